@@ -1,0 +1,65 @@
+/**
+ * `createApp()`: the Hono application with request ids, logging, body limits, the single error shape,
+ * the OpenAPI document, the docs page, every resource's routes and the built studio.
+ */
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { requireAgent } from './auth/agent';
+import type { ApiDeps, AppOpenAPI } from './context';
+import { createRouter } from './router';
+import { ApiError, asStatus, errorBody } from './errors';
+import { mountDocs } from './docs';
+import { mountStudio } from './studio';
+import { healthRoutes } from './routes/health/health.index';
+import { authPublicRoutes, authRoutes } from './routes/auth/auth.index';
+import { ticketRoutes } from './routes/tickets/tickets.index';
+import { directoryRoutes } from './routes/directory';
+
+export function createApp(deps: ApiDeps): AppOpenAPI {
+  const app = createRouter();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    deps.log.info(
+      { reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413),
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), asStatus(error.status));
+    if (error instanceof HTTPException) {
+      const code = error.status === 400 ? 'request.malformed' : `http.${error.status}`;
+      return c.json(errorBody(code, error.message || 'Bad request'), asStatus(error.status as 400));
+    }
+    deps.log.error({ err: error, reqId: c.var.requestId }, 'unhandled error');
+    return c.json(errorBody('internal', 'Something went wrong on our side.', { requestId: c.var.requestId }), 500);
+  });
+  app.notFound((c) => c.json(errorBody('route.not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+
+  app.route('/', healthRoutes);
+  app.route('/', authPublicRoutes);
+  mountDocs(app);
+
+  const api = createRouter();
+  api.use('*', requireAgent);
+  api.route('/', authRoutes);
+  api.route('/', ticketRoutes);
+  api.route('/', directoryRoutes);
+  app.route('/', api);
+
+  mountStudio(app);
+  return app;
+}

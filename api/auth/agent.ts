@@ -1,0 +1,54 @@
+/**
+ * The authenticated caller and the checks routes make on it.
+ */
+import { createMiddleware } from 'hono/factory';
+import type { Sql } from 'postgres';
+import type { Permission, Role } from '../../workflows/ticket-machine';
+import type { AppEnv } from '../context';
+import { ApiError } from '../errors';
+import { hashToken, tokenKind } from './tokens';
+
+export interface AuthenticatedAgent {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  role: Role;
+  permissions: Permission[];
+  /** How the caller authenticated: API clients create tickets on the `api` channel. */
+  via: 'session' | 'api';
+}
+
+const AGENT_COLUMNS = 'a.id, a.org_id as "orgId", a.email, a.name, a.role, a.permissions';
+
+async function findAgentByToken(sql: Sql, token: string): Promise<AuthenticatedAgent | null> {
+  const kind = tokenKind(token);
+  if (!kind) return null;
+  const hash = hashToken(token);
+  const rows =
+    kind === 'session'
+      ? await sql<Omit<AuthenticatedAgent, 'via'>[]>`
+          select ${sql.unsafe(AGENT_COLUMNS)} from sessions s join agents a on a.id = s.agent_id
+          where s.token_hash = ${hash} and s.expires_at > now() and a.active`
+      : await sql<Omit<AuthenticatedAgent, 'via'>[]>`
+          select ${sql.unsafe(AGENT_COLUMNS)} from api_tokens t join agents a on a.id = t.agent_id
+          where t.token_hash = ${hash} and t.revoked_at is null and a.active`;
+  return rows[0] ? { ...rows[0], via: kind } : null;
+}
+
+/** Requires `Authorization: Bearer <token>` naming an active agent. */
+export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new ApiError(401, 'auth.required', 'Send a bearer token: Authorization: Bearer <token>.');
+  const agent = await findAgentByToken(c.var.deps.sql, match[1]);
+  if (!agent) throw new ApiError(401, 'auth.invalid_token', 'The bearer token is unknown, expired or revoked.');
+  c.set('agent', agent);
+  await next();
+});
+
+export function requireRole(agent: AuthenticatedAgent, ...roles: Role[]): void {
+  if (!roles.includes(agent.role)) {
+    throw new ApiError(403, 'auth.forbidden', `This needs the role ${roles.join(' or ')}.`, { role: agent.role });
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * What every request handler can reach: injected dependencies and, behind auth, the calling agent.
+ */
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { Sql } from 'postgres';
+import type { Config } from '../infra/env';
+import type { AuthenticatedAgent } from './auth/agent';
+
+export interface ApiDeps {
+  sql: Sql;
+  temporal: Client;
+  taskQueue: string;
+  config: Config;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: ApiDeps;
+    agent: AuthenticatedAgent;
+    requestId: string;
+  };
+}
+
+export type AppOpenAPI = OpenAPIHono<AppEnv>;
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

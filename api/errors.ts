@@ -1,0 +1,58 @@
+/**
+ * The one error shape of the API: `{ error: { code, message, details } }`, with stable codes.
+ */
+import { z } from '@hono/zod-openapi';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'ticket.not_assignable' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string) => new ApiError(404, `${what}.not_found`, `No ${what} with id ${id}.`, { id });
+export const invalidReference = (field: string, id: string, why = 'does not exist') =>
+  new ApiError(422, 'request.invalid_reference', `${field} ${id} ${why}.`, { field, id });
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export const asStatus = (status: ErrorStatus) => status as ContentfulStatusCode;
+
+/** OpenAPI response entries for the error statuses a route can answer. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  const descriptions: Record<ErrorStatus, string> = {
+    400: 'Malformed request',
+    401: 'Missing or invalid credentials',
+    403: 'Not permitted',
+    404: 'Not found',
+    409: 'Conflicts with the current state',
+    413: 'Request body too large',
+    422: 'Well-formed but unacceptable',
+    429: 'Too many requests',
+    500: 'Internal error',
+    503: 'A dependency is unavailable',
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: descriptions[status], content: { 'application/json': { schema: ErrorBody } } }]),
+  ) as Record<ErrorStatus, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }>;
+}

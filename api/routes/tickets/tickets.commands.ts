@@ -1,0 +1,42 @@
+/**
+ * Sends a ticket command to its workflow as a Temporal update and turns refusals into API errors.
+ */
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { NewTicket } from '../../../activities/tickets';
+import { TICKET_ERROR_STATUS, isTicketErrorCode } from '../../../workflows/ticket-errors';
+import type { Actor, TicketCommand } from '../../../workflows/ticket-machine';
+import { openedUpdate, ticketCommandUpdates, ticketWorkflow, ticketWorkflowId } from '../../../workflows/ticket';
+import { ApiError } from '../../errors';
+
+function toApiError(error: unknown): never {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isTicketErrorCode(error.cause.type)) {
+    const code = error.cause.type;
+    throw new ApiError(TICKET_ERROR_STATUS[code], code, error.cause.message, error.cause.details?.[0] ?? undefined);
+  }
+  // The workflow of a closed or deleted ticket has completed: nothing more can happen to it.
+  if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'ticket.closed', 'The ticket is closed.');
+  throw error;
+}
+
+export async function startTicket(temporal: Client, taskQueue: string, ticket: NewTicket): Promise<void> {
+  await temporal.workflow
+    .executeUpdateWithStart(openedUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
+        workflowId: ticketWorkflowId(ticket.ticketId),
+        taskQueue,
+        args: [{ ticketId: ticket.ticketId, create: ticket }],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    })
+    .catch(toApiError);
+}
+
+export async function sendTicketCommand(temporal: Client, ticketId: string, actor: Actor, command: TicketCommand): Promise<void> {
+  const { kind, ...args } = command;
+  const update = ticketCommandUpdates[kind] as (typeof ticketCommandUpdates)['take'];
+  await temporal.workflow
+    .getHandle(ticketWorkflowId(ticketId))
+    .executeUpdate(update, { args: [{ actor, ...args }] })
+    .catch(toApiError);
+}

@@ -1,0 +1,147 @@
+import { businessId } from '../../../infra/ids';
+import type { Sql } from 'postgres';
+import type { TicketCommand } from '../../../workflows/ticket-machine';
+import type { AuthenticatedAgent } from '../../auth/agent';
+import type { AppRouteHandler } from '../../context';
+import { ApiError, invalidReference, notFound } from '../../errors';
+import { sendTicketCommand, startTicket } from './tickets.commands';
+import * as queries from './tickets.queries';
+import type * as routes from './tickets.routes';
+import type { Ticket } from './tickets.schemas';
+
+async function requireTicket(sql: Sql, id: string): Promise<Ticket> {
+  const ticket = await queries.findTicket(sql, id);
+  if (!ticket) throw notFound('ticket', id);
+  return ticket;
+}
+
+async function requireCategory(sql: Sql, field: string, id: string, serviceId: string, kind: 'intake' | 'resolution') {
+  const [category] = await sql<{ enabled: boolean }[]>`
+    select enabled from categories where id = ${id} and service_id = ${serviceId} and kind = ${kind}`;
+  if (!category) throw invalidReference(field, id, `is not a ${kind} type of this service`);
+  if (!category.enabled) throw invalidReference(field, id, 'is disabled');
+}
+
+async function requireGroup(sql: Sql, field: string, id: string, serviceId: string) {
+  const [group] = await sql`select 1 from groups where id = ${id} and service_id = ${serviceId}`;
+  if (!group) throw invalidReference(field, id, 'is not a group of this service');
+}
+
+export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (c) => {
+  const { sql, temporal, taskQueue } = c.var.deps;
+  const agent = c.var.agent;
+  const body = c.req.valid('json');
+  if (agent.role === 'org_admin') throw new ApiError(403, 'ticket.forbidden', 'Organisation admins cannot create tickets.');
+  const [service] = await sql`select id from services where id = ${body.serviceId} and org_id = ${agent.orgId}`;
+  if (!service) throw invalidReference('serviceId', body.serviceId);
+  if (body.intakeTypeId) await requireCategory(sql, 'intakeTypeId', body.intakeTypeId, body.serviceId, 'intake');
+  if (body.groupId) await requireGroup(sql, 'groupId', body.groupId, body.serviceId);
+
+  const ticketId = businessId('T');
+  await startTicket(temporal, taskQueue, {
+    ticketId,
+    serviceId: body.serviceId,
+    channel: body.channel ?? (agent.via === 'api' ? 'api' : 'created'),
+    subject: body.subject,
+    content: body.content,
+    priority: body.priority,
+    intakeTypeId: body.intakeTypeId ?? null,
+    groupId: body.groupId ?? null,
+    creatorId: agent.id,
+    tags: [...new Set(body.tags)],
+    customer: {
+      id: businessId('U', 12),
+      name: body.customer.name ?? null,
+      email: body.customer.email ?? null,
+      phone: body.customer.phone ?? null,
+      userId: body.customer.userId ?? null,
+    },
+    at: new Date().toISOString(),
+  });
+  return c.json(await requireTicket(sql, ticketId), 201);
+};
+
+export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c) => {
+  return c.json(await queries.listTickets(c.var.deps.sql, c.var.agent, c.req.valid('query')), 200);
+};
+
+export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => {
+  return c.json(await requireTicket(c.var.deps.sql, c.req.valid('param').id), 200);
+};
+
+export const ticketEvents: AppRouteHandler<typeof routes.ticketEvents> = async (c) => {
+  const { sql } = c.var.deps;
+  const ticket = await requireTicket(sql, c.req.valid('param').id);
+  return c.json(await queries.ticketEvents(sql, ticket.id), 200);
+};
+
+export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = async (c) => {
+  const { sql } = c.var.deps;
+  const ticket = await requireTicket(sql, c.req.valid('param').id);
+  return c.json(await queries.ticketMessages(sql, ticket.id), 200);
+};
+
+/** Checks the command's references against the read model, then lets the workflow decide the transition. */
+async function runCommand(
+  deps: { sql: Sql; temporal: import('@temporalio/client').Client },
+  agent: AuthenticatedAgent,
+  ticketId: string,
+  command: TicketCommand,
+): Promise<Ticket> {
+  const { sql, temporal } = deps;
+  const ticket = await requireTicket(sql, ticketId);
+  if (ticket.status === 'closed') throw new ApiError(409, 'ticket.closed', `Ticket ${ticket.id} is closed.`);
+  if (command.kind === 'take' && command.groupId) await requireGroup(sql, 'groupId', command.groupId, ticket.serviceId);
+  if (command.kind === 'forward') {
+    await requireGroup(sql, 'groupId', command.groupId, ticket.serviceId);
+    if (command.agentId) {
+      const [member] = await sql`
+        select 1 from group_members m join agents a on a.id = m.agent_id
+        where m.group_id = ${command.groupId} and m.agent_id = ${command.agentId} and a.active and a.role <> 'org_admin'`;
+      if (!member) throw invalidReference('agentId', command.agentId, 'is not an active agent of that group');
+    }
+  }
+  if (command.kind === 'resolve' && command.resolutionTypeId) {
+    await requireCategory(sql, 'resolutionTypeId', command.resolutionTypeId, ticket.serviceId, 'resolution');
+  }
+  const actor = {
+    id: agent.id,
+    role: agent.role,
+    permissions: agent.permissions,
+    groupIds: await queries.groupsInService(sql, agent.id, ticket.serviceId),
+  };
+  await sendTicketCommand(temporal, ticket.id, actor, command);
+  return command.kind === 'delete' ? ticket : requireTicket(sql, ticket.id);
+}
+
+type CommandRoute =
+  | typeof routes.take
+  | typeof routes.forward
+  | typeof routes.resolve
+  | typeof routes.hold
+  | typeof routes.comment
+  | typeof routes.internalResolve
+  | typeof routes.restore
+  | typeof routes.complete;
+
+function commandHandler<R extends CommandRoute>(kind: TicketCommand['kind']): AppRouteHandler<R> {
+  return (async (c: Parameters<AppRouteHandler<typeof routes.take>>[0]) => {
+    const body = c.req.valid('json') as Record<string, unknown>;
+    const ticket = await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind, ...body } as TicketCommand);
+    return c.json(ticket, 200);
+  }) as unknown as AppRouteHandler<R>;
+}
+
+export const take = commandHandler<typeof routes.take>('take');
+export const forward = commandHandler<typeof routes.forward>('forward');
+export const resolve = commandHandler<typeof routes.resolve>('resolve');
+export const hold = commandHandler<typeof routes.hold>('hold');
+export const comment = commandHandler<typeof routes.comment>('comment');
+export const internalResolve = commandHandler<typeof routes.internalResolve>('internal_resolve');
+export const restore = commandHandler<typeof routes.restore>('restore');
+export const complete = commandHandler<typeof routes.complete>('complete');
+
+export const deleteTicket: AppRouteHandler<typeof routes.deleteTicket> = async (c) => {
+  await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'delete' });
+  return c.body(null, 204);
+};

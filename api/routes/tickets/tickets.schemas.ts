@@ -1,0 +1,109 @@
+/**
+ * Ticket request and response schemas: one schema, one name, shared by routes, handlers and the studio.
+ */
+import { z } from '@hono/zod-openapi';
+import { TicketChannel, TicketPriority, TicketStatus } from '../../../rules/ticket-vocabulary';
+import { INTERNAL_RESOLVE_REASONS } from '../../../workflows/ticket-machine';
+
+const Id = z.string().min(1).max(64);
+const Body = z.string().trim().min(1).max(100_000);
+
+export const TicketParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 'T1603851004648zfnA' }) });
+
+export const Customer = z
+  .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
+  .openapi('Customer');
+
+export const Ticket = z
+  .object({
+    id: z.string(),
+    serviceId: z.string(),
+    channel: TicketChannel,
+    status: TicketStatus,
+    priority: TicketPriority,
+    subject: z.string(),
+    content: z.string(),
+    intakeTypeId: z.string().nullable(),
+    resolutionTypeId: z.string().nullable(),
+    customer: Customer.nullable(),
+    groupId: z.string().nullable(),
+    assigneeId: z.string().nullable(),
+    creatorId: z.string().nullable(),
+    tags: z.array(z.string()),
+    important: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('Ticket');
+export type Ticket = z.infer<typeof Ticket>;
+
+export const NewTicketBody = z
+  .object({
+    serviceId: Id,
+    channel: TicketChannel.exclude(['issue_transfer']).optional().openapi({
+      description: 'Defaults to `api` for API-token callers and `created` for agents.',
+    }),
+    subject: z.string().trim().min(1).max(500),
+    content: Body,
+    priority: TicketPriority.default('normal'),
+    intakeTypeId: Id.optional(),
+    groupId: Id.optional(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    customer: z
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        email: z.string().trim().email().max(254).optional(),
+        phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{3,30}$/, 'a phone number of digits, spaces or dashes').optional(),
+        userId: z.string().trim().min(1).max(200).optional(),
+      })
+      .refine((customer) => customer.email || customer.phone, { message: 'Give the customer an email or a phone number.' }),
+  })
+  .openapi('NewTicket');
+
+export const TicketList = z.enum([
+  'mine_in_progress',
+  'mine_on_hold',
+  'mine_resolved',
+  'mine_closed',
+  'all',
+  'unassigned',
+  'my_groups',
+  'transferred',
+  'spam',
+]);
+export type TicketList = z.infer<typeof TicketList>;
+
+export const TicketListQuery = z.object({
+  list: TicketList.default('all'),
+  serviceId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional().openapi({ description: 'The `nextCursor` of the previous page.' }),
+});
+
+export const TicketPage = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() }).openapi('TicketPage');
+
+export const TicketEvent = z
+  .object({ seq: z.number(), kind: z.string(), actorId: z.string().nullable(), changes: z.record(z.string(), z.unknown()), at: z.string() })
+  .openapi('TicketEvent');
+
+export const TicketMessage = z
+  .object({
+    seq: z.number(),
+    kind: z.enum(['reply', 'interim', 'comment', 'internal_note']),
+    authorId: z.string().nullable(),
+    body: z.string(),
+    at: z.string(),
+  })
+  .openapi('TicketMessage');
+
+export const TakeBody = z.object({ groupId: Id.optional() }).openapi('TakeTicket');
+export const ForwardBody = z.object({ groupId: Id, agentId: Id.optional() }).openapi('ForwardTicket');
+export const ResolveBody = z.object({ body: Body, resolutionTypeId: Id.optional() }).openapi('ResolveTicket');
+export const HoldBody = z.object({ body: Body }).openapi('HoldTicket');
+export const CommentBody = z.object({ body: Body, internal: z.boolean().default(false) }).openapi('CommentTicket');
+export const InternalResolveBody = z
+  .object({ reason: z.enum(INTERNAL_RESOLVE_REASONS), note: z.string().trim().max(2000).optional() })
+  .openapi('InternalResolveTicket');
+export const EmptyBody = z.object({}).strict();

@@ -1,0 +1,27 @@
+/**
+ * Connections for the production entry points (`api/main.ts`, `infra/worker-main.ts`), which run against
+ * an external PostgreSQL and Temporal cluster: both DATABASE_URL and TEMPORAL_ADDRESS are required there.
+ */
+import postgres from 'postgres';
+import { StartupError, type Config } from './env';
+
+export function requireExternal(config: Config): { databaseUrl: string; temporalAddress: string } {
+  const missing = [!config.DATABASE_URL && 'DATABASE_URL', !config.TEMPORAL_ADDRESS && 'TEMPORAL_ADDRESS'].filter(Boolean);
+  if (missing.length > 0) {
+    throw new StartupError(
+      `Set ${missing.join(' and ')}: separate API and worker processes connect to an existing PostgreSQL and Temporal. ` +
+        'For everything on one machine, run `npm start`.',
+    );
+  }
+  return { databaseUrl: config.DATABASE_URL!, temporalAddress: config.TEMPORAL_ADDRESS! };
+}
+
+export const connectDatabase = (url: string) => postgres(url, { max: 20, onnotice: () => {} });
+
+/** Runs `main`, printing a StartupError's message (no stack) and exiting 1 on failure. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof StartupError ? error.message : (error?.stack ?? String(error))}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The Temporal worker as its own process (production: N replicas). Registers the search attributes
+ * idempotently, then polls the task queue until SIGTERM, finishing in-flight tasks before it exits.
+ */
+import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { connectDatabase, requireExternal, runMain } from './connect';
+import { loadConfig } from './env';
+import { createLogger } from './logger';
+import { registerSearchAttributes } from './temporal';
+import { createWorker } from './worker';
+
+runMain(async () => {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL, 'worker');
+  const { databaseUrl, temporalAddress } = requireExternal(config);
+  const sql = connectDatabase(databaseUrl);
+  const client = await Connection.connect({ address: temporalAddress });
+  await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);
+  await client.close();
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, sql });
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
+  await worker.run();
+  await Promise.all([sql.end({ timeout: 5 }), connection.close()]);
+});

@@ -1,0 +1,167 @@
+/**
+ * One isolated Contactflow per test file: its own database cloned from the migrated template, its own task
+ * queue and worker on the run's Temporal dev server, the bootstrap admin, and the Hono app called in-process.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { Sql } from 'postgres';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app';
+import { hashPassword } from '../../api/auth/password';
+import { bootstrap } from '../../infra/bootstrap';
+import { loadConfig, type Config } from '../../infra/env';
+import { businessId } from '../../infra/ids';
+import { createLogger } from '../../infra/logger';
+import { createWorker } from '../../infra/worker';
+import type { Permission, Role } from '../../workflows/ticket-machine';
+import { createTestDatabase } from './database';
+
+export const ADMIN = { email: 'admin@contactflow.test', password: 'admin-password-1' };
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, for malformed-input tests. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Harness {
+  sql: Sql;
+  config: Config;
+  temporal: Client;
+  taskQueue: string;
+  orgId: string;
+  admin: { id: string; token: string };
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
+  login(email: string, password: string): Promise<string>;
+  /** A service with its groups: the fixture most ticket tests start from. */
+  createService(name?: string, groupNames?: string[]): Promise<{ id: string; groupIds: string[] }>;
+  createAgent(options: {
+    role?: Role;
+    permissions?: Permission[];
+    groupIds: string[];
+    name?: string;
+  }): Promise<{ id: string; email: string; token: string }>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+// The SDK's own logger would print every worker state change; warnings and errors are enough in tests.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+export async function startHarness(): Promise<Harness> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    MAX_BODY_BYTES: String(64 * 1024),
+  });
+  const log = createLogger('silent');
+  const address = inject('temporalAddress');
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${randomUUID()}`;
+  const sql = database.sql;
+
+  let worker: Worker | null = null;
+  let running: Promise<void> | null = null;
+  const startWorker = async () => {
+    worker = await createWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      sql,
+      workflowBundlePath: inject('workflowBundlePath'),
+    });
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    worker?.shutdown();
+    await running;
+    worker = null;
+  };
+  await startWorker();
+
+  const { orgId, adminId } = await bootstrap(sql, config);
+  const app = createApp({ sql, temporal, taskQueue, config, log });
+
+  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Response<T>> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await app.request(path, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: (text ? safeJson(text) : null) as T, headers: response.headers };
+  };
+
+  const login = async (email: string, password: string) => {
+    const response = await request<{ token: string }>('POST', '/auth/login', { body: { email, password } });
+    if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
+    return response.body.token as string;
+  };
+
+  const adminToken = await login(ADMIN.email, ADMIN.password);
+  const passwordHash = await hashPassword('agent-password-1');
+
+  return {
+    sql,
+    config,
+    temporal,
+    taskQueue,
+    orgId,
+    admin: { id: adminId, token: adminToken },
+    request,
+    login,
+    async createService(name = `Service ${randomUUID().slice(0, 8)}`, groupNames = ['결제', '회원정보']) {
+      const id = businessId('S');
+      await sql`insert into services (id, org_id, name, kind) values (${id}, ${orgId}, ${name}, 'consultation')`;
+      const groupIds: string[] = [];
+      for (const groupName of groupNames) {
+        const groupId = businessId('G');
+        await sql`insert into groups (id, service_id, name) values (${groupId}, ${id}, ${groupName})`;
+        groupIds.push(groupId);
+      }
+      return { id, groupIds };
+    },
+    async createAgent({ role = 'agent', permissions = ['ticket'], groupIds, name = 'Agent' }) {
+      const id = businessId('A');
+      const email = `${id.toLowerCase()}@contactflow.test`;
+      await sql`
+        insert into agents (id, org_id, email, name, role, permissions, password_hash)
+        values (${id}, ${orgId}, ${email}, ${name}, ${role}, ${permissions}, ${passwordHash})`;
+      for (const groupId of groupIds) await sql`insert into group_members (group_id, agent_id) values (${groupId}, ${id})`;
+      return { id, email, token: await login(email, 'agent-password-1') };
+    },
+    startWorker,
+    stopWorker,
+    async stop() {
+      await stopWorker();
+      await nativeConnection.close();
+      await connection.close();
+      await database.drop();
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

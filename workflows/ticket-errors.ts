@@ -1,0 +1,30 @@
+/**
+ * Stable error codes for refused ticket commands. Update validators throw them as non-retryable
+ * `ApplicationFailure`s (type = code) so a refusal never reaches workflow history; the API maps each
+ * code to its HTTP status with {@link TICKET_ERROR_STATUS}.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+
+export const TICKET_ERROR_STATUS = {
+  'ticket.forbidden': 403,
+  'ticket.forward_forbidden': 403,
+  'ticket.not_assignee': 403,
+  'ticket.not_in_service': 403,
+  'ticket.not_group_member': 403,
+  'ticket.admin_only': 403,
+  'ticket.not_assignable': 409,
+  'ticket.not_assigned': 409,
+  'ticket.invalid_transition': 409,
+  'ticket.closed': 409,
+  'ticket.group_required': 422,
+} as const;
+export type TicketErrorCode = keyof typeof TICKET_ERROR_STATUS;
+
+export function isTicketErrorCode(code: string | undefined | null): code is TicketErrorCode {
+  return code != null && code in TICKET_ERROR_STATUS;
+}
+
+/** A refused command: thrown from validators and handlers, never retried. */
+export function refuse(code: TicketErrorCode, message: string, details?: Record<string, unknown>): never {
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details ? [details] : [] });
+}

@@ -1,0 +1,178 @@
+/**
+ * The ticket status machine as pure functions: given the current state, who acts and what they ask,
+ * decide the next state or refuse with a stable code. The workflow runs it twice per command: in the
+ * update validator (so refusals never reach history) and again under the workflow's lock before applying.
+ */
+import type { TicketChannel, TicketPriority, TicketStatus } from '../rules/ticket-vocabulary';
+import { refuse } from './ticket-errors';
+
+export const ROLES = ['org_admin', 'admin', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Who is acting, resolved by the API from the bearer token; `groupIds` are their groups in the ticket's service. */
+export interface Actor {
+  id: string;
+  role: Role;
+  permissions: Permission[];
+  groupIds: string[];
+}
+
+export interface TicketState {
+  id: string;
+  serviceId: string;
+  channel: TicketChannel;
+  status: TicketStatus;
+  priority: TicketPriority;
+  subject: string;
+  groupId: string | null;
+  assigneeId: string | null;
+  resolutionTypeId: string | null;
+  /** Sequence of the last recorded event; the idempotency key of every write. */
+  seq: number;
+  deleted: boolean;
+}
+
+export const INTERNAL_RESOLVE_REASONS = ['spam', 'abuse', 'test', 'phone', 'other'] as const;
+export type InternalResolveReason = (typeof INTERNAL_RESOLVE_REASONS)[number];
+
+export type TicketCommand =
+  | { kind: 'take'; groupId?: string }
+  | { kind: 'forward'; groupId: string; agentId?: string }
+  | { kind: 'resolve'; body: string; resolutionTypeId?: string }
+  | { kind: 'hold'; body: string }
+  | { kind: 'comment'; body: string; internal: boolean }
+  | { kind: 'internal_resolve'; reason: InternalResolveReason; note?: string }
+  | { kind: 'restore' }
+  | { kind: 'delete' }
+  | { kind: 'complete' };
+
+export type MessageKind = 'reply' | 'interim' | 'comment' | 'internal_note';
+
+export interface Decision {
+  next: TicketState;
+  /** Field → [before, after] for the event log. */
+  changes: Record<string, [unknown, unknown]>;
+  message?: { kind: MessageKind; body: string };
+}
+
+/** Statuses in which an agent is working the ticket and may reply, hold or resolve it. */
+const WORKING: readonly TicketStatus[] = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
+const OPEN: readonly TicketStatus[] = [
+  'unassigned',
+  'in_progress',
+  'on_hold',
+  'issue_transferred',
+  'issue_answered',
+  'dooray_transferred',
+  'dooray_in_progress',
+  'dooray_answered',
+];
+
+const isAdmin = (actor: Actor) => actor.role === 'admin';
+
+export function decide(state: TicketState, actor: Actor, command: TicketCommand): Decision {
+  if (state.status === 'closed' || state.deleted) refuse('ticket.closed', `Ticket ${state.id} is closed.`);
+  if (actor.role === 'org_admin') {
+    refuse('ticket.forbidden', 'Organisation admins manage organisation settings only; ticket work needs an admin or agent.');
+  }
+  if (!isAdmin(actor) && actor.groupIds.length === 0) {
+    refuse('ticket.not_in_service', 'You are not a member of any group in this ticket’s service.');
+  }
+  switch (command.kind) {
+    case 'take':
+      return take(state, actor, command.groupId);
+    case 'forward':
+      return forward(state, actor, command.groupId, command.agentId ?? null);
+    case 'resolve': {
+      requireWorking(state, actor, 'resolve');
+      const next = { ...state, status: 'resolved' as const, resolutionTypeId: command.resolutionTypeId ?? state.resolutionTypeId };
+      return decision(state, next, { kind: 'reply', body: command.body });
+    }
+    case 'hold':
+      requireWorking(state, actor, 'hold');
+      return decision(state, { ...state, status: 'on_hold' }, { kind: 'interim', body: command.body });
+    case 'comment':
+      return decision(state, state, { kind: command.internal ? 'internal_note' : 'comment', body: command.body });
+    case 'internal_resolve': {
+      if (!OPEN.includes(state.status)) {
+        refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be resolved internally.`, { status: state.status });
+      }
+      if (state.assigneeId !== null && state.assigneeId !== actor.id && !isAdmin(actor)) {
+        refuse('ticket.not_assignee', 'Only the assignee or an admin can resolve this ticket.');
+      }
+      const status = command.reason === 'spam' ? 'spam' : 'resolved';
+      const note = `[${command.reason}]${command.note ? ` ${command.note}` : ''}`;
+      return decision(state, { ...state, status }, { kind: 'internal_note', body: note });
+    }
+    case 'restore':
+      requireAdmin(actor, 'restore a ticket from the spam box');
+      if (state.status !== 'spam') refuse('ticket.invalid_transition', 'Only tickets in the spam box can be restored.', { status: state.status });
+      return decision(state, { ...state, status: state.assigneeId ? 'in_progress' : 'unassigned' });
+    case 'delete':
+      requireAdmin(actor, 'delete a ticket');
+      if (state.status !== 'spam') refuse('ticket.invalid_transition', 'Only tickets in the spam box can be deleted.', { status: state.status });
+      return decision(state, { ...state, deleted: true });
+    case 'complete':
+      requireAdmin(actor, 'complete a ticket');
+      if (state.status !== 'resolved') refuse('ticket.invalid_transition', 'Only resolved tickets can be completed.', { status: state.status });
+      return decision(state, { ...state, status: 'closed' });
+  }
+}
+
+function take(state: TicketState, actor: Actor, requestedGroupId: string | undefined): Decision {
+  if (state.status !== 'unassigned') {
+    refuse('ticket.not_assignable', `Only unassigned tickets can be taken; this one is ${state.status}.`, { status: state.status });
+  }
+  const groupId = requestedGroupId ?? chooseGroup(state, actor);
+  if (!isAdmin(actor) && !actor.groupIds.includes(groupId)) {
+    refuse('ticket.not_group_member', 'You can only take a ticket into a group you belong to.', { groupId });
+  }
+  return decision(state, { ...state, status: 'in_progress', groupId, assigneeId: actor.id });
+}
+
+function chooseGroup(state: TicketState, actor: Actor): string {
+  if (state.groupId && (isAdmin(actor) || actor.groupIds.includes(state.groupId))) return state.groupId;
+  if (actor.groupIds.length === 1) return actor.groupIds[0];
+  return refuse('ticket.group_required', 'You belong to several groups: choose the group to take this ticket into.', {
+    groupIds: actor.groupIds,
+  });
+}
+
+function forward(state: TicketState, actor: Actor, groupId: string, agentId: string | null): Decision {
+  if (!isAdmin(actor) && !actor.permissions.includes('ticket_forward')) {
+    refuse('ticket.forward_forbidden', 'Forwarding tickets needs the ticket-forward permission.');
+  }
+  if (!OPEN.includes(state.status)) {
+    refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be forwarded.`, { status: state.status });
+  }
+  const status = agentId ? 'in_progress' : 'unassigned';
+  return decision(state, { ...state, status, groupId, assigneeId: agentId });
+}
+
+function requireWorking(state: TicketState, actor: Actor, verb: string): void {
+  if (state.assigneeId === null) {
+    refuse('ticket.not_assigned', `Assign the ticket before you ${verb} it.`, { status: state.status });
+  }
+  if (!WORKING.includes(state.status)) {
+    refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be ${verb === 'hold' ? 'held' : 'resolved'}.`, {
+      status: state.status,
+    });
+  }
+  if (state.assigneeId !== actor.id && !isAdmin(actor)) {
+    refuse('ticket.not_assignee', `Only the assignee or an admin can ${verb} this ticket.`);
+  }
+}
+
+function requireAdmin(actor: Actor, what: string): void {
+  if (!isAdmin(actor)) refuse('ticket.admin_only', `Only admins can ${what}.`);
+}
+
+function decision(before: TicketState, next: TicketState, message?: Decision['message']): Decision {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of ['status', 'groupId', 'assigneeId', 'resolutionTypeId', 'priority', 'deleted'] as const) {
+    if (before[key] !== next[key]) changes[key] = [before[key], next[key]];
+  }
+  return { next, changes, message };
+}
