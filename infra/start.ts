@@ -9,13 +9,13 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { bootstrap } from './bootstrap';
 import { connectDatabase, runMain } from './connect';
-import { StartupError, loadConfig } from './env';
-import { createLogger } from './logger';
+import { StartupError, loadConfig, type Config } from './env';
+import { createLogger, type Logger } from './logger';
 import { migrate } from './migrate';
 import { startPostgres } from './postgres';
 import { ensureStudioBuilt } from './studio-build';
 import { registerSearchAttributes, startTemporal } from './temporal';
-import { createWorker } from './worker';
+import { createWorker, installWorkerLogging } from './worker';
 
 type Stop = () => Promise<unknown> | unknown;
 
@@ -24,18 +24,31 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, 'contactflow');
   const stops: Stop[] = [];
   let stopping = false;
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      await Promise.resolve(stop()).catch((error) => log.warn({ err: error }, 'error while stopping'));
+    }
+  };
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    for (const stop of stops.reverse()) {
-      await Promise.resolve(stop()).catch((error) => log.warn({ err: error }, 'error while stopping'));
-    }
+    await stopAll();
     log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await startPlatform(config, log, stops);
+  } catch (error) {
+    // Whatever did start (an embedded PostgreSQL, a dev server) must not outlive a failed start.
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promise<void> {
 
   const database = await startPostgres(config, log);
   stops.push(database.stop);
@@ -53,6 +66,7 @@ async function main(): Promise<void> {
 
   await ensureStudioBuilt(log);
 
+  installWorkerLogging(log);
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   stops.push(() => workerConnection.close());
   const worker = await createWorker({

@@ -25,5 +25,10 @@ export async function ensureStudioBuilt(log: Logger): Promise<void> {
   if (existsSync(builtIndex) && (await stat(builtIndex)).mtimeMs >= (await newestSource(studioDir))) return;
   log.info('building the studio');
   const { build } = await import('vite');
-  await build({ configFile: path.join(studioDir, 'vite.config.ts'), logLevel: 'warn' });
+  try {
+    await build({ configFile: path.join(studioDir, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (error) {
+    // The API and workflows do not depend on the studio: serve them and say why the studio is missing.
+    log.error({ err: error }, 'the studio failed to build; /studio/ will answer 503 until `npm run build:studio` succeeds');
+  }
 }

@@ -8,7 +8,7 @@ import { connectDatabase, requireExternal, runMain } from './connect';
 import { loadConfig } from './env';
 import { createLogger } from './logger';
 import { registerSearchAttributes } from './temporal';
-import { createWorker } from './worker';
+import { createWorker, installWorkerLogging } from './worker';
 
 runMain(async () => {
   const config = loadConfig();
@@ -18,8 +18,10 @@ runMain(async () => {
   const client = await Connection.connect({ address: temporalAddress });
   await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   await client.close();
+  installWorkerLogging(log);
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, sql });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
   await worker.run();
   await Promise.all([sql.end({ timeout: 5 }), connection.close()]);

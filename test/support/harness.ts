@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app';
@@ -13,7 +13,7 @@ import { bootstrap } from '../../infra/bootstrap';
 import { loadConfig, type Config } from '../../infra/env';
 import { businessId } from '../../infra/ids';
 import { createLogger } from '../../infra/logger';
-import { createWorker } from '../../infra/worker';
+import { createWorker, installWorkerLogging } from '../../infra/worker';
 import type { Permission, Role } from '../../workflows/ticket-machine';
 import { createTestDatabase } from './database';
 
@@ -56,7 +56,7 @@ export interface Harness {
 }
 
 // The SDK's own logger would print every worker state change; warnings and errors are enough in tests.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+installWorkerLogging(createLogger('warn', 'test'));
 
 export async function startHarness(): Promise<Harness> {
   const database = await createTestDatabase();
