@@ -1,0 +1,15 @@
+import { createRoute } from '@hono/zod-openapi';
+import { errorResponses } from '../../errors';
+import { AuditPage, AuditQuery } from './audit.schemas';
+
+export const listAudit = createRoute({
+  method: 'get',
+  path: '/audit',
+  tags: ['Audit'],
+  summary: 'Admin changes, newest first (admins and organisation admins)',
+  request: { query: AuditQuery },
+  responses: {
+    200: { description: 'One page of audit entries', content: { 'application/json': { schema: AuditPage } } },
+    ...errorResponses(400, 401, 403),
+  },
+});

@@ -1,0 +1,26 @@
+/**
+ * A customer record with their inquiry history (문의 이력).
+ */
+import { z } from '@hono/zod-openapi';
+import { TicketStatus } from '../../../rules/ticket-vocabulary';
+import { pathId } from '../services/services.schemas';
+
+export const CustomerTicket = z
+  .object({ id: z.string(), subject: z.string(), status: TicketStatus, createdAt: z.string() })
+  .openapi('CustomerTicket');
+
+export const CustomerHistory = z
+  .object({
+    id: z.string(),
+    serviceId: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    userId: z.string().nullable(),
+    createdAt: z.string(),
+    tickets: z.array(CustomerTicket).openapi({ description: "The customer's tickets, newest first." }),
+  })
+  .openapi('CustomerHistory');
+export type CustomerHistory = z.infer<typeof CustomerHistory>;
+
+export const CustomerParams = z.object({ id: pathId('id', 'U1618914603998abcdefghijk') });
