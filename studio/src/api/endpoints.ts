@@ -1,0 +1,47 @@
+/**
+ * Typed calls to the ticket and auth routes (api/routes/auth, api/routes/tickets).
+ */
+import { api } from './client';
+import type {
+  InternalResolveReason,
+  Me,
+  NewTicket,
+  Session,
+  Ticket,
+  TicketEvent,
+  TicketList,
+  TicketMessage,
+  TicketPage,
+} from './types';
+
+const ticketPath = (id: string, suffix = '') => `/tickets/${encodeURIComponent(id)}${suffix}`;
+
+export const authApi = {
+  login: (email: string, password: string) => api.post<Session>('/auth/login', { email, password }),
+  logout: () => api.post<void>('/auth/logout', undefined, { quiet: true }),
+  me: () => api.get<Me>('/me'),
+};
+
+export const ticketsApi = {
+  list: (list: TicketList, options: { limit?: number; cursor?: string; quiet?: boolean; signal?: AbortSignal } = {}) =>
+    api.get<TicketPage>('/tickets', {
+      query: { list, limit: options.limit ?? 25, cursor: options.cursor },
+      quiet: options.quiet,
+      signal: options.signal,
+    }),
+  get: (id: string) => api.get<Ticket>(ticketPath(id)),
+  events: (id: string) => api.get<TicketEvent[]>(ticketPath(id, '/events')),
+  messages: (id: string) => api.get<TicketMessage[]>(ticketPath(id, '/messages')),
+  create: (ticket: NewTicket) => api.post<Ticket>('/tickets', ticket),
+  take: (id: string, groupId?: string) => api.post<Ticket>(ticketPath(id, '/take'), groupId ? { groupId } : {}),
+  forward: (id: string, groupId: string, agentId?: string) =>
+    api.post<Ticket>(ticketPath(id, '/forward'), agentId ? { groupId, agentId } : { groupId }),
+  resolve: (id: string, body: string) => api.post<Ticket>(ticketPath(id, '/resolve'), { body }),
+  hold: (id: string, body: string) => api.post<Ticket>(ticketPath(id, '/hold'), { body }),
+  comment: (id: string, body: string, internal: boolean) => api.post<Ticket>(ticketPath(id, '/comments'), { body, internal }),
+  internalResolve: (id: string, reason: InternalResolveReason, note?: string) =>
+    api.post<Ticket>(ticketPath(id, '/internal-resolve'), note ? { reason, note } : { reason }),
+  restore: (id: string) => api.post<Ticket>(ticketPath(id, '/restore'), {}),
+  complete: (id: string) => api.post<Ticket>(ticketPath(id, '/complete'), {}),
+  remove: (id: string) => api.delete<void>(ticketPath(id)),
+};

@@ -1,0 +1,66 @@
+/**
+ * The API's shapes as the studio sees them, taken from the route schemas (types only, so no server code
+ * or schema library reaches the bundle).
+ */
+import type { z } from 'zod';
+import type { Agent as AgentSchema } from '../../../api/routes/auth/auth.routes';
+import type {
+  Ticket,
+  TicketEvent as TicketEventSchema,
+  TicketList,
+  TicketMessage as TicketMessageSchema,
+  TicketPage as TicketPageSchema,
+} from '../../../api/routes/tickets/tickets.schemas';
+import type { InternalResolveReason, Permission, Role } from '../../../workflows/ticket-machine';
+
+export type { Ticket, TicketList, InternalResolveReason, Permission, Role };
+export type TicketStatus = Ticket['status'];
+export type TicketPriority = Ticket['priority'];
+export type TicketChannel = Ticket['channel'];
+export type Customer = NonNullable<Ticket['customer']>;
+export type TicketPage = z.infer<typeof TicketPageSchema>;
+export type TicketEvent = z.infer<typeof TicketEventSchema>;
+export type TicketMessage = z.infer<typeof TicketMessageSchema>;
+export type MessageKind = TicketMessage['kind'];
+
+export type Agent = z.infer<typeof AgentSchema>;
+/** `GET /me`: the calling agent and the groups they belong to. */
+export type Me = Agent & { groupIds: string[] };
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  agent: Agent;
+}
+
+/**
+ * A service, group or agent as listed by the directory endpoints (api/routes/services, groups, agents);
+ * only the fields the studio relies on, all but id and name optional so older or partial answers still work.
+ */
+export interface DirectoryService {
+  id: string;
+  name: string;
+  kind?: 'consultation' | 'issue';
+}
+export interface DirectoryGroup {
+  id: string;
+  name: string;
+  serviceId?: string;
+  memberIds?: string[];
+}
+export interface DirectoryAgent {
+  id: string;
+  name: string;
+  email?: string;
+  role?: Role;
+  groupIds?: string[];
+  active?: boolean;
+}
+
+export interface NewTicket {
+  serviceId: string;
+  subject: string;
+  content: string;
+  priority: TicketPriority;
+  customer: { name?: string; email?: string; phone?: string };
+}

@@ -1,0 +1,50 @@
+/**
+ * A hash router: the studio is served as static files under /studio/, so routes live after `#` and
+ * every URL survives a reload without server help.
+ */
+import { useEffect, useState } from 'react';
+import type { TicketList } from './api/types';
+import { isTicketList } from './vocabulary';
+
+export type Route =
+  | { name: 'login'; next?: string }
+  | { name: 'inbox'; list: TicketList; ticketId?: string }
+  | { name: 'rules' };
+
+export const DEFAULT_LIST: TicketList = 'mine_in_progress';
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'login') return { name: 'login', next: new URLSearchParams(query).get('next') ?? undefined };
+  if (parts[0] === 'rules') return { name: 'rules' };
+  if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
+  return { name: 'inbox', list: DEFAULT_LIST };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'login':
+      return route.next ? `#/login?next=${encodeURIComponent(route.next)}` : '#/login';
+    case 'rules':
+      return '#/rules';
+    case 'inbox':
+      return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const href = hrefFor(route);
+  if (options.replace) window.location.replace(href);
+  else window.location.hash = href.slice(1);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

@@ -1,0 +1,110 @@
+/** Today at a glance: the counters agents check first and tickets received over the last seven days. */
+import type { Ticket, TicketList } from '../api/types';
+import { Icon, type IconName } from '../components/icons';
+import { isSameLocalDay } from '../format';
+import { useLang, type Lang } from '../i18n';
+import { hrefFor } from '../router';
+import { formatCount, type ListCounts } from './useListCounts';
+
+interface Stat {
+  key: string;
+  label: { en: string; ko: string };
+  value: string;
+  icon: IconName;
+  tone: string;
+  list: TicketList;
+}
+
+export function DashboardStrip({ counts }: { counts: ListCounts }) {
+  const { t, other, lang } = useLang();
+  const { samples } = counts;
+  const seen = new Map<string, Ticket>();
+  for (const ticket of [...(samples.all ?? []), ...(samples.mine_resolved ?? []), ...(samples.mine_closed ?? [])]) seen.set(ticket.id, ticket);
+  const resolvedToday = [...seen.values()].filter((ticket) => isSameLocalDay(ticket.resolvedAt)).length;
+
+  const stats: Stat[] = [
+    { key: 'progress', label: { en: 'My in progress', ko: '내 처리중' }, value: formatCount(counts.counts.mine_in_progress), icon: 'user', tone: 'blue', list: 'mine_in_progress' },
+    { key: 'hold', label: { en: 'My on hold', ko: '내 보류중' }, value: formatCount(counts.counts.mine_on_hold), icon: 'pause', tone: 'amber', list: 'mine_on_hold' },
+    { key: 'unassigned', label: { en: 'Unassigned', ko: '미할당' }, value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', list: 'unassigned' },
+    { key: 'resolved', label: { en: 'Resolved today', ko: '오늘 해결' }, value: counts.loading ? '' : String(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
+  ];
+
+  return (
+    <section className="dashboard" aria-label="Today">
+      {stats.map((stat) => (
+        <a key={stat.key} className={`stat-card tone-${stat.tone}`} href={hrefFor({ name: 'inbox', list: stat.list })}>
+          <span className="stat-icon">
+            <Icon name={stat.icon} size={16} />
+          </span>
+          <span className="stat-text">
+            <span className="stat-value">{counts.loading && !stat.value ? <span className="value-skeleton" /> : stat.value || '0'}</span>
+            <span className="stat-label">
+              <span>{t(stat.label)}</span>
+              <span className="muted">{other(stat.label)}</span>
+            </span>
+          </span>
+        </a>
+      ))}
+      <ReceivedChart tickets={samples.all ?? []} loading={counts.loading} lang={lang} />
+    </section>
+  );
+}
+
+const DAYS = 7;
+
+function ReceivedChart({ tickets, loading, lang }: { tickets: Ticket[]; loading: boolean; lang: Lang }) {
+  const today = new Date();
+  today.setHours(0, 0, 0, 0);
+  const days = Array.from({ length: DAYS }, (_, index) => {
+    const day = new Date(today);
+    day.setDate(today.getDate() - (DAYS - 1 - index));
+    return day;
+  });
+  const values = days.map((day) => tickets.filter((ticket) => isSameLocalDay(ticket.createdAt, day)).length);
+  const max = Math.max(4, ...values);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'short' });
+  const dateLabel = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' });
+
+  const width = 252;
+  const height = 74;
+  const chartTop = 12;
+  const chartHeight = 46;
+  const slot = width / DAYS;
+  const barWidth = 18;
+
+  return (
+    <figure className="chart-card">
+      <figcaption>
+        <span>
+          Received, last 7 days <span className="muted">· 최근 7일 접수</span>
+        </span>
+        <strong>{loading ? '…' : total}</strong>
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`Tickets received per day: ${values.join(', ')}`}>
+        <line x1="0" x2={width} y1={chartTop + chartHeight + 0.5} y2={chartTop + chartHeight + 0.5} className="chart-axis" />
+        {days.map((day, index) => {
+          const value = loading ? 0 : values[index];
+          const barHeight = Math.max(value > 0 ? 3 : 0, (value / max) * chartHeight);
+          const x = index * slot + (slot - barWidth) / 2;
+          const isToday = index === DAYS - 1;
+          return (
+            <g key={day.toISOString()}>
+              <title>{`${dateLabel.format(day)}: ${value}`}</title>
+              <rect x={x} y={chartTop} width={barWidth} height={chartHeight} rx="4" className="chart-track" />
+              <rect x={x} y={chartTop + chartHeight - barHeight} width={barWidth} height={barHeight} rx="4" className={isToday ? 'chart-bar today' : 'chart-bar'} />
+              {value > 0 && (
+                <text x={x + barWidth / 2} y={chartTop + chartHeight - barHeight - 3} className="chart-value" textAnchor="middle">
+                  {value}
+                </text>
+              )}
+              <text x={x + barWidth / 2} y={height - 2} className={isToday ? 'chart-day today' : 'chart-day'} textAnchor="middle">
+                {weekday.format(day)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

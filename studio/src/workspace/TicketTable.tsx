@@ -1,0 +1,159 @@
+/** The task list as a table: j/k move the cursor, Enter opens, "load more" follows the API's cursor. */
+import { useEffect, useRef } from 'react';
+import type { Ticket, TicketList } from '../api/types';
+import { PriorityTag, StatusBadge } from '../components/badges';
+import { Avatar, EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
+import { Icon } from '../components/icons';
+import { useDirectory } from '../directory';
+import { absoluteTime, relativeTime } from '../format';
+import { useLang } from '../i18n';
+import { hrefFor } from '../router';
+import { CHANNEL_LABELS, listDefinition } from '../vocabulary';
+import type { TicketPages } from './useTicketPages';
+
+export function TicketTable({
+  list,
+  pages,
+  tickets,
+  cursor,
+  openId,
+  filtered,
+  onCursor,
+  onOpen,
+}: {
+  list: TicketList;
+  pages: TicketPages;
+  tickets: Ticket[];
+  cursor: number;
+  openId?: string;
+  filtered: boolean;
+  onCursor: (index: number) => void;
+  onOpen: (index: number) => void;
+}) {
+  const { t, lang } = useLang();
+  const directory = useDirectory();
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    const row = body.current?.querySelector<HTMLElement>(`[data-index="${cursor}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
+
+  if (pages.loading) return <TableSkeleton />;
+  if (pages.error) {
+    return (
+      <div className="table-message">
+        <ErrorBanner error={pages.error} />
+        <button type="button" className="button" onClick={pages.reload}>
+          <Icon name="refresh" /> Try again
+        </button>
+      </div>
+    );
+  }
+  if (tickets.length === 0) {
+    return filtered ? (
+      <EmptyState icon="search" title="No tickets match your search">
+        Only loaded tickets are searched. Load more or clear the search with <Kbd>Esc</Kbd>.
+      </EmptyState>
+    ) : (
+      <EmptyState icon="inbox" title={`${t(listDefinition(list).label)} is empty`}>
+        {listDefinition(list).empty}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="table-wrap">
+      <table className="ticket-table" aria-label={t(listDefinition(list).label)}>
+        <thead>
+          <tr>
+            <th className="col-status">Status</th>
+            <th className="col-priority">
+              <span className="th-text">Priority</span>
+            </th>
+            <th>Subject</th>
+            <th className="col-customer">Customer</th>
+            <th className="col-assignee">Assignee</th>
+            <th className="col-updated">Updated</th>
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {tickets.map((ticket, index) => {
+            const assignee = directory.agentName(ticket.assigneeId);
+            const customer = ticket.customer?.name ?? ticket.customer?.email ?? ticket.customer?.phone ?? '—';
+            return (
+              <tr
+                key={ticket.id}
+                data-index={index}
+                className={`${index === cursor ? 'cursor' : ''}${ticket.id === openId ? ' open' : ''}`}
+                aria-selected={ticket.id === openId}
+                onClick={() => onOpen(index)}
+              >
+                <td className="col-status">
+                  <StatusBadge status={ticket.status} />
+                </td>
+                <td className="col-priority">
+                  <PriorityTag priority={ticket.priority} />
+                </td>
+                <td className="col-subject">
+                  <a className="subject-link" href={hrefFor({ name: 'inbox', list, ticketId: ticket.id })} onFocus={() => onCursor(index)}>
+                    {ticket.important && <Icon name="star" size={12} className="star" />}
+                    {ticket.subject}
+                  </a>
+                  <span className="subject-meta">
+                    <span className="mono">{ticket.id}</span> · {t(CHANNEL_LABELS[ticket.channel])}
+                  </span>
+                </td>
+                <td className="col-customer">
+                  <span className="truncate">{customer}</span>
+                </td>
+                <td className="col-assignee">
+                  {assignee ? (
+                    <span className="assignee">
+                      <Avatar name={assignee} size={20} />
+                      <span className="truncate">{assignee}</span>
+                    </span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td className="col-updated" title={absoluteTime(ticket.updatedAt, lang)}>
+                  {relativeTime(ticket.updatedAt, lang)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="table-foot">
+        <span className="muted">
+          {tickets.length} shown{pages.nextCursor ? '' : ' · end of list'}
+        </span>
+        {pages.nextCursor && (
+          <button type="button" className="button" onClick={pages.loadMore} disabled={pages.loadingMore}>
+            {pages.loadingMore ? <Spinner size={14} /> : <Icon name="chevronDown" />}
+            {pages.loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function TableSkeleton() {
+  return (
+    <div className="table-wrap" role="status" aria-label="Loading tickets">
+      <div className="skeleton-rows">
+        {Array.from({ length: 8 }, (_, index) => (
+          <div key={index} className="skeleton-row">
+            <span className="skeleton" style={{ width: 64 }} />
+            <span className="skeleton" style={{ width: 48 }} />
+            <span className="skeleton" style={{ flex: 1, maxWidth: 320 - (index % 3) * 50 }} />
+            <span className="skeleton" style={{ width: 90 }} />
+            <span className="skeleton" style={{ width: 52 }} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Which actions to offer on a ticket, mirroring the ticket status machine (workflows/ticket-machine.ts).
+ * This only decides what to show; the workflow is the authority and its refusals are shown as they come.
+ */
+import type { Me, Ticket, TicketStatus } from '../api/types';
+
+export type TicketAction =
+  | 'take'
+  | 'forward'
+  | 'resolve'
+  | 'hold'
+  | 'comment'
+  | 'internalResolve'
+  | 'restore'
+  | 'delete'
+  | 'complete';
+
+const WORKING: readonly TicketStatus[] = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
+const OPEN: readonly TicketStatus[] = [
+  'unassigned',
+  'in_progress',
+  'on_hold',
+  'issue_transferred',
+  'issue_answered',
+  'dooray_transferred',
+  'dooray_in_progress',
+  'dooray_answered',
+];
+
+export interface ActionAvailability {
+  allowed: Set<TicketAction>;
+  /** Why nothing can be done at all, when that is the case. */
+  blocked?: string;
+}
+
+export function availableActions(ticket: Ticket, me: Me): ActionAvailability {
+  const allowed = new Set<TicketAction>();
+  if (ticket.status === 'closed') return { allowed, blocked: 'This ticket is closed (완료); it can no longer change.' };
+  if (me.role === 'org_admin') return { allowed, blocked: 'Organisation admins manage settings only; ticket work needs an admin or agent.' };
+  const admin = me.role === 'admin';
+  const mine = ticket.assigneeId === me.id;
+
+  allowed.add('comment');
+  if (ticket.status === 'unassigned') allowed.add('take');
+  if (OPEN.includes(ticket.status) && (admin || me.permissions.includes('ticket_forward'))) allowed.add('forward');
+  if (ticket.assigneeId !== null && WORKING.includes(ticket.status) && (mine || admin)) {
+    allowed.add('resolve');
+    allowed.add('hold');
+  }
+  if (OPEN.includes(ticket.status) && (ticket.assigneeId === null || mine || admin)) allowed.add('internalResolve');
+  if (admin && ticket.status === 'spam') {
+    allowed.add('restore');
+    allowed.add('delete');
+  }
+  if (admin && ticket.status === 'resolved') allowed.add('complete');
+  return { allowed };
+}
+
+/** Whether taking needs the agent to choose a group (they are in several and the ticket's group is not theirs). */
+export function takeNeedsGroup(ticket: Ticket, me: Me): boolean {
+  if (ticket.groupId && (me.role === 'admin' || me.groupIds.includes(ticket.groupId))) return false;
+  return me.groupIds.length !== 1;
+}

@@ -1,0 +1,63 @@
+/** A ticket with its processing history and event log, reloaded together after every action. */
+import { useCallback, useEffect, useState } from 'react';
+import { ticketsApi } from '../api/endpoints';
+import type { Ticket, TicketEvent, TicketMessage } from '../api/types';
+
+export interface TicketDetailData {
+  ticket: Ticket | null;
+  messages: TicketMessage[] | null;
+  events: TicketEvent[] | null;
+  loading: boolean;
+  error: unknown;
+  /** Shows the ticket an action returned at once, then refreshes the history behind it. */
+  accept: (ticket: Ticket) => void;
+  reload: () => void;
+}
+
+export function useTicketDetail(id: string): TicketDetailData {
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [messages, setMessages] = useState<TicketMessage[] | null>(null);
+  const [events, setEvents] = useState<TicketEvent[] | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    setTicket(null);
+    setMessages(null);
+    setEvents(null);
+    setLoading(true);
+    setError(null);
+  }, [id]);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([ticketsApi.get(id), ticketsApi.messages(id), ticketsApi.events(id)])
+      .then(([nextTicket, nextMessages, nextEvents]) => {
+        if (cancelled) return;
+        setTicket(nextTicket);
+        setMessages([...nextMessages].sort((a, b) => a.seq - b.seq));
+        setEvents([...nextEvents].sort((a, b) => a.seq - b.seq));
+        setLoading(false);
+      })
+      .catch((caught) => {
+        if (cancelled) return;
+        setError(caught);
+        setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [id, generation]);
+
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const accept = useCallback(
+    (next: Ticket) => {
+      setTicket(next);
+      reload();
+    },
+    [reload],
+  );
+
+  return { ticket, messages, events, loading, error, accept, reload };
+}

@@ -1,0 +1,80 @@
+/**
+ * One task list, page by page: the first page on entry, the next on "load more" with the API's cursor.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ticketsApi } from '../api/endpoints';
+import type { Ticket, TicketList } from '../api/types';
+
+const PAGE_SIZE = 25;
+
+export interface TicketPages {
+  items: Ticket[];
+  nextCursor: string | null;
+  loading: boolean;
+  loadingMore: boolean;
+  error: unknown;
+  loadMore: () => void;
+  reload: () => void;
+  /** Puts a ticket returned by an action in place, or drops it when it no longer belongs to the list. */
+  replace: (ticket: Ticket, stillListed: boolean) => void;
+}
+
+export function useTicketPages(list: TicketList): TicketPages {
+  const [items, setItems] = useState<Ticket[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+  const current = useRef(list);
+  current.current = list;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    ticketsApi
+      .list(list, { limit: PAGE_SIZE, signal: controller.signal })
+      .then((page) => {
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+        setLoading(false);
+      })
+      .catch((caught) => {
+        if (controller.signal.aborted) return;
+        setError(caught);
+        setItems([]);
+        setNextCursor(null);
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [list, generation]);
+
+  const loadMore = useCallback(() => {
+    if (!nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    const requestedFor = list;
+    ticketsApi
+      .list(list, { limit: PAGE_SIZE, cursor: nextCursor })
+      .then((page) => {
+        if (current.current !== requestedFor) return;
+        setItems((existing) => {
+          const seen = new Set(existing.map((ticket) => ticket.id));
+          return [...existing, ...page.items.filter((ticket) => !seen.has(ticket.id))];
+        });
+        setNextCursor(page.nextCursor);
+      })
+      .catch(setError)
+      .finally(() => setLoadingMore(false));
+  }, [list, nextCursor, loadingMore]);
+
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+
+  const replace = useCallback((ticket: Ticket, stillListed: boolean) => {
+    setItems((existing) =>
+      stillListed ? existing.map((item) => (item.id === ticket.id ? ticket : item)) : existing.filter((item) => item.id !== ticket.id),
+    );
+  }, []);
+
+  return { items, nextCursor, loading, loadingMore, error, loadMore, reload, replace };
+}
