@@ -1,0 +1,175 @@
+/**
+ * The trigger cycle: what happens to a ticket when it is created or updated. Pure apart from the two
+ * lookups it is given (assignment and the intake-type tree), so the worker runs it against the database and
+ * `POST /rules/simulate` runs it against previews that change nothing.
+ *
+ * Semantics (also in the README):
+ * - enabled triggers listening to the event run in position order; each fires at most once per cycle;
+ * - in a pass every trigger sees the ticket as the pass began; fired triggers' state-changing results then
+ *   apply in order, so when several assign, the last assignment wins;
+ * - when a pass changed the ticket, another pass runs, until one changes nothing, at most {@link MAX_PASSES};
+ * - change operators (`changed`, `changedTo`, `changedFrom`) compare against the ticket before the event, so
+ *   a change made by an earlier trigger counts as a change;
+ * - closed tickets run no triggers; side-effect results are collected here and performed afterwards.
+ */
+import type { TicketSnapshot } from './facts';
+import type { ConditionOutcome, TriggerEvaluator } from './evaluation';
+import { isStateChangingResult, type Result } from './model';
+import type { TicketEventType } from './ticket-vocabulary';
+
+export const MAX_PASSES = 10;
+
+export type AssignResult = Extract<Result, { type: 'assign' }>;
+export type SideEffectResult = Extract<Result, { type: 'notifyEmail' | 'forwardEmail' | 'callbackUrl' | 'doorayNotify' }>;
+
+export interface TriggerInfo {
+  title: string;
+  results: readonly Result[];
+}
+
+export interface CycleEnvironment {
+  evaluator: TriggerEvaluator;
+  triggers: ReadonlyMap<string, TriggerInfo>;
+  /** Chooses the agent for an assign result; `key` is stable across retries of the same cycle. */
+  assign(result: AssignResult, ticket: TicketSnapshot, key: string): Promise<{ agentId: string | null; note?: string }>;
+  /** Ancestor ids (root → self) of an intake type, or null when it does not exist. */
+  intakeTypePath(intakeTypeId: string): Promise<string[] | null>;
+}
+
+export type FieldChanges = Record<string, [unknown, unknown]>;
+
+export interface AppliedResult {
+  triggerId: string;
+  resultIndex: number;
+  type: Result['type'];
+  changes: FieldChanges;
+  note?: string;
+}
+
+export interface PassTrace {
+  pass: number;
+  triggers: { triggerId: string; title: string; fired: boolean; skippedAlreadyFired: boolean; conditions: ConditionOutcome[] }[];
+  applied: AppliedResult[];
+}
+
+export interface PendingSideEffect {
+  index: number;
+  triggerId: string;
+  title: string;
+  resultIndex: number;
+  result: SideEffectResult;
+}
+
+export interface CycleOutcome {
+  event: TicketEventType;
+  skipped: 'closed' | null;
+  passes: PassTrace[];
+  capped: boolean;
+  changes: FieldChanges;
+  ticket: TicketSnapshot;
+  sideEffects: PendingSideEffect[];
+}
+
+const TRACKED: readonly (keyof TicketSnapshot)[] = ['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags'];
+
+export async function runTriggerCycle(
+  input: { event: TicketEventType; ticket: TicketSnapshot; previous: TicketSnapshot | null },
+  env: CycleEnvironment,
+): Promise<CycleOutcome> {
+  const outcome: CycleOutcome = {
+    event: input.event,
+    skipped: null,
+    passes: [],
+    capped: false,
+    changes: {},
+    ticket: input.ticket,
+    sideEffects: [],
+  };
+  if (input.ticket.status === 'closed') return { ...outcome, skipped: 'closed' };
+
+  const fired = new Set<string>();
+  let ticket = input.ticket;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const evaluations = await env.evaluator.evaluate({ event: input.event, ticket, previous: input.previous });
+    const trace: PassTrace = { pass, triggers: [], applied: [] };
+    const firing: string[] = [];
+    for (const evaluation of evaluations) {
+      const already = fired.has(evaluation.triggerId);
+      trace.triggers.push({
+        triggerId: evaluation.triggerId,
+        title: env.triggers.get(evaluation.triggerId)?.title ?? evaluation.triggerId,
+        fired: evaluation.fired && !already,
+        skippedAlreadyFired: evaluation.fired && already,
+        conditions: evaluation.conditions,
+      });
+      if (evaluation.fired && !already) firing.push(evaluation.triggerId);
+    }
+
+    const passStart = ticket;
+    for (const triggerId of firing) {
+      fired.add(triggerId);
+      const info = env.triggers.get(triggerId)!;
+      for (const [resultIndex, result] of info.results.entries()) {
+        if (!isStateChangingResult(result)) {
+          outcome.sideEffects.push({
+            index: outcome.sideEffects.length,
+            triggerId,
+            title: info.title,
+            resultIndex,
+            result: result as SideEffectResult,
+          });
+          continue;
+        }
+        const key = `${pass}:${triggerId}:${resultIndex}`;
+        const { next, note } = await applyResult(ticket, result, key, env);
+        trace.applied.push({ triggerId, resultIndex, type: result.type, changes: diff(ticket, next), ...(note ? { note } : {}) });
+        ticket = next;
+      }
+    }
+    outcome.passes.push(trace);
+    if (Object.keys(diff(passStart, ticket)).length === 0) break;
+    if (pass === MAX_PASSES) outcome.capped = true;
+  }
+  return { ...outcome, ticket, changes: diff(input.ticket, ticket) };
+}
+
+async function applyResult(
+  ticket: TicketSnapshot,
+  result: Result,
+  key: string,
+  env: CycleEnvironment,
+): Promise<{ next: TicketSnapshot; note?: string }> {
+  switch (result.type) {
+    case 'assign': {
+      const { agentId, note } = await env.assign(result, ticket, key);
+      if (!agentId) return { next: ticket, note: note ?? 'no agent available in the group' };
+      const status = ticket.status === 'unassigned' ? 'in_progress' : ticket.status;
+      return { next: { ...ticket, groupId: result.groupId, assigneeId: agentId, status }, note };
+    }
+    case 'forwardToGroup': {
+      const status = ticket.status === 'in_progress' ? 'unassigned' : ticket.status;
+      return { next: { ...ticket, groupId: result.groupId, assigneeId: null, status } };
+    }
+    case 'setIntakeType': {
+      const path = await env.intakeTypePath(result.intakeTypeId);
+      if (!path) return { next: ticket, note: `intake type ${result.intakeTypeId} no longer exists` };
+      return { next: { ...ticket, intakeTypeId: result.intakeTypeId, intakeTypePath: path } };
+    }
+    case 'setPriority':
+      return { next: { ...ticket, priority: result.priority } };
+    case 'addTags':
+      return { next: { ...ticket, tags: [...new Set([...ticket.tags, ...result.tags])] } };
+    case 'removeTags':
+      return { next: { ...ticket, tags: ticket.tags.filter((tag) => !result.tags.includes(tag)) } };
+    default:
+      return { next: ticket };
+  }
+}
+
+function diff(before: TicketSnapshot, after: TicketSnapshot): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const field of TRACKED) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = [before[field], after[field]];
+  }
+  return changes;
+}

@@ -1,0 +1,192 @@
+/**
+ * The trigger model: what an admin edits and what the API accepts.
+ *
+ * These schemas describe shape only. Meaning (is this field known, does this operator apply to it, is the
+ * value of the right type) is checked by {@link parseTrigger} in `validate.ts`, which is the one gate
+ * every trigger passes before it is compiled or stored.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { TicketEventType, TicketPriority } from './ticket-vocabulary';
+
+const Id = z.string().min(1).max(128);
+
+/** Comparison operators a condition row may use; which apply to which field is decided in `targets.ts`. */
+export const ConditionOperator = z.enum([
+  'equals',
+  'notEquals',
+  'contains',
+  'notContains',
+  'startsWith',
+  'in',
+  'notIn',
+  'greaterThan',
+  'lessThan',
+  'isEmpty',
+  'isNotEmpty',
+  'withinSubtree',
+  'changed',
+  'changedTo',
+  'changedFrom',
+]);
+/** Comparison operator of a condition row. */
+export type ConditionOperator = z.infer<typeof ConditionOperator>;
+
+/** The constant a condition compares against: a scalar, or a list for `in` / `notIn`. */
+export const ConditionValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.union([z.string(), z.number()])),
+]);
+/** The constant a condition compares against. */
+export type ConditionValue = z.infer<typeof ConditionValue>;
+
+/**
+ * Declared type of a customer or agent field. The rule engine has no access to the field catalogue, so a
+ * row on `customerField:<code>` says how its value is to be compared.
+ */
+export const CustomFieldValueType = z.enum(['string', 'number', 'boolean', 'date']);
+/** Declared type of a customer or agent field. */
+export type CustomFieldValueType = z.infer<typeof CustomFieldValueType>;
+
+/**
+ * One condition row: `field operator value`. `field` is a target name such as `priority` or
+ * `customerField:vip`; `value` is absent for operators that take none (`isEmpty`, `changed`, …).
+ */
+export const ConditionRow = z.strictObject({
+  field: z.string().min(1).max(80),
+  operator: ConditionOperator,
+  value: ConditionValue.optional(),
+  valueType: CustomFieldValueType.optional(),
+});
+/** One condition row. */
+export type ConditionRow = z.infer<typeof ConditionRow>;
+
+/** Must-match rows (all hold) and optional rows (at least one holds, when there are any). */
+export const TriggerConditions = z.strictObject({
+  all: z.array(ConditionRow),
+  any: z.array(ConditionRow),
+});
+/** Must-match and optional condition rows. */
+export type TriggerConditions = z.infer<typeof TriggerConditions>;
+
+/** How an assign result picks an agent within the group. */
+export const AssignStrategy = z.enum(['random', 'roundRobin', 'agent', 'leastLoaded']);
+/** How an assign result picks an agent within the group. */
+export type AssignStrategy = z.infer<typeof AssignStrategy>;
+
+/** Help-centre language of a notification message, e.g. `ko`, `en`, `zh-TW`. */
+export const MessageLanguage = z
+  .string()
+  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language code such as ko or zh-TW');
+
+/** A subject and body with substitution codes such as `#{ticket.id}`. */
+export const EmailMessage = z.strictObject({
+  subject: z.string().min(1).max(300),
+  body: z.string().min(1).max(20_000),
+});
+/** A subject and body with substitution codes. */
+export type EmailMessage = z.infer<typeof EmailMessage>;
+
+// Plain HTTP is accepted because local peers (a fake Dooray, a test callback receiver) speak it.
+const WebUrl = z.url({ protocol: /^https?$/ });
+
+/** Assign the ticket within a group; when several triggers assign, the last one applied wins. */
+export const AssignResult = z.strictObject({
+  type: z.literal('assign'),
+  groupId: Id,
+  strategy: AssignStrategy,
+  agentId: Id.optional(),
+});
+/** Set the ticket's intake type. */
+export const SetIntakeTypeResult = z.strictObject({ type: z.literal('setIntakeType'), intakeTypeId: Id });
+/** Set the ticket's priority. */
+export const SetPriorityResult = z.strictObject({ type: z.literal('setPriority'), priority: TicketPriority });
+/** Add tags to the ticket. */
+export const AddTagsResult = z.strictObject({ type: z.literal('addTags'), tags: z.array(z.string().min(1).max(64)) });
+/** Remove tags from the ticket. */
+export const RemoveTagsResult = z.strictObject({
+  type: z.literal('removeTags'),
+  tags: z.array(z.string().min(1).max(64)),
+});
+/** Move the ticket to a group without choosing an agent. */
+export const ForwardToGroupResult = z.strictObject({ type: z.literal('forwardToGroup'), groupId: Id });
+/** Email the assignee, the group or the customer, in the customer's help-centre language. */
+export const NotifyEmailResult = z.strictObject({
+  type: z.literal('notifyEmail'),
+  to: z.enum(['assignee', 'group', 'customer']),
+  messages: z.record(MessageLanguage, EmailMessage),
+});
+/** Forward the ticket to outside addresses, optionally completing it afterwards. */
+export const ForwardEmailResult = z.strictObject({
+  type: z.literal('forwardEmail'),
+  to: z.array(z.email()),
+  thenComplete: z.boolean(),
+});
+/** POST a JSON payload (a template with substitution codes) to an API. */
+export const CallbackUrlResult = z.strictObject({
+  type: z.literal('callbackUrl'),
+  url: WebUrl,
+  payloadTemplate: z.string().min(2).max(20_000),
+});
+/** Post a message to a Dooray! Messenger incoming hook. */
+export const DoorayNotifyResult = z.strictObject({
+  type: z.literal('doorayNotify'),
+  hookUrl: WebUrl,
+  template: z.string().min(1).max(20_000),
+});
+
+/** What a trigger does when it fires; results run in order. */
+export const Result = z.discriminatedUnion('type', [
+  AssignResult,
+  SetIntakeTypeResult,
+  SetPriorityResult,
+  AddTagsResult,
+  RemoveTagsResult,
+  ForwardToGroupResult,
+  NotifyEmailResult,
+  ForwardEmailResult,
+  CallbackUrlResult,
+  DoorayNotifyResult,
+]);
+/** What a trigger does when it fires. */
+export type Result = z.infer<typeof Result>;
+/** The discriminator of {@link Result}. */
+export type ResultType = Result['type'];
+
+/**
+ * Which results change the ticket and which only talk to the outside world. The workflow applies state
+ * changes in order inside the ticket's history and runs side effects as activities afterwards.
+ */
+export const RESULT_KIND: Readonly<Record<ResultType, 'stateChange' | 'sideEffect'>> = {
+  assign: 'stateChange',
+  setIntakeType: 'stateChange',
+  setPriority: 'stateChange',
+  addTags: 'stateChange',
+  removeTags: 'stateChange',
+  forwardToGroup: 'stateChange',
+  notifyEmail: 'sideEffect',
+  forwardEmail: 'sideEffect',
+  callbackUrl: 'sideEffect',
+  doorayNotify: 'sideEffect',
+};
+
+/** True for results that change the ticket itself (assign, set intake type/priority, tags, forward to group). */
+export function isStateChangingResult(result: Result): boolean {
+  return RESULT_KIND[result.type] === 'stateChange';
+}
+
+/** A trigger: when its conditions hold on a ticket event it listens to, its results run in order. */
+export const Trigger = z.strictObject({
+  id: Id,
+  title: z.string().min(1).max(200),
+  enabled: z.boolean(),
+  position: z.int().nonnegative(),
+  events: z.array(TicketEventType),
+  conditions: TriggerConditions,
+  results: z.array(Result),
+});
+/** A trigger. */
+export type Trigger = z.infer<typeof Trigger>;
