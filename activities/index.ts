@@ -3,15 +3,26 @@
  * tests inject real-but-local ones.
  */
 import type { Sql } from 'postgres';
+import type { EvaluatorKind } from '../rules';
+import type { Mailer } from './mailer';
+import type { OutboundPolicy } from './outbound';
+import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
+import { triggerActivities } from './triggers';
 
 export interface ActivityDeps {
   sql: Sql;
+  mailer: Mailer | null;
+  outbound: OutboundPolicy;
+  evaluator: EvaluatorKind;
+  publicUrl: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...ticketActivities(deps),
+    ...triggerActivities(deps),
+    ...sideEffectActivities(deps),
   };
 }
 

@@ -52,6 +52,9 @@ export function ticketActivities({ sql }: { sql: Sql }) {
         groupId: ticket.groupId,
         assigneeId: null,
         resolutionTypeId: null,
+        intakeTypeId: ticket.intakeTypeId,
+        tags: ticket.tags,
+        evaluations: 0,
         seq: 1,
         deleted: false,
       };
@@ -91,6 +94,7 @@ export function ticketActivities({ sql }: { sql: Sql }) {
           update tickets set
             status = ${state.status}, priority = ${state.priority}, group_id = ${state.groupId},
             assignee_id = ${state.assigneeId}, resolution_type_id = ${state.resolutionTypeId},
+            intake_type_id = ${state.intakeTypeId}, tags = ${state.tags},
             updated_at = ${at}, last_seq = ${state.seq},
             resolved_at = case when ${state.status} = 'resolved' and status <> 'resolved' then ${at}::timestamptz else resolved_at end,
             closed_at = case when ${state.status} = 'closed' then ${at}::timestamptz else closed_at end,

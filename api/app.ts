@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health/health.index';
 import { authPublicRoutes, authRoutes } from './routes/auth/auth.index';
 import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
+import { ruleRoutes } from './routes/rules/rules.index';
 
 export function createApp(deps: ApiDeps): AppOpenAPI {
   const app = createRouter();
@@ -58,6 +59,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', authRoutes);
   api.route('/', ticketRoutes);
   api.route('/', directoryRoutes);
+  api.route('/', ruleRoutes);
   app.route('/', api);
 
   mountStudio(app);

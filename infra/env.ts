@@ -69,6 +69,13 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int('must be a whole number').positive('must be positive').default(1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').default(12),
 
+  RULES_EVALUATOR: z.enum(['fast', 'reference'], 'must be fast or reference').default('fast'),
+  OUTBOUND_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int('must be a whole number').positive('must be positive').default(10_000),
+
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(1).default('Contactflow <support@contactflow.local>'),
 });

@@ -15,7 +15,7 @@ import { migrate } from './migrate';
 import { startPostgres } from './postgres';
 import { ensureStudioBuilt } from './studio-build';
 import { registerSearchAttributes, startTemporal } from './temporal';
-import { createWorker, installWorkerLogging } from './worker';
+import { createWorker, installWorkerRuntime } from './worker';
 
 type Stop = () => Promise<unknown> | unknown;
 
@@ -66,7 +66,7 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
 
   await ensureStudioBuilt(log);
 
-  installWorkerLogging(log);
+  installWorkerRuntime(log);
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   stops.push(() => workerConnection.close());
   const worker = await createWorker({
@@ -74,6 +74,7 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     sql,
+    config,
   });
   const workerRun = worker.run();
   stops.push(async () => {

@@ -8,7 +8,7 @@ import { connectDatabase, requireExternal, runMain } from './connect';
 import { loadConfig } from './env';
 import { createLogger } from './logger';
 import { registerSearchAttributes } from './temporal';
-import { createWorker, installWorkerLogging } from './worker';
+import { createWorker, installWorkerRuntime } from './worker';
 
 runMain(async () => {
   const config = loadConfig();
@@ -18,9 +18,9 @@ runMain(async () => {
   const client = await Connection.connect({ address: temporalAddress });
   await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   await client.close();
-  installWorkerLogging(log);
+  installWorkerRuntime(log);
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, sql });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, sql, config });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
   await worker.run();

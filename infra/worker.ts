@@ -4,7 +4,8 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
-import { projectRoot } from './env';
+import { projectRoot, type Config } from './env';
+import { createMailer } from '../activities/mailer';
 import path from 'node:path';
 import type { Logger } from './logger';
 
@@ -13,11 +14,13 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   sql: Sql;
+  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL'>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
   workflowBundlePath?: string;
 }
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
+  const { config } = options;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -25,9 +28,13 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: path.join(projectRoot, 'workflows/index.ts') }),
-    activities: createActivities({ sql: options.sql }),
-    // The entry points own shutdown order: stop polling first, then close connections and servers.
-    shutdownSignals: [],
+    activities: createActivities({
+      sql: options.sql,
+      mailer: config.SMTP_URL ? createMailer(config.SMTP_URL, config.MAIL_FROM) : null,
+      outbound: { allowPrivate: config.OUTBOUND_ALLOW_PRIVATE, timeoutMs: config.OUTBOUND_TIMEOUT_MS },
+      evaluator: config.RULES_EVALUATOR,
+      publicUrl: config.PUBLIC_URL,
+    }),
   });
 }
 
@@ -39,10 +46,15 @@ const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'
   ERROR: 'error',
 };
 
-/** Sends the Temporal SDK's own log lines (warnings and errors only: its info lines are webpack chatter) to pino. */
-export function installWorkerLogging(log: Logger): void {
+/**
+ * Sets up the Temporal SDK runtime once per process: its own log lines (warnings and errors only: its info
+ * lines are webpack chatter) go to pino, and it installs no signal handlers, because the entry points own the
+ * shutdown order (stop polling first, then close connections and servers).
+ */
+export function installWorkerRuntime(log: Logger): void {
   const sdkLog = log.child({ component: 'temporal-sdk' });
   Runtime.install({
+    shutdownSignals: [],
     logger: new DefaultLogger('WARN', ({ level, message, meta }) => sdkLog[PINO_LEVEL[level]](meta ?? {}, message)),
   });
 }

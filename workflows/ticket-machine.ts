@@ -29,6 +29,10 @@ export interface TicketState {
   groupId: string | null;
   assigneeId: string | null;
   resolutionTypeId: string | null;
+  intakeTypeId: string | null;
+  tags: string[];
+  /** How many trigger evaluations ran; numbers each evaluation's trace and side effects. */
+  evaluations: number;
   /** Sequence of the last recorded event; the idempotency key of every write. */
   seq: number;
   deleted: boolean;

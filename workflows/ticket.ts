@@ -16,13 +16,24 @@ import {
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Activities } from '../activities';
+import type { SideEffectRef } from '../activities/side-effects';
 import type { NewTicket } from '../activities/tickets';
+import type { TicketEventType } from '../rules/ticket-vocabulary';
 import { decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
 
-const { openTicket, recordTicketChange } = proxyActivities<Activities>({
+// Mirrors SIDE_EFFECT_MAX_ATTEMPTS in activities/side-effects.ts (workflows import activities as types only).
+const SIDE_EFFECT_MAX_ATTEMPTS = 8;
+
+const { openTicket, recordTicketChange, evaluateTriggers } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts: a database restart must delay a change, never lose it.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+const { performSideEffect } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  // The activity records the last attempt as failed itself, so the workflow never sees it throw for good.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: SIDE_EFFECT_MAX_ATTEMPTS },
 });
 
 type Args<K extends TicketCommand['kind']> = Omit<Extract<TicketCommand, { kind: K }>, 'kind'> & { actor: Actor };
@@ -38,6 +49,8 @@ export const restoreUpdate = defineUpdate<TicketState, [Args<'restore'>]>('resto
 export const deleteUpdate = defineUpdate<TicketState, [Args<'delete'>]>('delete');
 export const completeUpdate = defineUpdate<TicketState, [Args<'complete'>]>('complete');
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
+/** Returns once every queued trigger side effect has been performed: for operators and tests. */
+export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
 
 /** The update for each command kind, so the API can address a command by name. */
 export const ticketCommandUpdates = {
@@ -61,20 +74,58 @@ export const TicketSearch = {
   channel: defineSearchAttributeKey('TicketChannel', 'KEYWORD'),
 };
 
-export type TicketWorkflowInput = { ticketId: string } & ({ create: NewTicket } | { resume: TicketState });
+export type TicketWorkflowInput = { ticketId: string } & (
+  | { create: NewTicket }
+  | { resume: TicketState; pendingSideEffects: Omit<SideEffectRef, 'ticketId'>[] }
+);
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
 
 const isFinished = (state: TicketState) => state.status === 'closed' || state.deleted;
 
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketState> {
+  const { ticketId } = input;
   let state: TicketState | null = 'resume' in input ? input.resume : null;
-  // One command at a time: handlers await activities, and a second command must see the first one's result.
+  const pendingSideEffects = 'resume' in input ? [...input.pendingSideEffects] : [];
+  // Set once the created event's triggers have run, so the creator sees their assignment.
+  let ready = state !== null;
+  // One change at a time: handlers await activities, and a second command must see the first one's result.
   let busy = false;
 
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    await condition(() => ready && !busy);
+    busy = true;
+    try {
+      return await work();
+    } finally {
+      busy = false;
+    }
+  };
+
+  const record = async (next: TicketState, kind: string, actorId: string | null, changes: Record<string, [unknown, unknown]>, message: Parameters<typeof recordTicketChange>[0]['message'] = null) => {
+    const recorded = { ...next, seq: state!.seq + 1 };
+    await recordTicketChange({ state: recorded, kind, actorId, changes, message, at: new Date().toISOString() });
+    state = recorded;
+    indexForSearch(recorded);
+  };
+
+  /** Runs the trigger cycle for an event, applies its field changes and queues its side effects. */
+  const runTriggers = async (event: TicketEventType, commandChanges: Record<string, [unknown, unknown]>) => {
+    if (isFinished(state!)) return;
+    const evaluation = state!.evaluations + 1;
+    const outcome = await evaluateTriggers({ ticketId, evaluation, event, commandChanges });
+    state = { ...state!, evaluations: evaluation };
+    if (Object.keys(outcome.changes).length > 0) {
+      await record(applyFieldChanges(state, outcome.changes), 'trigger', null, outcome.changes);
+    }
+    for (let index = 0; index < outcome.sideEffects; index++) pendingSideEffects.push({ evaluation, index });
+  };
+
+  let performing = false;
   setHandler(ticketStateQuery, () => state);
+  setHandler(sideEffectsSettledUpdate, () => condition(() => ready && pendingSideEffects.length === 0 && !performing));
   setHandler(openedUpdate, async () => {
-    await condition(() => state !== null);
+    await condition(() => ready);
     return state!;
   });
 
@@ -82,28 +133,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     const toCommand = ({ actor: _actor, ...args }: Args<TicketCommand['kind']>) => ({ kind, ...args }) as TicketCommand;
     setHandler(
       update as typeof takeUpdate,
-      async (args) => {
-        await condition(() => state !== null && !busy);
-        busy = true;
-        try {
-          const current = state!;
-          const { next, changes, message } = decide(current, args.actor, toCommand(args));
-          const recorded = { ...next, seq: current.seq + 1 };
-          await recordTicketChange({
-            state: recorded,
-            kind,
-            actorId: args.actor.id,
-            changes,
-            message: message ?? null,
-            at: new Date().toISOString(),
-          });
-          state = recorded;
-          indexForSearch(recorded);
-          return recorded;
-        } finally {
-          busy = false;
-        }
-      },
+      (args) =>
+        exclusive(async () => {
+          const { next, changes, message } = decide(state!, args.actor, toCommand(args));
+          await record(next, kind, args.actor.id, changes, message ?? null);
+          await runTriggers('updated', changes);
+          return state!;
+        }),
       {
         validator: (args) => {
           if (state) decide(state, args.actor, toCommand(args));
@@ -115,12 +151,39 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   if (state === null) {
     state = await openTicket((input as { create: NewTicket }).create);
     indexForSearch(state);
+    await runTriggers('created', {});
+    ready = true;
   }
 
-  await condition(() => isFinished(state!) || workflowInfo().continueAsNewSuggested);
+  // Side effects run here, after the state they describe has settled, one at a time in order.
+  for (;;) {
+    await condition(() => pendingSideEffects.length > 0 || isFinished(state!) || workflowInfo().continueAsNewSuggested);
+    const next = pendingSideEffects[0];
+    if (!next) break;
+    performing = true;
+    const outcome = await performSideEffect({ ticketId, ...next });
+    pendingSideEffects.shift();
+    performing = false;
+    if (outcome.thenComplete) {
+      await exclusive(async () => {
+        if (!isFinished(state!)) await record({ ...state!, status: 'closed' }, 'trigger_complete', null, { status: [state!.status, 'closed'] });
+      });
+    }
+  }
+
   await condition(allHandlersFinished);
-  if (!isFinished(state)) return continueAsNew<typeof ticketWorkflow>({ ticketId: input.ticketId, resume: state });
+  if (!isFinished(state)) {
+    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, pendingSideEffects });
+  }
   return state;
+}
+
+const FIELD_KEYS = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags']);
+
+function applyFieldChanges(state: TicketState, changes: Record<string, [unknown, unknown]>): TicketState {
+  const next: Record<string, unknown> = { ...state };
+  for (const [field, [, after]] of Object.entries(changes)) if (FIELD_KEYS.has(field)) next[field] = after;
+  return next as unknown as TicketState;
 }
 
 function indexForSearch(state: TicketState): void {

@@ -13,7 +13,7 @@ import { bootstrap } from '../../infra/bootstrap';
 import { loadConfig, type Config } from '../../infra/env';
 import { businessId } from '../../infra/ids';
 import { createLogger } from '../../infra/logger';
-import { createWorker, installWorkerLogging } from '../../infra/worker';
+import { createWorker, installWorkerRuntime } from '../../infra/worker';
 import type { Permission, Role } from '../../workflows/ticket-machine';
 import { createTestDatabase } from './database';
 
@@ -55,16 +55,19 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-// The SDK's own logger would print every worker state change; warnings and errors are enough in tests.
-installWorkerLogging(createLogger('warn', 'test'));
+// Activity failures are expected in tests that exercise retries: only errors are worth printing.
+installWorkerRuntime(createLogger('error', 'test'));
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     MAX_BODY_BYTES: String(64 * 1024),
+    // Callback URLs and hooks in tests are loopback servers.
+    OUTBOUND_ALLOW_PRIVATE: 'true',
+    ...options.env,
   });
   const log = createLogger('silent');
   const address = inject('temporalAddress');
@@ -82,6 +85,7 @@ export async function startHarness(): Promise<Harness> {
       namespace: 'default',
       taskQueue,
       sql,
+      config,
       workflowBundlePath: inject('workflowBundlePath'),
     });
     running = worker.run();

@@ -1,0 +1,147 @@
+/**
+ * Performs one side effect of a trigger evaluation: notify by email, forward by email, call a callback URL,
+ * post a Dooray! Messenger notification. Each is done once: a row already marked sent is not sent again, and
+ * the receiver gets a stable idempotency key (Message-ID, `Idempotency-Key` header) to drop a resend caused
+ * by a crash between sending and recording.
+ */
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Sql } from 'postgres';
+import type { SideEffectResult } from '../rules/cycle';
+import type { Mailer } from './mailer';
+import { postJson, type OutboundPolicy } from './outbound';
+import { jsonStringContent, loadTemplateContext, renderTemplate, type TemplateContext } from './templates';
+
+/** Attempts before a side effect is recorded as failed; the workflow's retry policy uses the same number. */
+export const SIDE_EFFECT_MAX_ATTEMPTS = 8;
+
+export interface SideEffectRef {
+  ticketId: string;
+  evaluation: number;
+  index: number;
+}
+
+export interface SideEffectOutcome {
+  status: 'sent' | 'skipped' | 'failed';
+  /** A forward-by-email result asked for the ticket to be completed once sent. */
+  thenComplete: boolean;
+}
+
+interface Deps {
+  sql: Sql;
+  mailer: Mailer | null;
+  outbound: OutboundPolicy;
+  publicUrl: string;
+}
+
+const PREFERRED_LANGUAGES = ['ko', 'en'];
+
+function pickMessage(messages: Record<string, { subject: string; body: string }>) {
+  const language = PREFERRED_LANGUAGES.find((code) => code in messages) ?? Object.keys(messages)[0];
+  return messages[language];
+}
+
+class Skip extends Error {}
+
+export function sideEffectActivities(deps: Deps) {
+  const { sql } = deps;
+
+  async function recipients(result: Extract<SideEffectResult, { type: 'notifyEmail' }>, ticketId: string): Promise<string[]> {
+    const [ticket] = await sql`
+      select t.assignee_id, t.group_id, c.email as customer_email, a.email as assignee_email
+      from tickets t left join customers c on c.id = t.customer_id left join agents a on a.id = t.assignee_id and a.active
+      where t.id = ${ticketId}`;
+    if (result.to === 'customer') return ticket.customer_email ? [ticket.customer_email] : [];
+    if (result.to === 'assignee') return ticket.assignee_email ? [ticket.assignee_email] : [];
+    if (!ticket.group_id) return [];
+    const members = await sql<{ email: string }[]>`
+      select a.email from group_members m join agents a on a.id = m.agent_id
+      where m.group_id = ${ticket.group_id} and a.active order by m.added_seq`;
+    return members.map((member) => member.email);
+  }
+
+  async function mail(to: string[], subject: string, text: string, ref: SideEffectRef) {
+    if (!deps.mailer) throw new Skip('SMTP_URL is not set: no mail can be sent');
+    if (to.length === 0) throw new Skip('no recipient address');
+    await deps.mailer.send({ to, subject, text, messageId: `<${ref.ticketId}.${ref.evaluation}.${ref.index}@contactflow>` });
+    return { recipients: to };
+  }
+
+  async function perform(result: SideEffectResult, context: TemplateContext, ref: SideEffectRef): Promise<Record<string, unknown>> {
+    const key = `${ref.ticketId}-${ref.evaluation}-${ref.index}`;
+    switch (result.type) {
+      case 'notifyEmail': {
+        const message = pickMessage(result.messages);
+        return mail(await recipients(result, ref.ticketId), renderTemplate(message.subject, context), renderTemplate(message.body, context), ref);
+      }
+      case 'forwardEmail': {
+        const body = [
+          `Ticket ${context['ticket.id']} — ${context['ticket.subject']}`,
+          `Status: ${context['ticket.status']}  Priority: ${context['ticket.priority']}  Channel: ${context['ticket.channel']}`,
+          `Customer: ${context['customer.name']} <${context['customer.email']}> ${context['customer.phone']}`,
+          '',
+          context['ticket.content'],
+          '',
+          `Open the ticket: ${context['ticket.url']}`,
+        ].join('\n');
+        return mail(result.to, `[${context['service.name']}] ${context['ticket.subject']} (${context['ticket.id']})`, body, ref);
+      }
+      case 'callbackUrl': {
+        let payload: unknown;
+        try {
+          payload = JSON.parse(renderTemplate(result.payloadTemplate, context, jsonStringContent));
+        } catch (error) {
+          throw ApplicationFailure.nonRetryable(`the payload template is not JSON once filled: ${(error as Error).message}`, 'callback.invalid_payload');
+        }
+        const status = await postJson(result.url, payload, deps.outbound, { 'idempotency-key': key });
+        return { httpStatus: status };
+      }
+      case 'doorayNotify': {
+        const status = await postJson(
+          result.hookUrl,
+          {
+            botName: 'Contactflow',
+            text: renderTemplate(result.template, context),
+            attachments: [{ title: context['ticket.subject'], titleLink: context['ticket.url'], text: context['ticket.id'] }],
+          },
+          deps.outbound,
+        );
+        return { httpStatus: status };
+      }
+    }
+  }
+
+  async function record(ref: SideEffectRef, status: string, error: string | null, detail: unknown) {
+    await sql`
+      update trigger_side_effects set status = ${status}, attempts = attempts + 1, last_error = ${error},
+        detail = ${detail === null ? null : sql.json(detail as never)}, updated_at = now()
+      where ticket_id = ${ref.ticketId} and evaluation = ${ref.evaluation} and index = ${ref.index}`;
+  }
+
+  return {
+    async performSideEffect(ref: SideEffectRef): Promise<SideEffectOutcome> {
+      const [row] = await sql<{ status: string; result: SideEffectResult }[]>`
+        select status, result from trigger_side_effects
+        where ticket_id = ${ref.ticketId} and evaluation = ${ref.evaluation} and index = ${ref.index}`;
+      if (!row) throw ApplicationFailure.nonRetryable(`no side effect ${ref.ticketId}/${ref.evaluation}/${ref.index}`, 'side_effect.unknown');
+      const thenComplete = row.result.type === 'forwardEmail' && row.result.thenComplete;
+      if (row.status !== 'pending') return { status: row.status as SideEffectOutcome['status'], thenComplete: row.status === 'sent' && thenComplete };
+
+      try {
+        const detail = await perform(row.result, await loadTemplateContext(sql, ref.ticketId, deps.publicUrl), ref);
+        await record(ref, 'sent', null, detail);
+        return { status: 'sent', thenComplete };
+      } catch (error) {
+        if (error instanceof Skip) {
+          await record(ref, 'skipped', error.message, null);
+          return { status: 'skipped', thenComplete: false };
+        }
+        const message = (error as Error).message;
+        const final = (error instanceof ApplicationFailure && error.nonRetryable) || Context.current().info.attempt >= SIDE_EFFECT_MAX_ATTEMPTS;
+        await record(ref, final ? 'failed' : 'pending', message, null);
+        if (final) return { status: 'failed', thenComplete: false };
+        throw error;
+      }
+    },
+  };
+}

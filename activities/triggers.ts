@@ -1,0 +1,78 @@
+/**
+ * The trigger-evaluation activity: runs the cycle against the service's published rule-set version, records
+ * the trace and the pending side effects, and returns the field changes for the workflow to apply.
+ * Re-running it for the same (ticket, evaluation) gives the same answer: assignments are remembered by key
+ * and the trace and side-effect rows are upserted.
+ */
+import type { Sql } from 'postgres';
+import type { EvaluatorKind } from '../rules';
+import type { FieldChanges } from '../rules/cycle';
+import type { TicketEventType } from '../rules/ticket-vocabulary';
+import { assignAgent } from './assignment';
+import { runRuleSet } from './rule-runner';
+import { loadPublishedRuleSet } from './rule-sets';
+import { intakeTypePath, loadTicketSnapshot, previousSnapshot } from './ticket-snapshot';
+
+export interface EvaluateTriggersInput {
+  ticketId: string;
+  evaluation: number;
+  event: TicketEventType;
+  /** What the command that caused an `updated` event changed, to reconstruct the ticket before it. */
+  commandChanges: Record<string, [unknown, unknown]>;
+}
+
+export interface EvaluateTriggersOutput {
+  versionId: string | null;
+  changes: FieldChanges;
+  sideEffects: number;
+}
+
+export function triggerActivities({ sql, evaluator }: { sql: Sql; evaluator: EvaluatorKind }) {
+  return {
+    async evaluateTriggers(input: EvaluateTriggersInput): Promise<EvaluateTriggersOutput> {
+      const { serviceId, ...ticket } = await loadTicketSnapshot(sql, input.ticketId);
+      const version = await loadPublishedRuleSet(sql, serviceId);
+      if (!version) return { versionId: null, changes: {}, sideEffects: 0 };
+
+      const previous = input.event === 'updated' ? await previousSnapshot(sql, ticket, input.commandChanges) : null;
+      const keyPrefix = `${input.ticketId}:${input.evaluation}`;
+      const outcome = await runRuleSet(
+        version,
+        evaluator,
+        { event: input.event, ticket, previous },
+        {
+          assign: (result, _ticket, key) => assignAgent(sql, `${keyPrefix}:${key}`, result),
+          intakeTypePath: (id) => intakeTypePath(sql, id),
+        },
+      );
+
+      const trace = {
+        skipped: outcome.skipped,
+        capped: outcome.capped,
+        passes: outcome.passes,
+        changes: outcome.changes,
+        sideEffects: outcome.sideEffects.map(({ index, triggerId, title, resultIndex, result }) => ({
+          index,
+          triggerId,
+          title,
+          resultIndex,
+          type: result.type,
+        })),
+      };
+      await sql.begin(async (tx) => {
+        await tx`
+          insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace)
+          values (${input.ticketId}, ${input.evaluation}, ${input.event}, ${version.versionId}, ${version.number},
+            ${evaluator}, ${tx.json(trace as never)})
+          on conflict (ticket_id, evaluation) do update set trace = excluded.trace`;
+        for (const effect of outcome.sideEffects) {
+          await tx`
+            insert into trigger_side_effects (ticket_id, evaluation, index, trigger_id, result)
+            values (${input.ticketId}, ${input.evaluation}, ${effect.index}, ${effect.triggerId}, ${tx.json(effect.result as never)})
+            on conflict do nothing`;
+        }
+      });
+      return { versionId: version.versionId, changes: outcome.changes, sideEffects: outcome.sideEffects.length };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses } from '../../errors';
+import { TicketParams } from '../tickets/tickets.schemas';
+import { SimulateBody, Simulation, TriggerEvaluationTrace } from './rules.schemas';
+
+export const simulate = createRoute({
+  method: 'post',
+  path: '/rules/simulate',
+  tags: ['Rules'],
+  summary: 'Run drafts or a version against a stored ticket or a snapshot; changes nothing, sends nothing',
+  request: { body: { required: true, content: { 'application/json': { schema: SimulateBody } } } },
+  responses: {
+    200: { description: 'The trace the evaluation would record', content: { 'application/json': { schema: Simulation } } },
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+export const ticketTrace = createRoute({
+  method: 'get',
+  path: '/tickets/{id}/trace',
+  tags: ['Tickets', 'Rules'],
+  summary: 'Every trigger evaluation of the ticket: version, conditions, results, changes, side effects',
+  request: { params: TicketParams },
+  responses: {
+    200: { description: 'Evaluations in order', content: { 'application/json': { schema: z.array(TriggerEvaluationTrace) } } },
+    ...errorResponses(401, 404),
+  },
+});
