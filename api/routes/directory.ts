@@ -10,13 +10,15 @@ import { categoryRoutes } from './categories/categories.index';
 import { customerRoutes } from './customers/customers.index';
 import { groupRoutes } from './groups/groups.index';
 import { serviceRoutes } from './services/services.index';
+import { triggerRoutes } from './triggers/triggers.index';
 
 // Typed as a plain router: createApp() mounts it as a statement and keeps no route types, and merging the route
-// types of six resources into the app's would only make the type checker slower.
+// types of every resource into the app's would only make the type checker slower.
 export const directoryRoutes: AppOpenAPI = createRouter()
   .route('/', serviceRoutes)
   .route('/', groupRoutes)
   .route('/', agentRoutes)
   .route('/', categoryRoutes)
   .route('/', customerRoutes)
-  .route('/', auditRoutes);
+  .route('/', auditRoutes)
+  .route('/', triggerRoutes);

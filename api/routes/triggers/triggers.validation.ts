@@ -1,0 +1,168 @@
+/**
+ * The gate every trigger passes before it is stored: its shape and meaning (`parseTrigger` of `rules/`), then
+ * the records it names, checked against the service. Every refusal is a 422 `trigger.invalid` listing issues with
+ * the path of the offending value, e.g. `['conditions', 'all', 2, 'operator']`, so the studio can point at it.
+ */
+import type { Hook, z } from '@hono/zod-openapi';
+import type { ISql } from 'postgres';
+import { parseTrigger, type Trigger } from '../../../rules/index';
+import type { AppEnv } from '../../context';
+import { ApiError } from '../../errors';
+
+type Path = (string | number)[];
+
+/** One reason a trigger is refused: the rule engine's issues, and `reference.*` ones found against the database. */
+export interface Issue {
+  path: Path;
+  code: string;
+  message: string;
+}
+
+const describe = (issues: Issue[]) => {
+  const first = issues[0];
+  const where = first.path.length ? `${first.path.join('.')}: ` : '';
+  return `${where}${first.message}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`;
+};
+
+export function invalidTrigger(issues: Issue[]): ApiError {
+  return new ApiError(422, 'trigger.invalid', `Invalid trigger: ${describe(issues)}`, { issues });
+}
+
+const toIssues = (error: z.ZodError): Issue[] =>
+  error.issues.map((issue) => ({
+    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    code: `shape.${issue.code}`,
+    message: issue.message,
+  }));
+
+/**
+ * Validation hook of the routes whose body is (part of) a trigger. A body that is not even an object, and bad
+ * path parameters, are malformed requests (400, as everywhere else); a trigger object that breaks the model is
+ * a bad rule definition (422), with the same issue shape as the semantic checks.
+ */
+export const triggerBodyHook: Hook<unknown, AppEnv, string, undefined> = (result) => {
+  if (result.success) return;
+  const issues = toIssues(result.error);
+  const notAnObject = issues.some((issue) => issue.path.length === 0 && issue.code === 'shape.invalid_type');
+  if (result.target === 'json' && !notAnObject) throw invalidTrigger(issues);
+  throw new ApiError(400, 'request.invalid', `Invalid request: ${describe(issues)}`, {
+    issues: issues.map((issue) => ({ ...issue, code: issue.code.slice('shape.'.length) })),
+  });
+};
+
+/** The trigger, validated by the rule engine; throws 422 `trigger.invalid` otherwise. */
+export function requireValidTrigger(candidate: unknown): Trigger {
+  const parsed = parseTrigger(candidate);
+  if (!parsed.ok) throw invalidTrigger(parsed.issues);
+  return parsed.trigger;
+}
+
+/** Condition fields whose values are record ids, and the operators that carry ids. */
+const ID_CONDITION_FIELDS = new Set(['intakeType', 'resolutionType', 'group', 'assignee']);
+const ID_OPERATORS = new Set(['equals', 'notEquals', 'in', 'notIn', 'changedTo', 'changedFrom', 'withinSubtree']);
+
+interface Reference {
+  kind: 'group' | 'intake' | 'resolution' | 'agent' | 'member';
+  id: string;
+  /** For `member`: the group the agent must belong to. */
+  groupId?: string;
+  path: Path;
+  /** setIntakeType needs an intake type that can still be chosen. */
+  mustBeEnabled?: boolean;
+}
+
+function referencesOf(trigger: Trigger): Reference[] {
+  const references: Reference[] = [];
+  for (const group of ['all', 'any'] as const) {
+    trigger.conditions[group].forEach((row, index) => {
+      if (!ID_CONDITION_FIELDS.has(row.field) || !ID_OPERATORS.has(row.operator) || row.value === undefined) return;
+      const kind = ({ intakeType: 'intake', resolutionType: 'resolution', group: 'group', assignee: 'agent' } as const)[
+        row.field as 'intakeType' | 'resolutionType' | 'group' | 'assignee'
+      ];
+      const at: Path = ['conditions', group, index, 'value'];
+      if (Array.isArray(row.value)) {
+        row.value.forEach((id, position) => references.push({ kind, id: String(id), path: [...at, position] }));
+      } else {
+        references.push({ kind, id: String(row.value), path: at });
+      }
+    });
+  }
+  trigger.results.forEach((result, index) => {
+    const at: Path = ['results', index];
+    if (result.type === 'assign' || result.type === 'forwardToGroup') {
+      references.push({ kind: 'group', id: result.groupId, path: [...at, 'groupId'] });
+    }
+    if (result.type === 'assign' && result.agentId !== undefined) {
+      references.push({ kind: 'member', id: result.agentId, groupId: result.groupId, path: [...at, 'agentId'] });
+    }
+    if (result.type === 'setIntakeType') {
+      references.push({ kind: 'intake', id: result.intakeTypeId, path: [...at, 'intakeTypeId'], mustBeEnabled: true });
+    }
+  });
+  return references;
+}
+
+/**
+ * Issues for the records a trigger names that are not the service's: groups of the service, an assigned agent
+ * who is an active member of the assign result's group, intake and resolution types of the service (enabled,
+ * where a result sets one), agents of the organisation.
+ */
+export async function referenceIssues(sql: ISql, orgId: string, serviceId: string, trigger: Trigger): Promise<Issue[]> {
+  const references = referencesOf(trigger);
+  if (references.length === 0) return [];
+  const ids = (kind: Reference['kind']) => [...new Set(references.filter((ref) => ref.kind === kind).map((ref) => ref.id))];
+
+  const [groups, categories, agents, members] = await Promise.all([
+    sql<{ id: string }[]>`select id from groups where service_id = ${serviceId} and id = any(${ids('group')}::text[])`,
+    sql<{ id: string; kind: 'intake' | 'resolution'; enabled: boolean }[]>`
+      select id, kind, enabled from categories
+      where service_id = ${serviceId} and id = any(${[...ids('intake'), ...ids('resolution')]}::text[])`,
+    sql<{ id: string }[]>`select id from agents where org_id = ${orgId} and id = any(${ids('agent')}::text[])`,
+    sql<{ group_id: string; agent_id: string }[]>`
+      select m.group_id, m.agent_id from group_members m join agents a on a.id = m.agent_id
+      where a.active and m.agent_id = any(${ids('member')}::text[])`,
+  ]);
+  const groupIds = new Set(groups.map((row) => row.id));
+  const categoryById = new Map(categories.map((row) => [row.id, row]));
+  const agentIds = new Set(agents.map((row) => row.id));
+  const memberships = new Set(members.map((row) => `${row.group_id}/${row.agent_id}`));
+
+  const issues: Issue[] = [];
+  const refuse = (ref: Reference, code: string, message: string) => {
+    issues.push({ path: ref.path, code, message });
+  };
+  for (const ref of references) {
+    switch (ref.kind) {
+      case 'group':
+        if (!groupIds.has(ref.id)) refuse(ref, 'reference.unknown_group', `${ref.id} is not a group of this service`);
+        break;
+      case 'member':
+        // An unknown group is reported on groupId already; naming its members as well would only add noise.
+        if (groupIds.has(ref.groupId!) && !memberships.has(`${ref.groupId}/${ref.id}`)) {
+          refuse(ref, 'reference.agent_not_in_group', `${ref.id} is not an active member of group ${ref.groupId}`);
+        }
+        break;
+      case 'intake':
+      case 'resolution': {
+        const category = categoryById.get(ref.id);
+        const label = ref.kind === 'intake' ? 'an intake type' : 'a resolution type';
+        if (!category || category.kind !== ref.kind) {
+          refuse(ref, `reference.unknown_${ref.kind}_type`, `${ref.id} is not ${label} of this service`);
+        } else if (ref.mustBeEnabled && !category.enabled) {
+          refuse(ref, `reference.${ref.kind}_type_disabled`, `${label} ${ref.id} is disabled`);
+        }
+        break;
+      }
+      case 'agent':
+        if (!agentIds.has(ref.id)) refuse(ref, 'reference.unknown_agent', `${ref.id} is not an agent of this organisation`);
+        break;
+    }
+  }
+  return issues;
+}
+
+/** Throws 422 `trigger.invalid` when the trigger names records the service does not have. */
+export async function requireKnownReferences(sql: ISql, orgId: string, serviceId: string, trigger: Trigger): Promise<void> {
+  const issues = await referenceIssues(sql, orgId, serviceId, trigger);
+  if (issues.length > 0) throw invalidTrigger(issues);
+}
