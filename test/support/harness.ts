@@ -2,6 +2,7 @@
  * One isolated Contactflow per test file: its own database cloned from the migrated template, its own task
  * queue and worker on the run's Temporal dev server, the bootstrap admin, and the Hono app called in-process.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -10,7 +11,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../api/app';
 import { hashPassword } from '../../api/auth/password';
 import { bootstrap } from '../../infra/bootstrap';
-import { loadConfig, type Config } from '../../infra/env';
+import { loadConfig, projectRoot, type Config } from '../../infra/env';
 import { businessId } from '../../infra/ids';
 import { createLogger } from '../../infra/logger';
 import { createWorker, installWorkerRuntime } from '../../infra/worker';
@@ -52,6 +53,8 @@ export interface Harness {
   }): Promise<{ id: string; email: string; token: string }>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
+  /** Another worker polling the same task queue (as a second process would); returns its stop function. */
+  addWorker(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -77,17 +80,13 @@ export async function startHarness(options: { env?: Record<string, string> } = {
   const taskQueue = `test-${randomUUID()}`;
   const sql = database.sql;
 
+  const newWorker = () =>
+    createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, sql, config, workflowBundlePath: inject('workflowBundlePath') });
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
+  const extraWorkers: (() => Promise<void>)[] = [];
   const startWorker = async () => {
-    worker = await createWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      sql,
-      config,
-      workflowBundlePath: inject('workflowBundlePath'),
-    });
+    worker = await newWorker();
     running = worker.run();
   };
   const stopWorker = async () => {
@@ -153,13 +152,51 @@ export async function startHarness(options: { env?: Record<string, string> } = {
     },
     startWorker,
     stopWorker,
+    async addWorker() {
+      // The SDK allows one worker per task queue in a process, so a second worker is a second process.
+      const stop = await spawnWorkerProcess({
+        DATABASE_URL: database.url,
+        TEMPORAL_ADDRESS: address,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        OUTBOUND_ALLOW_PRIVATE: 'true',
+        LOG_LEVEL: 'info',
+        ...options.env,
+      });
+      extraWorkers.push(stop);
+      return stop;
+    },
     async stop() {
+      await Promise.all(extraWorkers.map((stop) => stop()));
       await stopWorker();
       await nativeConnection.close();
       await connection.close();
       await database.drop();
     },
   };
+}
+
+/** Starts `infra/worker-main.ts` as a child process; resolves once it polls, with a function that stops it. */
+function spawnWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/worker-main.ts'], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker polling')) {
+        resolve(async () => {
+          child.kill('SIGTERM');
+          await exited;
+        });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then(() => reject(new Error(`the worker process exited before polling:\n${output}`)));
+  });
 }
 
 function safeJson(text: string): unknown {
