@@ -8,6 +8,7 @@ import type { Mailer } from './mailer';
 import type { OutboundPolicy } from './outbound';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
+import { timeRuleActivities } from './time-rules';
 import { triggerActivities } from './triggers';
 
 export interface ActivityDeps {
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...ticketActivities(deps),
     ...triggerActivities(deps),
     ...sideEffectActivities(deps),
+    ...timeRuleActivities(deps),
   };
 }
 

@@ -3,6 +3,8 @@
  */
 import type { Sql } from 'postgres';
 import type { TicketSnapshot } from '../rules';
+import { isWithinBusinessHours } from '../rules/business-hours';
+import { loadBusinessHours } from './time-rule-config';
 
 export async function intakeTypePath(sql: Sql, intakeTypeId: string): Promise<string[] | null> {
   const rows = await sql<{ id: string; depth: number }[]>`
@@ -38,7 +40,8 @@ export async function loadTicketSnapshot(sql: Sql, ticketId: string): Promise<Ti
     customerPhone: row.customer_phone,
     customerFields: {},
     agentFields: {},
-    withinBusinessHours: true,
+    // Judged at the moment of the event, so a retried evaluation sees the same value.
+    withinBusinessHours: isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id)),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

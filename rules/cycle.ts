@@ -133,11 +133,12 @@ export async function runTriggerCycle(
   return { ...outcome, ticket, changes: diff(input.ticket, ticket) };
 }
 
-async function applyResult(
+/** Applies one state-changing result to the snapshot (side-effect results leave it as it is). */
+export async function applyResult(
   ticket: TicketSnapshot,
   result: Result,
   key: string,
-  env: CycleEnvironment,
+  env: Pick<CycleEnvironment, 'assign' | 'intakeTypePath'>,
 ): Promise<{ next: TicketSnapshot; note?: string }> {
   switch (result.type) {
     case 'assign': {
@@ -166,7 +167,8 @@ async function applyResult(
   }
 }
 
-function diff(before: TicketSnapshot, after: TicketSnapshot): FieldChanges {
+/** The tracked fields that differ between two snapshots, as [before, after]. */
+export function diff(before: TicketSnapshot, after: TicketSnapshot): FieldChanges {
   const changes: FieldChanges = {};
   for (const field of TRACKED) {
     if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = [before[field], after[field]];

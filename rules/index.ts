@@ -24,6 +24,7 @@ export { SUBSTITUTION_CODES, substitutionCodesIn, isKnownSubstitutionCode } from
 export {
   parseTrigger,
   validateTrigger,
+  validateResult,
   InvalidTriggerError,
   SEMANTIC_ISSUE_CODES,
   type TriggerIssue,

@@ -204,7 +204,8 @@ function unknownCodes(template: string, at: Path): TriggerIssue[] {
     .map((code) => issue(at, 'result.unknown_substitution_code', `unknown substitution code #{${code}}`));
 }
 
-function validateResult(result: Result, at: Path): TriggerIssue[] {
+/** Semantic checks on one well-shaped result; `at` is its path, prefixed to every issue. */
+export function validateResult(result: Result, at: Path): TriggerIssue[] {
   switch (result.type) {
     case 'assign':
       if (result.strategy === 'agent' && result.agentId === undefined) {

@@ -18,13 +18,14 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { SideEffectRef } from '../activities/side-effects';
 import type { NewTicket } from '../activities/tickets';
+import type { PlannedTimer } from '../rules/time-rules';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
 import { decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
 
 // Mirrors SIDE_EFFECT_MAX_ATTEMPTS in activities/side-effects.ts (workflows import activities as types only).
 const SIDE_EFFECT_MAX_ATTEMPTS = 8;
 
-const { openTicket, recordTicketChange, evaluateTriggers } = proxyActivities<Activities>({
+const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts: a database restart must delay a change, never lose it.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
@@ -51,6 +52,10 @@ export const completeUpdate = defineUpdate<TicketState, [Args<'complete'>]>('com
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
 /** Returns once every queued trigger side effect has been performed: for operators and tests. */
 export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
+/** The ticket's pending time rules (SLA stages, automations), earliest first. */
+export const ticketTimersQuery = defineQuery<PlannedTimer[]>('timers');
+/** Returns once a time rule whose key starts with the prefix has fired: for operators and tests. */
+export const timeRuleFiredUpdate = defineUpdate<string, [string]>('time_rule_fired');
 
 /** The update for each command kind, so the API can address a command by name. */
 export const ticketCommandUpdates = {
@@ -76,7 +81,7 @@ export const TicketSearch = {
 
 export type TicketWorkflowInput = { ticketId: string } & (
   | { create: NewTicket }
-  | { resume: TicketState; pendingSideEffects: Omit<SideEffectRef, 'ticketId'>[] }
+  | { resume: TicketState; pendingSideEffects: Omit<SideEffectRef, 'ticketId'>[]; firedTimeRules: string[] }
 );
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
@@ -87,6 +92,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const { ticketId } = input;
   let state: TicketState | null = 'resume' in input ? input.resume : null;
   const pendingSideEffects = 'resume' in input ? [...input.pendingSideEffects] : [];
+  const firedTimeRules = 'resume' in input ? [...input.firedTimeRules] : [];
+  let timers: PlannedTimer[] = [];
+  // Bumped whenever the timers are re-planned, so the main loop wakes and sleeps until the new earliest one.
+  let plan = 0;
   // Set once the created event's triggers have run, so the creator sees their assignment.
   let ready = state !== null;
   // One change at a time: handlers await activities, and a second command must see the first one's result.
@@ -96,11 +105,32 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     await condition(() => ready && !busy);
     busy = true;
     try {
-      return await work();
+      const result = await work();
+      await replan();
+      return result;
     } finally {
       busy = false;
     }
   };
+
+  const replan = async () => {
+    timers = isFinished(state!) ? [] : await planTimeRules({ ticketId, now: new Date().toISOString() });
+    plan++;
+  };
+
+  const fireTimeRuleDue = (timer: PlannedTimer) =>
+    exclusive(async () => {
+      const evaluation = state!.evaluations + 1;
+      const outcome = await fireTimeRule({ ticketId, key: timer.key, evaluation, now: new Date().toISOString() });
+      if (!outcome.fired) return;
+      state = { ...state!, evaluations: evaluation };
+      for (let index = 0; index < outcome.sideEffects; index++) pendingSideEffects.push({ evaluation, index });
+      if (Object.keys(outcome.changes).length > 0) {
+        await record(applyFieldChanges(state, outcome.changes), 'time_rule', null, outcome.changes);
+        await runTriggers('updated', outcome.changes);
+      }
+      firedTimeRules.push(timer.key);
+    });
 
   const record = async (next: TicketState, kind: string, actorId: string | null, changes: Record<string, [unknown, unknown]>, message: Parameters<typeof recordTicketChange>[0]['message'] = null) => {
     const recorded = { ...next, seq: state!.seq + 1 };
@@ -124,6 +154,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   let performing = false;
   setHandler(ticketStateQuery, () => state);
   setHandler(sideEffectsSettledUpdate, () => condition(() => ready && pendingSideEffects.length === 0 && !performing));
+  setHandler(ticketTimersQuery, () => timers);
+  setHandler(timeRuleFiredUpdate, async (prefix) => {
+    await condition(() => firedTimeRules.some((key) => key.startsWith(prefix)));
+    return firedTimeRules.find((key) => key.startsWith(prefix))!;
+  });
   setHandler(openedUpdate, async () => {
     await condition(() => ready);
     return state!;
@@ -152,14 +187,26 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     state = await openTicket((input as { create: NewTicket }).create);
     indexForSearch(state);
     await runTriggers('created', {});
-    ready = true;
   }
+  await replan();
+  ready = true;
 
-  // Side effects run here, after the state they describe has settled, one at a time in order.
+  // Side effects run here, after the state they describe has settled, one at a time in order; between them
+  // the workflow sleeps until the earliest time rule falls due or something changes.
   for (;;) {
-    await condition(() => pendingSideEffects.length > 0 || isFinished(state!) || workflowInfo().continueAsNewSuggested);
+    if (pendingSideEffects.length === 0) {
+      if (isFinished(state!) || workflowInfo().continueAsNewSuggested) break;
+      const seen = plan;
+      const woken = () => pendingSideEffects.length > 0 || isFinished(state!) || workflowInfo().continueAsNewSuggested || plan !== seen;
+      const due = timers[0];
+      if (!due) {
+        await condition(woken);
+      } else if (!(await condition(woken, Math.max(0, Date.parse(due.at) - Date.now())))) {
+        await fireTimeRuleDue(due);
+      }
+      continue;
+    }
     const next = pendingSideEffects[0];
-    if (!next) break;
     performing = true;
     const outcome = await performSideEffect({ ticketId, ...next });
     pendingSideEffects.shift();
@@ -173,7 +220,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   await condition(allHandlersFinished);
   if (!isFinished(state)) {
-    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, pendingSideEffects });
+    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, pendingSideEffects, firedTimeRules });
   }
   return state;
 }

@@ -10,6 +10,7 @@ import { categoryRoutes } from './categories/categories.index';
 import { customerRoutes } from './customers/customers.index';
 import { groupRoutes } from './groups/groups.index';
 import { serviceRoutes } from './services/services.index';
+import { timeRuleRoutes } from './time-rules/time-rules.index';
 import { triggerRoutes } from './triggers/triggers.index';
 
 // Typed as a plain router: createApp() mounts it as a statement and keeps no route types, and merging the route
@@ -21,4 +22,5 @@ export const directoryRoutes: AppOpenAPI = createRouter()
   .route('/', categoryRoutes)
   .route('/', customerRoutes)
   .route('/', auditRoutes)
-  .route('/', triggerRoutes);
+  .route('/', triggerRoutes)
+  .route('/', timeRuleRoutes);

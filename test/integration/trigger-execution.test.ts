@@ -168,6 +168,25 @@ describe('the cycle', () => {
     expect(fired(3)).toEqual(['is']);
   });
 
+  it('knows whether the ticket arrived within business hours', async () => {
+    const { service } = await setup();
+    await defineTrigger(h, service.id, {
+      title: 'after hours',
+      events: ['created'],
+      all: [{ field: 'withinBusinessHours', operator: 'equals', value: false }],
+      results: [{ type: 'addTags', tags: ['after-hours'] }],
+    });
+    await publish(h, service.id);
+    expect((await createTicket(service.id)).tags).toEqual([]);
+    // A schedule with no windows is closed all the time.
+    const closed = await h.request('PUT', `/services/${service.id}/business-hours`, {
+      token: h.admin.token,
+      body: { timezone: 'Asia/Seoul', weekly: [], holidays: [] },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect((await createTicket(service.id)).tags).toEqual(['after-hours']);
+  });
+
   it('stops after ten passes and says so in the trace', async () => {
     const { service } = await setup();
     for (let i = 0; i < 12; i++) {

@@ -2,7 +2,7 @@ import { businessId } from '../../../infra/ids';
 import type { Sql } from 'postgres';
 import type { TicketCommand } from '../../../workflows/ticket-machine';
 import type { AuthenticatedAgent } from '../../auth/agent';
-import type { AppRouteHandler } from '../../context';
+import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { sendTicketCommand, startTicket } from './tickets.commands';
 import * as queries from './tickets.queries';
@@ -83,7 +83,7 @@ export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = asy
 
 /** Checks the command's references against the read model, then lets the workflow decide the transition. */
 async function runCommand(
-  deps: { sql: Sql; temporal: import('@temporalio/client').Client },
+  deps: Pick<ApiDeps, 'sql' | 'temporal'>,
   agent: AuthenticatedAgent,
   ticketId: string,
   command: TicketCommand,

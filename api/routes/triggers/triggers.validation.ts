@@ -5,7 +5,7 @@
  */
 import type { Hook, z } from '@hono/zod-openapi';
 import type { ISql } from 'postgres';
-import { parseTrigger, type Trigger } from '../../../rules/index';
+import { parseTrigger, type Result, type Trigger } from '../../../rules/index';
 import type { AppEnv } from '../../context';
 import { ApiError } from '../../errors';
 
@@ -61,7 +61,8 @@ export function requireValidTrigger(candidate: unknown): Trigger {
 const ID_CONDITION_FIELDS = new Set(['intakeType', 'resolutionType', 'group', 'assignee']);
 const ID_OPERATORS = new Set(['equals', 'notEquals', 'in', 'notIn', 'changedTo', 'changedFrom', 'withinSubtree']);
 
-interface Reference {
+/** A record id a rule names, where it names it, and what it must be. */
+export interface Reference {
   kind: 'group' | 'intake' | 'resolution' | 'agent' | 'member';
   id: string;
   /** For `member`: the group the agent must belong to. */
@@ -87,16 +88,23 @@ function referencesOf(trigger: Trigger): Reference[] {
       }
     });
   }
-  trigger.results.forEach((result, index) => {
-    const at: Path = ['results', index];
+  references.push(...resultReferences(trigger.results, ['results']));
+  return references;
+}
+
+/** The groups, agents and intake types that results name; `at` is the path of the result list. */
+export function resultReferences(results: Result[], at: Path): Reference[] {
+  const references: Reference[] = [];
+  results.forEach((result, index) => {
+    const path: Path = [...at, index];
     if (result.type === 'assign' || result.type === 'forwardToGroup') {
-      references.push({ kind: 'group', id: result.groupId, path: [...at, 'groupId'] });
+      references.push({ kind: 'group', id: result.groupId, path: [...path, 'groupId'] });
     }
     if (result.type === 'assign' && result.agentId !== undefined) {
-      references.push({ kind: 'member', id: result.agentId, groupId: result.groupId, path: [...at, 'agentId'] });
+      references.push({ kind: 'member', id: result.agentId, groupId: result.groupId, path: [...path, 'agentId'] });
     }
     if (result.type === 'setIntakeType') {
-      references.push({ kind: 'intake', id: result.intakeTypeId, path: [...at, 'intakeTypeId'], mustBeEnabled: true });
+      references.push({ kind: 'intake', id: result.intakeTypeId, path: [...path, 'intakeTypeId'], mustBeEnabled: true });
     }
   });
   return references;
@@ -108,7 +116,11 @@ function referencesOf(trigger: Trigger): Reference[] {
  * where a result sets one), agents of the organisation.
  */
 export async function referenceIssues(sql: ISql, orgId: string, serviceId: string, trigger: Trigger): Promise<Issue[]> {
-  const references = referencesOf(trigger);
+  return checkReferences(sql, orgId, serviceId, referencesOf(trigger));
+}
+
+/** Issues (`reference.*`, at each reference's path) for the references that are not records of the service. */
+export async function checkReferences(sql: ISql, orgId: string, serviceId: string, references: Reference[]): Promise<Issue[]> {
   if (references.length === 0) return [];
   const ids = (kind: Reference['kind']) => [...new Set(references.filter((ref) => ref.kind === kind).map((ref) => ref.id))];
 

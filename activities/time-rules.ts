@@ -1,0 +1,111 @@
+/**
+ * Time-rule activities: plan when a ticket's SLA targets and automations fall due, and fire one when its
+ * timer goes off. Firing re-checks the plan (a timer may be stale), runs the rule's results like a trigger's
+ * (state changes returned to the workflow, side effects queued) and is idempotent per (ticket, key).
+ */
+import type { Sql } from 'postgres';
+import { isStateChangingResult, type Result } from '../rules';
+import { applyResult, diff, type FieldChanges, type SideEffectResult } from '../rules/cycle';
+import { planTimers, type PlannedTimer, type TicketTimeline } from '../rules/time-rules';
+import type { TicketStatus } from '../rules/ticket-vocabulary';
+import { assignAgent } from './assignment';
+import { loadTimeRuleConfig, matchPolicy } from './time-rule-config';
+import { intakeTypePath, loadTicketSnapshot } from './ticket-snapshot';
+
+export interface FireTimeRuleOutput {
+  fired: boolean;
+  changes: FieldChanges;
+  sideEffects: number;
+}
+
+const REMINDER: Result = {
+  type: 'notifyEmail',
+  to: 'assignee',
+  messages: {
+    ko: { subject: '[보류 알림] #{ticket.subject}', body: '보류 중인 티켓 #{ticket.id}을(를) 확인해 주세요.\n#{ticket.url}' },
+    en: { subject: '[On hold] #{ticket.subject}', body: 'Ticket #{ticket.id} is still on hold.\n#{ticket.url}' },
+  },
+};
+
+async function loadTimeline(sql: Sql, ticketId: string, status: TicketStatus, createdAt: string): Promise<TicketTimeline> {
+  const changes = await sql<{ at: Date; to: TicketStatus }[]>`
+    select at, changes->'status'->>1 as to from ticket_events
+    where ticket_id = ${ticketId} and seq > 1 and changes ? 'status' order by seq`;
+  const [response] = await sql<{ at: Date }[]>`
+    select at from ticket_messages where ticket_id = ${ticketId} and kind in ('reply', 'interim') order by seq limit 1`;
+  return { status, createdAt: new Date(createdAt), statusChanges: changes, firstResponseAt: response?.at ?? null };
+}
+
+export function timeRuleActivities({ sql }: { sql: Sql }) {
+  async function plan(ticketId: string, now: Date) {
+    const { serviceId, ...ticket } = await loadTicketSnapshot(sql, ticketId);
+    const config = await loadTimeRuleConfig(sql, serviceId);
+    const policy = matchPolicy(config.policies, ticket);
+    const fired = await sql<{ key: string }[]>`select key from time_rule_firings where ticket_id = ${ticketId}`;
+    const timers = planTimers({
+      timeline: await loadTimeline(sql, ticketId, ticket.status, ticket.createdAt),
+      sla: policy,
+      automations: config.automations,
+      hours: config.businessHours,
+      fired: new Set(fired.map((row) => row.key)),
+      now,
+    });
+    return { ticket, policy, timers };
+  }
+
+  return {
+    /** The ticket's pending time rules, earliest first. */
+    async planTimeRules({ ticketId, now }: { ticketId: string; now: string }): Promise<PlannedTimer[]> {
+      return (await plan(ticketId, new Date(now))).timers;
+    },
+
+    async fireTimeRule({ ticketId, key, evaluation, now }: { ticketId: string; key: string; evaluation: number; now: string }): Promise<FireTimeRuleOutput> {
+      const [recorded] = await sql<{ trace: { changes: FieldChanges; sideEffects: unknown[] } }[]>`
+        select e.trace from time_rule_firings f join trigger_evaluations e
+          on e.ticket_id = f.ticket_id and e.evaluation = ${evaluation} and e.event = 'time_rule'
+        where f.ticket_id = ${ticketId} and f.key = ${key}`;
+      // A retry after the firing was recorded answers what was recorded.
+      if (recorded) return { fired: true, changes: recorded.trace.changes, sideEffects: recorded.trace.sideEffects.length };
+
+      const { ticket, policy, timers } = await plan(ticketId, new Date(now));
+      const timer = timers.find((candidate) => candidate.key === key);
+      if (!timer || Date.parse(timer.at) > Date.parse(now)) return { fired: false, changes: {}, sideEffects: 0 };
+
+      const completes = timer.automationKind === 'complete_resolved';
+      const results: Result[] =
+        timer.kind === 'sla' ? ((timer.stage === 'at_risk' ? policy?.onAtRisk : policy?.onBreach) ?? []) : completes ? [] : [REMINDER];
+      let next = ticket;
+      const applied: { index: number; type: string; changes: FieldChanges; note?: string }[] = [];
+      const sideEffects: { index: number; result: SideEffectResult }[] = [];
+      for (const [index, result] of results.entries()) {
+        if (!isStateChangingResult(result)) {
+          sideEffects.push({ index: sideEffects.length, result: result as SideEffectResult });
+          continue;
+        }
+        const { next: after, note } = await applyResult(next, result, `${key}:${index}`, {
+          assign: (assign, _ticket, assignKey) => assignAgent(sql, `${ticketId}:${evaluation}:${assignKey}`, assign),
+          intakeTypePath: (id) => intakeTypePath(sql, id),
+        });
+        applied.push({ index, type: result.type, changes: diff(next, after), ...(note ? { note } : {}) });
+        next = after;
+      }
+      const changes: FieldChanges = completes ? { status: [ticket.status, 'closed'] } : diff(ticket, next);
+
+      const trace = { timeRule: timer, policyTitle: policy?.title ?? null, applied, changes, sideEffects: sideEffects.map((e) => ({ index: e.index, type: e.result.type })) };
+      await sql.begin(async (tx) => {
+        await tx`insert into time_rule_firings (ticket_id, key) values (${ticketId}, ${key}) on conflict do nothing`;
+        await tx`
+          insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace)
+          values (${ticketId}, ${evaluation}, 'time_rule', null, null, 'time_rule', ${tx.json(trace as never)})
+          on conflict (ticket_id, evaluation) do update set trace = excluded.trace`;
+        for (const effect of sideEffects) {
+          await tx`
+            insert into trigger_side_effects (ticket_id, evaluation, index, trigger_id, result)
+            values (${ticketId}, ${evaluation}, ${effect.index}, ${key}, ${tx.json(effect.result as never)})
+            on conflict do nothing`;
+        }
+      });
+      return { fired: true, changes, sideEffects: sideEffects.length };
+    },
+  };
+}

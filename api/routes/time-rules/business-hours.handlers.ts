@@ -1,0 +1,57 @@
+import { isDeepStrictEqual } from 'node:util';
+import { writeAudit } from '../../audit-log';
+import { requireRole } from '../../auth/agent';
+import type { AppRouteHandler } from '../../context';
+import { requireService } from '../services/services.queries';
+import { asJson } from '../triggers/triggers.queries';
+import { deleteBusinessHours as removeBusinessHours, findBusinessHours, saveBusinessHours } from './business-hours.queries';
+import type * as routes from './business-hours.routes';
+import { lockServiceTimeRules } from './time-rules.queries';
+
+export const getBusinessHours: AppRouteHandler<typeof routes.getBusinessHours> = async (c) => {
+  const { sql } = c.var.deps;
+  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  return c.json({ serviceId: service.id, businessHours: await findBusinessHours(sql, service.id) }, 200);
+};
+
+export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusinessHours> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { sql } = c.var.deps;
+  const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
+  const after = c.req.valid('json');
+
+  await sql.begin(async (tx) => {
+    await lockServiceTimeRules(tx, service.id);
+    const before = await findBusinessHours(tx, service.id);
+    if (isDeepStrictEqual(before, after)) return;
+    await saveBusinessHours(tx, service.id, after);
+    await writeAudit(tx, {
+      actorId: agent.id,
+      action: 'business_hours.replaced',
+      target: service.id,
+      details: { before: asJson(before), after: asJson(after) },
+    });
+  });
+  return c.json({ serviceId: service.id, businessHours: after }, 200);
+};
+
+export const deleteBusinessHours: AppRouteHandler<typeof routes.deleteBusinessHours> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { sql } = c.var.deps;
+  const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
+
+  await sql.begin(async (tx) => {
+    await lockServiceTimeRules(tx, service.id);
+    const before = await findBusinessHours(tx, service.id);
+    if (!before || !(await removeBusinessHours(tx, service.id))) return;
+    await writeAudit(tx, {
+      actorId: agent.id,
+      action: 'business_hours.deleted',
+      target: service.id,
+      details: { before: asJson(before) },
+    });
+  });
+  return c.body(null, 204);
+};

@@ -1,0 +1,177 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Sql, TransactionSql } from 'postgres';
+import { formatDuration, parseDuration } from '../../../rules/duration';
+import { businessId } from '../../../infra/ids';
+import { writeAudit } from '../../audit-log';
+import { requireRole } from '../../auth/agent';
+import type { AppRouteHandler } from '../../context';
+import { ApiError, notFound } from '../../errors';
+import { requireService } from '../services/services.queries';
+import { asJson } from '../triggers/triggers.queries';
+import {
+  findPolicy,
+  insertPolicy,
+  listPolicies,
+  nextPosition,
+  savePolicy,
+  setPositions,
+  softDeletePolicy,
+} from './sla-policies.queries';
+import type * as routes from './sla-policies.routes';
+import { DEFAULT_AT_RISK_RATIO, type SlaPolicy, type SlaPolicyBody } from './sla-policies.schemas';
+import { lockServiceTimeRules } from './time-rules.queries';
+import { requireValidSlaPolicy } from './time-rules.validation';
+
+/** The body's durations parsed (the schema has checked them) and its omissions filled in. */
+function policyFrom(body: SlaPolicyBody, kept: Pick<SlaPolicy, 'id' | 'serviceId' | 'position' | 'enabled'>): SlaPolicy {
+  const target = (duration: string | null | undefined) => {
+    const ms = duration == null ? null : parseDuration(duration);
+    return { text: ms === null ? null : formatDuration(ms), ms };
+  };
+  const firstResponse = target(body.firstResponse);
+  const resolution = target(body.resolution);
+  return {
+    id: kept.id,
+    serviceId: kept.serviceId,
+    title: body.title,
+    enabled: body.enabled ?? kept.enabled,
+    position: kept.position,
+    priority: body.priority ?? null,
+    intakeTypeId: body.intakeTypeId ?? null,
+    firstResponse: firstResponse.text,
+    firstResponseMs: firstResponse.ms,
+    resolution: resolution.text,
+    resolutionMs: resolution.ms,
+    atRiskRatio: body.atRiskRatio ?? DEFAULT_AT_RISK_RATIO,
+    onAtRisk: body.onAtRisk,
+    onBreach: body.onBreach,
+  };
+}
+
+export const listSlaPolicies: AppRouteHandler<typeof routes.listSlaPolicies> = async (c) => {
+  const { sql } = c.var.deps;
+  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  return c.json({ policies: await listPolicies(sql, service.id) }, 200);
+};
+
+export const getSlaPolicy: AppRouteHandler<typeof routes.getSlaPolicy> = async (c) => {
+  const { id } = c.req.valid('param');
+  const policy = await findPolicy(c.var.deps.sql, c.var.agent.orgId, id);
+  if (!policy) throw notFound('sla_policy', id);
+  return c.json(policy, 200);
+};
+
+export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { sql } = c.var.deps;
+  const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
+  const draft = policyFrom(c.req.valid('json'), { id: businessId('P'), serviceId: service.id, position: 0, enabled: true });
+
+  const policy = await sql.begin(async (tx) => {
+    await requireValidSlaPolicy(tx, agent.orgId, service.id, draft);
+    await lockServiceTimeRules(tx, service.id);
+    const created: SlaPolicy = { ...draft, position: await nextPosition(tx, service.id) };
+    await insertPolicy(tx, created);
+    await writeAudit(tx, {
+      actorId: agent.id,
+      action: 'sla_policy.created',
+      target: created.id,
+      details: { serviceId: service.id, after: asJson(created) },
+    });
+    return created;
+  });
+  return c.json(policy, 201);
+};
+
+/** Runs `change` on a live policy of the caller's organisation, under its service's time-rule lock. */
+async function withLockedPolicy<T>(
+  sql: Sql,
+  orgId: string,
+  id: string,
+  change: (tx: TransactionSql, current: SlaPolicy) => Promise<T>,
+): Promise<T> {
+  const found = await findPolicy(sql, orgId, id);
+  if (!found) throw notFound('sla_policy', id);
+  return sql.begin(async (tx) => {
+    await lockServiceTimeRules(tx, found.serviceId);
+    // Read again under the lock: the policy may have been deleted or changed in between.
+    const current = await findPolicy(tx, orgId, id);
+    if (!current) throw notFound('sla_policy', id);
+    return change(tx, current);
+  }) as Promise<T>;
+}
+
+export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { id } = c.req.valid('param');
+  const body = c.req.valid('json');
+
+  const policy = await withLockedPolicy(c.var.deps.sql, agent.orgId, id, async (tx, before) => {
+    const after = policyFrom(body, before);
+    await requireValidSlaPolicy(tx, agent.orgId, before.serviceId, after);
+    if (isDeepStrictEqual(after, before)) return before;
+    await savePolicy(tx, after);
+    await writeAudit(tx, {
+      actorId: agent.id,
+      action: 'sla_policy.replaced',
+      target: id,
+      details: { serviceId: before.serviceId, before: asJson(before), after: asJson(after) },
+    });
+    return after;
+  });
+  return c.json(policy, 200);
+};
+
+export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { id } = c.req.valid('param');
+
+  await withLockedPolicy(c.var.deps.sql, agent.orgId, id, async (tx, policy) => {
+    await softDeletePolicy(tx, id);
+    await writeAudit(tx, {
+      actorId: agent.id,
+      action: 'sla_policy.deleted',
+      target: id,
+      details: { serviceId: policy.serviceId, title: policy.title },
+    });
+  });
+  return c.body(null, 204);
+};
+
+export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicies> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { sql } = c.var.deps;
+  const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
+  const { policyIds } = c.req.valid('json');
+
+  const policies = await sql.begin(async (tx) => {
+    await lockServiceTimeRules(tx, service.id);
+    const current = (await listPolicies(tx, service.id)).map((policy) => policy.id);
+    const given = new Set(policyIds);
+    const missing = current.filter((policyId) => !given.has(policyId));
+    const unknown = policyIds.filter((policyId) => !current.includes(policyId));
+    const duplicates = policyIds.filter((policyId, index) => policyIds.indexOf(policyId) !== index);
+    if (missing.length > 0 || unknown.length > 0 || duplicates.length > 0) {
+      throw new ApiError(
+        422,
+        'sla.order_mismatch',
+        'List every SLA policy of the service exactly once; reload the policies if they changed meanwhile.',
+        { missing, unknown, duplicates },
+      );
+    }
+    if (await setPositions(tx, policyIds)) {
+      await writeAudit(tx, {
+        actorId: agent.id,
+        action: 'sla_policy.reordered',
+        target: service.id,
+        details: { before: current, after: policyIds },
+      });
+    }
+    return listPolicies(tx, service.id);
+  });
+  return c.json({ policies }, 200);
+};
