@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import type { Sql, TransactionSql } from 'postgres';
 import type { AssignResult } from '../rules/cycle';
+import { WORKING_STATUSES } from '../rules/ticket-vocabulary';
 
 export interface AssignmentChoice {
   agentId: string | null;
@@ -20,13 +21,11 @@ interface Candidate {
   last_assigned_at: Date | null;
 }
 
-const OPEN_STATUSES = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
-
 async function candidates(sql: Sql | TransactionSql, groupId: string): Promise<Candidate[]> {
   return sql<Candidate[]>`
     select m.agent_id, m.added_seq::text, a.last_assigned_at,
       (select count(*)::int from tickets t
-        where t.assignee_id = m.agent_id and t.status in ${sql(OPEN_STATUSES)} and t.deleted_at is null) as open_tickets
+        where t.assignee_id = m.agent_id and t.status in ${sql(WORKING_STATUSES)} and t.deleted_at is null) as open_tickets
     from group_members m join agents a on a.id = m.agent_id
     where m.group_id = ${groupId} and a.active and a.role <> 'org_admin'
     order by m.added_seq`;

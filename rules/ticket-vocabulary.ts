@@ -24,6 +24,30 @@ export const TicketStatus = z.enum([
 /** Lifecycle state of a ticket. */
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
+/** Statuses in which the assignee works the ticket: they may reply, hold or resolve it, and it counts as their load. */
+export const WORKING_STATUSES: readonly TicketStatus[] = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
+
+/** Statuses of a ticket still being handled: neither resolved, closed nor spam. */
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  'unassigned',
+  'in_progress',
+  'on_hold',
+  'issue_transferred',
+  'issue_answered',
+  'dooray_transferred',
+  'dooray_in_progress',
+  'dooray_answered',
+];
+
+/** Statuses of a ticket transferred to an issue service or to Dooray!, including those answered from there. */
+export const TRANSFERRED_STATUSES: readonly TicketStatus[] = [
+  'issue_transferred',
+  'issue_answered',
+  'dooray_transferred',
+  'dooray_in_progress',
+  'dooray_answered',
+];
+
 /** Where a ticket came from. `created` is a ticket an agent created by hand. */
 export const TicketChannel = z.enum([
   'created',

@@ -3,7 +3,7 @@
  * decide the next state or refuse with a stable code. The workflow runs it twice per command: in the
  * update validator (so refusals never reach history) and again under the workflow's lock before applying.
  */
-import type { TicketChannel, TicketPriority, TicketStatus } from '../rules/ticket-vocabulary';
+import { OPEN_STATUSES, WORKING_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '../rules/ticket-vocabulary';
 import { refuse } from './ticket-errors';
 
 export const ROLES = ['org_admin', 'admin', 'agent'] as const;
@@ -61,18 +61,6 @@ export interface Decision {
   message?: { kind: MessageKind; body: string };
 }
 
-/** Statuses in which an agent is working the ticket and may reply, hold or resolve it. */
-const WORKING: readonly TicketStatus[] = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
-const OPEN: readonly TicketStatus[] = [
-  'unassigned',
-  'in_progress',
-  'on_hold',
-  'issue_transferred',
-  'issue_answered',
-  'dooray_transferred',
-  'dooray_in_progress',
-  'dooray_answered',
-];
 
 const isAdmin = (actor: Actor) => actor.role === 'admin';
 
@@ -100,7 +88,7 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
     case 'comment':
       return decision(state, state, { kind: command.internal ? 'internal_note' : 'comment', body: command.body });
     case 'internal_resolve': {
-      if (!OPEN.includes(state.status)) {
+      if (!OPEN_STATUSES.includes(state.status)) {
         refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be resolved internally.`, { status: state.status });
       }
       if (state.assigneeId !== null && state.assigneeId !== actor.id && !isAdmin(actor)) {
@@ -148,7 +136,7 @@ function forward(state: TicketState, actor: Actor, groupId: string, agentId: str
   if (!isAdmin(actor) && !actor.permissions.includes('ticket_forward')) {
     refuse('ticket.forward_forbidden', 'Forwarding tickets needs the ticket-forward permission.');
   }
-  if (!OPEN.includes(state.status)) {
+  if (!OPEN_STATUSES.includes(state.status)) {
     refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be forwarded.`, { status: state.status });
   }
   const status = agentId ? 'in_progress' : 'unassigned';
@@ -159,7 +147,7 @@ function requireWorking(state: TicketState, actor: Actor, verb: string): void {
   if (state.assigneeId === null) {
     refuse('ticket.not_assigned', `Assign the ticket before you ${verb} it.`, { status: state.status });
   }
-  if (!WORKING.includes(state.status)) {
+  if (!WORKING_STATUSES.includes(state.status)) {
     refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be ${verb === 'hold' ? 'held' : 'resolved'}.`, {
       status: state.status,
     });

@@ -2,6 +2,7 @@
  * Read-model queries behind the ticket routes: views, task lists with keyset pagination, events, messages.
  */
 import type { Sql } from 'postgres';
+import { TRANSFERRED_STATUSES } from '../../../rules/ticket-vocabulary';
 import type { AuthenticatedAgent } from '../../auth/agent';
 import { ApiError } from '../../errors';
 import type { Ticket, TicketList } from './tickets.schemas';
@@ -64,8 +65,6 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
-const TRANSFERRED = ['issue_transferred', 'issue_answered', 'dooray_transferred', 'dooray_in_progress', 'dooray_answered'];
-
 function listCondition(sql: Sql, list: TicketList, agentId: string) {
   switch (list) {
     case 'mine_in_progress':
@@ -83,7 +82,7 @@ function listCondition(sql: Sql, list: TicketList, agentId: string) {
     case 'my_groups':
       return sql`t.group_id in (select group_id from group_members where agent_id = ${agentId})`;
     case 'transferred':
-      return sql`t.status in ${sql(TRANSFERRED)}`;
+      return sql`t.status in ${sql(TRANSFERRED_STATUSES)}`;
     case 'spam':
       return sql`t.status = 'spam'`;
   }

@@ -2,7 +2,8 @@
  * Which actions to offer on a ticket, mirroring the ticket status machine (workflows/ticket-machine.ts).
  * This only decides what to show; the workflow is the authority and its refusals are shown as they come.
  */
-import type { Me, Ticket, TicketStatus } from '../api/types';
+import { OPEN_STATUSES, WORKING_STATUSES } from '../../../rules/ticket-vocabulary';
+import type { Me, Ticket } from '../api/types';
 
 export type TicketAction =
   | 'take'
@@ -15,17 +16,6 @@ export type TicketAction =
   | 'delete'
   | 'complete';
 
-const WORKING: readonly TicketStatus[] = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
-const OPEN: readonly TicketStatus[] = [
-  'unassigned',
-  'in_progress',
-  'on_hold',
-  'issue_transferred',
-  'issue_answered',
-  'dooray_transferred',
-  'dooray_in_progress',
-  'dooray_answered',
-];
 
 export interface ActionAvailability {
   allowed: Set<TicketAction>;
@@ -42,12 +32,12 @@ export function availableActions(ticket: Ticket, me: Me): ActionAvailability {
 
   allowed.add('comment');
   if (ticket.status === 'unassigned') allowed.add('take');
-  if (OPEN.includes(ticket.status) && (admin || me.permissions.includes('ticket_forward'))) allowed.add('forward');
-  if (ticket.assigneeId !== null && WORKING.includes(ticket.status) && (mine || admin)) {
+  if (OPEN_STATUSES.includes(ticket.status) && (admin || me.permissions.includes('ticket_forward'))) allowed.add('forward');
+  if (ticket.assigneeId !== null && WORKING_STATUSES.includes(ticket.status) && (mine || admin)) {
     allowed.add('resolve');
     allowed.add('hold');
   }
-  if (OPEN.includes(ticket.status) && (ticket.assigneeId === null || mine || admin)) allowed.add('internalResolve');
+  if (OPEN_STATUSES.includes(ticket.status) && (ticket.assigneeId === null || mine || admin)) allowed.add('internalResolve');
   if (admin && ticket.status === 'spam') {
     allowed.add('restore');
     allowed.add('delete');
