@@ -102,7 +102,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   let busy = false;
 
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
-    await condition(() => ready && !busy);
+    // Re-checked after every wake-up: several waiters can be released in one activation, and only the first
+    // to run may take the lock.
+    while (!ready || busy) await condition(() => ready && !busy);
     busy = true;
     try {
       const result = await work();

@@ -116,11 +116,17 @@ describe('take', () => {
     expect(refused.body.error.code).toBe('ticket.not_group_member');
   });
 
-  it('lets only one of two agents racing for a ticket take it', async () => {
-    const ticket = await createTicket();
-    const results = await Promise.all([act(ticket.id, 'take', agent.token), act(ticket.id, 'take', otherAgent.token)]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await events(ticket.id)).map((e) => e.kind)).toEqual(['created', 'take']);
+  it('lets only one of several agents racing for a ticket take it', async () => {
+    for (let round = 0; round < 5; round++) {
+      const ticket = await createTicket();
+      const results = await Promise.all([
+        act(ticket.id, 'take', agent.token),
+        act(ticket.id, 'take', otherAgent.token),
+        act(ticket.id, 'take', twoGroupAgent.token, { groupId: service.groupIds[0] }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      expect((await events(ticket.id)).map((e) => e.kind)).toEqual(['created', 'take']);
+    }
   });
 });
 
