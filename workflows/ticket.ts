@@ -17,7 +17,7 @@ import {
 import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { SideEffectRef } from '../activities/side-effects';
-import type { NewTicket } from '../activities/tickets';
+import type { NewTicket, TicketChange } from '../activities/tickets';
 import type { PlannedTimer } from '../rules/time-rules';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
 import { decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
@@ -134,7 +134,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       firedTimeRules.push(timer.key);
     });
 
-  const record = async (next: TicketState, kind: string, actorId: string | null, changes: Record<string, [unknown, unknown]>, message: Parameters<typeof recordTicketChange>[0]['message'] = null) => {
+  const record = async (
+    next: TicketState,
+    kind: string,
+    actorId: string | null,
+    changes: Record<string, [unknown, unknown]>,
+    message: TicketChange['message'] = null,
+  ) => {
     const recorded = { ...next, seq: state!.seq + 1 };
     await recordTicketChange({ state: recorded, kind, actorId, changes, message, at: new Date().toISOString() });
     state = recorded;
@@ -215,7 +221,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     performing = false;
     if (outcome.thenComplete) {
       await exclusive(async () => {
-        if (!isFinished(state!)) await record({ ...state!, status: 'closed' }, 'trigger_complete', null, { status: [state!.status, 'closed'] });
+        if (isFinished(state!)) return;
+        await record({ ...state!, status: 'closed' }, 'trigger_complete', null, { status: [state!.status, 'closed'] });
       });
     }
   }
