@@ -6,11 +6,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { requireAgent } from './auth/agent';
+import { createLoginThrottle } from './auth/login-throttle';
 import type { ApiDeps, AppOpenAPI } from './context';
 import { createRouter } from './router';
 import { ApiError, asStatus, errorBody } from './errors';
 import { mountDocs } from './docs';
 import { mountStudio } from './studio';
+import { unavailableDependency } from './unavailable';
 import { healthRoutes } from './routes/health/health.index';
 import { authPublicRoutes, authRoutes } from './routes/auth/auth.index';
 import { ticketRoutes } from './routes/tickets/tickets.index';
@@ -20,9 +22,11 @@ import { ruleRoutes } from './routes/rules/rules.index';
 export function createApp(deps: ApiDeps): AppOpenAPI {
   const app = createRouter();
 
+  const loginThrottle = createLoginThrottle();
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('loginThrottle', loginThrottle);
     const started = performance.now();
     await next();
     deps.log.info(
@@ -44,6 +48,12 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     if (error instanceof HTTPException) {
       const code = error.status === 400 ? 'request.malformed' : `http.${error.status}`;
       return c.json(errorBody(code, error.message || 'Bad request'), asStatus(error.status as 400));
+    }
+    const down = unavailableDependency(error);
+    if (down) {
+      deps.log.warn({ err: error, reqId: c.var.requestId }, `${down} unavailable`);
+      c.header('retry-after', '5');
+      return c.json(errorBody(`${down}.unavailable`, `The ${down === 'database' ? 'database' : 'workflow engine'} is unavailable; retry shortly.`), 503);
     }
     deps.log.error({ err: error, reqId: c.var.requestId }, 'unhandled error');
     return c.json(errorBody('internal', 'Something went wrong on our side.', { requestId: c.var.requestId }), 500);

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
 import type { Config } from '../infra/env';
 import type { AuthenticatedAgent } from './auth/agent';
+import type { LoginThrottle } from './auth/login-throttle';
 
 export interface ApiDeps {
   sql: Sql;
@@ -21,6 +22,7 @@ export interface AppEnv {
     deps: ApiDeps;
     agent: AuthenticatedAgent;
     requestId: string;
+    loginThrottle: LoginThrottle;
   };
 }
 

@@ -405,3 +405,35 @@ describe('a worker restart', () => {
     expect(count).toBe(tickets.length);
   });
 });
+
+describe('login', () => {
+  it('refuses further attempts after ten wrong passwords for an email', async () => {
+    const target = await h.createAgent({ groupIds: [service.groupIds[0]] });
+    const login = (password: string) => h.request('POST', '/auth/login', { body: { email: target.email, password } });
+    for (let i = 0; i < 10; i++) expect((await login('wrong-password')).status).toBe(401);
+    const locked = await login('agent-password-1');
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('auth.too_many_attempts');
+    expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    // Other accounts are unaffected.
+    expect((await h.request('POST', '/auth/login', { body: { email: 'admin@contactflow.test', password: 'admin-password-1' } })).status).toBe(200);
+  });
+});
+
+describe('an unavailable database', () => {
+  it('answers 503 with a retryable code instead of a 500', async () => {
+    const { default: postgres } = await import('postgres');
+    const { createApp } = await import('../../api/app');
+    const { createLogger } = await import('../../infra/logger');
+    const deadSql = postgres('postgres://nobody@127.0.0.1:1/none', { max: 1, connect_timeout: 2 });
+    const app = createApp({ sql: deadSql, temporal: h.temporal, taskQueue: h.taskQueue, config: h.config, log: createLogger('silent') });
+    const health = await app.request('/health');
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'degraded', database: 'unavailable', temporal: 'ok' });
+    const tickets = await app.request('/tickets', { headers: { authorization: `Bearer ${h.admin.token}` } });
+    expect(tickets.status).toBe(503);
+    expect(tickets.headers.get('retry-after')).toBe('5');
+    expect((await tickets.json()).error.code).toBe('database.unavailable');
+    await deadSql.end();
+  });
+});

@@ -11,10 +11,15 @@ const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
   const { sql, config } = c.var.deps;
   const { email, password } = c.req.valid('json');
+  c.var.loginThrottle.check(email);
   const [agent] = await sql`
     select id, email, name, role, permissions, password_hash from agents where lower(email) = lower(${email}) and active`;
   const valid = await verifyPassword(password, agent?.password_hash ?? DECOY_HASH);
-  if (!agent || !valid) throw new ApiError(401, 'auth.invalid_credentials', 'Wrong email or password.');
+  if (!agent || !valid) {
+    c.var.loginThrottle.failed(email);
+    throw new ApiError(401, 'auth.invalid_credentials', 'Wrong email or password.');
+  }
+  c.var.loginThrottle.succeeded(email);
   const token = newToken('session');
   const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
   await sql`insert into sessions (token_hash, agent_id, expires_at) values (${hashToken(token)}, ${agent.id}, ${expiresAt})`;

@@ -27,7 +27,7 @@ export const login = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
   responses: {
     200: { description: 'A session token', content: { 'application/json': { schema: Session } } },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 429),
   },
 });
 
