@@ -63,6 +63,8 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.route('/', healthRoutes);
   app.route('/', authPublicRoutes);
   mountDocs(app);
+  // Before the authenticated routes: their bearer check applies to every path registered after it.
+  mountStudio(app);
 
   const api = createRouter();
   api.use('*', requireAgent);
@@ -71,7 +73,5 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   app.route('/', api);
-
-  mountStudio(app);
   return app;
 }

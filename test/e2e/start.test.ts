@@ -93,6 +93,11 @@ describe('npm start', () => {
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('swagger-ui-bundle.js');
     expect((await call('GET', '/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
+    const studio = await call('GET', '/studio/');
+    expect(studio.status).toBe(200);
+    expect(studio.text).toContain('<div id="root">');
+    const temporalUi = first.banner.match(/Temporal UI\s+(http:\S+)/)![1];
+    expect((await fetch(temporalUi)).status).toBe(200);
 
     const login = await call('POST', '/auth/login', undefined, { email: 'admin@contactflow.local', password: 'contactflow-admin' });
     expect(login.status).toBe(200);
