@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import type { EvaluatorKind } from '../rules';
 import type { Mailer } from './mailer';
 import type { OutboundPolicy } from './outbound';
+import { customerReplyActivities } from './customer-replies';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
 import { timeRuleActivities } from './time-rules';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...ticketActivities(deps),
     ...triggerActivities(deps),
     ...sideEffectActivities(deps),
+    ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
   };
 }

@@ -8,7 +8,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Sql } from 'postgres';
 import type { SideEffectResult } from '../rules/cycle';
-import type { Mailer } from './mailer';
+import type { Mailer, OutgoingMail } from './mailer';
 import { postJson, type OutboundPolicy } from './outbound';
 import { jsonStringContent, loadTemplateContext, renderTemplate, type TemplateContext } from './templates';
 
@@ -41,7 +41,41 @@ function pickMessage(messages: Record<string, { subject: string; body: string }>
   return messages[language];
 }
 
-class Skip extends Error {}
+/** Thrown when a delivery cannot happen at all (no SMTP, no address): recorded as skipped, never retried. */
+export class Skip extends Error {}
+
+export type DeliveryStatus = 'sent' | 'skipped' | 'failed';
+
+/**
+ * Runs one delivery attempt and records its outcome. Skips and permanent failures are recorded as final;
+ * a transient failure is recorded and rethrown for the retry policy, until the last attempt, which is final.
+ */
+export async function deliver(
+  attempt: () => Promise<unknown>,
+  record: (status: DeliveryStatus | 'pending', error: string | null, detail: unknown) => Promise<void>,
+): Promise<DeliveryStatus> {
+  try {
+    await record('sent', null, await attempt());
+    return 'sent';
+  } catch (error) {
+    if (error instanceof Skip) {
+      await record('skipped', error.message, null);
+      return 'skipped';
+    }
+    const final = (error instanceof ApplicationFailure && error.nonRetryable) || Context.current().info.attempt >= SIDE_EFFECT_MAX_ATTEMPTS;
+    await record(final ? 'failed' : 'pending', (error as Error).message, null);
+    if (final) return 'failed';
+    throw error;
+  }
+}
+
+/** Sends one mail, or skips when no mail can be sent. */
+export async function sendMail(mailer: Mailer | null, mail: OutgoingMail): Promise<{ recipients: string[] }> {
+  if (!mailer) throw new Skip('SMTP_URL is not set: no mail can be sent');
+  if (mail.to.length === 0) throw new Skip('no recipient address');
+  await mailer.send(mail);
+  return { recipients: mail.to };
+}
 
 export function sideEffectActivities(deps: Deps) {
   const { sql } = deps;
@@ -60,12 +94,8 @@ export function sideEffectActivities(deps: Deps) {
     return members.map((member) => member.email);
   }
 
-  async function mail(to: string[], subject: string, text: string, ref: SideEffectRef) {
-    if (!deps.mailer) throw new Skip('SMTP_URL is not set: no mail can be sent');
-    if (to.length === 0) throw new Skip('no recipient address');
-    await deps.mailer.send({ to, subject, text, messageId: `<${ref.ticketId}.${ref.evaluation}.${ref.index}@contactflow>` });
-    return { recipients: to };
-  }
+  const mail = (to: string[], subject: string, text: string, ref: SideEffectRef) =>
+    sendMail(deps.mailer, { to, subject, text, messageId: `<${ref.ticketId}.${ref.evaluation}.${ref.index}@contactflow>` });
 
   async function perform(result: SideEffectResult, context: TemplateContext, ref: SideEffectRef): Promise<Record<string, unknown>> {
     const key = `${ref.ticketId}-${ref.evaluation}-${ref.index}`;
@@ -127,21 +157,11 @@ export function sideEffectActivities(deps: Deps) {
       const thenComplete = row.result.type === 'forwardEmail' && row.result.thenComplete;
       if (row.status !== 'pending') return { status: row.status as SideEffectOutcome['status'], thenComplete: row.status === 'sent' && thenComplete };
 
-      try {
-        const detail = await perform(row.result, await loadTemplateContext(sql, ref.ticketId, deps.publicUrl), ref);
-        await record(ref, 'sent', null, detail);
-        return { status: 'sent', thenComplete };
-      } catch (error) {
-        if (error instanceof Skip) {
-          await record(ref, 'skipped', error.message, null);
-          return { status: 'skipped', thenComplete: false };
-        }
-        const message = (error as Error).message;
-        const final = (error instanceof ApplicationFailure && error.nonRetryable) || Context.current().info.attempt >= SIDE_EFFECT_MAX_ATTEMPTS;
-        await record(ref, final ? 'failed' : 'pending', message, null);
-        if (final) return { status: 'failed', thenComplete: false };
-        throw error;
-      }
+      const status = await deliver(
+        async () => perform(row.result, await loadTemplateContext(sql, ref.ticketId, deps.publicUrl), ref),
+        (outcome, error, detail) => record(ref, outcome, error, detail),
+      );
+      return { status, thenComplete: status === 'sent' && thenComplete };
     },
   };
 }

@@ -53,6 +53,8 @@ export type TicketCommand =
   | { kind: 'complete' };
 
 export type MessageKind = 'reply' | 'interim' | 'comment' | 'internal_note';
+/** Message kinds the customer receives by email. */
+export const CUSTOMER_FACING: readonly MessageKind[] = ['reply', 'interim'];
 
 export interface Decision {
   next: TicketState;

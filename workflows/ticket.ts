@@ -20,7 +20,7 @@ import type { SideEffectRef } from '../activities/side-effects';
 import type { NewTicket, TicketChange } from '../activities/tickets';
 import type { PlannedTimer } from '../rules/time-rules';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
-import { decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
+import { CUSTOMER_FACING, decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
 
 // Mirrors SIDE_EFFECT_MAX_ATTEMPTS in activities/side-effects.ts (workflows import activities as types only).
 const SIDE_EFFECT_MAX_ATTEMPTS = 8;
@@ -31,7 +31,7 @@ const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTim
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-const { performSideEffect } = proxyActivities<Activities>({
+const { performSideEffect, emailCustomerReply } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // The activity records the last attempt as failed itself, so the workflow never sees it throw for good.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: SIDE_EFFECT_MAX_ATTEMPTS },
@@ -50,7 +50,7 @@ export const restoreUpdate = defineUpdate<TicketState, [Args<'restore'>]>('resto
 export const deleteUpdate = defineUpdate<TicketState, [Args<'delete'>]>('delete');
 export const completeUpdate = defineUpdate<TicketState, [Args<'complete'>]>('complete');
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
-/** Returns once every queued trigger side effect has been performed: for operators and tests. */
+/** Returns once every queued delivery (trigger side effects, customer replies) is done: for operators and tests. */
 export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
 /** The ticket's pending time rules (SLA stages, automations), earliest first. */
 export const ticketTimersQuery = defineQuery<PlannedTimer[]>('timers');
@@ -81,8 +81,11 @@ export const TicketSearch = {
 
 export type TicketWorkflowInput = { ticketId: string } & (
   | { create: NewTicket }
-  | { resume: TicketState; pendingSideEffects: Omit<SideEffectRef, 'ticketId'>[]; firedTimeRules: string[] }
+  | { resume: TicketState; outbox: OutboxItem[]; firedTimeRules: string[] }
 );
+
+/** Deliveries queued for after the state settles: a trigger's side effect, or a reply mailed to the customer. */
+type OutboxItem = ({ kind: 'side_effect' } & Omit<SideEffectRef, 'ticketId'>) | { kind: 'customer_reply'; seq: number };
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
 
@@ -91,7 +94,7 @@ const isFinished = (state: TicketState) => state.status === 'closed' || state.de
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketState> {
   const { ticketId } = input;
   let state: TicketState | null = 'resume' in input ? input.resume : null;
-  const pendingSideEffects = 'resume' in input ? [...input.pendingSideEffects] : [];
+  const outbox: OutboxItem[] = 'resume' in input ? [...input.outbox] : [];
   const firedTimeRules = 'resume' in input ? [...input.firedTimeRules] : [];
   let timers: PlannedTimer[] = [];
   // Bumped whenever the timers are re-planned, so the main loop wakes and sleeps until the new earliest one.
@@ -126,7 +129,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       const outcome = await fireTimeRule({ ticketId, key: timer.key, evaluation, now: new Date().toISOString() });
       if (!outcome.fired) return;
       state = { ...state!, evaluations: evaluation };
-      for (let index = 0; index < outcome.sideEffects; index++) pendingSideEffects.push({ evaluation, index });
+      for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation, index });
       if (Object.keys(outcome.changes).length > 0) {
         await record(applyFieldChanges(state, outcome.changes), 'time_rule', null, outcome.changes);
         await runTriggers('updated', outcome.changes);
@@ -156,12 +159,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     if (Object.keys(outcome.changes).length > 0) {
       await record(applyFieldChanges(state, outcome.changes), 'trigger', null, outcome.changes);
     }
-    for (let index = 0; index < outcome.sideEffects; index++) pendingSideEffects.push({ evaluation, index });
+    for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation, index });
   };
 
   let performing = false;
   setHandler(ticketStateQuery, () => state);
-  setHandler(sideEffectsSettledUpdate, () => condition(() => ready && pendingSideEffects.length === 0 && !performing));
+  setHandler(sideEffectsSettledUpdate, () => condition(() => ready && outbox.length === 0 && !performing));
   setHandler(ticketTimersQuery, () => timers);
   setHandler(timeRuleFiredUpdate, async (prefix) => {
     await condition(() => firedTimeRules.some((key) => key.startsWith(prefix)));
@@ -180,6 +183,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         exclusive(async () => {
           const { next, changes, message } = decide(state!, args.actor, toCommand(args));
           await record(next, kind, args.actor.id, changes, message ?? null);
+          if (message && CUSTOMER_FACING.includes(message.kind)) outbox.push({ kind: 'customer_reply', seq: state!.seq });
           await runTriggers('updated', changes);
           return state!;
         }),
@@ -199,13 +203,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   await replan();
   ready = true;
 
-  // Side effects run here, after the state they describe has settled, one at a time in order; between them
+  // Deliveries run here, after the state they describe has settled, one at a time in order; between them
   // the workflow sleeps until the earliest time rule falls due or something changes.
   for (;;) {
-    if (pendingSideEffects.length === 0) {
+    if (outbox.length === 0) {
       if (isFinished(state!) || workflowInfo().continueAsNewSuggested) break;
       const seen = plan;
-      const woken = () => pendingSideEffects.length > 0 || isFinished(state!) || workflowInfo().continueAsNewSuggested || plan !== seen;
+      const woken = () => outbox.length > 0 || isFinished(state!) || workflowInfo().continueAsNewSuggested || plan !== seen;
       const due = timers[0];
       if (!due) {
         await condition(woken);
@@ -214,12 +218,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       }
       continue;
     }
-    const next = pendingSideEffects[0];
+    const next = outbox[0];
     performing = true;
-    const outcome = await performSideEffect({ ticketId, ...next });
-    pendingSideEffects.shift();
+    const thenComplete =
+      next.kind === 'customer_reply'
+        ? (await emailCustomerReply({ ticketId, seq: next.seq }), false)
+        : (await performSideEffect({ ticketId, evaluation: next.evaluation, index: next.index })).thenComplete;
+    outbox.shift();
     performing = false;
-    if (outcome.thenComplete) {
+    if (thenComplete) {
       await exclusive(async () => {
         if (isFinished(state!)) return;
         await record({ ...state!, status: 'closed' }, 'trigger_complete', null, { status: [state!.status, 'closed'] });
@@ -229,7 +236,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   await condition(allHandlersFinished);
   if (!isFinished(state)) {
-    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, pendingSideEffects, firedTimeRules });
+    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, outbox, firedTimeRules });
   }
   return state;
 }

@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketWorkflowId } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
+import { settledSideEffects } from '../support/rules';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
 
 let h: Harness;
-let service: { id: string; groupIds: string[] };
+let smtp: SmtpPeer;
+let service: { id: string; name: string; groupIds: string[] };
 let agent: { id: string; token: string };
 let otherAgent: { id: string; token: string };
 let twoGroupAgent: { id: string; token: string };
 let forwarder: { id: string; token: string };
 
 beforeAll(async () => {
-  h = await startHarness();
+  smtp = await startSmtpPeer();
+  h = await startHarness({ env: { SMTP_URL: smtp.url } });
   service = await h.createService();
   agent = await h.createAgent({ groupIds: [service.groupIds[0]], name: '예시01' });
   otherAgent = await h.createAgent({ groupIds: [service.groupIds[0]] });
@@ -20,6 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.stop();
+  await smtp?.stop();
 });
 
 async function createTicket(overrides: Record<string, unknown> = {}, token = h.admin.token) {
@@ -191,6 +196,30 @@ describe('hold, resolve, comment, complete', () => {
     expect(afterClose.status).toBe(409);
     expect(afterClose.body.error.code).toBe('ticket.closed');
     await expect(h.temporal.workflow.getHandle(ticketWorkflowId(ticket.id)).result()).resolves.toMatchObject({ status: 'closed' });
+  });
+
+  it('emails replies and interim answers to the customer once, and keeps comments and notes internal', async () => {
+    const ticket = await createTicket({ subject: '주문 취소' });
+    await act(ticket.id, 'take', agent.token);
+    await act(ticket.id, 'hold', agent.token, { body: '확인 후 안내드리겠습니다.' });
+    await act(ticket.id, 'comments', agent.token, { body: '내부 메모', internal: true });
+    await act(ticket.id, 'comments', agent.token, { body: '팀 코멘트' });
+    await act(ticket.id, 'resolve', agent.token, { body: '주문이 취소되었습니다.' });
+    await settledSideEffects(h, ticket.id);
+
+    const mails = smtp.messages.filter((m) => m.messageId.includes(`${ticket.id}.reply.`));
+    expect(mails.map((m) => [m.to, m.body.trim()])).toEqual([
+      [['customer@example.com'], '확인 후 안내드리겠습니다.'],
+      [['customer@example.com'], '주문이 취소되었습니다.'],
+    ]);
+    expect(mails[0].subject).toBe(`[${service.name}] Re: 주문 취소 (${ticket.id})`);
+    const messages = (await h.request('GET', `/tickets/${ticket.id}/messages`, { token: agent.token })).body;
+    expect(messages.map((m: { kind: string; emailStatus: string | null }) => [m.kind, m.emailStatus])).toEqual([
+      ['interim', 'sent'],
+      ['internal_note', null],
+      ['comment', null],
+      ['reply', 'sent'],
+    ]);
   });
 
   it('refuses holding or resolving an unassigned ticket', async () => {

@@ -44,7 +44,7 @@ export interface Harness {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
   login(email: string, password: string): Promise<string>;
   /** A service with its groups: the fixture most ticket tests start from. */
-  createService(name?: string, groupNames?: string[]): Promise<{ id: string; groupIds: string[] }>;
+  createService(name?: string, groupNames?: string[]): Promise<{ id: string; name: string; groupIds: string[] }>;
   createAgent(options: {
     role?: Role;
     permissions?: Permission[];
@@ -139,7 +139,7 @@ export async function startHarness(options: { env?: Record<string, string> } = {
         await sql`insert into groups (id, service_id, name) values (${groupId}, ${id}, ${groupName})`;
         groupIds.push(groupId);
       }
-      return { id, groupIds };
+      return { id, name, groupIds };
     },
     async createAgent({ role = 'agent', permissions = ['ticket'], groupIds, name = 'Agent' }) {
       const id = businessId('A');

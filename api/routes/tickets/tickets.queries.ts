@@ -117,9 +117,17 @@ export async function ticketEvents(sql: Sql, id: string) {
 }
 
 export async function ticketMessages(sql: Sql, id: string) {
-  const rows = await sql<{ seq: number; kind: 'reply'; author_id: string | null; body: string; at: Date }[]>`
-    select seq, kind, author_id, body, at from ticket_messages where ticket_id = ${id} order by seq`;
-  return rows.map((r) => ({ seq: r.seq, kind: r.kind, authorId: r.author_id, body: r.body, at: r.at.toISOString() }));
+  const rows = await sql<
+    { seq: number; kind: 'reply'; author_id: string | null; body: string; at: Date; email_status: 'sent' | null }[]
+  >`select seq, kind, author_id, body, at, email_status from ticket_messages where ticket_id = ${id} order by seq`;
+  return rows.map((r) => ({
+    seq: r.seq,
+    kind: r.kind,
+    authorId: r.author_id,
+    body: r.body,
+    at: r.at.toISOString(),
+    emailStatus: r.email_status,
+  }));
 }
 
 /** The caller's groups in one service: what the ticket workflow's validators check membership against. */

@@ -95,6 +95,10 @@ export const TicketMessage = z
     authorId: z.string().nullable(),
     body: z.string(),
     at: z.string(),
+    emailStatus: z
+      .enum(['pending', 'sent', 'skipped', 'failed'])
+      .nullable()
+      .openapi({ description: 'For replies and interim answers: the email to the customer. Null for internal messages.' }),
   })
   .openapi('TicketMessage');
 
