@@ -20,6 +20,9 @@ const EVENT_LABELS: Record<string, { label: Label; icon: IconName; tone: string 
   restore: { label: { en: 'Restored', ko: '복원' }, icon: 'undo', tone: 'blue' },
   delete: { label: { en: 'Deleted', ko: '삭제' }, icon: 'trash', tone: 'rose' },
   complete: { label: { en: 'Completed', ko: '완료' }, icon: 'archive', tone: 'slate' },
+  trigger: { label: { en: 'Trigger applied', ko: '트리거 적용' }, icon: 'zap', tone: 'violet' },
+  trigger_complete: { label: { en: 'Forwarded and completed by a trigger', ko: '트리거 전달 후 완료' }, icon: 'zap', tone: 'slate' },
+  time_rule: { label: { en: 'Time rule (SLA / automation)', ko: '시간 규칙 (SLA·자동화)' }, icon: 'clock', tone: 'amber' },
 };
 
 const FIELD_LABELS: Record<string, Label> = {
@@ -29,6 +32,8 @@ const FIELD_LABELS: Record<string, Label> = {
   channel: { en: 'Channel', ko: '채널' },
   priority: { en: 'Priority', ko: '우선순위' },
   resolutionTypeId: { en: 'Resolution type', ko: '처리유형' },
+  intakeTypeId: { en: 'Intake type', ko: '접수유형' },
+  tags: { en: 'Tags', ko: '태그' },
   deleted: { en: 'Deleted', ko: '삭제' },
 };
 
