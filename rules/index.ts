@@ -25,6 +25,7 @@ export {
   parseTrigger,
   validateTrigger,
   validateResult,
+  issuesFromZod,
   InvalidTriggerError,
   SEMANTIC_ISSUE_CODES,
   type TriggerIssue,

@@ -4,17 +4,17 @@
  * `activities/time-rule-config.ts`.
  */
 import { createRouter } from '../../router';
+import { definitionBodyHook } from '../../validation';
 import * as automationHandlers from './automations.handlers';
 import * as automationRoutes from './automations.routes';
 import * as hoursHandlers from './business-hours.handlers';
 import * as hoursRoutes from './business-hours.routes';
 import * as policyHandlers from './sla-policies.handlers';
 import * as policyRoutes from './sla-policies.routes';
-import { configBodyHook } from './time-rules.validation';
 
-const hoursBodyHook = configBodyHook('business_hours.invalid', 'business hours');
-const policyBodyHook = configBodyHook('sla.invalid', 'SLA policy');
-const automationBodyHook = configBodyHook('automation.invalid', 'automation');
+const hoursBodyHook = definitionBodyHook('business_hours.invalid', 'business hours');
+const policyBodyHook = definitionBodyHook('sla.invalid', 'SLA policy');
+const automationBodyHook = definitionBodyHook('automation.invalid', 'automation');
 
 export const timeRuleRoutes = createRouter()
   .openapi(hoursRoutes.getBusinessHours, hoursHandlers.getBusinessHours)

@@ -3,52 +3,16 @@
  * the records it names, checked against the service. Every refusal is a 422 `trigger.invalid` listing issues with
  * the path of the offending value, e.g. `['conditions', 'all', 2, 'operator']`, so the studio can point at it.
  */
-import type { Hook, z } from '@hono/zod-openapi';
 import type { ISql } from 'postgres';
 import { parseTrigger, type Result, type Trigger } from '../../../rules/index';
-import type { AppEnv } from '../../context';
-import { ApiError } from '../../errors';
+import { definitionBodyHook, invalid, type Issue } from '../../validation';
 
 type Path = (string | number)[];
 
-/** One reason a trigger is refused: the rule engine's issues, and `reference.*` ones found against the database. */
-export interface Issue {
-  path: Path;
-  code: string;
-  message: string;
-}
+const invalidTrigger = (issues: Issue[]) => invalid('trigger.invalid', 'trigger', issues);
 
-const describe = (issues: Issue[]) => {
-  const first = issues[0];
-  const where = first.path.length ? `${first.path.join('.')}: ` : '';
-  return `${where}${first.message}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`;
-};
-
-export function invalidTrigger(issues: Issue[]): ApiError {
-  return new ApiError(422, 'trigger.invalid', `Invalid trigger: ${describe(issues)}`, { issues });
-}
-
-const toIssues = (error: z.ZodError): Issue[] =>
-  error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-    code: `shape.${issue.code}`,
-    message: issue.message,
-  }));
-
-/**
- * Validation hook of the routes whose body is (part of) a trigger. A body that is not even an object, and bad
- * path parameters, are malformed requests (400, as everywhere else); a trigger object that breaks the model is
- * a bad rule definition (422), with the same issue shape as the semantic checks.
- */
-export const triggerBodyHook: Hook<unknown, AppEnv, string, undefined> = (result) => {
-  if (result.success) return;
-  const issues = toIssues(result.error);
-  const notAnObject = issues.some((issue) => issue.path.length === 0 && issue.code === 'shape.invalid_type');
-  if (result.target === 'json' && !notAnObject) throw invalidTrigger(issues);
-  throw new ApiError(400, 'request.invalid', `Invalid request: ${describe(issues)}`, {
-    issues: issues.map((issue) => ({ ...issue, code: issue.code.slice('shape.'.length) })),
-  });
-};
+/** Validation hook of the routes whose body is (part of) a trigger. */
+export const triggerBodyHook = definitionBodyHook('trigger.invalid', 'trigger');
 
 /** The trigger, validated by the rule engine; throws 422 `trigger.invalid` otherwise. */
 export function requireValidTrigger(candidate: unknown): Trigger {
