@@ -41,3 +41,17 @@ export function definitionBodyHook(code: string, what: string): Hook<unknown, Ap
     });
   };
 }
+
+/**
+ * Throws 422 `code` unless `given` names every id of `current` exactly once (a new order for a service's triggers or
+ * policies); `details` lists the missing, unknown and repeated ids.
+ */
+export function requireCompleteOrder(current: string[], given: string[], code: string, message: string): void {
+  const listed = new Set(given);
+  const missing = current.filter((id) => !listed.has(id));
+  const unknown = given.filter((id) => !current.includes(id));
+  const duplicates = given.filter((id, index) => given.indexOf(id) !== index);
+  if (missing.length > 0 || unknown.length > 0 || duplicates.length > 0) {
+    throw new ApiError(422, code, message, { missing, unknown, duplicates });
+  }
+}

@@ -5,7 +5,8 @@ import { businessId } from '../../../infra/ids';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
-import { ApiError, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { requireCompleteOrder } from '../../validation';
 import { requireService } from '../services/services.queries';
 import { asJson } from '../triggers/triggers.queries';
 import {
@@ -151,18 +152,12 @@ export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicie
   const policies = await sql.begin(async (tx) => {
     await lockServiceTimeRules(tx, service.id);
     const current = (await listPolicies(tx, service.id)).map((policy) => policy.id);
-    const given = new Set(policyIds);
-    const missing = current.filter((policyId) => !given.has(policyId));
-    const unknown = policyIds.filter((policyId) => !current.includes(policyId));
-    const duplicates = policyIds.filter((policyId, index) => policyIds.indexOf(policyId) !== index);
-    if (missing.length > 0 || unknown.length > 0 || duplicates.length > 0) {
-      throw new ApiError(
-        422,
-        'sla.order_mismatch',
-        'List every SLA policy of the service exactly once; reload the policies if they changed meanwhile.',
-        { missing, unknown, duplicates },
-      );
-    }
+    requireCompleteOrder(
+      current,
+      policyIds,
+      'sla.order_mismatch',
+      'List every SLA policy of the service exactly once; reload the policies if they changed meanwhile.',
+    );
     if (await setPositions(tx, policyIds)) {
       await writeAudit(tx, {
         actorId: agent.id,

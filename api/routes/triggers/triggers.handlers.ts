@@ -5,6 +5,7 @@ import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
+import { requireCompleteOrder } from '../../validation';
 import { requireService } from '../services/services.queries';
 import {
   asJson,
@@ -154,18 +155,12 @@ export const reorderTriggers: AppRouteHandler<typeof routes.reorderTriggers> = a
   await sql.begin(async (tx) => {
     await lockServiceTriggers(tx, service.id);
     const current = (await listDrafts(tx, service.id)).map((trigger) => trigger.id);
-    const given = new Set(triggerIds);
-    const missing = current.filter((triggerId) => !given.has(triggerId));
-    const unknown = triggerIds.filter((triggerId) => !current.includes(triggerId));
-    const duplicates = triggerIds.filter((triggerId, index) => triggerIds.indexOf(triggerId) !== index);
-    if (missing.length > 0 || unknown.length > 0 || duplicates.length > 0) {
-      throw new ApiError(
-        422,
-        'trigger.order_mismatch',
-        "List every trigger of the service exactly once; reload the triggers if they changed meanwhile.",
-        { missing, unknown, duplicates },
-      );
-    }
+    requireCompleteOrder(
+      current,
+      triggerIds,
+      'trigger.order_mismatch',
+      'List every trigger of the service exactly once; reload the triggers if they changed meanwhile.',
+    );
     if (await setPositions(tx, triggerIds)) {
       await writeAudit(tx, {
         actorId: agent.id,
