@@ -1,11 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Sql, TransactionSql } from 'postgres';
 import { formatDuration, parseDuration } from '../../../rules/duration';
 import { businessId } from '../../../infra/ids';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
-import { notFound } from '../../errors';
 import { requireService } from '../services/services.queries';
 import { asJson } from '../triggers/triggers.queries';
 import {
@@ -17,7 +15,7 @@ import {
 } from './automations.queries';
 import type * as routes from './automations.routes';
 import type { Automation, AutomationBody } from './automations.schemas';
-import { lockServiceTimeRules } from './time-rules.queries';
+import { lockServiceTimeRules, withLockedTimeRule } from './time-rules.queries';
 
 /** The body with its duration parsed (the schema has checked it) and an omitted enabled flag filled in. */
 function automationFrom(body: AutomationBody, kept: Pick<Automation, 'id' | 'serviceId' | 'enabled'>): Automation {
@@ -58,31 +56,13 @@ export const createAutomation: AppRouteHandler<typeof routes.createAutomation> =
   return c.json(automation, 201);
 };
 
-/** Runs `change` on a live automation of the caller's organisation, under its service's time-rule lock. */
-async function withLockedAutomation<T>(
-  sql: Sql,
-  orgId: string,
-  id: string,
-  change: (tx: TransactionSql, current: Automation) => Promise<T>,
-): Promise<T> {
-  const found = await findAutomation(sql, orgId, id);
-  if (!found) throw notFound('automation', id);
-  return sql.begin(async (tx) => {
-    await lockServiceTimeRules(tx, found.serviceId);
-    // Read again under the lock: the automation may have been deleted or changed in between.
-    const current = await findAutomation(tx, orgId, id);
-    if (!current) throw notFound('automation', id);
-    return change(tx, current);
-  }) as Promise<T>;
-}
-
 export const replaceAutomation: AppRouteHandler<typeof routes.replaceAutomation> = async (c) => {
   const agent = c.var.agent;
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const automation = await withLockedAutomation(c.var.deps.sql, agent.orgId, id, async (tx, before) => {
+  const automation = await withLockedTimeRule(c.var.deps.sql, findAutomation, 'automation', agent.orgId, id, async (tx, before) => {
     const after = automationFrom(body, before);
     if (isDeepStrictEqual(after, before)) return before;
     await saveAutomation(tx, after);
@@ -102,7 +82,7 @@ export const deleteAutomation: AppRouteHandler<typeof routes.deleteAutomation> =
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  await withLockedAutomation(c.var.deps.sql, agent.orgId, id, async (tx, automation) => {
+  await withLockedTimeRule(c.var.deps.sql, findAutomation, 'automation', agent.orgId, id, async (tx, automation) => {
     await softDeleteAutomation(tx, id);
     await writeAudit(tx, {
       actorId: agent.id,

@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Sql, TransactionSql } from 'postgres';
 import { formatDuration, parseDuration } from '../../../rules/duration';
 import { businessId } from '../../../infra/ids';
 import { writeAudit } from '../../audit-log';
@@ -20,7 +19,7 @@ import {
 } from './sla-policies.queries';
 import type * as routes from './sla-policies.routes';
 import { DEFAULT_AT_RISK_RATIO, type SlaPolicy, type SlaPolicyBody } from './sla-policies.schemas';
-import { lockServiceTimeRules } from './time-rules.queries';
+import { lockServiceTimeRules, withLockedTimeRule } from './time-rules.queries';
 import { requireValidSlaPolicy } from './time-rules.validation';
 
 /** The body's durations parsed (the schema has checked them) and its omissions filled in. */
@@ -85,31 +84,13 @@ export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = a
   return c.json(policy, 201);
 };
 
-/** Runs `change` on a live policy of the caller's organisation, under its service's time-rule lock. */
-async function withLockedPolicy<T>(
-  sql: Sql,
-  orgId: string,
-  id: string,
-  change: (tx: TransactionSql, current: SlaPolicy) => Promise<T>,
-): Promise<T> {
-  const found = await findPolicy(sql, orgId, id);
-  if (!found) throw notFound('sla_policy', id);
-  return sql.begin(async (tx) => {
-    await lockServiceTimeRules(tx, found.serviceId);
-    // Read again under the lock: the policy may have been deleted or changed in between.
-    const current = await findPolicy(tx, orgId, id);
-    if (!current) throw notFound('sla_policy', id);
-    return change(tx, current);
-  }) as Promise<T>;
-}
-
 export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> = async (c) => {
   const agent = c.var.agent;
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const policy = await withLockedPolicy(c.var.deps.sql, agent.orgId, id, async (tx, before) => {
+  const policy = await withLockedTimeRule(c.var.deps.sql, findPolicy, 'sla_policy', agent.orgId, id, async (tx, before) => {
     const after = policyFrom(body, before);
     await requireValidSlaPolicy(tx, agent.orgId, before.serviceId, after);
     if (isDeepStrictEqual(after, before)) return before;
@@ -130,7 +111,7 @@ export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = a
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  await withLockedPolicy(c.var.deps.sql, agent.orgId, id, async (tx, policy) => {
+  await withLockedTimeRule(c.var.deps.sql, findPolicy, 'sla_policy', agent.orgId, id, async (tx, policy) => {
     await softDeletePolicy(tx, id);
     await writeAudit(tx, {
       actorId: agent.id,
