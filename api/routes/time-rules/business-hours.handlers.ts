@@ -1,17 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
+import { loadBusinessHours } from '../../../activities/time-rule-config';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { requireService } from '../services/services.queries';
 import { asJson } from '../triggers/triggers.queries';
-import { deleteBusinessHours as removeBusinessHours, findBusinessHours, saveBusinessHours } from './business-hours.queries';
+import { deleteBusinessHours as removeBusinessHours, saveBusinessHours } from './business-hours.queries';
 import type * as routes from './business-hours.routes';
 import { lockServiceTimeRules } from './time-rules.queries';
 
 export const getBusinessHours: AppRouteHandler<typeof routes.getBusinessHours> = async (c) => {
   const { sql } = c.var.deps;
   const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
-  return c.json({ serviceId: service.id, businessHours: await findBusinessHours(sql, service.id) }, 200);
+  return c.json({ serviceId: service.id, businessHours: await loadBusinessHours(sql, service.id) }, 200);
 };
 
 export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusinessHours> = async (c) => {
@@ -23,7 +24,7 @@ export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusiness
 
   await sql.begin(async (tx) => {
     await lockServiceTimeRules(tx, service.id);
-    const before = await findBusinessHours(tx, service.id);
+    const before = await loadBusinessHours(tx, service.id);
     if (isDeepStrictEqual(before, after)) return;
     await saveBusinessHours(tx, service.id, after);
     await writeAudit(tx, {
@@ -44,7 +45,7 @@ export const deleteBusinessHours: AppRouteHandler<typeof routes.deleteBusinessHo
 
   await sql.begin(async (tx) => {
     await lockServiceTimeRules(tx, service.id);
-    const before = await findBusinessHours(tx, service.id);
+    const before = await loadBusinessHours(tx, service.id);
     if (!before || !(await removeBusinessHours(tx, service.id))) return;
     await writeAudit(tx, {
       actorId: agent.id,

@@ -1,14 +1,9 @@
 /**
- * Business-hours rows: one per service that has them; none means around the clock.
+ * Business-hours writes: one row per service that has them; none means around the clock. Reads go through
+ * `loadBusinessHours` of `activities/time-rule-config.ts`, which the ticket workflow's activities use too.
  */
 import type { ISql } from 'postgres';
 import type { BusinessHours } from './business-hours.schemas';
-
-export async function findBusinessHours(sql: ISql, serviceId: string): Promise<BusinessHours | null> {
-  const [row] = await sql<BusinessHours[]>`
-    select timezone, weekly, to_jsonb(holidays) as holidays from business_hours where service_id = ${serviceId}`;
-  return row ?? null;
-}
 
 export async function saveBusinessHours(sql: ISql, serviceId: string, hours: BusinessHours): Promise<void> {
   await sql`
