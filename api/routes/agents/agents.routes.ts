@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { AgentAccount, AgentChangesBody, AgentParams, NewAgentBody } from './agents.schemas';
 
 const tags = ['Agents'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const listAgents = createRoute({
   method: 'get',

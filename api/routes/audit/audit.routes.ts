@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { AuditPage, AuditQuery } from './audit.schemas';
 
 export const listAudit = createRoute({
@@ -9,7 +10,7 @@ export const listAudit = createRoute({
   summary: 'Admin changes, newest first (admins and organisation admins)',
   request: { query: AuditQuery },
   responses: {
-    200: { description: 'One page of audit entries', content: { 'application/json': { schema: AuditPage } } },
+    200: { description: 'One page of audit entries', content: json(AuditPage) },
     ...errorResponses(400, 401, 403),
   },
 });

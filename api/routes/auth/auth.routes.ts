@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PERMISSIONS, ROLES } from '../../../workflows/ticket-machine';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 
 export const Agent = z
   .object({
@@ -24,9 +25,9 @@ export const login = createRoute({
   path: '/auth/login',
   tags: ['Auth'],
   security: [],
-  request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
+  request: { body: { required: true, content: json(Login) } },
   responses: {
-    200: { description: 'A session token', content: { 'application/json': { schema: Session } } },
+    200: { description: 'A session token', content: json(Session) },
     ...errorResponses(400, 401, 429),
   },
 });
@@ -45,7 +46,7 @@ export const me = createRoute({
   responses: {
     200: {
       description: 'The calling agent and their groups',
-      content: { 'application/json': { schema: Agent.extend({ groupIds: z.array(z.string()) }) } },
+      content: json(Agent.extend({ groupIds: z.array(z.string()) })),
     },
     ...errorResponses(401),
   },
@@ -58,9 +59,9 @@ export const createApiToken = createRoute({
   path: '/auth/tokens',
   tags: ['Auth'],
   description: 'Creates a bearer token for an API client acting as the calling agent. The token is shown once.',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100) }) } } } },
+  request: { body: { required: true, content: json(z.object({ name: z.string().trim().min(1).max(100) })) } },
   responses: {
-    201: { description: 'The new token', content: { 'application/json': { schema: ApiToken } } },
+    201: { description: 'The new token', content: json(ApiToken) },
     ...errorResponses(400, 401),
   },
 });

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import { Category, CategoryChangesBody, CategoryNode, CategoryParams, CategoryTreeQuery, NewCategoryBody } from './categories.schemas';
 
 const tags = ['Categories'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const categoryTree = createRoute({
   method: 'get',

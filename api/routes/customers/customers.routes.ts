@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { CustomerHistory, CustomerParams } from './customers.schemas';
 
 export const getCustomer = createRoute({
@@ -9,7 +10,7 @@ export const getCustomer = createRoute({
   summary: 'A customer and their tickets (admins, and agents of the customer’s service)',
   request: { params: CustomerParams },
   responses: {
-    200: { description: 'The customer with their inquiry history', content: { 'application/json': { schema: CustomerHistory } } },
+    200: { description: 'The customer with their inquiry history', content: json(CustomerHistory) },
     ...errorResponses(401, 403, 404),
   },
 });

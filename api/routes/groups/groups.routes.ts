@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import { Group, GroupMembersBody, GroupParams, NewGroupBody } from './groups.schemas';
 
 const tags = ['Groups'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const listGroups = createRoute({
   method: 'get',

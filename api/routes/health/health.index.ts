@@ -1,6 +1,7 @@
 /** `GET /health`: is the API up, and can it reach PostgreSQL and Temporal? */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppOpenAPI } from '../../context';
+import { json } from '../../openapi';
 import { createRouter } from '../../router';
 
 const Health = z
@@ -17,8 +18,8 @@ const health = createRoute({
   tags: ['Health'],
   security: [],
   responses: {
-    200: { description: 'Everything is reachable', content: { 'application/json': { schema: Health } } },
-    503: { description: 'A dependency is unreachable', content: { 'application/json': { schema: Health } } },
+    200: { description: 'Everything is reachable', content: json(Health) },
+    503: { description: 'A dependency is unreachable', content: json(Health) },
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { TicketParams } from '../tickets/tickets.schemas';
 import { SimulateBody, Simulation, TriggerEvaluationTrace } from './rules.schemas';
 
@@ -8,9 +9,9 @@ export const simulate = createRoute({
   path: '/rules/simulate',
   tags: ['Rules'],
   summary: 'Run drafts or a version against a stored ticket or a snapshot; changes nothing, sends nothing',
-  request: { body: { required: true, content: { 'application/json': { schema: SimulateBody } } } },
+  request: { body: { required: true, content: json(SimulateBody) } },
   responses: {
-    200: { description: 'The trace the evaluation would record', content: { 'application/json': { schema: Simulation } } },
+    200: { description: 'The trace the evaluation would record', content: json(Simulation) },
     ...errorResponses(400, 401, 403, 404, 422),
   },
 });
@@ -22,7 +23,7 @@ export const ticketTrace = createRoute({
   summary: 'Every trigger evaluation of the ticket: version, conditions, results, changes, side effects',
   request: { params: TicketParams },
   responses: {
-    200: { description: 'Evaluations in order', content: { 'application/json': { schema: z.array(TriggerEvaluationTrace) } } },
+    200: { description: 'Evaluations in order', content: json(z.array(TriggerEvaluationTrace)) },
     ...errorResponses(401, 404),
   },
 });

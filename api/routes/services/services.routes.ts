@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { NewServiceBody, Service, ServiceParams } from './services.schemas';
 
 const tags = ['Services'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const listServices = createRoute({
   method: 'get',

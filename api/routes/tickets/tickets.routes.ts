@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import {
   CommentBody,
   EmptyBody,
@@ -18,7 +19,6 @@ import {
 } from './tickets.schemas';
 
 const tags = ['Tickets'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ticketResponse = { description: 'The ticket after the change', content: json(Ticket) };
 
 export const createTicket = createRoute({

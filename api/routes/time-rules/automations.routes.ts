@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import { Automation, AutomationBody, AutomationList, AutomationParams } from './automations.schemas';
 
 const tags = ['Time rules'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const INVALID_AUTOMATION =
   'An unknown kind or a bad duration is refused with 422 `automation.invalid`; `details.issues` gives each `path`.';

@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import { BusinessHours, BusinessHoursSetting } from './business-hours.schemas';
 
 const tags = ['Time rules'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const getBusinessHours = createRoute({
   method: 'get',

@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import { SlaPolicy, SlaPolicyBody, SlaPolicyList, SlaPolicyOrderBody, SlaPolicyParams } from './sla-policies.schemas';
 
 const tags = ['Time rules'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const INVALID_POLICY =
   'A policy without a target is refused with 422 `sla.no_target`. A bad duration, a result an SLA policy cannot run ' +

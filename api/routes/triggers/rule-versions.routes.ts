@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import {
   PublishBody,
@@ -11,7 +12,6 @@ import {
 } from './rule-versions.schemas';
 
 const tags = ['Triggers'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const publishRuleSet = createRoute({
   method: 'post',

@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
+import { json } from '../../openapi';
 import { ServiceIdParams } from '../services/services.schemas';
 import { Trigger, TriggerBody, TriggerChangesBody, TriggerList, TriggerOrderBody, TriggerParams } from './triggers.schemas';
 
 const tags = ['Triggers'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const INVALID_TRIGGER =
   'A bad rule definition (unknown field, operator not applicable to the field, wrong value type, no results, a group ' +
