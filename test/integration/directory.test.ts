@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
+import { refusalCheck } from '../support/refusals';
 
 let h: Harness;
 let service: { id: string; groupIds: string[] };
@@ -28,27 +29,7 @@ async function counts(): Promise<Record<(typeof TABLES)[number], number>> {
   return row as Record<(typeof TABLES)[number], number>;
 }
 
-/** Sends a request that must be refused with `status` and `code`, and checks nothing changed. */
-async function expectRefused(
-  method: string,
-  path: string,
-  options: Parameters<Harness['request']>[2],
-  status: number,
-  code: string,
-) {
-  const before = await counts();
-  const response = await h.request(method, path, options);
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.body.error.code).toBe(code);
-  expect(typeof response.body.error.message).toBe('string');
-  expect(await counts()).toEqual(before);
-  return response.body.error;
-}
-
-async function auditRows(target: string) {
-  return h.sql<{ actor_id: string; action: string; details: Record<string, unknown> }[]>`
-    select actor_id, action, details from audit_log where target = ${target} order by id`;
-}
+const expectRefused = refusalCheck(() => h, counts);
 
 let emailSeq = 0;
 const uniqueEmail = () => `agent${++emailSeq}.${Date.now()}@contactflow.test`;
@@ -72,7 +53,7 @@ describe('services', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.stringMatching(/^S\d{13}/), name: '기술 지원', kind: 'issue' });
     expect((await h.request('GET', `/services/${created.body.id}`, { token: agent.token })).body).toEqual(created.body);
-    expect(await auditRows(created.body.id)).toEqual([
+    expect(await h.auditRows(created.body.id)).toEqual([
       { actor_id: h.admin.id, action: 'service.created', details: { after: { name: '기술 지원', kind: 'issue' } } },
     ]);
 
@@ -126,7 +107,7 @@ describe('groups', () => {
     expect(second.body.memberIds).toEqual([h.admin.id, orgAdmin.id]);
     expect((await h.request('GET', `/agents/${agent.id}`, { token: agent.token })).body.groupIds).toEqual([service.groupIds[0]]);
 
-    const audit = await auditRows(groupId);
+    const audit = await h.auditRows(groupId);
     expect(audit.map((row) => row.action)).toEqual(['group.created', 'group.members_changed', 'group.members_changed']);
     expect(audit[2].details).toEqual({
       before: [agent.id, h.admin.id],
@@ -209,7 +190,7 @@ describe('agents', () => {
     const token = await h.login(email.toUpperCase(), 'long-enough-1');
     expect((await h.request('GET', '/me', { token })).body).toMatchObject({ id: created.id, groupIds: [service.groupIds[1], service.groupIds[0]] });
 
-    const audit = await auditRows(created.id);
+    const audit = await h.auditRows(created.id);
     expect(audit).toEqual([
       {
         actor_id: h.admin.id,
@@ -276,7 +257,7 @@ describe('agents', () => {
     expect(deactivated.body.active).toBe(false);
     expect((await h.request('GET', '/me', { token })).status).toBe(401);
 
-    const audit = await auditRows(created.id);
+    const audit = await h.auditRows(created.id);
     expect(audit.map(({ action, details }) => ({ action, details }))).toEqual([
       expect.objectContaining({ action: 'agent.created' }),
       { action: 'agent.renamed', details: { before: '이하나', after: '이하나 (팀장)' } },
@@ -349,7 +330,7 @@ describe('categories', () => {
     const moved = await h.request('PATCH', `/categories/${member.id}`, { token: h.admin.token, body: { position: 0, name: '가입/탈퇴' } });
     expect(moved.body).toMatchObject({ name: '가입/탈퇴', position: 0 });
     expect((await tree('intake')).map((node: { name: string }) => node.name)).toEqual(['가입/탈퇴', '결제', '기타']);
-    expect((await auditRows(member.id)).map((row) => row.details)).toEqual([
+    expect((await h.auditRows(member.id)).map((row) => row.details)).toEqual([
       expect.objectContaining({ after: expect.objectContaining({ name: '회원정보' }) }),
       { before: { name: '회원정보', position: 1 }, after: { name: '가입/탈퇴', position: 0 } },
     ]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTimeRuleConfig, matchPolicy } from '../../activities/time-rule-config';
 import { businessId } from '../../infra/ids';
 import { startHarness, type Harness } from '../support/harness';
+import { refusalCheck } from '../support/refusals';
 
 let h: Harness;
 let service: { id: string; groupIds: string[] };
@@ -14,23 +15,15 @@ let otherServiceIntake: string;
 
 type Issue = { path: (string | number)[]; code: string; message: string };
 
-async function insertCategory(serviceId: string, name: string, parentId: string | null = null): Promise<string> {
-  const id = businessId('C');
-  await h.sql`
-    insert into categories (id, service_id, kind, parent_id, name, depth)
-    values (${id}, ${serviceId}, 'intake', ${parentId}, ${name}, ${parentId ? 2 : 1})`;
-  return id;
-}
-
 beforeAll(async () => {
   h = await startHarness();
   service = await h.createService('결제 상담');
   otherService = await h.createService('기술 지원', ['기술']);
   agent = await h.createAgent({ groupIds: [service.groupIds[0]], name: '예시01' });
   orgAdmin = await h.createAgent({ role: 'org_admin', groupIds: [service.groupIds[1]], name: '조직관리자' });
-  payment = await insertCategory(service.id, '결제');
-  bankTransfer = await insertCategory(service.id, '계좌이체', payment);
-  otherServiceIntake = await insertCategory(otherService.id, '장애');
+  payment = await h.createIntakeType(service.id, '결제');
+  bankTransfer = await h.createIntakeType(service.id, '계좌이체', { parentId: payment });
+  otherServiceIntake = await h.createIntakeType(otherService.id, '장애');
 });
 
 afterAll(async () => {
@@ -84,24 +77,11 @@ async function state() {
   return { audit, hours: [...hours], policies: [...policies], automations: [...automations] };
 }
 
-async function expectRefused(method: string, path: string, options: Parameters<Harness['request']>[2], status: number, code: string) {
-  const before = await state();
-  const response = await h.request(method, path, options);
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.body.error.code).toBe(code);
-  expect(typeof response.body.error.message).toBe('string');
-  expect(await state()).toEqual(before);
-  return response.body.error;
-}
+const expectRefused = refusalCheck(() => h, state);
 
 async function expectInvalid(method: string, path: string, body: unknown, code: string): Promise<Issue[]> {
   const error = await expectRefused(method, path, { token: h.admin.token, body }, 422, code);
   return error.details.issues;
-}
-
-async function auditRows(target: string) {
-  return h.sql<{ actor_id: string; action: string; details: Record<string, unknown> }[]>`
-    select actor_id, action, details from audit_log where target = ${target} order by id`;
 }
 
 describe('business hours', () => {
@@ -128,7 +108,7 @@ describe('business hours', () => {
     expect((await h.request('GET', path, { token: agent.token })).body.businessHours).toBeNull();
     expect((await h.request('DELETE', path, { token: h.admin.token })).status).toBe(204);
 
-    expect(await auditRows(fresh.id)).toEqual([
+    expect(await h.auditRows(fresh.id)).toEqual([
       { actor_id: h.admin.id, action: 'business_hours.replaced', details: { before: null, after: SEOUL_HOURS } },
       {
         actor_id: h.admin.id,
@@ -218,7 +198,7 @@ describe('SLA policies', () => {
     const [row] = await h.sql`
       select first_response_ms, resolution_ms, at_risk_ratio, deleted_at from sla_policies where id = ${first.id}`;
     expect(row).toEqual({ first_response_ms: String(30 * 60_000), resolution_ms: String(36 * 3_600_000), at_risk_ratio: 0.8, deleted_at: null });
-    expect(await auditRows(first.id)).toEqual([
+    expect(await h.auditRows(first.id)).toEqual([
       { actor_id: h.admin.id, action: 'sla_policy.created', details: { serviceId: service.id, after: first } },
     ]);
   });
@@ -244,7 +224,7 @@ describe('SLA policies', () => {
     await h.request('PUT', `/sla-policies/${created.id}`, { token: h.admin.token, body: replacement });
     const enabled = await h.request('PUT', `/sla-policies/${created.id}`, { token: h.admin.token, body: { ...replacement, enabled: true } });
     expect(enabled.body.enabled).toBe(true);
-    const audit = await auditRows(created.id);
+    const audit = await h.auditRows(created.id);
     expect(audit.map((entry) => entry.action)).toEqual(['sla_policy.created', 'sla_policy.replaced', 'sla_policy.replaced']);
     expect(audit[1].details).toEqual({ serviceId: service.id, before: created, after: response.body });
   });
@@ -264,7 +244,7 @@ describe('SLA policies', () => {
       [a.id, 1],
       [b.id, 2],
     ]);
-    expect(await auditRows(fresh.id)).toEqual([
+    expect(await h.auditRows(fresh.id)).toEqual([
       { actor_id: h.admin.id, action: 'sla_policy.reordered', details: { before: [a.id, b.id, c.id], after: [c.id, a.id, b.id] } },
     ]);
     const missing = await expectRefused('PUT', path, { token: h.admin.token, body: { policyIds: [c.id, a.id] } }, 422, 'sla.order_mismatch');
@@ -289,7 +269,7 @@ describe('SLA policies', () => {
     await expectRefused('DELETE', `/sla-policies/${created.id}`, { token: h.admin.token }, 404, 'sla_policy.not_found');
     const list = await h.request('GET', `/services/${service.id}/sla-policies`, { token: agent.token });
     expect(list.body.policies.map((policy: { id: string }) => policy.id)).not.toContain(created.id);
-    expect((await auditRows(created.id)).at(-1)).toEqual({
+    expect((await h.auditRows(created.id)).at(-1)).toEqual({
       actor_id: h.admin.id,
       action: 'sla_policy.deleted',
       details: { serviceId: service.id, title: '지울 정책' },
@@ -394,11 +374,11 @@ describe('automations', () => {
     expect((await h.request('GET', path, { token: agent.token })).body).toEqual({ automations: [replaced.body] });
     await expectRefused('DELETE', `/automations/${remind.id}`, { token: h.admin.token }, 404, 'automation.not_found');
 
-    expect(await auditRows(complete.id)).toEqual([
+    expect(await h.auditRows(complete.id)).toEqual([
       { actor_id: h.admin.id, action: 'automation.created', details: { serviceId: fresh.id, after: complete } },
       { actor_id: h.admin.id, action: 'automation.replaced', details: { serviceId: fresh.id, before: complete, after: replaced.body } },
     ]);
-    expect((await auditRows(remind.id)).map((entry) => entry.action)).toEqual(['automation.created', 'automation.deleted']);
+    expect((await h.auditRows(remind.id)).map((entry) => entry.action)).toEqual(['automation.created', 'automation.deleted']);
   });
 
   it('answers 422 automation.invalid with paths for unknown kinds and bad durations', async () => {
@@ -457,8 +437,8 @@ describe('who may change time rules', () => {
 describe('the configuration the ticket workflow reads', () => {
   it('loads business hours, enabled policies in order and enabled automations, and matches a ticket to a policy', async () => {
     const fresh = await h.createService('설정 읽기', ['결제']);
-    const freshPayment = await insertCategory(fresh.id, '결제');
-    const freshTransfer = await insertCategory(fresh.id, '계좌이체', freshPayment);
+    const freshPayment = await h.createIntakeType(fresh.id, '결제');
+    const freshTransfer = await h.createIntakeType(fresh.id, '계좌이체', { parentId: freshPayment });
     expect(await loadTimeRuleConfig(h.sql, fresh.id)).toEqual({ businessHours: null, policies: [], automations: [] });
 
     await h.request('PUT', `/services/${fresh.id}/business-hours`, { token: h.admin.token, body: SEOUL_HOURS });

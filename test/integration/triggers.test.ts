@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../activities/rule-sets';
-import { businessId } from '../../infra/ids';
 import { decompileRule } from '../../rules/index';
 import { startHarness, type Harness } from '../support/harness';
+import { refusalCheck } from '../support/refusals';
 
 let h: Harness;
 let service: { id: string; groupIds: string[] };
@@ -13,22 +13,15 @@ let bankTransfer: string;
 let retiredIntake: string;
 let otherServiceIntake: string;
 
-async function insertCategory(serviceId: string, name: string, enabled = true): Promise<string> {
-  const id = businessId('C');
-  await h.sql`
-    insert into categories (id, service_id, kind, name, depth, enabled) values (${id}, ${serviceId}, 'intake', ${name}, 1, ${enabled})`;
-  return id;
-}
-
 beforeAll(async () => {
   h = await startHarness();
   service = await h.createService('결제 상담');
   otherService = await h.createService('기술 지원', ['기술']);
   agent = await h.createAgent({ groupIds: [service.groupIds[0]], name: '예시01' });
   orgAdmin = await h.createAgent({ role: 'org_admin', groupIds: [service.groupIds[1]], name: '조직관리자' });
-  bankTransfer = await insertCategory(service.id, '계좌이체');
-  retiredIntake = await insertCategory(service.id, '폐지된 유형', false);
-  otherServiceIntake = await insertCategory(otherService.id, '장애');
+  bankTransfer = await h.createIntakeType(service.id, '계좌이체');
+  retiredIntake = await h.createIntakeType(service.id, '폐지된 유형', { enabled: false });
+  otherServiceIntake = await h.createIntakeType(otherService.id, '장애');
 });
 
 afterAll(async () => {
@@ -84,31 +77,12 @@ async function state() {
   return { counts, triggers: [...triggers], current: [...current] };
 }
 
-async function expectRefused(
-  method: string,
-  path: string,
-  options: Parameters<Harness['request']>[2],
-  status: number,
-  code: string,
-) {
-  const before = await state();
-  const response = await h.request(method, path, options);
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.body.error.code).toBe(code);
-  expect(typeof response.body.error.message).toBe('string');
-  expect(await state()).toEqual(before);
-  return response.body.error;
-}
+const expectRefused = refusalCheck(() => h, state);
 
 /** Posts a trigger that must be refused with 422 `trigger.invalid`; returns the issues. */
 async function expectInvalid(body: unknown, path = `/services/${service.id}/triggers`, method = 'POST') {
   const error = await expectRefused(method, path, { token: h.admin.token, body }, 422, 'trigger.invalid');
   return error.details.issues as { path: (string | number)[]; code: string; message: string }[];
-}
-
-async function auditRows(target: string) {
-  return h.sql<{ actor_id: string; action: string; details: Record<string, unknown> }[]>`
-    select actor_id, action, details from audit_log where target = ${target} order by id`;
 }
 
 describe('trigger drafts', () => {
@@ -133,7 +107,7 @@ describe('trigger drafts', () => {
 
     const [row] = await h.sql`select service_id, title, enabled, position, created_by from triggers where id = ${first.id}`;
     expect(row).toEqual({ service_id: service.id, title: first.title, enabled: true, position: 0, created_by: h.admin.id });
-    expect(await auditRows(first.id)).toEqual([
+    expect(await h.auditRows(first.id)).toEqual([
       { actor_id: h.admin.id, action: 'trigger.created', details: { serviceId: service.id, after: first } },
     ]);
   });
@@ -159,7 +133,7 @@ describe('trigger drafts', () => {
 
     const disabled = await h.request('PUT', `/triggers/${created.id}`, { token: h.admin.token, body: { ...replacement, enabled: false } });
     expect(disabled.body.enabled).toBe(false);
-    const audit = await auditRows(created.id);
+    const audit = await h.auditRows(created.id);
     expect(audit.map((entry) => entry.action)).toEqual(['trigger.created', 'trigger.replaced', 'trigger.replaced']);
     expect(audit[1].details).toEqual({ serviceId: service.id, before: created, after: response.body });
   });
@@ -173,7 +147,7 @@ describe('trigger drafts', () => {
     expect(enabled.body).toEqual({ ...created, title: '새 이름', enabled: true });
     const [row] = await h.sql`select title, enabled from triggers where id = ${created.id}`;
     expect(row).toEqual({ title: '새 이름', enabled: true });
-    expect((await auditRows(created.id)).slice(1)).toEqual([
+    expect((await h.auditRows(created.id)).slice(1)).toEqual([
       {
         actor_id: h.admin.id,
         action: 'trigger.updated',
@@ -203,7 +177,7 @@ describe('trigger drafts', () => {
       [b.id, 2],
     ]);
     expect((await h.request('GET', `/triggers/${a.id}`, { token: agent.token })).body.position).toBe(1);
-    expect(await auditRows(fresh.id)).toEqual([
+    expect(await h.auditRows(fresh.id)).toEqual([
       { actor_id: h.admin.id, action: 'trigger.reordered', details: { before: [a.id, b.id, c.id], after: [c.id, a.id, b.id] } },
     ]);
 
@@ -242,7 +216,7 @@ describe('trigger drafts', () => {
     expect((await listTriggers(service.id)).triggers.map((t: { id: string }) => t.id)).not.toContain(created.id);
     const [row] = await h.sql`select deleted_at from triggers where id = ${created.id}`;
     expect(row.deleted_at).toBeInstanceOf(Date);
-    expect((await auditRows(created.id)).at(-1)).toEqual({
+    expect((await h.auditRows(created.id)).at(-1)).toEqual({
       actor_id: h.admin.id,
       action: 'trigger.deleted',
       details: { serviceId: service.id, title: '지울 트리거' },
@@ -447,17 +421,17 @@ describe('rule-set versions', () => {
     expect((await loadDraftRuleSet(h.sql, fresh.id)).definitions).toEqual(v1.definitions);
     expect((await loadPublishedRuleSet(h.sql, fresh.id))?.versionId).toBe(v3.id);
 
-    expect(await auditRows(v1.id)).toEqual([
+    expect(await h.auditRows(v1.id)).toEqual([
       {
         actor_id: h.admin.id,
         action: 'rules.published',
         details: { serviceId: fresh.id, number: 1, triggerIds: [a.id, b.id], note: '첫 배포' },
       },
     ]);
-    expect(await auditRows(v2.id)).toEqual([
+    expect(await h.auditRows(v2.id)).toEqual([
       { actor_id: h.admin.id, action: 'rules.published', details: { serviceId: fresh.id, number: 2, triggerIds: [a.id, c.id], note: null } },
     ]);
-    expect(await auditRows(v3.id)).toEqual([
+    expect(await h.auditRows(v3.id)).toEqual([
       {
         actor_id: h.admin.id,
         action: 'rules.rolled_back',

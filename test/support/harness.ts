@@ -51,6 +51,10 @@ export interface Harness {
     groupIds: string[];
     name?: string;
   }): Promise<{ id: string; email: string; token: string }>;
+  /** An intake type (접수유형) inserted directly: one level below `parentId`, or at the top. */
+  createIntakeType(serviceId: string, name: string, options?: { parentId?: string; enabled?: boolean }): Promise<string>;
+  /** The audit rows about one record, oldest first. */
+  auditRows(target: string): Promise<{ actor_id: string; action: string; details: Record<string, unknown> }[]>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   /** Another worker polling the same task queue (as a second process would); returns its stop function. */
@@ -149,6 +153,17 @@ export async function startHarness(options: { env?: Record<string, string> } = {
         values (${id}, ${orgId}, ${email}, ${name}, ${role}, ${permissions}, ${passwordHash})`;
       for (const groupId of groupIds) await sql`insert into group_members (group_id, agent_id) values (${groupId}, ${id})`;
       return { id, email, token: await login(email, 'agent-password-1') };
+    },
+    async createIntakeType(serviceId, name, { parentId = null, enabled = true } = {}) {
+      const id = businessId('C');
+      await sql`
+        insert into categories (id, service_id, kind, parent_id, name, depth, enabled)
+        values (${id}, ${serviceId}, 'intake', ${parentId}, ${name}, ${parentId ? 2 : 1}, ${enabled})`;
+      return id;
+    },
+    async auditRows(target) {
+      return sql<{ actor_id: string; action: string; details: Record<string, unknown> }[]>`
+        select actor_id, action, details from audit_log where target = ${target} order by id`;
     },
     startWorker,
     stopWorker,
