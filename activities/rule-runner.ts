@@ -6,9 +6,10 @@ import type { RuleProperties } from 'json-rules-engine';
 import { createEvaluator, decompileRule, type EvaluatorKind, type TicketSnapshot } from '../rules';
 import { runTriggerCycle, type CycleEnvironment, type CycleOutcome, type TriggerInfo } from '../rules/cycle';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
+import { DRAFT_VERSION_ID } from './rule-sets';
 
 export interface RuleSetSource {
-  /** `draft` for unpublished drafts (never cached). */
+  /** {@link DRAFT_VERSION_ID} for unpublished drafts (never cached). */
   versionId: string;
   number: number | null;
   definitions: RuleProperties[];
@@ -24,7 +25,7 @@ const cache = new Map<string, Prepared>();
 
 function prepare(source: RuleSetSource, kind: EvaluatorKind): Prepared {
   const key = `${kind}:${source.versionId}`;
-  const hit = source.versionId === 'draft' ? undefined : cache.get(key);
+  const hit = source.versionId === DRAFT_VERSION_ID ? undefined : cache.get(key);
   if (hit) return hit;
   const triggers = new Map<string, TriggerInfo>();
   for (const definition of source.definitions) {
@@ -32,7 +33,7 @@ function prepare(source: RuleSetSource, kind: EvaluatorKind): Prepared {
     triggers.set(trigger.id, { title: trigger.title, results: trigger.results });
   }
   const prepared = { evaluator: createEvaluator(source.definitions, kind), triggers };
-  if (source.versionId !== 'draft') {
+  if (source.versionId !== DRAFT_VERSION_ID) {
     // Published versions are immutable, so a cached evaluator never goes stale; the oldest is evicted first.
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, prepared);

@@ -1,7 +1,7 @@
 import type { Sql } from 'postgres';
 import { previewAssignment } from '../../../activities/assignment';
 import { runRuleSet } from '../../../activities/rule-runner';
-import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../activities/rule-sets';
+import { DRAFT_VERSION_ID, loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../activities/rule-sets';
 import { intakeTypePath, loadTicketSnapshot } from '../../../activities/ticket-snapshot';
 import { TicketSnapshot } from '../../../rules';
 import { requireRole } from '../../auth/agent';
@@ -43,7 +43,7 @@ async function withIntakePath(sql: Sql, snapshot: Partial<TicketSnapshot>, base:
 }
 
 async function loadSource(sql: Sql, serviceId: string, version: string) {
-  if (version === 'draft') return loadDraftRuleSet(sql, serviceId);
+  if (version === DRAFT_VERSION_ID) return loadDraftRuleSet(sql, serviceId);
   const source = version === 'published' ? await loadPublishedRuleSet(sql, serviceId) : await loadRuleSetVersion(sql, version);
   if (!source || source.serviceId !== serviceId) {
     throw new ApiError(404, 'rule_version.not_found', version === 'published' ? 'The service has no published rule set.' : `No rule-set version ${version} in this service.`);
