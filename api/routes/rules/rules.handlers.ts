@@ -7,6 +7,7 @@ import { TicketSnapshot } from '../../../rules';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
+import { requireService } from '../services/services.queries';
 import { findTicket } from '../tickets/tickets.queries';
 import type * as routes from './rules.routes';
 
@@ -55,8 +56,7 @@ export const simulate: AppRouteHandler<typeof routes.simulate> = async (c) => {
   const { sql, config } = c.var.deps;
   requireRole(c.var.agent, 'admin', 'agent');
   const body = c.req.valid('json');
-  const [service] = await sql`select 1 from services where id = ${body.serviceId} and org_id = ${c.var.agent.orgId}`;
-  if (!service) throw notFound('service', body.serviceId);
+  await requireService(sql, c.var.agent.orgId, body.serviceId);
 
   let ticket: TicketSnapshot;
   if (body.ticketId) {
