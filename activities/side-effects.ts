@@ -12,9 +12,6 @@ import type { Mailer, OutgoingMail } from './mailer';
 import { postJson, type OutboundPolicy } from './outbound';
 import { jsonStringContent, loadTemplateContext, renderTemplate, type TemplateContext } from './templates';
 
-/** Attempts before a side effect is recorded as failed; the workflow's retry policy uses the same number. */
-export const SIDE_EFFECT_MAX_ATTEMPTS = 8;
-
 export interface SideEffectRef {
   ticketId: string;
   evaluation: number;
@@ -62,11 +59,18 @@ export async function deliver(
       await record('skipped', error.message, null);
       return 'skipped';
     }
-    const final = (error instanceof ApplicationFailure && error.nonRetryable) || Context.current().info.attempt >= SIDE_EFFECT_MAX_ATTEMPTS;
+    const final = (error instanceof ApplicationFailure && error.nonRetryable) || isLastAttempt();
     await record(final ? 'failed' : 'pending', (error as Error).message, null);
     if (final) return 'failed';
     throw error;
   }
+}
+
+/** Whether the retry policy the workflow gave this activity allows no further attempt. */
+function isLastAttempt(): boolean {
+  const { attempt, retryPolicy } = Context.current().info;
+  const maximum = retryPolicy?.maximumAttempts ?? 0;
+  return maximum > 0 && attempt >= maximum;
 }
 
 /** Sends one mail, or skips when no mail can be sent. */

@@ -22,9 +22,6 @@ import type { PlannedTimer } from '../rules/time-rules';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
 import { CUSTOMER_FACING, decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
 
-// Mirrors SIDE_EFFECT_MAX_ATTEMPTS in activities/side-effects.ts (workflows import activities as types only).
-const SIDE_EFFECT_MAX_ATTEMPTS = 8;
-
 const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts: a database restart must delay a change, never lose it.
@@ -33,8 +30,9 @@ const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTim
 
 const { performSideEffect, emailCustomerReply } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  // The activity records the last attempt as failed itself, so the workflow never sees it throw for good.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: SIDE_EFFECT_MAX_ATTEMPTS },
+  // The activity reads this policy and records its last attempt as failed itself (see `deliver`), so the
+  // workflow never sees a delivery throw for good.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
 });
 
 type Args<K extends TicketCommand['kind']> = Omit<Extract<TicketCommand, { kind: K }>, 'kind'> & { actor: Actor };
