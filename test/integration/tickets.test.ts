@@ -466,3 +466,43 @@ describe('an unavailable database', () => {
     await deadSql.end();
   });
 });
+
+describe('Idempotency-Key', () => {
+  const body = () => ({ serviceId: service.id, subject: '중복 접수', content: '같은 요청', customer: { email: 'retry@example.com' } });
+  const post = (key: string, payload: unknown = body()) =>
+    h.request('POST', '/tickets', { token: h.admin.token, body: payload, headers: { 'idempotency-key': key } });
+
+  it('returns the same ticket for a retried creation, even when the retries race', async () => {
+    const key = `key-${Date.now()}`;
+    const responses = await Promise.all([post(key), post(key), post(key)]);
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
+    const ids = new Set(responses.map((r) => r.body.id));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
+    const later = await post(key);
+    expect(later.body.id).toBe(id);
+    const [{ count }] = await h.sql`select count(*)::int as count from tickets where subject = '중복 접수'`;
+    expect(count).toBe(1);
+    expect((await events(id)).map((e) => e.kind)).toEqual(['created']);
+  });
+
+  it('still answers after the ticket was closed and its workflow finished', async () => {
+    const key = `closed-${Date.now()}`;
+    const first = await post(key);
+    await act(first.body.id, 'take', agent.token);
+    await act(first.body.id, 'resolve', agent.token, { body: 'done' });
+    await act(first.body.id, 'complete', h.admin.token);
+    const again = await post(key);
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: first.body.id, status: 'closed' });
+  });
+
+  it('refuses a key reused for a different request', async () => {
+    const key = `reuse-${Date.now()}`;
+    await post(key);
+    const refused = await post(key, { ...body(), subject: '다른 요청' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('idempotency.key_reused');
+  });
+});

@@ -2,7 +2,7 @@
  * Sends a ticket command to its workflow as a Temporal update and turns refusals into API errors.
  */
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { NewTicket } from '../../../activities/tickets';
 import { TICKET_ERROR_STATUS, isTicketErrorCode } from '../../../workflows/ticket-errors';
 import type { Actor, TicketCommand } from '../../../workflows/ticket-machine';
@@ -19,17 +19,27 @@ function toApiError(error: unknown): never {
   throw error;
 }
 
-export async function startTicket(temporal: Client, taskQueue: string, ticket: NewTicket): Promise<void> {
+/**
+ * Starts the ticket's workflow and waits until the ticket is stored. Under an idempotency key, requests
+ * carrying the same key may race or repeat: the first to arrive starts the workflow, the others wait for its
+ * creation, and a workflow that has already finished is left alone.
+ */
+export async function startTicket(temporal: Client, taskQueue: string, ticket: NewTicket, idempotent = false): Promise<void> {
   await temporal.workflow
     .executeUpdateWithStart(openedUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
         workflowId: ticketWorkflowId(ticket.ticketId),
         taskQueue,
         args: [{ ticketId: ticket.ticketId, create: ticket }],
-        workflowIdConflictPolicy: 'FAIL',
+        workflowIdConflictPolicy: idempotent ? 'USE_EXISTING' : 'FAIL',
+        // A ticket id never gets a second run, even after its workflow has completed.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),
     })
-    .catch(toApiError);
+    .catch((error) => {
+      if (idempotent && error instanceof WorkflowExecutionAlreadyStartedError) return;
+      toApiError(error);
+    });
 }
 
 export async function sendTicketCommand(temporal: Client, ticketId: string, actor: Actor, command: TicketCommand): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { businessId } from '../../../infra/ids';
 import type { Sql } from 'postgres';
 import type { TicketCommand } from '../../../workflows/ticket-machine';
@@ -8,6 +9,25 @@ import { sendTicketCommand, startTicket } from './tickets.commands';
 import * as queries from './tickets.queries';
 import type * as routes from './tickets.routes';
 import type { Ticket } from './tickets.schemas';
+
+/**
+ * Binds an API client's idempotency key to a ticket id, once. A repeat with the same body gets the same id;
+ * a repeat with another body is refused.
+ */
+async function claimIdempotencyKey(sql: Sql, agentId: string, key: string, body: unknown): Promise<{ ticketId: string; repeated: boolean }> {
+  const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const [claimed] = await sql<{ ticket_id: string }[]>`
+    insert into idempotency_keys (agent_id, key, request_hash, ticket_id)
+    values (${agentId}, ${key}, ${requestHash}, ${businessId('T')})
+    on conflict do nothing returning ticket_id`;
+  if (claimed) return { ticketId: claimed.ticket_id, repeated: false };
+  const [existing] = await sql<{ ticket_id: string; request_hash: string }[]>`
+    select ticket_id, request_hash from idempotency_keys where agent_id = ${agentId} and key = ${key}`;
+  if (existing.request_hash !== requestHash) {
+    throw new ApiError(422, 'idempotency.key_reused', 'This Idempotency-Key was used for a different request.', { key });
+  }
+  return { ticketId: existing.ticket_id, repeated: true };
+}
 
 async function requireTicket(sql: Sql, id: string): Promise<Ticket> {
   const ticket = await queries.findTicket(sql, id);
@@ -37,8 +57,10 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   if (body.intakeTypeId) await requireCategory(sql, 'intakeTypeId', body.intakeTypeId, body.serviceId, 'intake');
   if (body.groupId) await requireGroup(sql, 'groupId', body.groupId, body.serviceId);
 
-  const ticketId = businessId('T');
-  await startTicket(temporal, taskQueue, {
+  const idempotencyKey = c.req.valid('header')['idempotency-key'];
+  const claim = idempotencyKey ? await claimIdempotencyKey(sql, agent.id, idempotencyKey, body) : null;
+  const ticketId = claim?.ticketId ?? businessId('T');
+  const ticket = {
     ticketId,
     serviceId: body.serviceId,
     channel: body.channel ?? (agent.via === 'api' ? 'api' : 'created'),
@@ -57,7 +79,9 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
       userId: body.customer.userId ?? null,
     },
     at: new Date().toISOString(),
-  });
+  };
+  await startTicket(temporal, taskQueue, ticket, claim !== null);
+  if (claim?.repeated) c.header('idempotent-replayed', 'true');
   return c.json(await requireTicket(sql, ticketId), 201);
 };
 

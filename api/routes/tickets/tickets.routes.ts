@@ -3,6 +3,7 @@ import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
 import {
   CommentBody,
+  CreateTicketHeaders,
   EmptyBody,
   ForwardBody,
   HoldBody,
@@ -26,8 +27,8 @@ export const createTicket = createRoute({
   path: '/tickets',
   tags,
   summary: 'Create a ticket (starts its workflow)',
-  request: { body: { required: true, content: json(NewTicketBody) } },
-  responses: { 201: { description: 'The new ticket', content: json(Ticket) }, ...errorResponses(400, 401, 403, 413, 422) },
+  request: { headers: CreateTicketHeaders, body: { required: true, content: json(NewTicketBody) } },
+  responses: { 201: { description: 'The new ticket (or, for a repeated Idempotency-Key, the same one)', content: json(Ticket) }, ...errorResponses(400, 401, 403, 413, 422) },
 });
 
 export const listTickets = createRoute({

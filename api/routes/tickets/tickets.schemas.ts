@@ -62,6 +62,15 @@ export const NewTicketBody = z
   })
   .openapi('NewTicket');
 
+export const CreateTicketHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Retrying a creation with the same key (and body) returns the same ticket instead of a new one.' }),
+});
+
 export const TicketList = z.enum([
   'mine_in_progress',
   'mine_on_hold',
