@@ -75,8 +75,12 @@ export async function startTemporal(config: Config, log: Logger): Promise<Tempor
  * The test suite's Temporal: `TEST_TEMPORAL_ADDRESS` if set, else an in-memory, headless dev server on a free port,
  * from the same CLI lookup as {@link startTemporal}.
  */
-export async function startTestTemporal(log: Logger, config: Config = loadConfig()): Promise<TemporalHandle> {
-  if (config.TEST_TEMPORAL_ADDRESS) {
+export async function startTestTemporal(
+  log: Logger,
+  config: Config = loadConfig(),
+  dynamicConfig?: DevServerOptions['dynamicConfig'],
+): Promise<TemporalHandle> {
+  if (config.TEST_TEMPORAL_ADDRESS && !dynamicConfig) {
     log.info({ address: config.TEST_TEMPORAL_ADDRESS }, 'using Temporal from TEST_TEMPORAL_ADDRESS');
     await waitUntilServing(config.TEST_TEMPORAL_ADDRESS, 'default', { timeoutMs: READY_TIMEOUT_MS });
     return { address: config.TEST_TEMPORAL_ADDRESS, uiUrl: null, stop: async () => {} };
@@ -86,7 +90,7 @@ export async function startTestTemporal(log: Logger, config: Config = loadConfig
   await removeOldTestLogs(config.DATA_DIR);
   const cli = await findTemporalCli(config, log);
   for (let attempt = 1; ; attempt++) {
-    const server: DevServerOptions = { port: await findFreePort(), namespace: 'default' };
+    const server: DevServerOptions = { port: await findFreePort(), namespace: 'default', dynamicConfig };
     if (!cli) return startSdkDevServer(server, log);
     const logFile = path.join(config.DATA_DIR, `test-temporal-${server.port}.log`);
     try {
@@ -200,6 +204,8 @@ interface DevServerOptions {
   /** SQLite file; none means in memory. */
   dbFile?: string;
   namespace: string;
+  /** Server dynamic configuration, e.g. a low `limit.historyCount.suggestContinueAsNew` for a test. */
+  dynamicConfig?: Record<string, string | number>;
 }
 
 async function startCliDevServer(
@@ -216,6 +222,7 @@ async function startCliDevServer(
     '--log-level', 'warn',
     ...(server.dbFile ? ['--db-filename', server.dbFile] : []),
     ...(server.uiPort ? ['--ui-port', String(server.uiPort)] : ['--headless']),
+    ...Object.entries(server.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
   ];
   const address = `127.0.0.1:${server.port}`;
   const uiUrl = server.uiPort ? `http://127.0.0.1:${server.uiPort}` : null;
@@ -274,6 +281,7 @@ async function startSdkDevServer(server: DevServerOptions, log: Logger): Promise
       ...(server.uiPort ? { uiPort: server.uiPort } : {}),
       ...(server.dbFile ? { dbFilename: server.dbFile } : {}),
       log: { format: 'pretty', level: 'warn' },
+      extraArgs: Object.entries(server.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
     },
   }).catch((error: unknown) => {
     throw new StartupError(

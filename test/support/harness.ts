@@ -65,7 +65,7 @@ export interface Harness {
 // Activity failures are expected in tests that exercise retries: only errors are worth printing.
 installWorkerRuntime(createLogger('error', 'test'));
 
-export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; temporalAddress?: string } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -77,7 +77,7 @@ export async function startHarness(options: { env?: Record<string, string> } = {
     ...options.env,
   });
   const log = createLogger('silent');
-  const address = inject('temporalAddress');
+  const address = options.temporalAddress ?? inject('temporalAddress');
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default' });
   const nativeConnection = await NativeConnection.connect({ address });
