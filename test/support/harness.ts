@@ -16,7 +16,7 @@ import { businessId } from '../../infra/ids';
 import { createLogger } from '../../infra/logger';
 import { createWorker, installWorkerRuntime } from '../../infra/worker';
 import type { Permission, Role } from '../../workflows/ticket-machine';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export const ADMIN = { email: 'admin@contactflow.test', password: 'admin-password-1' };
 
@@ -65,8 +65,16 @@ export interface Harness {
 // Activity failures are expected in tests that exercise retries: only errors are worth printing.
 installWorkerRuntime(createLogger('error', 'test'));
 
-export async function startHarness(options: { env?: Record<string, string>; temporalAddress?: string } = {}): Promise<Harness> {
-  const database = await createTestDatabase();
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Another Temporal server than the run's (e.g. one with different dynamic configuration). */
+  temporalAddress?: string;
+  /** Another, already migrated database than a clone of the run's template. */
+  database?: TestDatabase;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
