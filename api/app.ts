@@ -18,6 +18,7 @@ import { authPublicRoutes, authRoutes } from './routes/auth/auth.index';
 import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
+import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 
 export function createApp(deps: ApiDeps): AppOpenAPI {
   const app = createRouter();
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', ticketRoutes);
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
+  api.route('/', dashboardRoutes);
   app.route('/', api);
   return app;
 }

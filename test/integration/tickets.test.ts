@@ -353,6 +353,46 @@ describe('task lists', () => {
   });
 });
 
+describe('dashboard', () => {
+  it('counts every task list and the ALL and MY counters', async () => {
+    const elsewhere = await h.createService('Dashboard', ['대시보드']);
+    const worker = await h.createAgent({ groupIds: elsewhere.groupIds });
+    const create = async () =>
+      (
+        await h.request('POST', '/tickets', {
+          token: h.admin.token,
+          body: { serviceId: elsewhere.id, subject: 'count me', content: '...', customer: { email: 'd@example.com' } },
+        })
+      ).body.id as string;
+    const [held, resolved, working, spam] = [await create(), await create(), await create(), await create()];
+    await create();
+    for (const id of [held, resolved, working]) await act(id, 'take', worker.token);
+    await act(held, 'hold', worker.token, { body: 'wait' });
+    await act(resolved, 'resolve', worker.token, { body: 'done' });
+    await act(spam, 'internal-resolve', worker.token, { reason: 'spam' });
+
+    const response = await h.request('GET', `/dashboard?serviceId=${elsewhere.id}&timezone=Asia/Seoul`, { token: worker.token });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      lists: {
+        mine_in_progress: 1,
+        mine_on_hold: 1,
+        mine_resolved: 1,
+        mine_closed: 0,
+        all: 4,
+        unassigned: 1,
+        my_groups: 3,
+        transferred: 0,
+        spam: 1,
+      },
+      all: { receivedToday: 4, resolvedToday: 1, inProgress: 1, onHold: 1, unassigned: 1, processingRate: 0.25 },
+      mine: { resolvedToday: 1, inProgress: 1, onHold: 1, transferring: 0 },
+    });
+    const badZone = await h.request('GET', '/dashboard?timezone=Mars/Olympus', { token: worker.token });
+    expect(badZone.status).toBe(400);
+  });
+});
+
 describe('bad input changes nothing', () => {
   async function counts() {
     const [row] = await h.sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events`;

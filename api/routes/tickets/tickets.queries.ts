@@ -65,7 +65,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
-function listCondition(sql: Sql, list: TicketList, agentId: string) {
+export function listCondition(sql: Sql, list: TicketList, agentId: string) {
   switch (list) {
     case 'mine_in_progress':
       return sql`t.assignee_id = ${agentId} and t.status = 'in_progress'`;
@@ -88,17 +88,20 @@ function listCondition(sql: Sql, list: TicketList, agentId: string) {
   }
 }
 
+/** Agents see the services they have a group in; admins see the whole organisation. */
+export function visibleTickets(sql: Sql, agent: AuthenticatedAgent) {
+  return agent.role === 'agent'
+    ? sql`t.service_id in (select g.service_id from group_members m join groups g on g.id = m.group_id where m.agent_id = ${agent.id})`
+    : sql`t.service_id in (select id from services where org_id = ${agent.orgId})`;
+}
+
 export async function listTickets(
   sql: Sql,
   agent: AuthenticatedAgent,
   query: { list: TicketList; serviceId?: string; limit: number; cursor?: string },
 ): Promise<{ items: Ticket[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  // Agents see the services they have a group in; admins see the whole organisation.
-  const scope =
-    agent.role === 'agent'
-      ? sql`t.service_id in (select g.service_id from group_members m join groups g on g.id = m.group_id where m.agent_id = ${agent.id})`
-      : sql`t.service_id in (select id from services where org_id = ${agent.orgId})`;
+  const scope = visibleTickets(sql, agent);
   const rows = await sql<Row[]>`
     select ${sql.unsafe(TICKET_SELECT)} from tickets t left join customers c on c.id = t.customer_id
     where t.deleted_at is null and ${scope} and ${listCondition(sql, query.list, agent.id)}
