@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
 
 const studioRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiOrigin = 'http://127.0.0.1:3000';
-const API_PREFIXES = ['/auth', '/me', '/tickets', '/services', '/groups', '/agents', '/health'];
+const API_PREFIXES = ['/auth', '/me', '/tickets', '/services', '/groups', '/agents', '/triggers', '/rule-versions', '/rules', '/health'];
 
 export default defineConfig({
   root: studioRoot,

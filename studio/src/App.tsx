@@ -106,7 +106,7 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       <GlobalProgress />
       {route.name === 'rules' ? (
         <Suspense fallback={<LoadingBlock label="Loading the rule studio…" />}>
-          <RuleStudio />
+          <RuleStudio serviceId={route.serviceId} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

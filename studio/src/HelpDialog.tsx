@@ -25,6 +25,15 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
     ],
   },
   {
+    title: 'Rule studio · 트리거',
+    keys: [
+      [['Alt', '↑'], 'Move the focused trigger up'],
+      [['Alt', '↓'], 'Move the focused trigger down'],
+      [['Ctrl', 'S'], 'Save the open trigger'],
+      [['Delete'], 'Remove the selected node or edge'],
+    ],
+  },
+  {
     title: 'Anywhere · 전체',
     keys: [
       [['?'], 'This help'],

@@ -1,35 +1,34 @@
-/** The condition node on the canvas: when the trigger listens, and its AND / OR rows. */
+/** A condition node on the canvas: one row, marked must-match (AND) or optional (OR), feeding the trigger. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { fieldLabel, OPERATOR_SYMBOLS, valueText } from './defaults';
-import type { ConditionNode as ConditionNodeType, ConditionRow } from './types';
+import { useNodeIssues, useRuleLookups } from '../../src/rules/context';
+import { useLang } from '../../src/i18n';
+import { CONDITION_GROUP_LABELS, OPERATOR_LABELS } from '../../src/vocabulary';
+import { IssueBadge } from '../issue-badge';
+import { fieldLabel, rowValueText } from './defaults';
+import type { ConditionNode as ConditionNodeType } from './types';
 
-function Rows({ rows, kind }: { rows: ConditionRow[]; kind: 'all' | 'any' }) {
-  if (rows.length === 0) return null;
+export function ConditionNode({ id, data, selected }: NodeProps<ConditionNodeType>) {
+  const { t } = useLang();
+  const lookups = useRuleLookups();
+  const issues = useNodeIssues(id);
+  const { row, group } = data;
+  const operator = OPERATOR_LABELS[row.operator];
   return (
-    <div className="flow-rows">
-      <span className={`flow-rows-kind ${kind}`}>{kind === 'all' ? 'Must match · 필수 (AND)' : 'Any of · 선택 (OR)'}</span>
-      {rows.map((row, index) => (
-        <div key={index} className="flow-row">
-          <span className="flow-field">{fieldLabel(row.field).split(' · ')[0]}</span>
-          <span className="flow-op">{OPERATOR_SYMBOLS[row.operator]}</span>
-          <span className="flow-value">{valueText(row.value)}</span>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-export function ConditionNode({ data, selected }: NodeProps<ConditionNodeType>) {
-  return (
-    <div className={`flow-node flow-condition${selected ? ' selected' : ''}`}>
+    <div className={`flow-node flow-condition group-${group}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}`}>
       <div className="flow-node-head">
-        <span className="flow-kind">When · 조건</span>
-        <strong>{data.title}</strong>
-        <span className="flow-events">on {data.events.join(', ')}</span>
+        <span className="flow-kind">If · 조건</span>
+        <span className={`flow-group ${group}`} title={`${CONDITION_GROUP_LABELS[group].en} · ${CONDITION_GROUP_LABELS[group].ko}`}>
+          {group === 'all' ? 'AND 필수' : 'OR 선택'}
+        </span>
+        <IssueBadge count={issues.length} />
       </div>
-      <Rows rows={data.conditions.all} kind="all" />
-      <Rows rows={data.conditions.any} kind="any" />
-      {data.conditions.all.length + data.conditions.any.length === 0 && <p className="flow-empty">Every ticket matches.</p>}
+      <div className="flow-row">
+        <span className="flow-field">{t(fieldLabel(row.field))}</span>
+        <span className="flow-op" title={t(operator)}>
+          {t(operator)}
+        </span>
+        <span className="flow-value">{rowValueText(row, lookups, t)}</span>
+      </div>
       <Handle type="source" position={Position.Right} />
     </div>
   );

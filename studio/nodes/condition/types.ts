@@ -1,13 +1,7 @@
-/** Data of a condition node: the trigger's events and its must-match / optional rows, as plain JSON. */
+/** A condition node: one row of the trigger and its group (must-match or optional), as plain JSON. */
 import type { Node } from '@xyflow/react';
-import type { ConditionRow, TriggerConditions } from '../../../rules/model';
-import type { TicketEventType } from '../../../rules/ticket-vocabulary';
-
-export type ConditionNodeData = {
-  title: string;
-  events: TicketEventType[];
-  conditions: TriggerConditions;
-};
+import type { ConditionGroup, ConditionNodeData } from '../../../rules/graph';
+import type { ConditionOperator, ConditionRow, ConditionValue, CustomFieldValueType } from '../../../rules/model';
 
 export type ConditionNode = Node<ConditionNodeData, 'condition'>;
-export type { ConditionRow };
+export type { ConditionGroup, ConditionNodeData, ConditionOperator, ConditionRow, ConditionValue, CustomFieldValueType };

@@ -1,23 +1,40 @@
-/** A result node on the canvas: what runs, in which order, when the conditions hold. */
+/** A result node on the canvas: what runs when the trigger fires, numbered in the order results run. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { RESULT_LABELS, summarize } from './defaults';
+import { Icon } from '../../src/components/icons';
+import { useCanvasState, useNodeIssues, useRuleLookups } from '../../src/rules/context';
+import { useLang } from '../../src/i18n';
+import { RESULT_LABELS } from '../../src/vocabulary';
+import { IssueBadge } from '../issue-badge';
+import { RESULT_KIND, summarize } from './defaults';
 import type { ResultNode as ResultNodeType } from './types';
 
-export function ResultNode({ data, selected }: NodeProps<ResultNodeType>) {
-  const [english, korean] = RESULT_LABELS[data.result.type].split(' · ');
+export function ResultNode({ id, data, selected }: NodeProps<ResultNodeType>) {
+  const { t, other } = useLang();
+  const lookups = useRuleLookups();
+  const { resultOrder } = useCanvasState();
+  const issues = useNodeIssues(id);
+  const label = RESULT_LABELS[data.result.type];
+  const sideEffect = RESULT_KIND[data.result.type] === 'sideEffect';
   return (
-    <div className={`flow-node flow-result${selected ? ' selected' : ''}`}>
+    <div className={`flow-node flow-result${sideEffect ? ' side-effect' : ''}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}`}>
       <Handle type="target" position={Position.Left} />
       <div className="flow-node-head">
         <span className="flow-kind">
-          Then · 결과 <span className="flow-order">{data.order}</span>
+          Then · 결과 <span className="flow-order">{resultOrder[id] ?? '–'}</span>
         </span>
-        <strong>
-          {english} <span className="muted">{korean}</span>
-        </strong>
+        {sideEffect && (
+          <span className="flow-tag" title="Runs after the ticket changes, once per firing · 티켓 변경 후 한 번 실행">
+            <Icon name="send" size={11} /> side effect
+          </span>
+        )}
+        <IssueBadge count={issues.length} />
       </div>
-      <p className="flow-summary">{summarize(data.result)}</p>
-      <Handle type="source" position={Position.Right} />
+      <div className="flow-node-body">
+        <strong>
+          {t(label)} <span className="muted">{other(label)}</span>
+        </strong>
+        <p className="flow-summary">{summarize(data.result, lookups, t)}</p>
+      </div>
     </div>
   );
 }

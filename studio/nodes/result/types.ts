@@ -1,11 +1,9 @@
-/** Data of a result node: one of the trigger model's results, as plain JSON, plus its place in the order. */
+/** A result node: one result of the trigger, as plain JSON; its place in the order is its vertical position. */
 import type { Node } from '@xyflow/react';
-import type { Result } from '../../../rules/model';
-
-export type ResultNodeData = {
-  order: number;
-  result: Result;
-};
+import type { ResultNodeData } from '../../../rules/graph';
+import type { Result, ResultType } from '../../../rules/model';
 
 export type ResultNode = Node<ResultNodeData, 'result'>;
-export type { Result };
+export type { ResultNodeData, Result, ResultType };
+/** One result type's shape. */
+export type ResultOf<T extends ResultType> = Extract<Result, { type: T }>;

@@ -12,6 +12,11 @@ import type {
   TicketPage as TicketPageSchema,
 } from '../../../api/routes/tickets/tickets.schemas';
 import type { InternalResolveReason, Permission, Role } from '../../../workflows/ticket-machine';
+import type { CategoryKind, CategoryNode } from '../../../api/routes/categories/categories.schemas';
+import type { RuleSetVersion, RuleSetVersionSummary } from '../../../api/routes/triggers/rule-versions.schemas';
+import type { Trigger, TriggerBody, TriggerList } from '../../../api/routes/triggers/triggers.schemas';
+import type { CycleOutcome, PassTrace, PendingSideEffect } from '../../../rules/cycle';
+import type { TicketSnapshot } from '../../../rules/facts';
 
 export type { Ticket, TicketList, InternalResolveReason, Permission, Role };
 export type TicketStatus = Ticket['status'];
@@ -63,4 +68,27 @@ export interface NewTicket {
   content: string;
   priority: TicketPriority;
   customer: { name?: string; email?: string; phone?: string };
+}
+
+/** Trigger drafts and rule-set versions (api/routes/triggers), categories, and simulation (api/routes/rules). */
+export type { Trigger, TriggerList, TriggerBody, RuleSetVersion, RuleSetVersionSummary, CategoryNode, CategoryKind, TicketSnapshot };
+export type { PassTrace, PendingSideEffect };
+
+/** `POST /rules/simulate`'s `trace`: the trigger cycle's outcome without the final ticket (rules/cycle.ts). */
+export type SimulationTrace = Omit<CycleOutcome, 'ticket'>;
+
+/** `POST /rules/simulate`: what the evaluation would record, changing and sending nothing. */
+export interface Simulation {
+  version: { id: string; number: number | null };
+  event: 'created' | 'updated';
+  ticket: TicketSnapshot;
+  trace: SimulationTrace;
+}
+
+export interface SimulateRequest {
+  serviceId: string;
+  /** `draft`, `published` or a version id. */
+  version: string;
+  ticketId?: string;
+  ticket?: Partial<TicketSnapshot>;
 }

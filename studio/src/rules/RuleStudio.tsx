@@ -1,110 +1,359 @@
 /**
- * Rule studio preview: a trigger drawn as a graph (condition → ordered results) on React Flow. Saving
- * and publishing arrive with the trigger API; the graph is already the plain JSON the compiler reads.
+ * The rule studio: a service's draft triggers (list, order, on/off), the open trigger drawn as a graph and edited
+ * node by node, publishing, the version history with rollback, and a simulator. Everything goes through the
+ * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts.
  */
-import {
-  applyEdgeChanges,
-  applyNodeChanges,
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  type Edge,
-  type OnEdgesChange,
-  type OnNodesChange,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useCallback, useState } from 'react';
-import { ConditionPanel, nodeTypes, ResultPanel, type TriggerNode } from '../../nodes';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { newTrigger } from '../../nodes';
+import { triggersApi } from '../api/rules';
+import type { DirectoryService, Trigger, TriggerList as TriggerListData } from '../api/types';
+import { ConfirmDialog } from '../components/confirm';
+import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
-import { sampleEdges, sampleNodes } from './sampleTrigger';
+import { useToast } from '../components/toasts';
+import { useDirectory } from '../directory';
+import { absoluteTime } from '../format';
+import { useLang } from '../i18n';
+import { navigate } from '../router';
+import { RuleLookupsProvider, useRuleLookups } from './context';
+import { OpenTrigger } from './OpenTrigger';
+import { PublishDialog } from './PublishDialog';
+import { SimulatePanel } from './SimulatePanel';
+import { TriggerList } from './TriggerList';
+import { useTriggerDrafts } from './useTriggerDrafts';
+import type { EditorSession } from './useTriggerEditor';
+import { VersionsDrawer } from './VersionsDrawer';
 
-export default function RuleStudio() {
+export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: string }) {
+  const { services } = useDirectory();
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaited(true), 4000);
+    return () => window.clearTimeout(timer);
+  }, []);
+
+  const fallback = services?.find((service) => service.kind !== 'issue') ?? services?.[0];
+  const serviceId = routeServiceId ?? fallback?.id;
+  if (!serviceId) {
+    if (services === null && !waited) return <LoadingBlock label="Loading services… · 서비스 불러오는 중" />;
+    return (
+      <div className="rule-studio">
+        <EmptyState icon="layers" title="No service yet · 서비스 없음">
+          <p>Triggers belong to a service. Create a service first (POST /services), then come back to draw its triggers.</p>
+        </EmptyState>
+      </div>
+    );
+  }
   return (
-    <ReactFlowProvider>
-      <RuleCanvas />
-    </ReactFlowProvider>
+    <RuleLookupsProvider serviceId={serviceId}>
+      <ServiceRules key={serviceId} serviceId={serviceId} services={services} />
+    </RuleLookupsProvider>
   );
 }
 
-function RuleCanvas() {
-  const [nodes, setNodes] = useState<TriggerNode[]>(sampleNodes);
-  const [edges, setEdges] = useState<Edge[]>(sampleEdges);
-  const [selectedId, setSelectedId] = useState<string | null>('when');
-  const [showJson, setShowJson] = useState(false);
+type SideTab = 'node' | 'simulate';
 
-  const onNodesChange: OnNodesChange<TriggerNode> = useCallback((changes) => setNodes((current) => applyNodeChanges(changes, current)), []);
-  const onEdgesChange: OnEdgesChange = useCallback((changes) => setEdges((current) => applyEdgeChanges(changes, current)), []);
-  const selected = nodes.find((node) => node.id === selectedId) ?? null;
+function ServiceRules({ serviceId, services }: { serviceId: string; services: DirectoryService[] | null }) {
+  const { lang } = useLang();
+  const toast = useToast();
+  const lookups = useRuleLookups();
+  const drafts = useTriggerDrafts(serviceId);
+  const [session, setSession] = useState<EditorSession | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [sideTab, setSideTab] = useState<SideTab>('node');
+  const [nodeSlot, setNodeSlot] = useState<HTMLDivElement | null>(null);
+  const [toggling, setToggling] = useState<ReadonlySet<string>>(new Set());
+  const [reordering, setReordering] = useState(false);
+  const [listProblem, setListProblem] = useState<unknown>(null);
+  const [publishOpen, setPublishOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [versionsGeneration, setVersionsGeneration] = useState(0);
+  const [pendingDiscard, setPendingDiscard] = useState<(() => void) | null>(null);
 
-  const updateData = (id: string, data: TriggerNode['data']) =>
-    setNodes((current) => current.map((node) => (node.id === id ? ({ ...node, data } as TriggerNode) : node)));
+  const list = drafts.list;
+  const triggers = list?.triggers ?? null;
+  const openDirty = session !== null && dirty;
+  const dirtyRef = useRef(openDirty);
+  dirtyRef.current = openDirty;
+
+  /** Runs `action` at once, or after the admin agrees to drop the open trigger's unsaved edits. */
+  const guard = useCallback((action: () => void) => {
+    if (dirtyRef.current) setPendingDiscard(() => action);
+    else action();
+  }, []);
+
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirtyRef.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const openTrigger = (id: string) => {
+    if (session?.key === id) return;
+    const trigger = triggers?.find((candidate) => candidate.id === id);
+    if (!trigger) return;
+    guard(() => {
+      setSession({ key: trigger.id, saved: trigger, isNew: false });
+      setDirty(false);
+      setSideTab('node');
+    });
+  };
+
+  const createTrigger = () =>
+    guard(() => {
+      setSession({ key: `new-${Date.now()}`, saved: newTrigger(lookups, triggers?.length ?? 0), isNew: true });
+      setDirty(true);
+      setSideTab('node');
+    });
+
+  const onSaved = (saved: Trigger) => {
+    setSession((current) => (current ? { ...current, saved, isNew: false } : current));
+    void drafts.reload({ quiet: true });
+  };
+
+  const onClosed = (deleted: boolean) => {
+    setSession(null);
+    setDirty(false);
+    if (deleted) void drafts.reload({ quiet: true });
+  };
+
+  async function toggle(trigger: Trigger) {
+    setListProblem(null);
+    setToggling((latest) => new Set(latest).add(trigger.id));
+    try {
+      const updated = await triggersApi.setEnabled(trigger.id, !trigger.enabled);
+      if (list) drafts.replace({ ...list, triggers: list.triggers.map((candidate) => (candidate.id === updated.id ? updated : candidate)) });
+      setSession((current) => (current && !current.isNew && current.saved.id === updated.id ? { ...current, saved: { ...current.saved, enabled: updated.enabled } } : current));
+      toast(updated.enabled ? `Enabled “${updated.title}” · 사용` : `Disabled “${updated.title}” · 사용 안 함`);
+      void drafts.reload({ quiet: true });
+    } catch (error) {
+      setListProblem(error);
+    } finally {
+      setToggling((latest) => {
+        const next = new Set(latest);
+        next.delete(trigger.id);
+        return next;
+      });
+    }
+  }
+
+  async function reorder(ids: string[]) {
+    if (!list) return;
+    setListProblem(null);
+    const byId = new Map(list.triggers.map((trigger) => [trigger.id, trigger]));
+    const previous = list;
+    drafts.replace({ ...list, triggers: ids.map((id, position) => ({ ...byId.get(id)!, position })) });
+    setReordering(true);
+    try {
+      drafts.replace(await triggersApi.reorder(serviceId, ids));
+    } catch (error) {
+      drafts.replace(previous);
+      setListProblem(error);
+    } finally {
+      setReordering(false);
+    }
+  }
+
+  /** A new version is live (published or rolled back): the badge, the version lists and the drafts change. */
+  const afterNewVersion = () => {
+    setVersionsGeneration((value) => value + 1);
+    void drafts.reload({ quiet: true });
+  };
+
+  const onRolledBack = () => {
+    afterNewVersion();
+    // The drafts are now the rolled-back triggers; whatever was open may no longer exist or be different.
+    setSession(null);
+    setDirty(false);
+    setVersionsOpen(false);
+  };
+
+  const switchService = (next: string) => guard(() => navigate({ name: 'rules', serviceId: next }));
+
+  const showNodePanel = useCallback(() => setSideTab('node'), []);
+  const enabledCount = useMemo(() => (triggers ?? []).filter((trigger) => trigger.enabled).length, [triggers]);
 
   return (
     <div className="rule-studio">
-      <aside className="rule-list" aria-label="Triggers">
-        <div className="rule-list-head">
-          <h2>Triggers · 트리거</h2>
-          <span className="pill">Preview</span>
+      <header className="rule-header">
+        <div className="rule-header-start">
+          <h1>
+            Rule studio <span className="muted">트리거</span>
+          </h1>
+          <label className="service-picker">
+            <span className="sr-only">Service · 서비스</span>
+            <Icon name="layers" size={14} />
+            <select value={serviceId} onChange={(event) => switchService(event.target.value)} aria-label="Service · 서비스">
+              {(services ?? [{ id: serviceId, name: serviceId }]).map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.name}
+                  {service.kind === 'issue' ? ' (issue · 이슈)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <PublishState list={list} lang={lang} />
         </div>
-        <p className="muted small">Triggers run top to bottom when a ticket is created or updated. The last assignment wins.</p>
-        <ul>
-          <li className="rule-item active">
-            <span className="rule-switch on" aria-label="Enabled" />
-            <span>
-              <strong>결제 문의 자동 배정</strong>
-              <span className="muted small">Bank transfer → 결제 / 예시01</span>
-            </span>
-          </li>
-          <li className="rule-item">
-            <span className="rule-switch" aria-label="Disabled" />
-            <span>
-              <strong>긴급 문의 알림</strong>
-              <span className="muted small">Urgent → notify group</span>
-            </span>
-          </li>
-        </ul>
-      </aside>
-      <section className="rule-canvas" aria-label="Trigger graph">
-        <ReactFlow<TriggerNode, Edge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onSelectionChange={({ nodes: picked }) => picked[0] && setSelectedId(picked[0].id)}
-          fitView
-          fitViewOptions={{ padding: 0.25 }}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--border-strong)" />
-          <Controls showInteractive={false} />
-          <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(node) => (node.type === 'condition' ? 'var(--brand)' : 'var(--tone-green-fg)')} />
-        </ReactFlow>
-        <div className="canvas-note">
-          <Icon name="sparkle" size={14} /> Drag nodes to arrange; select one to edit it on the right.
+        <div className="row">
+          <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
+            <Icon name="history" size={14} /> Versions · 버전
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setPublishOpen(true)}
+            disabled={!list || !list.unpublishedChanges}
+            title={list && !list.unpublishedChanges ? 'Nothing to publish: the drafts are what runs · 게시할 변경 없음' : 'Publish the saved drafts'}
+          >
+            <Icon name="upload" size={14} /> Publish · 게시
+          </button>
         </div>
-      </section>
-      <aside className="rule-panel" aria-label="Selected node">
-        {selected ? (
-          <>
-            <h3>{selected.type === 'condition' ? 'Condition · 조건' : 'Result · 결과'}</h3>
-            {selected.type === 'condition' ? (
-              <ConditionPanel data={selected.data} onChange={(data) => updateData(selected.id, data)} />
-            ) : (
-              <ResultPanel data={selected.data} onChange={(data) => updateData(selected.id, data)} />
+      </header>
+      <div className="rule-body">
+        <TriggerList
+          triggers={triggers}
+          loading={drafts.loading}
+          error={drafts.error}
+          openId={session && !session.isNew ? session.saved.id : null}
+          openDirty={openDirty}
+          hasNew={session?.isNew ?? false}
+          toggling={toggling}
+          reordering={reordering}
+          onOpen={openTrigger}
+          onToggle={(trigger) => void toggle(trigger)}
+          onReorder={(ids) => void reorder(ids)}
+          onNew={createTrigger}
+          onRetry={() => void drafts.reload()}
+        />
+        <section className="rule-canvas" aria-label="Trigger graph">
+          {listProblem !== null && (
+            <div className="editor-problem">
+              <ErrorBanner error={listProblem} onDismiss={() => setListProblem(null)} />
+            </div>
+          )}
+          {session ? (
+            <OpenTrigger
+              session={session}
+              serviceId={serviceId}
+              nodeSlot={nodeSlot}
+              onDirtyChange={setDirty}
+              onSaved={onSaved}
+              onClosed={onClosed}
+              onShowNodePanel={showNodePanel}
+            />
+          ) : (
+            <div className="canvas-empty">
+              <EmptyState icon="flow" title={triggers?.length ? 'Pick a trigger · 트리거를 선택하세요' : 'Draw your first trigger · 첫 트리거 만들기'}>
+                <p>
+                  {triggers?.length
+                    ? 'Choose one on the left to open it on the canvas, or create a new one.'
+                    : 'Example: intake type = 계좌이체 → assign to an agent of 결제, then email them.'}
+                </p>
+                <button type="button" className="button primary small" onClick={createTrigger}>
+                  <Icon name="plus" size={13} /> New trigger · 새 트리거
+                </button>
+              </EmptyState>
+            </div>
+          )}
+        </section>
+        <aside className="rule-side" aria-label="Inspector">
+          <div className="side-tabs" role="tablist" aria-label="Panels">
+            <button type="button" role="tab" aria-selected={sideTab === 'node'} onClick={() => setSideTab('node')}>
+              <Icon name="flow" size={14} /> Edit · 편집
+            </button>
+            <button type="button" role="tab" aria-selected={sideTab === 'simulate'} onClick={() => setSideTab('simulate')}>
+              <Icon name="play" size={13} /> Simulate · 시뮬레이션
+            </button>
+          </div>
+          <div className="side-body" role="tabpanel" hidden={sideTab !== 'node'}>
+            <div ref={setNodeSlot} />
+            {!session && (
+              <EmptyState icon="flow" title="Nothing open · 열린 트리거 없음">
+                <p>Open a trigger to edit its nodes here.</p>
+              </EmptyState>
             )}
-          </>
-        ) : (
-          <p className="muted">Select a node to edit it.</p>
-        )}
-        <button type="button" className="button small" onClick={() => setShowJson((value) => !value)} aria-expanded={showJson}>
-          {showJson ? 'Hide' : 'Show'} graph JSON
-        </button>
-        {showJson && <pre className="json-preview">{JSON.stringify({ nodes: nodes.map(({ id, type, data }) => ({ id, type, data })), edges: edges.map(({ source, target }) => ({ source, target })) }, null, 2)}</pre>}
-      </aside>
+          </div>
+          <div className="side-body" role="tabpanel" hidden={sideTab !== 'simulate'}>
+            <SimulatePanel
+              serviceId={serviceId}
+              hasPublished={Boolean(list?.publishedVersion)}
+              versionsGeneration={versionsGeneration}
+              unsavedEdits={openDirty}
+              onOpenTrigger={(id) => {
+                openTrigger(id);
+              }}
+            />
+          </div>
+        </aside>
+      </div>
+
+      <PublishDialog
+        open={publishOpen}
+        serviceId={serviceId}
+        triggerCount={triggers?.length ?? 0}
+        enabledCount={enabledCount}
+        nextNumber={(list?.publishedVersion?.number ?? 0) + 1}
+        unsavedEdits={openDirty}
+        onClose={() => setPublishOpen(false)}
+        onPublished={(version) => {
+          setPublishOpen(false);
+          toast(`Published v${version.number} — it runs from now on · v${version.number} 게시 완료`);
+          afterNewVersion();
+        }}
+      />
+      <VersionsDrawer
+        open={versionsOpen}
+        serviceId={serviceId}
+        generation={versionsGeneration}
+        unsavedEdits={openDirty}
+        onClose={() => setVersionsOpen(false)}
+        onRolledBack={onRolledBack}
+      />
+      <ConfirmDialog
+        open={pendingDiscard !== null}
+        title="Discard unsaved changes? · 변경 사항을 버릴까요?"
+        confirmLabel="Discard · 버리기"
+        danger
+        onConfirm={() => {
+          const action = pendingDiscard;
+          setPendingDiscard(null);
+          setDirty(false);
+          dirtyRef.current = false;
+          action?.();
+        }}
+        onClose={() => setPendingDiscard(null)}
+      >
+        <p>The open trigger has edits that are not saved. · 저장하지 않은 편집이 있습니다.</p>
+      </ConfirmDialog>
     </div>
+  );
+}
+
+function PublishState({ list, lang }: { list: TriggerListData | null; lang: 'en' | 'ko' }) {
+  if (!list) return null;
+  const published = list.publishedVersion;
+  if (list.unpublishedChanges) {
+    return (
+      <span className="badge tone-amber" title={published ? `Live: v${published.number}` : 'Nothing published yet'}>
+        <span className="badge-dot" aria-hidden="true" />
+        Unpublished changes · 미게시 변경{published ? ` (live v${published.number})` : ''}
+      </span>
+    );
+  }
+  if (published) {
+    return (
+      <span className="badge tone-green" title={absoluteTime(published.publishedAt, lang)}>
+        <span className="badge-dot" aria-hidden="true" />
+        Published v{published.number} · 게시됨
+      </span>
+    );
+  }
+  return (
+    <span className="badge tone-slate">
+      <span className="badge-dot" aria-hidden="true" />
+      Never published · 게시 전
+    </span>
   );
 }

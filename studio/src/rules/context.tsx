@@ -1,0 +1,114 @@
+/**
+ * What the rule studio's nodes and panels read besides their own plain-JSON data: names for the ids a rule holds
+ * (groups, agents, intake and resolution types of the open service) and, per canvas, the issues pointing at each
+ * node and each result's place in the order. Kept in context so node data never carries functions.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { NodeIssue } from './issues';
+import { categoriesApi } from '../api/rules';
+import type { CategoryKind, CategoryNode, DirectoryAgent, DirectoryGroup } from '../api/types';
+import { useDirectory } from '../directory';
+import type { TicketEventType } from '../../../rules/ticket-vocabulary';
+
+/** An intake or resolution type, flattened from its tree with its full path for display. */
+export interface CategoryOption {
+  id: string;
+  name: string;
+  /** Names from the root, e.g. `결제 › 카드결제 › 환불`. */
+  path: string;
+  depth: number;
+  enabled: boolean;
+}
+
+export interface RuleLookups {
+  serviceId: string;
+  /** `undefined` while loading, `null` when the route is unavailable (pickers then take typed ids). */
+  groups: DirectoryGroup[] | null | undefined;
+  agents: DirectoryAgent[] | null;
+  intakeTypes: CategoryOption[] | null | undefined;
+  resolutionTypes: CategoryOption[] | null | undefined;
+  groupName: (id: string) => string;
+  agentName: (id: string) => string;
+  categoryName: (id: string) => string;
+}
+
+function flatten(nodes: CategoryNode[], parents: string[] = []): CategoryOption[] {
+  return nodes.flatMap((node) => {
+    const names = [...parents, node.name];
+    return [
+      { id: node.id, name: node.name, path: names.join(' › '), depth: node.depth, enabled: node.enabled },
+      ...flatten(node.children, names),
+    ];
+  });
+}
+
+function useCategories(serviceId: string, kind: CategoryKind): CategoryOption[] | null | undefined {
+  const [state, setState] = useState<{ serviceId: string; options: CategoryOption[] | null } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    categoriesApi
+      .tree(serviceId, kind)
+      .then((tree) => !cancelled && setState({ serviceId, options: flatten(tree) }))
+      .catch(() => !cancelled && setState({ serviceId, options: null }));
+    return () => {
+      cancelled = true;
+    };
+  }, [serviceId, kind]);
+  return state?.serviceId === serviceId ? state.options : undefined;
+}
+
+const LookupsContext = createContext<RuleLookups | null>(null);
+
+export function RuleLookupsProvider({ serviceId, children }: { serviceId: string; children: ReactNode }) {
+  const directory = useDirectory();
+  const { loadGroups } = directory;
+  useEffect(() => loadGroups(serviceId), [loadGroups, serviceId]);
+  const groups = directory.groupsOf(serviceId);
+  const intakeTypes = useCategories(serviceId, 'intake');
+  const resolutionTypes = useCategories(serviceId, 'resolution');
+
+  const value = useMemo<RuleLookups>(() => {
+    const categories = new Map([...(intakeTypes ?? []), ...(resolutionTypes ?? [])].map((option) => [option.id, option.path]));
+    const groupNames = new Map((groups ?? []).map((group) => [group.id, group.name]));
+    const agentNames = new Map((directory.agents ?? []).map((agent) => [agent.id, agent.name]));
+    return {
+      serviceId,
+      groups,
+      agents: directory.agents,
+      intakeTypes,
+      resolutionTypes,
+      groupName: (id) => groupNames.get(id) ?? id,
+      agentName: (id) => agentNames.get(id) ?? id,
+      categoryName: (id) => categories.get(id) ?? id,
+    };
+  }, [serviceId, groups, directory.agents, intakeTypes, resolutionTypes]);
+
+  return <LookupsContext value={value}>{children}</LookupsContext>;
+}
+
+export function useRuleLookups(): RuleLookups {
+  const value = useContext(LookupsContext);
+  if (!value) throw new Error('useRuleLookups needs a RuleLookupsProvider');
+  return value;
+}
+
+/** Per-canvas state the nodes show: issues by node id, each result's order number, the events listened to. */
+export interface CanvasState {
+  issues: Readonly<Record<string, readonly NodeIssue[]>>;
+  resultOrder: Readonly<Record<string, number>>;
+  events: readonly TicketEventType[];
+}
+
+const EMPTY_CANVAS: CanvasState = { issues: {}, resultOrder: {}, events: [] };
+const CanvasContext = createContext<CanvasState>(EMPTY_CANVAS);
+
+export const CanvasStateProvider = CanvasContext;
+
+export function useCanvasState(): CanvasState {
+  return useContext(CanvasContext);
+}
+
+/** Issues pointing at one node. */
+export function useNodeIssues(nodeId: string): readonly NodeIssue[] {
+  return useContext(CanvasContext).issues[nodeId] ?? [];
+}

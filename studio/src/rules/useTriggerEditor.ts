@@ -1,0 +1,262 @@
+/**
+ * The open trigger as an editable graph: React Flow's nodes and edges (built by `triggerToGraph`), the selected
+ * node, the issues shown on nodes, and whether the drawing differs from what is saved. The graph is read back
+ * with `readGraph` on every change, so structural problems (a dangling node, no result) show at once.
+ */
+import {
+  addEdge,
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import {
+  addNode,
+  moveNode,
+  readGraph,
+  relayout,
+  removeNode,
+  triggerToGraph,
+  type ConditionGroup,
+  type GraphReading,
+} from '../../../rules/graph';
+import type { Trigger } from '../../../rules/model';
+import type { TicketEventType } from '../../../rules/ticket-vocabulary';
+import { defaultConditionData, defaultResultData, type RuleNode } from '../../nodes';
+import type { RuleLookups } from './context';
+import { placeGraphIssues, type IssuesByNode } from './issues';
+import { sameJson } from './same-json';
+
+/** What the editor edits: a saved trigger or a new one, under a key that changes when another one opens. */
+export interface EditorSession {
+  key: string;
+  /** The trigger as saved (for a new one: as it will be created), which `dirty` compares against. */
+  saved: Trigger;
+  isNew: boolean;
+}
+
+interface EditorState {
+  key: string;
+  nodes: RuleNode[];
+  edges: Edge[];
+  selectedId: string | null;
+  /** Issues from the API's last refusal, by node; a node's are cleared when it is edited. */
+  apiIssues: IssuesByNode;
+}
+
+function initialState(session: EditorSession): EditorState {
+  const graph = triggerToGraph(session.saved);
+  const selectedId = graph.nodes[0]?.id ?? null;
+  return {
+    key: session.key,
+    nodes: graph.nodes.map((node) => ({ ...node, selected: node.id === selectedId, ...(node.type === 'trigger' ? { deletable: false } : {}) })) as RuleNode[],
+    edges: graph.edges,
+    selectedId,
+    apiIssues: {},
+  };
+}
+
+let createdNodes = 0;
+const freshId = (kind: string) => `${kind}-new-${Date.now().toString(36)}-${(createdNodes++).toString(36)}`;
+
+export interface TriggerEditor {
+  nodes: RuleNode[];
+  edges: Edge[];
+  selectedId: string | null;
+  selected: RuleNode | null;
+  reading: GraphReading;
+  dirty: boolean;
+  issues: IssuesByNode;
+  issueCount: number;
+  /** 1-based place of each connected result node in the order results run. */
+  resultOrder: Record<string, number>;
+  events: TicketEventType[];
+  invalidEdgeIds: ReadonlySet<string>;
+  /** Selects a node from outside the canvas (a new node, the first node with a problem). */
+  select: (id: string | null) => void;
+  onSelectionChange: (selection: { nodes: RuleNode[] }) => void;
+  onNodesChange: (changes: NodeChange<RuleNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange[]) => void;
+  onConnect: (connection: Connection) => void;
+  isValidConnection: (connection: Connection | Edge) => boolean;
+  updateData: (id: string, data: RuleNode['data']) => void;
+  addCondition: (group: ConditionGroup) => void;
+  addResult: () => void;
+  remove: (id: string) => void;
+  move: (id: string, direction: -1 | 1) => void;
+  tidy: () => void;
+  setApiIssues: (issues: IssuesByNode) => void;
+  /** Mirrors an enabled flag changed from the trigger list, so it does not count as an unsaved edit. */
+  syncEnabled: (enabled: boolean) => void;
+}
+
+export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): TriggerEditor {
+  const [state, setState] = useState<EditorState>(() => initialState(session));
+  // Opening another trigger starts over; the same trigger saved again keeps the drawing as it is.
+  const current = state.key === session.key ? state : initialState(session);
+  if (current !== state) setState(current);
+
+  const update = useCallback((change: (state: EditorState) => EditorState) => setState((latest) => change(latest)), []);
+
+  const reading = useMemo(
+    () => readGraph({ nodes: current.nodes, edges: current.edges }, { id: session.saved.id, position: session.saved.position }),
+    [current.nodes, current.edges, session.saved.id, session.saved.position],
+  );
+  const dirty = session.isNew || !reading.ok || !sameJson(reading.trigger, session.saved);
+
+  const hubId = current.nodes.find((node) => node.type === 'trigger')?.id ?? 'trigger';
+  const issues = useMemo(() => {
+    const merged: IssuesByNode = {};
+    const graphIssues = reading.ok ? {} : placeGraphIssues(reading.issues, hubId);
+    for (const source of [graphIssues, current.apiIssues]) {
+      for (const [nodeId, list] of Object.entries(source)) (merged[nodeId] ??= []).push(...list);
+    }
+    return merged;
+  }, [reading, current.apiIssues, hubId]);
+  const issueCount = Object.values(issues).reduce((sum, list) => sum + list.length, 0);
+  const invalidEdgeIds = useMemo(
+    () => new Set(reading.ok ? [] : reading.issues.flatMap((issue) => (issue.edgeId ? [issue.edgeId] : []))),
+    [reading],
+  );
+
+  const resultOrder = useMemo(() => {
+    if (reading.ok) return Object.fromEntries(reading.placement.results.map((id, index) => [id, index + 1]));
+    // While the graph does not read, number the connected results by position so the canvas still shows order.
+    const connected = new Set(current.edges.filter((edge) => edge.source === hubId).map((edge) => edge.target));
+    const ordered = current.nodes
+      .filter((node) => node.type === 'result' && connected.has(node.id))
+      .sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
+    return Object.fromEntries(ordered.map((node, index) => [node.id, index + 1]));
+  }, [reading, current.nodes, current.edges, hubId]);
+
+  const hub = current.nodes.find((node) => node.type === 'trigger');
+  const events = hub?.type === 'trigger' ? hub.data.events : [];
+
+  const select = useCallback(
+    (id: string | null) =>
+      update((latest) =>
+        latest.selectedId === id && latest.nodes.every((node) => Boolean(node.selected) === (node.id === id))
+          ? latest
+          : { ...latest, selectedId: id, nodes: latest.nodes.map((node) => (Boolean(node.selected) === (node.id === id) ? node : { ...node, selected: node.id === id })) },
+      ),
+    [update],
+  );
+
+  /** React Flow reports its own selection (click, box select); it already set the nodes' `selected` flags. */
+  const onSelectionChange = useCallback(
+    ({ nodes }: { nodes: RuleNode[] }) => {
+      const id = nodes[0]?.id ?? null;
+      update((latest) => (latest.selectedId === id ? latest : { ...latest, selectedId: id }));
+    },
+    [update],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<RuleNode>[]) =>
+      update((latest) => {
+        const nodes = applyNodeChanges(changes, latest.nodes);
+        const removed = new Set(changes.flatMap((change) => (change.type === 'remove' ? [change.id] : [])));
+        return {
+          ...latest,
+          nodes,
+          edges: removed.size ? latest.edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target)) : latest.edges,
+          selectedId: latest.selectedId && removed.has(latest.selectedId) ? null : latest.selectedId,
+        };
+      }),
+    [update],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => update((latest) => ({ ...latest, edges: applyEdgeChanges(changes, latest.edges) })), [update]);
+
+  const kindOf = useCallback((id: string) => current.nodes.find((node) => node.id === id)?.type, [current.nodes]);
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) =>
+      (kindOf(connection.source) === 'condition' && kindOf(connection.target) === 'trigger') ||
+      (kindOf(connection.source) === 'trigger' && kindOf(connection.target) === 'result'),
+    [kindOf],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) =>
+      update((latest) => ({ ...latest, edges: addEdge({ ...connection, id: `${connection.source}->${connection.target}` }, latest.edges) })),
+    [update],
+  );
+
+  const updateData = useCallback(
+    (id: string, data: RuleNode['data']) =>
+      update((latest) => {
+        const { [id]: _cleared, ...apiIssues } = latest.apiIssues;
+        return { ...latest, apiIssues, nodes: latest.nodes.map((node) => (node.id === id ? ({ ...node, data } as RuleNode) : node)) };
+      }),
+    [update],
+  );
+
+  const insert = useCallback(
+    (node: Parameters<typeof addNode>[1]) =>
+      update((latest) => {
+        const graph = addNode({ nodes: latest.nodes, edges: latest.edges }, node);
+        const nodes = (graph.nodes as RuleNode[]).map((candidate) => ({ ...candidate, selected: candidate.id === node.id }));
+        return { ...latest, nodes, edges: graph.edges as Edge[], selectedId: node.id };
+      }),
+    [update],
+  );
+  const addCondition = useCallback(
+    (group: ConditionGroup) => insert({ id: freshId('condition'), type: 'condition', position: { x: 0, y: 0 }, data: defaultConditionData(group) }),
+    [insert],
+  );
+  const addResult = useCallback(
+    () => insert({ id: freshId('result'), type: 'result', position: { x: 0, y: 0 }, data: defaultResultData('notifyEmail', lookups) }),
+    [insert, lookups],
+  );
+
+  const remove = useCallback(
+    (id: string) =>
+      update((latest) => {
+        const graph = removeNode({ nodes: latest.nodes, edges: latest.edges }, id);
+        const { [id]: _gone, ...apiIssues } = latest.apiIssues;
+        return { ...latest, ...graph, apiIssues, selectedId: latest.selectedId === id ? null : latest.selectedId };
+      }),
+    [update],
+  );
+  const move = useCallback((id: string, direction: -1 | 1) => update((latest) => ({ ...latest, nodes: moveNode(latest.nodes, id, direction) })), [update]);
+  const tidy = useCallback(() => update((latest) => ({ ...latest, nodes: relayout(latest.nodes) })), [update]);
+  const setApiIssues = useCallback((apiIssues: IssuesByNode) => update((latest) => ({ ...latest, apiIssues })), [update]);
+  const syncEnabled = useCallback(
+    (enabled: boolean) =>
+      update((latest) => ({
+        ...latest,
+        nodes: latest.nodes.map((node) => (node.type === 'trigger' ? { ...node, data: { ...node.data, enabled } } : node)),
+      })),
+    [update],
+  );
+
+  return {
+    nodes: current.nodes,
+    edges: current.edges,
+    selectedId: current.selectedId,
+    selected: current.nodes.find((node) => node.id === current.selectedId) ?? null,
+    reading,
+    dirty,
+    issues,
+    issueCount,
+    resultOrder,
+    events,
+    invalidEdgeIds,
+    select,
+    onSelectionChange,
+    onNodesChange,
+    onEdgesChange,
+    onConnect,
+    isValidConnection,
+    updateData,
+    addCondition,
+    addResult,
+    remove,
+    move,
+    tidy,
+    setApiIssues,
+    syncEnabled,
+  };
+}
