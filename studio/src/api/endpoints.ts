@@ -3,6 +3,7 @@
  */
 import { api } from './client';
 import type {
+  Dashboard,
   InternalResolveReason,
   Me,
   NewTicket,
@@ -20,6 +21,12 @@ export const authApi = {
   login: (email: string, password: string) => api.post<Session>('/auth/login', { email, password }),
   logout: () => api.post<void>('/auth/logout', undefined, { quiet: true }),
   me: () => api.get<Me>('/me'),
+};
+
+export const dashboardApi = {
+  /** Exact task-list counts and today's counters, "today" being the browser's. */
+  get: (options: { quiet?: boolean } = {}) =>
+    api.get<Dashboard>('/dashboard', { query: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }, quiet: options.quiet }),
 };
 
 export const ticketsApi = {

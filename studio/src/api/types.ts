@@ -17,6 +17,7 @@ import type { RuleSetVersion, RuleSetVersionSummary } from '../../../api/routes/
 import type { Trigger, TriggerBody, TriggerList } from '../../../api/routes/triggers/triggers.schemas';
 import type { CycleOutcome, PassTrace, PendingSideEffect } from '../../../rules/cycle';
 import type { TicketSnapshot } from '../../../rules/facts';
+import type { Dashboard as DashboardSchema } from '../../../api/routes/dashboard/dashboard.routes';
 
 export type { Ticket, TicketList, InternalResolveReason, Permission, Role };
 export type TicketStatus = Ticket['status'];
@@ -27,6 +28,7 @@ export type TicketPage = z.infer<typeof TicketPageSchema>;
 export type TicketEvent = z.infer<typeof TicketEventSchema>;
 export type TicketMessage = z.infer<typeof TicketMessageSchema>;
 export type MessageKind = TicketMessage['kind'];
+export type Dashboard = z.infer<typeof DashboardSchema>;
 
 export type Agent = z.infer<typeof AgentSchema>;
 /** `GET /me`: the calling agent and the groups they belong to. */

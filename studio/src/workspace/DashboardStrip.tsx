@@ -17,16 +17,13 @@ interface Stat {
 
 export function DashboardStrip({ counts }: { counts: ListCounts }) {
   const { t, other, lang } = useLang();
-  const { samples } = counts;
-  const seen = new Map<string, Ticket>();
-  for (const ticket of [...(samples.all ?? []), ...(samples.mine_resolved ?? []), ...(samples.mine_closed ?? [])]) seen.set(ticket.id, ticket);
-  const resolvedToday = [...seen.values()].filter((ticket) => isSameLocalDay(ticket.resolvedAt)).length;
+  const resolvedToday = counts.dashboard?.all.resolvedToday;
 
   const stats: Stat[] = [
     { key: 'progress', label: { en: 'My in progress', ko: '내 처리중' }, value: formatCount(counts.counts.mine_in_progress), icon: 'user', tone: 'blue', list: 'mine_in_progress' },
     { key: 'hold', label: { en: 'My on hold', ko: '내 보류중' }, value: formatCount(counts.counts.mine_on_hold), icon: 'pause', tone: 'amber', list: 'mine_on_hold' },
     { key: 'unassigned', label: { en: 'Unassigned', ko: '미할당' }, value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', list: 'unassigned' },
-    { key: 'resolved', label: { en: 'Resolved today', ko: '오늘 해결' }, value: counts.loading ? '' : String(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
+    { key: 'resolved', label: { en: 'Resolved today', ko: '오늘 해결' }, value: formatCount(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
   ];
 
   return (
@@ -45,7 +42,7 @@ export function DashboardStrip({ counts }: { counts: ListCounts }) {
           </span>
         </a>
       ))}
-      <ReceivedChart tickets={samples.all ?? []} loading={counts.loading} lang={lang} />
+      <ReceivedChart tickets={counts.recent} loading={counts.loading} lang={lang} />
     </section>
   );
 }

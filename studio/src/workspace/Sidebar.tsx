@@ -47,8 +47,8 @@ export function Sidebar({ active, counts }: { active: TicketList; counts: ListCo
                       <span>{t(list.label)}</span>
                       <span className="sidebar-sub">{other(list.label)}</span>
                     </span>
-                    <span className={`count${list.id === 'unassigned' && count && count.count > 0 ? ' attention' : ''}`}>
-                      {counts.loading && !count ? <span className="count-skeleton" /> : formatCount(count)}
+                    <span className={`count${list.id === 'unassigned' && (count ?? 0) > 0 ? ' attention' : ''}`}>
+                      {counts.loading && count === undefined ? <span className="count-skeleton" /> : formatCount(count)}
                     </span>
                   </a>
                 </li>

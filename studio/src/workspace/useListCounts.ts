@@ -1,56 +1,39 @@
 /**
- * Sidebar counts and dashboard figures. The API has no count endpoint yet, so each list's first page
- * (up to 100) is counted and a list with more shows "99+"; the dashboard reads the same pages.
+ * Sidebar counts and dashboard figures from `GET /dashboard`, plus the newest 100 tickets for the chart of
+ * tickets received over the last days.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ticketsApi } from '../api/endpoints';
-import type { Ticket, TicketList } from '../api/types';
-import { LISTS } from '../vocabulary';
+import { dashboardApi, ticketsApi } from '../api/endpoints';
+import type { Dashboard, Ticket, TicketList } from '../api/types';
 
-const COUNT_PAGE = 100;
-
-export interface ListCount {
-  count: number;
-  more: boolean;
-}
+const CHART_SAMPLE = 100;
 
 export interface ListCounts {
-  counts: Partial<Record<TicketList, ListCount>>;
-  /** Up to 100 newest tickets of each list, for the dashboard. */
-  samples: Partial<Record<TicketList, Ticket[]>>;
+  counts: Partial<Record<TicketList, number>>;
+  /** Today's counters; null until loaded or when the dashboard could not be read. */
+  dashboard: Dashboard | null;
+  /** The newest tickets of all lists, for the chart. */
+  recent: Ticket[];
   loading: boolean;
   refresh: () => void;
 }
 
 export function useListCounts(): ListCounts {
-  const [counts, setCounts] = useState<ListCounts['counts']>({});
-  const [samples, setSamples] = useState<ListCounts['samples']>({});
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [recent, setRecent] = useState<Ticket[]>([]);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
     setLoading(true);
-    Promise.all(
-      LISTS.map(async ({ id }) => {
-        try {
-          const page = await ticketsApi.list(id, { limit: COUNT_PAGE, quiet: true });
-          return [id, page] as const;
-        } catch {
-          return [id, null] as const;
-        }
-      }),
-    ).then((pages) => {
+    Promise.all([
+      dashboardApi.get({ quiet: true }).catch(() => null),
+      ticketsApi.list('all', { limit: CHART_SAMPLE, quiet: true }).catch(() => null),
+    ]).then(([figures, page]) => {
       if (cancelled) return;
-      const nextCounts: ListCounts['counts'] = {};
-      const nextSamples: ListCounts['samples'] = {};
-      for (const [id, page] of pages) {
-        if (!page) continue;
-        nextCounts[id] = { count: page.items.length, more: page.nextCursor !== null };
-        nextSamples[id] = page.items;
-      }
-      setCounts(nextCounts);
-      setSamples(nextSamples);
+      setDashboard(figures);
+      setRecent(page?.items ?? []);
       setLoading(false);
     });
     return () => {
@@ -59,10 +42,9 @@ export function useListCounts(): ListCounts {
   }, [generation]);
 
   const refresh = useCallback(() => setGeneration((value) => value + 1), []);
-  return { counts, samples, loading, refresh };
+  return { counts: dashboard?.lists ?? {}, dashboard, recent, loading, refresh };
 }
 
-export function formatCount(count: ListCount | undefined): string {
-  if (!count) return '';
-  return count.more ? `${Math.min(count.count, 99)}+` : String(count.count);
+export function formatCount(count: number | undefined): string {
+  return count === undefined ? '' : String(count);
 }
