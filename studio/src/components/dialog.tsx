@@ -1,6 +1,6 @@
 /**
- * A modal on the native `<dialog>`: the browser traps focus, Escape closes it and focus returns to the
- * element that opened it.
+ * A modal on the native `<dialog>`: the browser traps focus, Escape or a click on the backdrop closes it and
+ * focus returns to the element that opened it. `variant="drawer"` slides it in from the right instead.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Icon } from './icons';
@@ -12,7 +12,8 @@ export function Dialog({
   onClose,
   children,
   footer,
-  width = 520,
+  variant = 'dialog',
+  width = variant === 'drawer' ? 440 : 520,
 }: {
   open: boolean;
   title: string;
@@ -20,6 +21,7 @@ export function Dialog({
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
+  variant?: 'dialog' | 'drawer';
   width?: number;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -34,7 +36,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={variant}
       style={{ width }}
       onClose={onClose}
       onCancel={(event) => {
@@ -46,7 +48,7 @@ export function Dialog({
       }}
     >
       {open && (
-        <div className="dialog-inner">
+        <div className={`${variant}-inner`}>
           <header className="dialog-header">
             <div>
               <h2>{title}</h2>
@@ -56,7 +58,7 @@ export function Dialog({
               <Icon name="x" />
             </button>
           </header>
-          <div className="dialog-body">{children}</div>
+          <div className={`${variant}-body`}>{children}</div>
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </div>
       )}

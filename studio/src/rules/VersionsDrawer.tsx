@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { ruleVersionsApi } from '../api/rules';
 import type { RuleSetVersion, RuleSetVersionSummary } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';
-import { Drawer } from '../components/drawer';
+import { Dialog } from '../components/dialog';
 import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
@@ -87,7 +87,7 @@ export function VersionsDrawer({
 
   return (
     <>
-      <Drawer open={open} title="Versions · 게시 이력" subtitle="Every publish is a numbered, immutable version. · 게시할 때마다 번호가 붙은 버전이 만들어집니다." onClose={onClose}>
+      <Dialog variant="drawer" open={open} title="Versions · 게시 이력" subtitle="Every publish is a numbered, immutable version. · 게시할 때마다 번호가 붙은 버전이 만들어집니다." onClose={onClose}>
         {error ? (
           <ErrorBanner error={error} />
         ) : !versions ? (
@@ -142,7 +142,7 @@ export function VersionsDrawer({
             })}
           </ol>
         )}
-      </Drawer>
+      </Dialog>
       <ConfirmDialog
         open={confirming !== null}
         title={confirming ? `Roll back to v${confirming.number}? · 롤백할까요?` : ''}
