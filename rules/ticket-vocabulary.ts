@@ -28,16 +28,9 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const WORKING_STATUSES: readonly TicketStatus[] = ['in_progress', 'on_hold', 'issue_answered', 'dooray_answered'];
 
 /** Statuses of a ticket still being handled: neither resolved, closed nor spam. */
-export const OPEN_STATUSES: readonly TicketStatus[] = [
-  'unassigned',
-  'in_progress',
-  'on_hold',
-  'issue_transferred',
-  'issue_answered',
-  'dooray_transferred',
-  'dooray_in_progress',
-  'dooray_answered',
-];
+export const OPEN_STATUSES: readonly TicketStatus[] = TicketStatus.options.filter(
+  (status) => status !== 'resolved' && status !== 'closed' && status !== 'spam',
+);
 
 /** Statuses of a ticket transferred to an issue service or to Dooray!, including those answered from there. */
 export const TRANSFERRED_STATUSES: readonly TicketStatus[] = [
