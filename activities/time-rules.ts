@@ -4,11 +4,12 @@
  * (state changes returned to the workflow, side effects queued) and is idempotent per (ticket, key).
  */
 import type { Sql } from 'postgres';
-import { isStateChangingResult, type Result } from '../rules';
-import { applyResult, diff, type FieldChanges, type SideEffectResult } from '../rules/cycle';
+import type { Result } from '../rules';
+import { applyResults, diff, type FieldChanges } from '../rules/cycle';
 import { planTimers, type PlannedTimer, type TicketTimeline } from '../rules/time-rules';
 import type { TicketStatus } from '../rules/ticket-vocabulary';
 import { assignAgent } from './assignment';
+import { recordEvaluation } from './evaluation-records';
 import { loadTimeRuleConfig, matchPolicy } from './time-rule-config';
 import { intakeTypePath, loadTicketSnapshot } from './ticket-snapshot';
 
@@ -74,36 +75,32 @@ export function timeRuleActivities({ sql }: { sql: Sql }) {
       const completes = timer.automationKind === 'complete_resolved';
       const results: Result[] =
         timer.kind === 'sla' ? ((timer.stage === 'at_risk' ? policy?.onAtRisk : policy?.onBreach) ?? []) : completes ? [] : [REMINDER];
-      let next = ticket;
-      const applied: { index: number; type: string; changes: FieldChanges; note?: string }[] = [];
-      const sideEffects: { index: number; result: SideEffectResult }[] = [];
-      for (const [index, result] of results.entries()) {
-        if (!isStateChangingResult(result)) {
-          sideEffects.push({ index: sideEffects.length, result: result as SideEffectResult });
-          continue;
-        }
-        const { next: after, note } = await applyResult(next, result, `${key}:${index}`, {
-          assign: (assign, _ticket, assignKey) => assignAgent(sql, `${ticketId}:${evaluation}:${assignKey}`, assign),
-          intakeTypePath: (id) => intakeTypePath(sql, id),
-        });
-        applied.push({ index, type: result.type, changes: diff(next, after), ...(note ? { note } : {}) });
-        next = after;
-      }
-      const changes: FieldChanges = completes ? { status: [ticket.status, 'closed'] } : diff(ticket, next);
+      const outcome = await applyResults(ticket, results, key, {
+        assign: (assign, _ticket, assignKey) => assignAgent(sql, `${ticketId}:${evaluation}:${assignKey}`, assign),
+        intakeTypePath: (id) => intakeTypePath(sql, id),
+      });
+      const changes: FieldChanges = completes ? { status: [ticket.status, 'closed'] } : diff(ticket, outcome.ticket);
+      const sideEffects = outcome.sideEffects.map(({ result }, index) => ({ index, sourceId: key, result }));
 
-      const trace = { timeRule: timer, policyTitle: policy?.title ?? null, applied, changes, sideEffects: sideEffects.map((e) => ({ index: e.index, type: e.result.type })) };
+      const trace = {
+        timeRule: timer,
+        policyTitle: policy?.title ?? null,
+        applied: outcome.applied.map(({ resultIndex, ...entry }) => ({ index: resultIndex, ...entry })),
+        changes,
+        sideEffects: sideEffects.map((effect) => ({ index: effect.index, type: effect.result.type })),
+      };
       await sql.begin(async (tx) => {
         await tx`insert into time_rule_firings (ticket_id, key) values (${ticketId}, ${key}) on conflict do nothing`;
-        await tx`
-          insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace)
-          values (${ticketId}, ${evaluation}, 'time_rule', null, null, 'time_rule', ${tx.json(trace as never)})
-          on conflict (ticket_id, evaluation) do update set trace = excluded.trace`;
-        for (const effect of sideEffects) {
-          await tx`
-            insert into trigger_side_effects (ticket_id, evaluation, index, trigger_id, result)
-            values (${ticketId}, ${evaluation}, ${effect.index}, ${key}, ${tx.json(effect.result as never)})
-            on conflict do nothing`;
-        }
+        await recordEvaluation(tx, {
+          ticketId,
+          evaluation,
+          event: 'time_rule',
+          versionId: null,
+          versionNumber: null,
+          evaluator: 'time_rule',
+          trace,
+          sideEffects,
+        });
       });
       return { fired: true, changes, sideEffects: sideEffects.length };
     },

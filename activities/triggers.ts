@@ -9,6 +9,7 @@ import type { EvaluatorKind } from '../rules';
 import type { FieldChanges } from '../rules/cycle';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
 import { assignAgent } from './assignment';
+import { recordEvaluation } from './evaluation-records';
 import { runRuleSet } from './rule-runner';
 import { loadPublishedRuleSet } from './rule-sets';
 import { intakeTypePath, loadTicketSnapshot, previousSnapshot } from './ticket-snapshot';
@@ -59,19 +60,18 @@ export function triggerActivities({ sql, evaluator }: { sql: Sql; evaluator: Eva
           type: result.type,
         })),
       };
-      await sql.begin(async (tx) => {
-        await tx`
-          insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace)
-          values (${input.ticketId}, ${input.evaluation}, ${input.event}, ${version.versionId}, ${version.number},
-            ${evaluator}, ${tx.json(trace as never)})
-          on conflict (ticket_id, evaluation) do update set trace = excluded.trace`;
-        for (const effect of outcome.sideEffects) {
-          await tx`
-            insert into trigger_side_effects (ticket_id, evaluation, index, trigger_id, result)
-            values (${input.ticketId}, ${input.evaluation}, ${effect.index}, ${effect.triggerId}, ${tx.json(effect.result as never)})
-            on conflict do nothing`;
-        }
-      });
+      await sql.begin((tx) =>
+        recordEvaluation(tx, {
+          ticketId: input.ticketId,
+          evaluation: input.evaluation,
+          event: input.event,
+          versionId: version.versionId,
+          versionNumber: version.number,
+          evaluator,
+          trace,
+          sideEffects: outcome.sideEffects.map(({ index, triggerId, result }) => ({ index, sourceId: triggerId, result })),
+        }),
+      );
       return { versionId: version.versionId, changes: outcome.changes, sideEffects: outcome.sideEffects.length };
     },
   };

@@ -109,21 +109,11 @@ export async function runTriggerCycle(
     for (const triggerId of firing) {
       fired.add(triggerId);
       const info = env.triggers.get(triggerId)!;
-      for (const [resultIndex, result] of info.results.entries()) {
-        if (!isStateChangingResult(result)) {
-          outcome.sideEffects.push({
-            index: outcome.sideEffects.length,
-            triggerId,
-            title: info.title,
-            resultIndex,
-            result: result as SideEffectResult,
-          });
-          continue;
-        }
-        const key = `${pass}:${triggerId}:${resultIndex}`;
-        const { next, note } = await applyResult(ticket, result, key, env);
-        trace.applied.push({ triggerId, resultIndex, type: result.type, changes: diff(ticket, next), ...(note ? { note } : {}) });
-        ticket = next;
+      const applied = await applyResults(ticket, info.results, `${pass}:${triggerId}`, env);
+      ticket = applied.ticket;
+      trace.applied.push(...applied.applied.map((entry) => ({ triggerId, ...entry })));
+      for (const { resultIndex, result } of applied.sideEffects) {
+        outcome.sideEffects.push({ index: outcome.sideEffects.length, triggerId, title: info.title, resultIndex, result });
       }
     }
     outcome.passes.push(trace);
@@ -133,8 +123,36 @@ export async function runTriggerCycle(
   return { ...outcome, ticket, changes: diff(input.ticket, ticket) };
 }
 
+/**
+ * Applies results in order: state-changing ones to the snapshot (each assignment keyed `<keyPrefix>:<index>`),
+ * side-effect ones collected for later. Shared by the trigger cycle and by time rules.
+ */
+export async function applyResults(
+  ticket: TicketSnapshot,
+  results: readonly Result[],
+  keyPrefix: string,
+  env: Pick<CycleEnvironment, 'assign' | 'intakeTypePath'>,
+): Promise<{
+  ticket: TicketSnapshot;
+  applied: Omit<AppliedResult, 'triggerId'>[];
+  sideEffects: { resultIndex: number; result: SideEffectResult }[];
+}> {
+  const applied: Omit<AppliedResult, 'triggerId'>[] = [];
+  const sideEffects: { resultIndex: number; result: SideEffectResult }[] = [];
+  for (const [resultIndex, result] of results.entries()) {
+    if (!isStateChangingResult(result)) {
+      sideEffects.push({ resultIndex, result: result as SideEffectResult });
+      continue;
+    }
+    const { next, note } = await applyResult(ticket, result, `${keyPrefix}:${resultIndex}`, env);
+    applied.push({ resultIndex, type: result.type, changes: diff(ticket, next), ...(note ? { note } : {}) });
+    ticket = next;
+  }
+  return { ticket, applied, sideEffects };
+}
+
 /** Applies one state-changing result to the snapshot (side-effect results leave it as it is). */
-export async function applyResult(
+async function applyResult(
   ticket: TicketSnapshot,
   result: Result,
   key: string,
