@@ -126,12 +126,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       const evaluation = state!.evaluations + 1;
       const outcome = await fireTimeRule({ ticketId, key: timer.key, evaluation, now: new Date().toISOString() });
       if (!outcome.fired) return;
-      state = { ...state!, evaluations: evaluation };
-      for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation, index });
-      if (Object.keys(outcome.changes).length > 0) {
-        await record(applyFieldChanges(state, outcome.changes), 'time_rule', null, outcome.changes);
-        await runTriggers('updated', outcome.changes);
-      }
+      await applyEvaluation(evaluation, outcome, 'time_rule');
+      if (Object.keys(outcome.changes).length > 0) await runTriggers('updated', outcome.changes);
       firedTimeRules.push(timer.key);
     });
 
@@ -152,11 +148,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const runTriggers = async (event: TicketEventType, commandChanges: Record<string, [unknown, unknown]>) => {
     if (isFinished(state!)) return;
     const evaluation = state!.evaluations + 1;
-    const outcome = await evaluateTriggers({ ticketId, evaluation, event, commandChanges });
+    await applyEvaluation(evaluation, await evaluateTriggers({ ticketId, evaluation, event, commandChanges }), 'trigger');
+  };
+
+  /** Counts an evaluation, records the field changes it made, then queues its side effects. */
+  const applyEvaluation = async (
+    evaluation: number,
+    outcome: { changes: Record<string, [unknown, unknown]>; sideEffects: number },
+    kind: 'trigger' | 'time_rule',
+  ) => {
     state = { ...state!, evaluations: evaluation };
-    if (Object.keys(outcome.changes).length > 0) {
-      await record(applyFieldChanges(state, outcome.changes), 'trigger', null, outcome.changes);
-    }
+    if (Object.keys(outcome.changes).length > 0) await record(applyFieldChanges(state, outcome.changes), kind, null, outcome.changes);
     for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation, index });
   };
 
