@@ -5,6 +5,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import type { ErrorCode } from '../domain/error-codes';
 import { requireAgent } from './auth/agent';
 import { createLoginThrottle } from './auth/login-throttle';
 import type { ApiDeps, AppOpenAPI } from './context';
@@ -47,7 +48,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), asStatus(error.status));
     if (error instanceof HTTPException) {
-      const code = error.status === 400 ? 'request.malformed' : `http.${error.status}`;
+      const code: ErrorCode = error.status === 400 ? 'request.malformed' : `http.${error.status}`;
       return c.json(errorBody(code, error.message || 'Bad request'), asStatus(error.status as 400));
     }
     const down = unavailableDependency(error);

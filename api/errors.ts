@@ -3,6 +3,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode, NotFoundRecord } from '../domain/error-codes';
 
 export const ErrorBody = z
   .object({
@@ -20,7 +21,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 
 export class ApiError extends Error {
   constructor(
     readonly status: ErrorStatus,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -28,11 +29,11 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new ApiError(404, `${what}.not_found`, `No ${what} with id ${id}.`, { id });
+export const notFound = (what: NotFoundRecord, id: string) => new ApiError(404, `${what}.not_found`, `No ${what} with id ${id}.`, { id });
 export const invalidReference = (field: string, id: string, why = 'does not exist') =>
   new ApiError(422, 'request.invalid_reference', `${field} ${id} ${why}.`, { field, id });
 
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 

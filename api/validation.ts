@@ -3,6 +3,7 @@
  * `['conditions', 'all', 2, 'operator']` or `['weekly', 0, 'end']`, so the studio can show it beside the field.
  */
 import type { Hook } from '@hono/zod-openapi';
+import type { ErrorCode } from '../domain/error-codes';
 import { issuesFromZod } from '../rules/index';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
@@ -22,7 +23,7 @@ export function describeIssues(issues: { path: PropertyKey[]; message: string }[
 }
 
 /** A 422 refusal with the issues in `details.issues`. */
-export const invalid = (code: string, what: string, issues: Issue[]) =>
+export const invalid = (code: ErrorCode, what: string, issues: Issue[]) =>
   new ApiError(422, code, `Invalid ${what}: ${describeIssues(issues)}`, { issues });
 
 /**
@@ -30,7 +31,7 @@ export const invalid = (code: string, what: string, issues: Issue[]) =>
  * even an object, and bad path parameters, are malformed requests (400, as everywhere else); an object that breaks
  * the schema is a bad definition, refused with 422 `code` and the same issue shape as the semantic checks.
  */
-export function definitionBodyHook(code: string, what: string): Hook<unknown, AppEnv, string, undefined> {
+export function definitionBodyHook(code: ErrorCode, what: string): Hook<unknown, AppEnv, string, undefined> {
   return (result) => {
     if (result.success) return;
     const issues: Issue[] = issuesFromZod(result.error);
@@ -46,7 +47,7 @@ export function definitionBodyHook(code: string, what: string): Hook<unknown, Ap
  * Throws 422 `code` unless `given` names every id of `current` exactly once (a new order for a service's triggers or
  * policies); `details` lists the missing, unknown and repeated ids.
  */
-export function requireCompleteOrder(current: string[], given: string[], code: string, message: string): void {
+export function requireCompleteOrder(current: string[], given: string[], code: ErrorCode, message: string): void {
   const listed = new Set(given);
   const missing = current.filter((id) => !listed.has(id));
   const unknown = given.filter((id) => !current.includes(id));

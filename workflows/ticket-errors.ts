@@ -1,9 +1,10 @@
 /**
- * Stable error codes for refused ticket commands. Update validators throw them as non-retryable
- * `ApplicationFailure`s (type = code) so a refusal never reaches workflow history; the API maps each
- * code to its HTTP status with {@link TICKET_ERROR_STATUS}.
+ * Refused ticket commands, by their stable codes (`TicketErrorCode` in `domain/error-codes`). Update validators
+ * throw them as non-retryable `ApplicationFailure`s (type = code) so a refusal never reaches workflow history; the
+ * API maps each code to its HTTP status with {@link TICKET_ERROR_STATUS}.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import type { TicketErrorCode } from '../domain/error-codes';
 
 export const TICKET_ERROR_STATUS = {
   'ticket.forbidden': 403,
@@ -17,8 +18,7 @@ export const TICKET_ERROR_STATUS = {
   'ticket.invalid_transition': 409,
   'ticket.closed': 409,
   'ticket.group_required': 422,
-} as const;
-export type TicketErrorCode = keyof typeof TICKET_ERROR_STATUS;
+} as const satisfies Record<TicketErrorCode, number>;
 
 export function isTicketErrorCode(code: string | undefined | null): code is TicketErrorCode {
   return code != null && code in TICKET_ERROR_STATUS;

@@ -2,6 +2,7 @@
  * What every time-rule write shares: one lock per service.
  */
 import type { ISql, Sql, TransactionSql } from 'postgres';
+import type { NotFoundRecord } from '../../../domain/error-codes';
 import { notFound } from '../../errors';
 
 /**
@@ -19,7 +20,7 @@ export async function lockServiceTimeRules(sql: ISql, serviceId: string): Promis
 export async function withLockedTimeRule<R extends { serviceId: string }, T>(
   sql: Sql,
   find: (sql: ISql, orgId: string, id: string) => Promise<R | null>,
-  what: string,
+  what: NotFoundRecord,
   orgId: string,
   id: string,
   change: (tx: TransactionSql, current: R) => Promise<T>,
