@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import type { Sql, TransactionSql } from 'postgres';
 import type { AssignResult } from '../rules/cycle';
-import { WORKING_STATUSES } from '../rules/ticket-vocabulary';
+import { WORKING_STATUSES } from '../domain/ticket';
 
 export interface AssignmentChoice {
   agentId: string | null;

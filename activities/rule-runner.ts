@@ -5,7 +5,7 @@
 import type { RuleProperties } from 'json-rules-engine';
 import { createEvaluator, decompileRule, type EvaluatorKind, type TicketSnapshot } from '../rules';
 import { runTriggerCycle, type CycleEnvironment, type CycleOutcome, type TriggerInfo } from '../rules/cycle';
-import type { TicketEventType } from '../rules/ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 import { DRAFT_VERSION_ID } from './rule-sets';
 
 export interface RuleSetSource {

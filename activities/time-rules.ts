@@ -7,7 +7,7 @@ import type { Sql } from 'postgres';
 import type { Result } from '../rules';
 import { applyResults, diff, type FieldChanges } from '../rules/cycle';
 import { planTimers, type PlannedTimer, type TicketTimeline } from '../rules/time-rules';
-import type { TicketStatus } from '../rules/ticket-vocabulary';
+import type { TicketStatus } from '../domain/ticket';
 import { assignAgent } from './assignment';
 import { recordEvaluation } from './evaluation-records';
 import { loadTimeRuleConfig, matchPolicy } from './time-rule-config';

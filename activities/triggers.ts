@@ -7,7 +7,7 @@
 import type { Sql } from 'postgres';
 import type { EvaluatorKind } from '../rules';
 import type { FieldChanges } from '../rules/cycle';
-import type { TicketEventType } from '../rules/ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 import { assignAgent } from './assignment';
 import { recordEvaluation } from './evaluation-records';
 import { runRuleSet } from './rule-runner';

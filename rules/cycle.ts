@@ -15,7 +15,7 @@
 import type { TicketSnapshot } from './facts';
 import type { ConditionOutcome, TriggerEvaluator } from './evaluation';
 import { isStateChangingResult, type Result } from './model';
-import type { TicketEventType } from './ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 
 export const MAX_PASSES = 10;
 

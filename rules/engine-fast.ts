@@ -17,7 +17,7 @@ import { loadRuleSet, type LoadedRule } from './rule-set';
 import { CHANGE_FACT, storedPath, type StoredCondition } from './stored-form';
 import { pathKeys } from './targets';
 import { buildTriggerIndex, INDEXABLE_FIELDS, type IndexableRow, type TriggerIndex } from './trigger-index';
-import type { TicketEventType } from './ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 import { traceValue, type ConditionOutcome, type FiredTrigger, type TriggerEvaluation } from './evaluation';
 
 /** The synchronous core of the fast evaluator; {@link createEvaluator} wraps it in the common interface. */

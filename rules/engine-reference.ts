@@ -9,7 +9,7 @@ import type { TicketFacts } from './facts';
 import { registerOperators } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
 import { CHANGE_FACT, EVENT_FACT, PREVIOUS_FACT, TICKET_FACT, storedPath } from './stored-form';
-import type { TicketEventType } from './ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 import {
   traceValue,
   type ConditionOutcome,

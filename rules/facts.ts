@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { TicketChannel, TicketEventType, TicketPriority, TicketStatus } from './ticket-vocabulary';
+import { TicketChannel, TicketEventType, TicketPriority, TicketStatus } from '../domain/schemas';
 
 /** Value of a customer or agent field; null when the field is present but unset. */
 export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -22,7 +22,7 @@
  * @module
  */
 import type { ConditionRow, Result, Trigger } from './model';
-import type { TicketEventType } from './ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 
 /** A point on the canvas. */
 export type XYPosition = { x: number; y: number };

@@ -4,7 +4,6 @@
  *
  * @module
  */
-export * from './ticket-vocabulary';
 export * from './model';
 export { TicketFacts, TicketSnapshot, FieldValue } from './facts';
 export {

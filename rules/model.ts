@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from 'zod';
-import { TicketEventType, TicketPriority } from './ticket-vocabulary';
+import { TicketEventType, TicketPriority } from '../domain/schemas';
 
 const Id = z.string().min(1).max(128);
 

@@ -7,7 +7,7 @@
  */
 import type { RuleProperties } from 'json-rules-engine';
 import { readRule, type ReadRule } from './compile';
-import type { TicketEventType } from './ticket-vocabulary';
+import type { TicketEventType } from '../domain/ticket';
 
 /** A validated stored rule. */
 export interface LoadedRule extends ReadRule {

@@ -8,7 +8,7 @@
  * @module
  */
 import type { ConditionOperator, CustomFieldValueType } from './model';
-import { TicketChannel, TicketPriority, TicketStatus } from './ticket-vocabulary';
+import { TicketChannel, TicketPriority, TicketStatus } from '../domain/schemas';
 
 /** Value type of a condition target; it decides the operator whitelist and the accepted values. */
 export type TargetType = 'enum' | 'id' | 'string' | 'tags' | 'number' | 'date' | 'boolean';

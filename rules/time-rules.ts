@@ -4,7 +4,7 @@
  * timeline and configuration, the workflow sleeps until the earliest instant it returns.
  */
 import { addBusinessTime, businessTimeBetween, type BusinessHours } from './business-hours';
-import type { TicketStatus } from './ticket-vocabulary';
+import type { TicketStatus } from '../domain/ticket';
 
 export type SlaTarget = 'first_response' | 'resolution';
 

@@ -3,58 +3,9 @@
  * decide the next state or refuse with a stable code. The workflow runs it twice per command: in the
  * update validator (so refusals never reach history) and again under the workflow's lock before applying.
  */
-import { OPEN_STATUSES, WORKING_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '../rules/ticket-vocabulary';
+import type { Actor } from '../domain/people';
+import { OPEN_STATUSES, WORKING_STATUSES, type MessageKind, type TicketCommand, type TicketState } from '../domain/ticket';
 import { refuse } from './ticket-errors';
-
-export const ROLES = ['org_admin', 'admin', 'agent'] as const;
-export type Role = (typeof ROLES)[number];
-export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-/** Who is acting, resolved by the API from the bearer token; `groupIds` are their groups in the ticket's service. */
-export interface Actor {
-  id: string;
-  role: Role;
-  permissions: Permission[];
-  groupIds: string[];
-}
-
-export interface TicketState {
-  id: string;
-  serviceId: string;
-  channel: TicketChannel;
-  status: TicketStatus;
-  priority: TicketPriority;
-  subject: string;
-  groupId: string | null;
-  assigneeId: string | null;
-  resolutionTypeId: string | null;
-  intakeTypeId: string | null;
-  tags: string[];
-  /** How many trigger evaluations ran; numbers each evaluation's trace and side effects. */
-  evaluations: number;
-  /** Sequence of the last recorded event; the idempotency key of every write. */
-  seq: number;
-  deleted: boolean;
-}
-
-export const INTERNAL_RESOLVE_REASONS = ['spam', 'abuse', 'test', 'phone', 'other'] as const;
-export type InternalResolveReason = (typeof INTERNAL_RESOLVE_REASONS)[number];
-
-export type TicketCommand =
-  | { kind: 'take'; groupId?: string }
-  | { kind: 'forward'; groupId: string; agentId?: string }
-  | { kind: 'resolve'; body: string; resolutionTypeId?: string }
-  | { kind: 'hold'; body: string }
-  | { kind: 'comment'; body: string; internal: boolean }
-  | { kind: 'internal_resolve'; reason: InternalResolveReason; note?: string }
-  | { kind: 'restore' }
-  | { kind: 'delete' }
-  | { kind: 'complete' };
-
-export type MessageKind = 'reply' | 'interim' | 'comment' | 'internal_note';
-/** Message kinds the customer receives by email. */
-export const CUSTOMER_FACING: readonly MessageKind[] = ['reply', 'interim'];
 
 export interface Decision {
   next: TicketState;
@@ -62,7 +13,6 @@ export interface Decision {
   changes: Record<string, [unknown, unknown]>;
   message?: { kind: MessageKind; body: string };
 }
-
 
 const isAdmin = (actor: Actor) => actor.role === 'admin';
 

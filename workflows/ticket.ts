@@ -19,8 +19,10 @@ import type { Activities } from '../activities';
 import type { SideEffectRef } from '../activities/side-effects';
 import type { NewTicket, TicketChange } from '../activities/tickets';
 import type { PlannedTimer } from '../rules/time-rules';
-import type { TicketEventType } from '../rules/ticket-vocabulary';
-import { CUSTOMER_FACING, decide, type Actor, type TicketCommand, type TicketState } from './ticket-machine';
+import type { Actor } from '../domain/people';
+import { TICKET_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
+import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState } from '../domain/ticket';
+import { decide } from './ticket-machine';
 
 const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -69,12 +71,12 @@ export const ticketCommandUpdates = {
 } as const;
 
 export const TicketSearch = {
-  status: defineSearchAttributeKey('TicketStatus', 'KEYWORD'),
-  assignee: defineSearchAttributeKey('TicketAssignee', 'KEYWORD'),
-  group: defineSearchAttributeKey('TicketGroup', 'KEYWORD'),
-  service: defineSearchAttributeKey('TicketService', 'KEYWORD'),
-  priority: defineSearchAttributeKey('TicketPriority', 'KEYWORD'),
-  channel: defineSearchAttributeKey('TicketChannel', 'KEYWORD'),
+  status: defineSearchAttributeKey(TICKET_SEARCH_ATTRIBUTES.status, 'KEYWORD'),
+  assignee: defineSearchAttributeKey(TICKET_SEARCH_ATTRIBUTES.assignee, 'KEYWORD'),
+  group: defineSearchAttributeKey(TICKET_SEARCH_ATTRIBUTES.group, 'KEYWORD'),
+  service: defineSearchAttributeKey(TICKET_SEARCH_ATTRIBUTES.service, 'KEYWORD'),
+  priority: defineSearchAttributeKey(TICKET_SEARCH_ATTRIBUTES.priority, 'KEYWORD'),
+  channel: defineSearchAttributeKey(TICKET_SEARCH_ATTRIBUTES.channel, 'KEYWORD'),
 };
 
 export type TicketWorkflowInput = { ticketId: string } & (

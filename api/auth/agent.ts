@@ -3,7 +3,7 @@
  */
 import { createMiddleware } from 'hono/factory';
 import type { Sql } from 'postgres';
-import type { Permission, Role } from '../../workflows/ticket-machine';
+import type { Permission, Role } from '../../domain/people';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { hashToken, tokenKind } from './tokens';

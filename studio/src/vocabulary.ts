@@ -1,9 +1,8 @@
 /**
- * Display words for the ticket vocabulary in English and Korean. Korean status labels come from the
- * shared vocabulary (rules/ticket-vocabulary.ts); every map is keyed by the API's own enum types, so a
- * new status, list or priority fails the build until it has a label here.
+ * Display words for the ticket vocabulary in English and Korean. Every map is keyed by the API's own enum
+ * types, so a new status, list or priority fails the build until it has a label here.
  */
-import { TICKET_STATUS_LABELS_KO, type TicketEventType } from '../../rules/ticket-vocabulary';
+import type { TicketEventType } from '../../domain/ticket';
 import type { AssignStrategy, ConditionOperator, CustomFieldValueType, Result, ResultType } from '../../rules/model';
 import type { CustomFieldPrefix, FixedField } from '../../rules/targets';
 import type { InternalResolveReason, MessageKind, TicketChannel, TicketList, TicketPriority, TicketStatus } from './api/types';
@@ -29,8 +28,23 @@ const STATUS_EN: Record<TicketStatus, string> = {
   spam: 'Spam',
 };
 
+/** Korean status labels, as the Online Contact manuals name them. */
+const STATUS_KO: Record<TicketStatus, string> = {
+  unassigned: '미할당',
+  in_progress: '처리중',
+  on_hold: '보류중',
+  issue_transferred: '이관 처리중',
+  issue_answered: '이관 답변완료',
+  dooray_transferred: 'Dooray 이관완료',
+  dooray_in_progress: 'Dooray 진행중',
+  dooray_answered: 'Dooray 답변완료',
+  resolved: '해결',
+  closed: '완료',
+  spam: '스팸',
+};
+
 export const STATUS_LABELS = Object.fromEntries(
-  (Object.keys(STATUS_EN) as TicketStatus[]).map((status) => [status, { en: STATUS_EN[status], ko: TICKET_STATUS_LABELS_KO[status] }]),
+  (Object.keys(STATUS_EN) as TicketStatus[]).map((status) => [status, { en: STATUS_EN[status], ko: STATUS_KO[status] }]),
 ) as Record<TicketStatus, Label>;
 
 /** Colour family of each status; the CSS defines `--tone-<family>-fg/bg` once for badges, dots and charts. */

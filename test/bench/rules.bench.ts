@@ -9,12 +9,11 @@
  *
  * Run with `npx tsx test/bench/rules.bench.ts`.
  */
+import { TicketChannel, TicketStatus } from '../../domain/schemas';
 import {
   compileTrigger,
   createEvaluator,
   parseTrigger,
-  TicketChannel,
-  TicketStatus,
   type ConditionRow,
   type Result,
   type TicketFacts,

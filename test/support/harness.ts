@@ -15,7 +15,7 @@ import { loadConfig, projectRoot, type Config } from '../../infra/env';
 import { businessId } from '../../infra/ids';
 import { createLogger } from '../../infra/logger';
 import { createWorker, installWorkerRuntime } from '../../infra/worker';
-import type { Permission, Role } from '../../workflows/ticket-machine';
+import type { Permission, Role } from '../../domain/people';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const ADMIN = { email: 'admin@contactflow.test', password: 'admin-password-1' };

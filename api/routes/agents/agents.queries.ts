@@ -2,7 +2,7 @@
  * Agent reads within the caller's organisation, with group ids in the order the agent joined them.
  */
 import type { ISql } from 'postgres';
-import { PERMISSIONS, type Permission } from '../../../workflows/ticket-machine';
+import { PERMISSIONS, type Permission } from '../../../domain/people';
 import type { AgentAccount } from './agents.schemas';
 
 type AgentRow = Omit<AgentAccount, 'createdAt' | 'groupIds'> & { created_at: Date; group_ids: string[] };

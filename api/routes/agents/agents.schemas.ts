@@ -2,11 +2,9 @@
  * Agent account schemas (상담원): role, per-agent permissions and group membership, which is required.
  */
 import { z } from '@hono/zod-openapi';
-import { PERMISSIONS, ROLES } from '../../../workflows/ticket-machine';
+import { PERMISSIONS } from '../../../domain/people';
+import { Permission, Role } from '../../../domain/schemas';
 import { Id, pathId } from '../services/services.schemas';
-
-export const Role = z.enum(ROLES);
-export const Permission = z.enum(PERMISSIONS);
 
 export const AgentAccount = z
   .object({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PERMISSIONS, ROLES } from '../../../workflows/ticket-machine';
+import { PERMISSIONS, ROLES } from '../../../domain/people';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
 

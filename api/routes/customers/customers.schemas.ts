@@ -2,7 +2,7 @@
  * A customer record with their inquiry history (문의 이력).
  */
 import { z } from '@hono/zod-openapi';
-import { TicketStatus } from '../../../rules/ticket-vocabulary';
+import { TicketStatus } from '../../../domain/schemas';
 import { pathId } from '../services/services.schemas';
 
 export const CustomerTicket = z

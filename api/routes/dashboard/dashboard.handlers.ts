@@ -1,4 +1,4 @@
-import { TRANSFERRED_STATUSES } from '../../../rules/ticket-vocabulary';
+import { TRANSFERRED_STATUSES } from '../../../domain/ticket';
 import type { AppRouteHandler } from '../../context';
 import { listCondition, visibleTickets } from '../tickets/tickets.queries';
 import { TicketList } from '../tickets/tickets.schemas';

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { TicketEventType, TicketSnapshot } from '../../../rules';
+import { TicketEventType } from '../../../domain/schemas';
+import { TicketSnapshot } from '../../../rules';
 
 export const SimulateBody = z
   .object({

@@ -5,7 +5,8 @@ import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } fr
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { NewTicket } from '../../../activities/tickets';
 import { TICKET_ERROR_STATUS, isTicketErrorCode } from '../../../workflows/ticket-errors';
-import type { Actor, TicketCommand } from '../../../workflows/ticket-machine';
+import type { Actor } from '../../../domain/people';
+import type { TicketCommand } from '../../../domain/ticket';
 import { openedUpdate, ticketCommandUpdates, ticketWorkflow, ticketWorkflowId } from '../../../workflows/ticket';
 import { ApiError } from '../../errors';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { businessId } from '../../../infra/ids';
 import type { Sql } from 'postgres';
-import type { TicketCommand } from '../../../workflows/ticket-machine';
+import type { TicketCommand } from '../../../domain/ticket';
 import type { AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';

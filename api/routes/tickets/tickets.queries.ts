@@ -2,7 +2,7 @@
  * Read-model queries behind the ticket routes: views, task lists with keyset pagination, events, messages.
  */
 import type { Sql } from 'postgres';
-import { TRANSFERRED_STATUSES } from '../../../rules/ticket-vocabulary';
+import { TRANSFERRED_STATUSES } from '../../../domain/ticket';
 import type { AuthenticatedAgent } from '../../auth/agent';
 import { ApiError } from '../../errors';
 import type { Ticket, TicketList } from './tickets.schemas';

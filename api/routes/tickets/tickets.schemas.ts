@@ -2,8 +2,7 @@
  * Ticket request and response schemas: one schema, one name, shared by routes, handlers and the studio.
  */
 import { z } from '@hono/zod-openapi';
-import { TicketChannel, TicketPriority, TicketStatus } from '../../../rules/ticket-vocabulary';
-import { INTERNAL_RESOLVE_REASONS } from '../../../workflows/ticket-machine';
+import { InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
 
 const Id = z.string().min(1).max(64);
 const Body = z.string().trim().min(1).max(100_000);
@@ -100,7 +99,7 @@ export const TicketEvent = z
 export const TicketMessage = z
   .object({
     seq: z.number(),
-    kind: z.enum(['reply', 'interim', 'comment', 'internal_note']),
+    kind: MessageKind,
     authorId: z.string().nullable(),
     body: z.string(),
     at: z.string(),
@@ -117,6 +116,6 @@ export const ResolveBody = z.object({ body: Body, resolutionTypeId: Id.optional(
 export const HoldBody = z.object({ body: Body }).openapi('HoldTicket');
 export const CommentBody = z.object({ body: Body, internal: z.boolean().default(false) }).openapi('CommentTicket');
 export const InternalResolveBody = z
-  .object({ reason: z.enum(INTERNAL_RESOLVE_REASONS), note: z.string().trim().max(2000).optional() })
+  .object({ reason: InternalResolveReason, note: z.string().trim().max(2000).optional() })
   .openapi('InternalResolveTicket');
 export const EmptyBody = z.object({}).strict();

@@ -12,8 +12,8 @@ import {
   ForwardToGroupResult,
   NotifyEmailResult,
   SetPriorityResult,
-  TicketPriority,
 } from '../../../rules/index';
+import { TicketPriority } from '../../../domain/schemas';
 import { Duration } from '../../../rules/duration';
 import { Id, pathId } from '../services/services.schemas';
 

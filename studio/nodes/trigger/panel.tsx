@@ -1,6 +1,6 @@
 /** Editing the trigger node: its title, the ticket events it listens to, and whether it runs. */
 import { useId } from 'react';
-import type { TicketEventType } from '../../../rules/ticket-vocabulary';
+import type { TicketEventType } from '../../../domain/ticket';
 import { hasIssueAt, type NodeIssue } from '../../src/rules/issues';
 import { useLang } from '../../src/i18n';
 import { TRIGGER_EVENT_LABELS } from '../../src/vocabulary';

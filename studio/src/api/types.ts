@@ -11,7 +11,8 @@ import type {
   TicketMessage as TicketMessageSchema,
   TicketPage as TicketPageSchema,
 } from '../../../api/routes/tickets/tickets.schemas';
-import type { InternalResolveReason, Permission, Role } from '../../../workflows/ticket-machine';
+import type { Permission, Role } from '../../../domain/people';
+import type { InternalResolveReason } from '../../../domain/ticket';
 import type { CategoryKind, CategoryNode } from '../../../api/routes/categories/categories.schemas';
 import type { RuleSetVersion, RuleSetVersionSummary } from '../../../api/routes/triggers/rule-versions.schemas';
 import type { Trigger, TriggerBody, TriggerList } from '../../../api/routes/triggers/triggers.schemas';

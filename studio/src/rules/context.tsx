@@ -8,7 +8,7 @@ import type { NodeIssue } from './issues';
 import { categoriesApi } from '../api/rules';
 import type { CategoryKind, CategoryNode, DirectoryAgent, DirectoryGroup } from '../api/types';
 import { useDirectory } from '../directory';
-import type { TicketEventType } from '../../../rules/ticket-vocabulary';
+import type { TicketEventType } from '../../../domain/ticket';
 
 /** An intake or resolution type, flattened from its tree with its full path for display. */
 export interface CategoryOption {

@@ -24,7 +24,7 @@ import {
   type GraphReading,
 } from '../../../rules/graph';
 import type { Trigger } from '../../../rules/model';
-import type { TicketEventType } from '../../../rules/ticket-vocabulary';
+import type { TicketEventType } from '../../../domain/ticket';
 import { defaultConditionData, defaultResultData, type RuleNode } from '../../nodes';
 import type { RuleLookups } from './context';
 import { placeGraphIssues, type IssuesByNode } from './issues';

@@ -2,7 +2,7 @@
  * Which actions to offer on a ticket, mirroring the ticket status machine (workflows/ticket-machine.ts).
  * This only decides what to show; the workflow is the authority and its refusals are shown as they come.
  */
-import { OPEN_STATUSES, WORKING_STATUSES } from '../../../rules/ticket-vocabulary';
+import { OPEN_STATUSES, WORKING_STATUSES } from '../../../domain/ticket';
 import type { Me, Ticket } from '../api/types';
 
 export type TicketAction =

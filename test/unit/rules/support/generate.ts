@@ -2,11 +2,9 @@
  * Random but valid triggers and ticket events over deliberately small vocabularies, so that conditions
  * hold often enough for the differential test to exercise both outcomes of every operator.
  */
+import { TicketChannel, TicketPriority, TicketStatus } from '../../../../domain/schemas';
 import {
   FIXED_FIELDS,
-  TicketChannel,
-  TicketPriority,
-  TicketStatus,
   conditionTarget,
   type ConditionRow,
   type ConditionTarget,
