@@ -1,37 +1,23 @@
 /**
  * Picking an agent for a trigger's assign result: a named agent, random, round robin in the order agents
  * were added to the group, or least loaded (fewest open tickets; ties go to the longest since their last
- * assignment). Decisions are serialised per group with an advisory lock and remembered by key, so
- * concurrent workers keep round robin fair and a retried evaluation neither re-rolls nor advances twice.
+ * assignment). `store/assignment` serialises decisions per group and remembers them by key, so concurrent
+ * workers keep round robin fair and a retried evaluation neither re-rolls nor advances twice.
  */
 import { randomInt } from 'node:crypto';
-import type { Sql, TransactionSql } from 'postgres';
 import type { AssignResult } from '../rules/cycle';
-import { WORKING_STATUSES } from '../domain/ticket';
+import type { Sql } from '../store/db';
+import {
+  assignmentCandidates,
+  decideAssignmentOnce,
+  roundRobinCursor,
+  type AssignmentCandidate,
+  type AssignmentDecision,
+} from '../store/assignment';
 
-export interface AssignmentChoice {
-  agentId: string | null;
-  note?: string;
-}
+export type AssignmentChoice = AssignmentDecision;
 
-interface Candidate {
-  agent_id: string;
-  added_seq: string;
-  open_tickets: number;
-  last_assigned_at: Date | null;
-}
-
-async function candidates(sql: Sql | TransactionSql, groupId: string): Promise<Candidate[]> {
-  return sql<Candidate[]>`
-    select m.agent_id, m.added_seq::text, a.last_assigned_at,
-      (select count(*)::int from tickets t
-        where t.assignee_id = m.agent_id and t.status in ${sql(WORKING_STATUSES)} and t.deleted_at is null) as open_tickets
-    from group_members m join agents a on a.id = m.agent_id
-    where m.group_id = ${groupId} and a.active and a.role <> 'org_admin'
-    order by m.added_seq`;
-}
-
-function choose(result: AssignResult, pool: Candidate[], cursor: bigint | null, pick: (n: number) => number): AssignmentChoice {
+function choose(result: AssignResult, pool: AssignmentCandidate[], cursor: bigint | null, pick: (n: number) => number): AssignmentChoice {
   if (pool.length === 0) return { agentId: null, note: `group ${result.groupId} has no active agents` };
   switch (result.strategy) {
     case 'agent': {
@@ -56,38 +42,17 @@ function choose(result: AssignResult, pool: Candidate[], cursor: bigint | null, 
   }
 }
 
-async function readCursor(sql: Sql | TransactionSql, groupId: string): Promise<bigint | null> {
-  const [row] = await sql<{ last_added_seq: string }[]>`select last_added_seq::text from round_robin_cursors where group_id = ${groupId}`;
-  return row ? BigInt(row.last_added_seq) : null;
-}
-
 /** Decides (once per key) and records an assignment. */
 export async function assignAgent(sql: Sql, key: string, result: AssignResult): Promise<AssignmentChoice> {
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext(${`assign:${result.groupId}`}))`;
-    const [decided] = await tx<{ agent_id: string | null }[]>`select agent_id from assignment_decisions where key = ${key}`;
-    if (decided) return { agentId: decided.agent_id };
-
-    const pool = await candidates(tx, result.groupId);
-    const choice = choose(result, pool, await readCursor(tx, result.groupId), randomInt);
-    await tx`insert into assignment_decisions (key, group_id, agent_id) values (${key}, ${result.groupId}, ${choice.agentId})`;
-    if (choice.agentId) {
-      await tx`update agents set last_assigned_at = now() where id = ${choice.agentId}`;
-      if (result.strategy === 'roundRobin') {
-        const chosen = pool.find((candidate) => candidate.agent_id === choice.agentId)!;
-        await tx`
-          insert into round_robin_cursors (group_id, last_added_seq) values (${result.groupId}, ${chosen.added_seq})
-          on conflict (group_id) do update set last_added_seq = excluded.last_added_seq`;
-      }
-    }
-    return choice;
-  });
+  return decideAssignmentOnce(sql, { key, groupId: result.groupId, roundRobin: result.strategy === 'roundRobin' }, (pool, cursor) =>
+    choose(result, pool, cursor, randomInt),
+  );
 }
 
 /** What {@link assignAgent} would decide now, without deciding: for simulations. */
 export async function previewAssignment(sql: Sql, result: AssignResult): Promise<AssignmentChoice> {
-  const pool = await candidates(sql, result.groupId);
-  const choice = choose(result, pool, await readCursor(sql, result.groupId), () => 0);
+  const pool = await assignmentCandidates(sql, result.groupId);
+  const choice = choose(result, pool, await roundRobinCursor(sql, result.groupId), () => 0);
   if (result.strategy === 'random' && choice.agentId) {
     return { ...choice, note: `random: one of ${pool.length} agents; the simulation shows the first` };
   }

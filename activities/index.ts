@@ -2,10 +2,10 @@
  * Every side effect the workflows may cause, built by one factory so the worker injects real clients and
  * tests inject real-but-local ones.
  */
-import type { Sql } from 'postgres';
+import type { Sql } from '../store/db';
 import type { EvaluatorKind } from '../rules';
-import type { Mailer } from './mailer';
-import type { OutboundPolicy } from './outbound';
+import type { Mailer } from '../clients/mailer';
+import type { OutboundPolicy } from '../clients/outbound';
 import { customerReplyActivities } from './customer-replies';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';

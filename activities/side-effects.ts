@@ -6,10 +6,12 @@
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Sql } from 'postgres';
 import type { SideEffectResult } from '../rules/cycle';
-import type { Mailer, OutgoingMail } from './mailer';
-import { postJson, type OutboundPolicy } from './outbound';
+import type { Sql } from '../store/db';
+import { findSideEffect, recordSideEffectAttempt } from '../store/evaluations';
+import { activeGroupMemberEmails, findTicketContacts } from '../store/ticket-snapshot';
+import type { Mailer, OutgoingMail } from '../clients/mailer';
+import { postJson, type OutboundPolicy } from '../clients/outbound';
 import { jsonStringContent, loadTemplateContext, renderTemplate, type TemplateContext } from './templates';
 
 export interface SideEffectRef {
@@ -85,17 +87,12 @@ export function sideEffectActivities(deps: Deps) {
   const { sql } = deps;
 
   async function recipients(result: Extract<SideEffectResult, { type: 'notifyEmail' }>, ticketId: string): Promise<string[]> {
-    const [ticket] = await sql`
-      select t.assignee_id, t.group_id, c.email as customer_email, a.email as assignee_email
-      from tickets t left join customers c on c.id = t.customer_id left join agents a on a.id = t.assignee_id and a.active
-      where t.id = ${ticketId}`;
+    const ticket = await findTicketContacts(sql, ticketId);
+    if (!ticket) throw new Error(`ticket ${ticketId} is not in the read model`);
     if (result.to === 'customer') return ticket.customer_email ? [ticket.customer_email] : [];
     if (result.to === 'assignee') return ticket.assignee_email ? [ticket.assignee_email] : [];
     if (!ticket.group_id) return [];
-    const members = await sql<{ email: string }[]>`
-      select a.email from group_members m join agents a on a.id = m.agent_id
-      where m.group_id = ${ticket.group_id} and a.active order by m.added_seq`;
-    return members.map((member) => member.email);
+    return activeGroupMemberEmails(sql, ticket.group_id);
   }
 
   const mail = (to: string[], subject: string, text: string, ref: SideEffectRef) =>
@@ -145,25 +142,16 @@ export function sideEffectActivities(deps: Deps) {
     }
   }
 
-  async function record(ref: SideEffectRef, status: string, error: string | null, detail: unknown) {
-    await sql`
-      update trigger_side_effects set status = ${status}, attempts = attempts + 1, last_error = ${error},
-        detail = ${detail === null ? null : sql.json(detail as never)}, updated_at = now()
-      where ticket_id = ${ref.ticketId} and evaluation = ${ref.evaluation} and index = ${ref.index}`;
-  }
-
   return {
     async performSideEffect(ref: SideEffectRef): Promise<SideEffectOutcome> {
-      const [row] = await sql<{ status: string; result: SideEffectResult }[]>`
-        select status, result from trigger_side_effects
-        where ticket_id = ${ref.ticketId} and evaluation = ${ref.evaluation} and index = ${ref.index}`;
+      const row = await findSideEffect(sql, ref);
       if (!row) throw ApplicationFailure.nonRetryable(`no side effect ${ref.ticketId}/${ref.evaluation}/${ref.index}`, 'side_effect.unknown');
       const thenComplete = row.result.type === 'forwardEmail' && row.result.thenComplete;
       if (row.status !== 'pending') return { status: row.status as SideEffectOutcome['status'], thenComplete: row.status === 'sent' && thenComplete };
 
       const status = await deliver(
         async () => perform(row.result, await loadTemplateContext(sql, ref.ticketId, deps.publicUrl), ref),
-        (outcome, error, detail) => record(ref, outcome, error, detail),
+        (outcome, error, detail) => recordSideEffectAttempt(sql, ref, outcome, error, detail),
       );
       return { status, thenComplete: status === 'sent' && thenComplete };
     },

@@ -1,7 +1,8 @@
 /**
  * Fills substitution codes (`#{ticket.id}`, `#{customer.name}` …) from a ticket's context.
  */
-import type { Sql } from 'postgres';
+import type { Db } from '../store/db';
+import { findTemplateContextRow } from '../store/ticket-snapshot';
 
 export type TemplateContext = Record<string, string>;
 
@@ -14,20 +15,8 @@ export function renderTemplate(template: string, context: TemplateContext, escap
 
 export const jsonStringContent = (value: string) => JSON.stringify(value).slice(1, -1);
 
-export async function loadTemplateContext(sql: Sql, ticketId: string, publicUrl: string): Promise<TemplateContext> {
-  const [row] = await sql`
-    select t.id, t.subject, t.content, t.status, t.priority, t.channel, t.tags, t.created_at, t.updated_at,
-      it.name as intake_type, rt.name as resolution_type, g.name as group_name, a.name as assignee_name,
-      c.id as customer_id, c.name as customer_name, c.email as customer_email, c.phone as customer_phone,
-      s.name as service_name
-    from tickets t
-      join services s on s.id = t.service_id
-      left join categories it on it.id = t.intake_type_id
-      left join categories rt on rt.id = t.resolution_type_id
-      left join groups g on g.id = t.group_id
-      left join agents a on a.id = t.assignee_id
-      left join customers c on c.id = t.customer_id
-    where t.id = ${ticketId}`;
+export async function loadTemplateContext(sql: Db, ticketId: string, publicUrl: string): Promise<TemplateContext> {
+  const row = await findTemplateContextRow(sql, ticketId);
   if (!row) throw new Error(`ticket ${ticketId} is not in the read model`);
   const text = (value: unknown) => (value == null ? '' : String(value));
   return {
@@ -42,7 +31,7 @@ export async function loadTemplateContext(sql: Sql, ticketId: string, publicUrl:
     'ticket.resolutionType': text(row.resolution_type),
     'ticket.group': text(row.group_name),
     'ticket.assignee': text(row.assignee_name),
-    'ticket.tags': (row.tags as string[]).join(', '),
+    'ticket.tags': row.tags.join(', '),
     'ticket.createdAt': row.created_at.toISOString(),
     'ticket.updatedAt': row.updated_at.toISOString(),
     'customer.id': text(row.customer_id),

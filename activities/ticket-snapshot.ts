@@ -1,26 +1,14 @@
 /**
  * The ticket as the rule engine sees it, read from the read model.
  */
-import type { Sql } from 'postgres';
 import type { TicketSnapshot } from '../rules';
 import { isWithinBusinessHours } from '../rules/business-hours';
+import type { Sql } from '../store/db';
+import { findTicketSnapshotRow, intakeTypePath } from '../store/ticket-snapshot';
 import { loadBusinessHours } from './time-rule-config';
 
-export async function intakeTypePath(sql: Sql, intakeTypeId: string): Promise<string[] | null> {
-  const rows = await sql<{ id: string; depth: number }[]>`
-    with recursive chain as (
-      select id, parent_id, depth from categories where id = ${intakeTypeId} and kind = 'intake'
-      union all
-      select c.id, c.parent_id, c.depth from categories c join chain on c.id = chain.parent_id
-    )
-    select id, depth from chain order by depth`;
-  return rows.length === 0 ? null : rows.map((row) => row.id);
-}
-
 export async function loadTicketSnapshot(sql: Sql, ticketId: string): Promise<TicketSnapshot & { serviceId: string }> {
-  const [row] = await sql`
-    select t.*, c.email as customer_email, c.phone as customer_phone
-    from tickets t left join customers c on c.id = t.customer_id where t.id = ${ticketId}`;
+  const row = await findTicketSnapshotRow(sql, ticketId);
   if (!row) throw new Error(`ticket ${ticketId} is not in the read model`);
   return {
     serviceId: row.service_id,

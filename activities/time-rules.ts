@@ -3,15 +3,18 @@
  * timer goes off. Firing re-checks the plan (a timer may be stale), runs the rule's results like a trigger's
  * (state changes returned to the workflow, side effects queued) and is idempotent per (ticket, key).
  */
-import type { Sql } from 'postgres';
 import type { Result } from '../rules';
 import { applyResults, diff, type FieldChanges } from '../rules/cycle';
 import { planTimers, type PlannedTimer, type TicketTimeline } from '../rules/time-rules';
 import type { TicketStatus } from '../domain/ticket';
+import type { Sql } from '../store/db';
+import { findTimeRuleFiringTrace, firedTimeRuleKeys, recordTimeRuleFiring } from '../store/evaluations';
+import { listStatusChanges } from '../store/events';
+import { firstResponseAt } from '../store/messages';
+import { intakeTypePath } from '../store/ticket-snapshot';
 import { assignAgent } from './assignment';
-import { recordEvaluation } from './evaluation-records';
 import { loadTimeRuleConfig, matchPolicy } from './time-rule-config';
-import { intakeTypePath, loadTicketSnapshot } from './ticket-snapshot';
+import { loadTicketSnapshot } from './ticket-snapshot';
 
 export interface FireTimeRuleOutput {
   fired: boolean;
@@ -29,12 +32,12 @@ const REMINDER: Result = {
 };
 
 async function loadTimeline(sql: Sql, ticketId: string, status: TicketStatus, createdAt: string): Promise<TicketTimeline> {
-  const changes = await sql<{ at: Date; to: TicketStatus }[]>`
-    select at, changes->'status'->>1 as to from ticket_events
-    where ticket_id = ${ticketId} and seq > 1 and changes ? 'status' order by seq`;
-  const [response] = await sql<{ at: Date }[]>`
-    select at from ticket_messages where ticket_id = ${ticketId} and kind in ('reply', 'interim') order by seq limit 1`;
-  return { status, createdAt: new Date(createdAt), statusChanges: changes, firstResponseAt: response?.at ?? null };
+  return {
+    status,
+    createdAt: new Date(createdAt),
+    statusChanges: await listStatusChanges(sql, ticketId),
+    firstResponseAt: await firstResponseAt(sql, ticketId),
+  };
 }
 
 export function timeRuleActivities({ sql }: { sql: Sql }) {
@@ -42,13 +45,13 @@ export function timeRuleActivities({ sql }: { sql: Sql }) {
     const { serviceId, ...ticket } = await loadTicketSnapshot(sql, ticketId);
     const config = await loadTimeRuleConfig(sql, serviceId);
     const policy = matchPolicy(config.policies, ticket);
-    const fired = await sql<{ key: string }[]>`select key from time_rule_firings where ticket_id = ${ticketId}`;
+    const fired = await firedTimeRuleKeys(sql, ticketId);
     const timers = planTimers({
       timeline: await loadTimeline(sql, ticketId, ticket.status, ticket.createdAt),
       sla: policy,
       automations: config.automations,
       hours: config.businessHours,
-      fired: new Set(fired.map((row) => row.key)),
+      fired: new Set(fired),
       now,
     });
     return { ticket, policy, timers };
@@ -61,12 +64,9 @@ export function timeRuleActivities({ sql }: { sql: Sql }) {
     },
 
     async fireTimeRule({ ticketId, key, evaluation, now }: { ticketId: string; key: string; evaluation: number; now: string }): Promise<FireTimeRuleOutput> {
-      const [recorded] = await sql<{ trace: { changes: FieldChanges; sideEffects: unknown[] } }[]>`
-        select e.trace from time_rule_firings f join trigger_evaluations e
-          on e.ticket_id = f.ticket_id and e.evaluation = ${evaluation} and e.event = 'time_rule'
-        where f.ticket_id = ${ticketId} and f.key = ${key}`;
+      const recorded = await findTimeRuleFiringTrace(sql, ticketId, key, evaluation);
       // A retry after the firing was recorded answers what was recorded.
-      if (recorded) return { fired: true, changes: recorded.trace.changes, sideEffects: recorded.trace.sideEffects.length };
+      if (recorded) return { fired: true, changes: recorded.changes, sideEffects: recorded.sideEffects.length };
 
       const { ticket, policy, timers } = await plan(ticketId, new Date(now));
       const timer = timers.find((candidate) => candidate.key === key);
@@ -89,18 +89,15 @@ export function timeRuleActivities({ sql }: { sql: Sql }) {
         changes,
         sideEffects: sideEffects.map((effect) => ({ index: effect.index, type: effect.result.type })),
       };
-      await sql.begin(async (tx) => {
-        await tx`insert into time_rule_firings (ticket_id, key) values (${ticketId}, ${key}) on conflict do nothing`;
-        await recordEvaluation(tx, {
-          ticketId,
-          evaluation,
-          event: 'time_rule',
-          versionId: null,
-          versionNumber: null,
-          evaluator: 'time_rule',
-          trace,
-          sideEffects,
-        });
+      await recordTimeRuleFiring(sql, key, {
+        ticketId,
+        evaluation,
+        event: 'time_rule',
+        versionId: null,
+        versionNumber: null,
+        evaluator: 'time_rule',
+        trace,
+        sideEffects,
       });
       return { fired: true, changes, sideEffects: sideEffects.length };
     },

@@ -4,15 +4,16 @@
  * Re-running it for the same (ticket, evaluation) gives the same answer: assignments are remembered by key
  * and the trace and side-effect rows are upserted.
  */
-import type { Sql } from 'postgres';
 import type { EvaluatorKind } from '../rules';
 import type { FieldChanges } from '../rules/cycle';
 import type { TicketEventType } from '../domain/ticket';
+import type { Sql } from '../store/db';
+import { recordEvaluation } from '../store/evaluations';
+import { intakeTypePath } from '../store/ticket-snapshot';
 import { assignAgent } from './assignment';
-import { recordEvaluation } from './evaluation-records';
 import { runRuleSet } from './rule-runner';
 import { loadPublishedRuleSet } from './rule-sets';
-import { intakeTypePath, loadTicketSnapshot, previousSnapshot } from './ticket-snapshot';
+import { loadTicketSnapshot, previousSnapshot } from './ticket-snapshot';
 
 export interface EvaluateTriggersInput {
   ticketId: string;
@@ -60,18 +61,16 @@ export function triggerActivities({ sql, evaluator }: { sql: Sql; evaluator: Eva
           type: result.type,
         })),
       };
-      await sql.begin((tx) =>
-        recordEvaluation(tx, {
-          ticketId: input.ticketId,
-          evaluation: input.evaluation,
-          event: input.event,
-          versionId: version.versionId,
-          versionNumber: version.number,
-          evaluator,
-          trace,
-          sideEffects: outcome.sideEffects.map(({ index, triggerId, result }) => ({ index, sourceId: triggerId, result })),
-        }),
-      );
+      await recordEvaluation(sql, {
+        ticketId: input.ticketId,
+        evaluation: input.evaluation,
+        event: input.event,
+        versionId: version.versionId,
+        versionNumber: version.number,
+        evaluator,
+        trace,
+        sideEffects: outcome.sideEffects.map(({ index, triggerId, result }) => ({ index, sourceId: triggerId, result })),
+      });
       return { versionId: version.versionId, changes: outcome.changes, sideEffects: outcome.sideEffects.length };
     },
   };

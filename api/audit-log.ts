@@ -1,23 +1,8 @@
 /**
- * The admin audit trail (권한 변경 로그). Rows are written inside the transaction of the change they describe,
- * so a refused or failed request leaves no row behind and every committed change has one.
+ * The admin audit trail as route handlers write it: `writeAudit` inside the transaction of the change it
+ * describes (see `store/audit`), and the unique-violation check handlers turn into 409s.
  */
-import type { JSONValue, TransactionSql } from 'postgres';
-
-export interface AuditEntry {
-  actorId: string;
-  /** `<resource>.<verb>`, e.g. `agent.created`, `agent.permissions_changed`. */
-  action: string;
-  /** The id of the changed record. */
-  target: string;
-  details: Record<string, JSONValue | undefined>;
-}
-
-export async function writeAudit(tx: TransactionSql, entry: AuditEntry): Promise<void> {
-  await tx`
-    insert into audit_log (actor_id, action, target, details)
-    values (${entry.actorId}, ${entry.action}, ${entry.target}, ${tx.json(entry.details)})`;
-}
+export { writeAudit, type AuditEntry } from '../store/audit';
 
 /** Whether a failed statement broke the named unique constraint (SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {

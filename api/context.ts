@@ -4,7 +4,7 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import type { Sql } from 'postgres';
+import type { Sql } from '../store/db';
 import type { Config } from '../infra/env';
 import type { AuthenticatedAgent } from './auth/agent';
 import type { LoginThrottle } from './auth/login-throttle';

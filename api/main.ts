@@ -4,7 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { bootstrap } from '../infra/bootstrap';
+import { bootstrap } from './bootstrap';
 import { connectDatabase, requireExternal, runMain } from '../infra/connect';
 import { loadConfig } from '../infra/env';
 import { createLogger } from '../infra/logger';

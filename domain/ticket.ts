@@ -111,3 +111,17 @@ export type TicketCommand =
   | { kind: 'restore' }
   | { kind: 'delete' }
   | { kind: 'complete' };
+
+/** The task lists, in the order the API and the dashboard show them. */
+export const TICKET_LISTS = [
+  'mine_in_progress',
+  'mine_on_hold',
+  'mine_resolved',
+  'mine_closed',
+  'all',
+  'unassigned',
+  'my_groups',
+  'transferred',
+  'spam',
+] as const;
+export type TicketListName = (typeof TICKET_LISTS)[number];

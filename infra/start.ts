@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
-import { bootstrap } from './bootstrap';
+import { bootstrap } from '../api/bootstrap';
 import { connectDatabase, runMain } from './connect';
 import { StartupError, loadConfig, type Config } from './env';
 import { createLogger, type Logger } from './logger';

@@ -5,7 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from 
 import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
 import { projectRoot, type Config } from './env';
-import { createMailer } from '../activities/mailer';
+import { createMailer } from '../clients/mailer';
 import path from 'node:path';
 import type { Logger } from './logger';
 

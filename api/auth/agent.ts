@@ -2,8 +2,9 @@
  * The authenticated caller and the checks routes make on it.
  */
 import { createMiddleware } from 'hono/factory';
-import type { Sql } from 'postgres';
 import type { Permission, Role } from '../../domain/people';
+import type { Sql } from '../../store/db';
+import { findAgentByApiToken, findAgentBySession } from '../../store/auth';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { hashToken, tokenKind } from './tokens';
@@ -19,21 +20,12 @@ export interface AuthenticatedAgent {
   via: 'session' | 'api';
 }
 
-const AGENT_COLUMNS = 'a.id, a.org_id as "orgId", a.email, a.name, a.role, a.permissions';
-
 async function findAgentByToken(sql: Sql, token: string): Promise<AuthenticatedAgent | null> {
   const kind = tokenKind(token);
   if (!kind) return null;
   const hash = hashToken(token);
-  const rows =
-    kind === 'session'
-      ? await sql<Omit<AuthenticatedAgent, 'via'>[]>`
-          select ${sql.unsafe(AGENT_COLUMNS)} from sessions s join agents a on a.id = s.agent_id
-          where s.token_hash = ${hash} and s.expires_at > now() and a.active`
-      : await sql<Omit<AuthenticatedAgent, 'via'>[]>`
-          select ${sql.unsafe(AGENT_COLUMNS)} from api_tokens t join agents a on a.id = t.agent_id
-          where t.token_hash = ${hash} and t.revoked_at is null and a.active`;
-  return rows[0] ? { ...rows[0], via: kind } : null;
+  const agent = kind === 'session' ? await findAgentBySession(sql, hash) : await findAgentByApiToken(sql, hash);
+  return agent ? { ...agent, via: kind } : null;
 }
 
 /** Requires `Authorization: Bearer <token>` naming an active agent. */

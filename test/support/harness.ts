@@ -10,7 +10,7 @@ import type { Sql } from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app';
 import { hashPassword } from '../../api/auth/password';
-import { bootstrap } from '../../infra/bootstrap';
+import { bootstrap } from '../../api/bootstrap';
 import { loadConfig, projectRoot, type Config } from '../../infra/env';
 import { businessId } from '../../infra/ids';
 import { createLogger } from '../../infra/logger';

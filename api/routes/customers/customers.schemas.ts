@@ -3,7 +3,6 @@
  */
 import { z } from '@hono/zod-openapi';
 import { TicketStatus } from '../../../domain/schemas';
-import { pathId } from '../services/services.schemas';
 
 export const CustomerTicket = z
   .object({ id: z.string(), subject: z.string(), status: TicketStatus, createdAt: z.string() })
@@ -23,4 +22,6 @@ export const CustomerHistory = z
   .openapi('CustomerHistory');
 export type CustomerHistory = z.infer<typeof CustomerHistory>;
 
-export const CustomerParams = z.object({ id: pathId('id', 'U1618914603998abcdefghijk') });
+export const CustomerParams = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'U1618914603998abcdefghijk' }),
+});

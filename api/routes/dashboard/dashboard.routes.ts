@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isTimeZone } from '../../../rules/business-hours';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
-import { TicketList } from '../tickets/tickets.schemas';
+import { TICKET_LISTS } from '../../../domain/ticket';
 
 export const DashboardQuery = z.object({
   serviceId: z.string().min(1).max(64).optional(),
@@ -16,7 +16,7 @@ export const DashboardQuery = z.object({
 
 export const Dashboard = z
   .object({
-    lists: z.record(TicketList, z.number()).openapi({ description: 'How many tickets each task list holds for the caller.' }),
+    lists: z.record(z.enum(TICKET_LISTS), z.number()).openapi({ description: 'How many tickets each task list holds for the caller.' }),
     all: z.object({
       receivedToday: z.number(),
       resolvedToday: z.number(),

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppOpenAPI } from '../../context';
 import { json } from '../../openapi';
 import { createRouter } from '../../router';
+import { pingDatabase } from '../../../store/health';
 
 const Health = z
   .object({
@@ -26,7 +27,7 @@ const health = createRoute({
 export const healthRoutes: AppOpenAPI = createRouter().openapi(health, async (c) => {
   const { sql, temporal } = c.var.deps;
   const [database, workflow] = await Promise.all([
-    sql`select 1`.then(() => 'ok' as const, () => 'unavailable' as const),
+    pingDatabase(sql).then(() => 'ok' as const, () => 'unavailable' as const),
     temporal.connection.workflowService.getSystemInfo({}).then(() => 'ok' as const, () => 'unavailable' as const),
   ]);
   const ok = database === 'ok' && workflow === 'ok';

@@ -2,13 +2,14 @@ import type { Sql } from 'postgres';
 import { previewAssignment } from '../../../activities/assignment';
 import { runRuleSet } from '../../../activities/rule-runner';
 import { DRAFT_VERSION_ID, loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../activities/rule-sets';
-import { intakeTypePath, loadTicketSnapshot } from '../../../activities/ticket-snapshot';
+import { loadTicketSnapshot } from '../../../activities/ticket-snapshot';
+import { intakeTypePath } from '../../../store/ticket-snapshot';
 import { TicketSnapshot } from '../../../rules';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { requireService } from '../services/services.queries';
-import { findTicket } from '../tickets/tickets.queries';
+import { findTicket } from '../../../store/tickets';
 import type * as routes from './rules.routes';
 
 const SNAPSHOT_DEFAULTS: TicketSnapshot = {

@@ -3,7 +3,7 @@
  */
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import type { NewTicket } from '../../../activities/tickets';
+import type { NewTicket } from '../../../store/tickets';
 import { TICKET_ERROR_STATUS, isTicketErrorCode } from '../../../workflows/ticket-errors';
 import type { Actor } from '../../../domain/people';
 import type { TicketCommand } from '../../../domain/ticket';

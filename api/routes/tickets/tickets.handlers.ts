@@ -1,14 +1,26 @@
 import { createHash } from 'node:crypto';
 import { businessId } from '../../../infra/ids';
-import type { Sql } from 'postgres';
+import type { Sql } from '../../../store/db';
+import { listTicketEvents } from '../../../store/events';
+import { bindIdempotencyKey, findIdempotencyKey } from '../../../store/idempotency';
+import { listTicketMessages } from '../../../store/messages';
+import {
+  agentGroupIdsInService,
+  findServiceCategory,
+  findTicket,
+  groupOfServiceExists,
+  isAssignableGroupMember,
+  listTicketPage,
+  serviceOfOrgExists,
+  type TicketView,
+} from '../../../store/tickets';
 import type { TicketCommand } from '../../../domain/ticket';
 import type { AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { sendTicketCommand, startTicket } from './tickets.commands';
-import * as queries from './tickets.queries';
+import { decodeCursor, encodeCursor } from './tickets.cursor';
 import type * as routes from './tickets.routes';
-import type { Ticket } from './tickets.schemas';
 
 /**
  * Binds an API client's idempotency key to a ticket id, once. A repeat with the same body gets the same id;
@@ -16,35 +28,29 @@ import type { Ticket } from './tickets.schemas';
  */
 async function claimIdempotencyKey(sql: Sql, agentId: string, key: string, body: unknown): Promise<{ ticketId: string; repeated: boolean }> {
   const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-  const [claimed] = await sql<{ ticket_id: string }[]>`
-    insert into idempotency_keys (agent_id, key, request_hash, ticket_id)
-    values (${agentId}, ${key}, ${requestHash}, ${businessId('T')})
-    on conflict do nothing returning ticket_id`;
-  if (claimed) return { ticketId: claimed.ticket_id, repeated: false };
-  const [existing] = await sql<{ ticket_id: string; request_hash: string }[]>`
-    select ticket_id, request_hash from idempotency_keys where agent_id = ${agentId} and key = ${key}`;
+  const claimed = await bindIdempotencyKey(sql, { agentId, key, requestHash, ticketId: businessId('T') });
+  if (claimed) return { ticketId: claimed, repeated: false };
+  const existing = (await findIdempotencyKey(sql, agentId, key))!;
   if (existing.request_hash !== requestHash) {
     throw new ApiError(422, 'idempotency.key_reused', 'This Idempotency-Key was used for a different request.', { key });
   }
   return { ticketId: existing.ticket_id, repeated: true };
 }
 
-async function requireTicket(sql: Sql, id: string): Promise<Ticket> {
-  const ticket = await queries.findTicket(sql, id);
+async function requireTicket(sql: Sql, id: string): Promise<TicketView> {
+  const ticket = await findTicket(sql, id);
   if (!ticket) throw notFound('ticket', id);
   return ticket;
 }
 
 async function requireCategory(sql: Sql, field: string, id: string, serviceId: string, kind: 'intake' | 'resolution') {
-  const [category] = await sql<{ enabled: boolean }[]>`
-    select enabled from categories where id = ${id} and service_id = ${serviceId} and kind = ${kind}`;
+  const category = await findServiceCategory(sql, id, serviceId, kind);
   if (!category) throw invalidReference(field, id, `is not a ${kind} type of this service`);
   if (!category.enabled) throw invalidReference(field, id, 'is disabled');
 }
 
 async function requireGroup(sql: Sql, field: string, id: string, serviceId: string) {
-  const [group] = await sql`select 1 from groups where id = ${id} and service_id = ${serviceId}`;
-  if (!group) throw invalidReference(field, id, 'is not a group of this service');
+  if (!(await groupOfServiceExists(sql, id, serviceId))) throw invalidReference(field, id, 'is not a group of this service');
 }
 
 export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (c) => {
@@ -52,8 +58,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   const agent = c.var.agent;
   const body = c.req.valid('json');
   if (agent.role === 'org_admin') throw new ApiError(403, 'ticket.forbidden', 'Organisation admins cannot create tickets.');
-  const [service] = await sql`select id from services where id = ${body.serviceId} and org_id = ${agent.orgId}`;
-  if (!service) throw invalidReference('serviceId', body.serviceId);
+  if (!(await serviceOfOrgExists(sql, agent.orgId, body.serviceId))) throw invalidReference('serviceId', body.serviceId);
   if (body.intakeTypeId) await requireCategory(sql, 'intakeTypeId', body.intakeTypeId, body.serviceId, 'intake');
   if (body.groupId) await requireGroup(sql, 'groupId', body.groupId, body.serviceId);
 
@@ -86,7 +91,9 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
 };
 
 export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c) => {
-  return c.json(await queries.listTickets(c.var.deps.sql, c.var.agent, c.req.valid('query')), 200);
+  const { cursor, ...query } = c.req.valid('query');
+  const { items, more } = await listTicketPage(c.var.deps.sql, c.var.agent, { ...query, after: cursor ? decodeCursor(cursor) : null });
+  return c.json({ items, nextCursor: more ? encodeCursor(items[items.length - 1]) : null }, 200);
 };
 
 export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => {
@@ -96,13 +103,13 @@ export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => 
 export const ticketEvents: AppRouteHandler<typeof routes.ticketEvents> = async (c) => {
   const { sql } = c.var.deps;
   const ticket = await requireTicket(sql, c.req.valid('param').id);
-  return c.json(await queries.ticketEvents(sql, ticket.id), 200);
+  return c.json(await listTicketEvents(sql, ticket.id), 200);
 };
 
 export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = async (c) => {
   const { sql } = c.var.deps;
   const ticket = await requireTicket(sql, c.req.valid('param').id);
-  return c.json(await queries.ticketMessages(sql, ticket.id), 200);
+  return c.json(await listTicketMessages(sql, ticket.id), 200);
 };
 
 /** Checks the command's references against the read model, then lets the workflow decide the transition. */
@@ -111,7 +118,7 @@ async function runCommand(
   agent: AuthenticatedAgent,
   ticketId: string,
   command: TicketCommand,
-): Promise<Ticket> {
+): Promise<TicketView> {
   const { sql, temporal } = deps;
   const ticket = await requireTicket(sql, ticketId);
   if (ticket.status === 'closed') throw new ApiError(409, 'ticket.closed', `Ticket ${ticket.id} is closed.`);
@@ -119,10 +126,7 @@ async function runCommand(
   if (command.kind === 'forward') {
     await requireGroup(sql, 'groupId', command.groupId, ticket.serviceId);
     if (command.agentId) {
-      const [member] = await sql`
-        select 1 from group_members m join agents a on a.id = m.agent_id
-        where m.group_id = ${command.groupId} and m.agent_id = ${command.agentId} and a.active and a.role <> 'org_admin'`;
-      if (!member) throw invalidReference('agentId', command.agentId, 'is not an active agent of that group');
+      if (!(await isAssignableGroupMember(sql, command.groupId, command.agentId))) throw invalidReference('agentId', command.agentId, 'is not an active agent of that group');
     }
   }
   if (command.kind === 'resolve' && command.resolutionTypeId) {
@@ -132,7 +136,7 @@ async function runCommand(
     id: agent.id,
     role: agent.role,
     permissions: agent.permissions,
-    groupIds: await queries.groupsInService(sql, agent.id, ticket.serviceId),
+    groupIds: await agentGroupIdsInService(sql, agent.id, ticket.serviceId),
   };
   await sendTicketCommand(temporal, ticket.id, actor, command);
   return command.kind === 'delete' ? ticket : requireTicket(sql, ticket.id);

@@ -3,6 +3,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
+import { TICKET_LISTS } from '../../../domain/ticket';
 
 const Id = z.string().min(1).max(64);
 const Body = z.string().trim().min(1).max(100_000);
@@ -70,17 +71,7 @@ export const CreateTicketHeaders = z.object({
     .openapi({ description: 'Retrying a creation with the same key (and body) returns the same ticket instead of a new one.' }),
 });
 
-export const TicketList = z.enum([
-  'mine_in_progress',
-  'mine_on_hold',
-  'mine_resolved',
-  'mine_closed',
-  'all',
-  'unassigned',
-  'my_groups',
-  'transferred',
-  'spam',
-]);
+export const TicketList = z.enum(TICKET_LISTS);
 export type TicketList = z.infer<typeof TicketList>;
 
 export const TicketListQuery = z.object({

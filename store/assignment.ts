@@ -1,0 +1,67 @@
+/**
+ * The SQL of assignment decisions: a group's candidates with their load, the group's round-robin cursor, and the
+ * decision itself, taken once per key under a per-group advisory lock so concurrent workers keep round robin fair
+ * and a retried evaluation neither re-rolls nor advances twice. Which agent to pick is the caller's to decide.
+ */
+import type { Db, Sql } from './db';
+import { WORKING_STATUSES } from '../domain/ticket';
+
+/** An active, assignable member of the group, in the order agents were added to it. */
+export interface AssignmentCandidate {
+  agent_id: string;
+  added_seq: string;
+  open_tickets: number;
+  last_assigned_at: Date | null;
+}
+
+export interface AssignmentDecision {
+  agentId: string | null;
+  note?: string;
+}
+
+export async function assignmentCandidates(sql: Db, groupId: string): Promise<AssignmentCandidate[]> {
+  return sql<AssignmentCandidate[]>`
+    select m.agent_id, m.added_seq::text, a.last_assigned_at,
+      (select count(*)::int from tickets t
+        where t.assignee_id = m.agent_id and t.status in ${sql(WORKING_STATUSES)} and t.deleted_at is null) as open_tickets
+    from group_members m join agents a on a.id = m.agent_id
+    where m.group_id = ${groupId} and a.active and a.role <> 'org_admin'
+    order by m.added_seq`;
+}
+
+/** The `added_seq` of the member round robin picked last in the group, or null before its first pick. */
+export async function roundRobinCursor(sql: Db, groupId: string): Promise<bigint | null> {
+  const [row] = await sql<{ last_added_seq: string }[]>`select last_added_seq::text from round_robin_cursors where group_id = ${groupId}`;
+  return row ? BigInt(row.last_added_seq) : null;
+}
+
+/**
+ * Answers the decision recorded under the key, or takes one with `choose` and records it: the chosen agent's last
+ * assignment time and, for round robin, the group's cursor move with it, all in one transaction.
+ */
+export async function decideAssignmentOnce(
+  sql: Sql,
+  decision: { key: string; groupId: string; roundRobin: boolean },
+  choose: (pool: AssignmentCandidate[], cursor: bigint | null) => AssignmentDecision,
+): Promise<AssignmentDecision> {
+  const { key, groupId } = decision;
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext(${`assign:${groupId}`}))`;
+    const [decided] = await tx<{ agent_id: string | null }[]>`select agent_id from assignment_decisions where key = ${key}`;
+    if (decided) return { agentId: decided.agent_id };
+
+    const pool = await assignmentCandidates(tx, groupId);
+    const choice = choose(pool, await roundRobinCursor(tx, groupId));
+    await tx`insert into assignment_decisions (key, group_id, agent_id) values (${key}, ${groupId}, ${choice.agentId})`;
+    if (choice.agentId) {
+      await tx`update agents set last_assigned_at = now() where id = ${choice.agentId}`;
+      if (decision.roundRobin) {
+        const chosen = pool.find((candidate) => candidate.agent_id === choice.agentId)!;
+        await tx`
+          insert into round_robin_cursors (group_id, last_added_seq) values (${groupId}, ${chosen.added_seq})
+          on conflict (group_id) do update set last_added_seq = excluded.last_added_seq`;
+      }
+    }
+    return choice;
+  });
+}

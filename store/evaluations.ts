@@ -1,0 +1,88 @@
+/**
+ * Evaluations of a ticket (a trigger cycle or a time rule firing): the trace, the side effects to perform and their
+ * delivery, and which time rules have fired. Rows are keyed by (ticket, evaluation[, index]) and time-rule firings
+ * by (ticket, key), so a retried activity leaves exactly one record.
+ */
+import type { Db, Sql, Tx } from './db';
+import type { FieldChanges, SideEffectResult } from '../rules/cycle';
+
+export interface EvaluationRecord {
+  ticketId: string;
+  evaluation: number;
+  event: 'created' | 'updated' | 'time_rule';
+  versionId: string | null;
+  versionNumber: number | null;
+  evaluator: string;
+  trace: unknown;
+  /** `sourceId` names what asked for the effect: a trigger id or a time-rule key. */
+  sideEffects: { index: number; sourceId: string; result: SideEffectResult }[];
+}
+
+async function insertEvaluation(tx: Tx, record: EvaluationRecord): Promise<void> {
+  await tx`
+    insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace)
+    values (${record.ticketId}, ${record.evaluation}, ${record.event}, ${record.versionId}, ${record.versionNumber},
+      ${record.evaluator}, ${tx.json(record.trace as never)})
+    on conflict (ticket_id, evaluation) do update set trace = excluded.trace`;
+  for (const effect of record.sideEffects) {
+    await tx`
+      insert into trigger_side_effects (ticket_id, evaluation, index, trigger_id, result)
+      values (${record.ticketId}, ${record.evaluation}, ${effect.index}, ${effect.sourceId}, ${tx.json(effect.result as never)})
+      on conflict do nothing`;
+  }
+}
+
+/** Records a trigger evaluation and its side effects in one transaction. */
+export async function recordEvaluation(sql: Sql, record: EvaluationRecord): Promise<void> {
+  await sql.begin((tx) => insertEvaluation(tx, record));
+}
+
+/** Records that the time rule fired, with its evaluation and side effects, in one transaction. */
+export async function recordTimeRuleFiring(sql: Sql, key: string, record: EvaluationRecord): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`insert into time_rule_firings (ticket_id, key) values (${record.ticketId}, ${key}) on conflict do nothing`;
+    await insertEvaluation(tx, record);
+  });
+}
+
+/** The keys of the ticket's time rules that have fired. */
+export async function firedTimeRuleKeys(sql: Db, ticketId: string): Promise<string[]> {
+  const fired = await sql<{ key: string }[]>`select key from time_rule_firings where ticket_id = ${ticketId}`;
+  return fired.map((row) => row.key);
+}
+
+/** The trace recorded when the time rule fired as this evaluation, or null when it has not. */
+export async function findTimeRuleFiringTrace(
+  sql: Db,
+  ticketId: string,
+  key: string,
+  evaluation: number,
+): Promise<{ changes: FieldChanges; sideEffects: unknown[] } | null> {
+  const [recorded] = await sql<{ trace: { changes: FieldChanges; sideEffects: unknown[] } }[]>`
+    select e.trace from time_rule_firings f join trigger_evaluations e
+      on e.ticket_id = f.ticket_id and e.evaluation = ${evaluation} and e.event = 'time_rule'
+    where f.ticket_id = ${ticketId} and f.key = ${key}`;
+  return recorded?.trace ?? null;
+}
+
+/** One side effect of an evaluation, by (ticket, evaluation, index). */
+export interface SideEffectKey {
+  ticketId: string;
+  evaluation: number;
+  index: number;
+}
+
+export async function findSideEffect(sql: Db, ref: SideEffectKey): Promise<{ status: string; result: SideEffectResult } | null> {
+  const [row] = await sql<{ status: string; result: SideEffectResult }[]>`
+    select status, result from trigger_side_effects
+    where ticket_id = ${ref.ticketId} and evaluation = ${ref.evaluation} and index = ${ref.index}`;
+  return row ?? null;
+}
+
+/** Records one attempt at the side effect: its status, error and what the receiver answered. */
+export async function recordSideEffectAttempt(sql: Sql, ref: SideEffectKey, status: string, error: string | null, detail: unknown): Promise<void> {
+  await sql`
+    update trigger_side_effects set status = ${status}, attempts = attempts + 1, last_error = ${error},
+      detail = ${detail === null ? null : sql.json(detail as never)}, updated_at = now()
+    where ticket_id = ${ref.ticketId} and evaluation = ${ref.evaluation} and index = ${ref.index}`;
+}

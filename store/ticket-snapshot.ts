@@ -1,0 +1,108 @@
+/**
+ * A ticket read with what it refers to, as the rule engine, templates and side effects see it: the snapshot row,
+ * the intake-type path, the substitution context and the addresses a notification goes to.
+ */
+import type { Db } from './db';
+import type { TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
+
+/** The intake type and its ancestors, root first; null when the id is not an intake type. */
+export async function intakeTypePath(sql: Db, intakeTypeId: string): Promise<string[] | null> {
+  const rows = await sql<{ id: string; depth: number }[]>`
+    with recursive chain as (
+      select id, parent_id, depth from categories where id = ${intakeTypeId} and kind = 'intake'
+      union all
+      select c.id, c.parent_id, c.depth from categories c join chain on c.id = chain.parent_id
+    )
+    select id, depth from chain order by depth`;
+  return rows.length === 0 ? null : rows.map((row) => row.id);
+}
+
+export interface TicketSnapshotRow {
+  id: string;
+  service_id: string;
+  status: TicketStatus;
+  channel: TicketChannel;
+  priority: TicketPriority;
+  intake_type_id: string | null;
+  resolution_type_id: string | null;
+  group_id: string | null;
+  assignee_id: string | null;
+  subject: string;
+  content: string;
+  tags: string[];
+  customer_email: string | null;
+  customer_phone: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The ticket row with its customer's contact, deleted or not. */
+export async function findTicketSnapshotRow(sql: Db, ticketId: string): Promise<TicketSnapshotRow | null> {
+  const [row] = await sql<TicketSnapshotRow[]>`
+    select t.*, c.email as customer_email, c.phone as customer_phone
+    from tickets t left join customers c on c.id = t.customer_id where t.id = ${ticketId}`;
+  return row ?? null;
+}
+
+export interface TemplateContextRow {
+  id: string;
+  subject: string;
+  content: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  channel: TicketChannel;
+  tags: string[];
+  created_at: Date;
+  updated_at: Date;
+  intake_type: string | null;
+  resolution_type: string | null;
+  group_name: string | null;
+  assignee_name: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  customer_email: string | null;
+  customer_phone: string | null;
+  service_name: string;
+}
+
+/** The ticket with the names substitution codes show: service, categories, group, assignee, customer. */
+export async function findTemplateContextRow(sql: Db, ticketId: string): Promise<TemplateContextRow | null> {
+  const [row] = await sql<TemplateContextRow[]>`
+    select t.id, t.subject, t.content, t.status, t.priority, t.channel, t.tags, t.created_at, t.updated_at,
+      it.name as intake_type, rt.name as resolution_type, g.name as group_name, a.name as assignee_name,
+      c.id as customer_id, c.name as customer_name, c.email as customer_email, c.phone as customer_phone,
+      s.name as service_name
+    from tickets t
+      join services s on s.id = t.service_id
+      left join categories it on it.id = t.intake_type_id
+      left join categories rt on rt.id = t.resolution_type_id
+      left join groups g on g.id = t.group_id
+      left join agents a on a.id = t.assignee_id
+      left join customers c on c.id = t.customer_id
+    where t.id = ${ticketId}`;
+  return row ?? null;
+}
+
+/** Who a notification about the ticket can go to: its customer, its (active) assignee, its group. */
+export interface TicketContacts {
+  assignee_id: string | null;
+  group_id: string | null;
+  customer_email: string | null;
+  assignee_email: string | null;
+}
+
+export async function findTicketContacts(sql: Db, ticketId: string): Promise<TicketContacts | null> {
+  const [ticket] = await sql<TicketContacts[]>`
+    select t.assignee_id, t.group_id, c.email as customer_email, a.email as assignee_email
+    from tickets t left join customers c on c.id = t.customer_id left join agents a on a.id = t.assignee_id and a.active
+    where t.id = ${ticketId}`;
+  return ticket ?? null;
+}
+
+/** The emails of the group's active members, in the order they were added (reads the directory). */
+export async function activeGroupMemberEmails(sql: Db, groupId: string): Promise<string[]> {
+  const members = await sql<{ email: string }[]>`
+    select a.email from group_members m join agents a on a.id = m.agent_id
+    where m.group_id = ${groupId} and a.active order by m.added_seq`;
+  return members.map((member) => member.email);
+}
