@@ -4,7 +4,7 @@
 import type { Sql } from 'postgres';
 import type { TicketSnapshot } from '../rules';
 import { isWithinBusinessHours } from '../rules/business-hours';
-import { loadBusinessHours } from './time-rule-config';
+import { loadBusinessHours } from '../store/time-rules/business-hours';
 
 export async function intakeTypePath(sql: Sql, intakeTypeId: string): Promise<string[] | null> {
   const rows = await sql<{ id: string; depth: number }[]>`

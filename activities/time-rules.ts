@@ -10,7 +10,8 @@ import { planTimers, type PlannedTimer, type TicketTimeline } from '../rules/tim
 import type { TicketStatus } from '../rules/ticket-vocabulary';
 import { assignAgent } from './assignment';
 import { recordEvaluation } from './evaluation-records';
-import { loadTimeRuleConfig, matchPolicy } from './time-rule-config';
+import { matchPolicy } from '../rules/sla-policies';
+import { loadTimeRuleConfig } from '../store/time-rules/config';
 import { intakeTypePath, loadTicketSnapshot } from './ticket-snapshot';
 
 export interface FireTimeRuleOutput {

@@ -10,8 +10,8 @@ import type { FieldChanges } from '../rules/cycle';
 import type { TicketEventType } from '../rules/ticket-vocabulary';
 import { assignAgent } from './assignment';
 import { recordEvaluation } from './evaluation-records';
-import { runRuleSet } from './rule-runner';
-import { loadPublishedRuleSet } from './rule-sets';
+import { runRuleSet } from '../rules/runner';
+import { loadPublishedRuleSet } from '../store/rule-sets';
 import { intakeTypePath, loadTicketSnapshot, previousSnapshot } from './ticket-snapshot';
 
 export interface EvaluateTriggersInput {

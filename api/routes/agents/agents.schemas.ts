@@ -3,7 +3,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { PERMISSIONS, ROLES } from '../../../workflows/ticket-machine';
-import { Id, pathId } from '../services/services.schemas';
+import { Id, pathId } from '../../params';
 
 export const Role = z.enum(ROLES);
 export const Permission = z.enum(PERMISSIONS);
