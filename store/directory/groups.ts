@@ -79,10 +79,7 @@ export async function groupMemberIds(sql: Db, groupId: string): Promise<string[]
   return rows.map((row) => row.agent_id);
 }
 
-/**
- * Of these agents, the ones in no group other than `groupId`. The caller locks the agents first
- * ({@link lockAgents}), which serialises this check with a concurrent removal from their other groups.
- */
+/** Of these agents, the ones in no group other than `groupId`; lock them first ({@link lockAgents}). */
 export async function agentsOnlyInGroup(tx: Tx, groupId: string, agentIds: string[]): Promise<string[]> {
   const rows = await tx<{ agent_id: string }[]>`
     select agent_id from unnest(${agentIds}::text[]) as r(agent_id)
@@ -90,7 +87,7 @@ export async function agentsOnlyInGroup(tx: Tx, groupId: string, agentIds: strin
   return rows.map((row) => row.agent_id);
 }
 
-/** Row-locks agents in id order (the order every locker uses, so two changes never deadlock). */
+/** Row-locks the agents, in id order so that two changes locking some of the same agents cannot deadlock. */
 export async function lockAgents(tx: Tx, agentIds: string[]): Promise<void> {
   await tx`select id from agents where id = any(${agentIds}) order by id for update`;
 }

@@ -66,6 +66,7 @@ export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMemb
     if (removed.length === 0 && added.length === 0) return;
 
     if (removed.length > 0) {
+      // Locking the removed agents serialises this check with a concurrent removal from their other groups.
       await lockAgents(tx, removed);
       const strandedIds = await agentsOnlyInGroup(tx, id, removed);
       if (strandedIds.length > 0) {
@@ -75,6 +76,7 @@ export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMemb
       }
       await removeGroupMembers(tx, id, removed);
     }
+    // One insert per agent so added_seq follows the order given.
     for (const agentId of added) await addGroupMember(tx, id, agentId);
     await writeAudit(tx, {
       actorId: agent.id,
