@@ -11,10 +11,10 @@ import type { Sql } from '../store/db';
 import { findTimeRuleFiringTrace, firedTimeRuleKeys, recordTimeRuleFiring } from '../store/evaluations';
 import { listStatusChanges } from '../store/events';
 import { firstResponseAt } from '../store/messages';
-import { intakeTypePath } from '../store/ticket-snapshot';
 import { assignAgent } from './assignment';
-import { loadTimeRuleConfig, matchPolicy } from './time-rule-config';
-import { loadTicketSnapshot } from './ticket-snapshot';
+import { matchPolicy } from '../rules/sla-policies';
+import { loadTimeRuleConfig } from '../store/time-rules/config';
+import { intakeTypePath, loadTicketSnapshot } from '../store/ticket-snapshot';
 
 export interface FireTimeRuleOutput {
   fired: boolean;

@@ -9,11 +9,10 @@ import type { FieldChanges } from '../rules/cycle';
 import type { TicketEventType } from '../domain/ticket';
 import type { Sql } from '../store/db';
 import { recordEvaluation } from '../store/evaluations';
-import { intakeTypePath } from '../store/ticket-snapshot';
 import { assignAgent } from './assignment';
-import { runRuleSet } from './rule-runner';
-import { loadPublishedRuleSet } from './rule-sets';
-import { loadTicketSnapshot, previousSnapshot } from './ticket-snapshot';
+import { runRuleSet } from '../rules/runner';
+import { loadPublishedRuleSet } from '../store/rule-sets';
+import { intakeTypePath, loadTicketSnapshot, previousSnapshot } from '../store/ticket-snapshot';
 
 export interface EvaluateTriggersInput {
   ticketId: string;

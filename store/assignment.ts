@@ -5,19 +5,9 @@
  */
 import type { Db, Sql } from './db';
 import { WORKING_STATUSES } from '../domain/ticket';
+import type { AssignResult } from '../rules/cycle';
+import { chooseAssignee, type AssignmentCandidate, type AssignmentChoice } from '../rules/assignment';
 
-/** An active, assignable member of the group, in the order agents were added to it. */
-export interface AssignmentCandidate {
-  agent_id: string;
-  added_seq: string;
-  open_tickets: number;
-  last_assigned_at: Date | null;
-}
-
-export interface AssignmentDecision {
-  agentId: string | null;
-  note?: string;
-}
 
 export async function assignmentCandidates(sql: Db, groupId: string): Promise<AssignmentCandidate[]> {
   return sql<AssignmentCandidate[]>`
@@ -42,8 +32,8 @@ export async function roundRobinCursor(sql: Db, groupId: string): Promise<bigint
 export async function decideAssignmentOnce(
   sql: Sql,
   decision: { key: string; groupId: string; roundRobin: boolean },
-  choose: (pool: AssignmentCandidate[], cursor: bigint | null) => AssignmentDecision,
-): Promise<AssignmentDecision> {
+  choose: (pool: AssignmentCandidate[], cursor: bigint | null) => AssignmentChoice,
+): Promise<AssignmentChoice> {
   const { key, groupId } = decision;
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${`assign:${groupId}`}))`;
@@ -64,4 +54,14 @@ export async function decideAssignmentOnce(
     }
     return choice;
   });
+}
+
+/** What a decision would pick now, without deciding: for simulations. */
+export async function previewAssignment(sql: Db, result: AssignResult): Promise<AssignmentChoice> {
+  const pool = await assignmentCandidates(sql, result.groupId);
+  const choice = chooseAssignee(result, pool, await roundRobinCursor(sql, result.groupId), () => 0);
+  if (result.strategy === 'random' && choice.agentId) {
+    return { ...choice, note: `random: one of ${pool.length} agents; the simulation shows the first` };
+  }
+  return choice;
 }

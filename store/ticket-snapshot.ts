@@ -3,6 +3,9 @@
  * the intake-type path, the substitution context and the addresses a notification goes to.
  */
 import type { Db } from './db';
+import type { TicketSnapshot } from '../rules';
+import { isWithinBusinessHours } from '../rules/business-hours';
+import { loadBusinessHours } from './time-rules/business-hours';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
 
 /** The intake type and its ancestors, root first; null when the id is not an intake type. */
@@ -105,4 +108,50 @@ export async function activeGroupMemberEmails(sql: Db, groupId: string): Promise
     select a.email from group_members m join agents a on a.id = m.agent_id
     where m.group_id = ${groupId} and a.active order by m.added_seq`;
   return members.map((member) => member.email);
+}
+
+/** The ticket as the rule engine sees it. */
+export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<TicketSnapshot & { serviceId: string }> {
+  const row = await findTicketSnapshotRow(sql, ticketId);
+  if (!row) throw new Error(`ticket ${ticketId} is not in the read model`);
+  return {
+    serviceId: row.service_id,
+    id: row.id,
+    status: row.status,
+    channel: row.channel,
+    priority: row.priority,
+    intakeTypeId: row.intake_type_id,
+    intakeTypePath: row.intake_type_id ? ((await intakeTypePath(sql, row.intake_type_id)) ?? []) : [],
+    resolutionTypeId: row.resolution_type_id,
+    groupId: row.group_id,
+    assigneeId: row.assignee_id,
+    subject: row.subject,
+    content: row.content,
+    tags: row.tags,
+    customerEmail: row.customer_email,
+    customerPhone: row.customer_phone,
+    customerFields: {},
+    agentFields: {},
+    // Judged at the moment of the event, so a retried evaluation sees the same value.
+    withinBusinessHours: isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id)),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const REVERTIBLE = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags', 'resolutionTypeId']);
+
+/** The ticket before a change: the current snapshot with each changed field set back to its old value. */
+export async function previousSnapshot(
+  sql: Db,
+  current: TicketSnapshot,
+  changes: Record<string, [unknown, unknown]>,
+): Promise<TicketSnapshot> {
+  const previous: Record<string, unknown> = { ...current };
+  for (const [field, [before]] of Object.entries(changes)) if (REVERTIBLE.has(field)) previous[field] = before;
+  const intakeTypeId = previous.intakeTypeId as string | null;
+  if (intakeTypeId !== current.intakeTypeId) {
+    previous.intakeTypePath = intakeTypeId ? ((await intakeTypePath(sql, intakeTypeId)) ?? []) : [];
+  }
+  return previous as TicketSnapshot;
 }

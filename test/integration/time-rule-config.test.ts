@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTimeRuleConfig, matchPolicy } from '../../activities/time-rule-config';
+import { matchPolicy } from '../../rules/sla-policies';
+import { loadTimeRuleConfig } from '../../store/time-rules/config';
 import { businessId } from '../../infra/ids';
 import { startHarness, type Harness } from '../support/harness';
 import { refusalCheck } from '../support/refusals';

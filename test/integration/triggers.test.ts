@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../activities/rule-sets';
+import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../store/rule-sets';
 import { decompileRule } from '../../rules/index';
 import { startHarness, type Harness } from '../support/harness';
 import { refusalCheck } from '../support/refusals';

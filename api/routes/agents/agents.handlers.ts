@@ -1,12 +1,24 @@
 import { businessId } from '../../../infra/ids';
+import {
+  agentEmailTaken,
+  findAgent,
+  insertAgent,
+  listAgents as queryAgents,
+  lockAgentSettings,
+  saveAgentSettings,
+} from '../../../store/directory/agents';
+import { addGroupMember, findOrgGroupIds } from '../../../store/directory/groups';
+import { PERMISSIONS, type Permission } from '../../../domain/people';
 import { isUniqueViolation, writeAudit, type AuditEntry } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import { hashPassword } from '../../auth/password';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
-import { canonicalPermissions, findAgent, listAgents as queryAgents } from './agents.queries';
 import type * as routes from './agents.routes';
-import type { AgentAccount } from './agents.schemas';
+
+/** Permissions without repeats, in their canonical order, so before/after in the audit log compare cleanly. */
+const canonicalPermissions = (permissions: Permission[]): Permission[] =>
+  PERMISSIONS.filter((permission) => permissions.includes(permission));
 
 const emailTaken = (email: string) =>
   new ApiError(409, 'agent.email_taken', `An agent with the email ${email} already exists.`, { email });
@@ -29,23 +41,19 @@ export const createAgent: AppRouteHandler<typeof routes.createAgent> = async (c)
   if (body.role === 'org_admin') requireRole(actor, 'org_admin');
   const { sql } = c.var.deps;
 
-  const groups = await sql<{ id: string }[]>`
-    select g.id from groups g join services s on s.id = g.service_id where g.id = any(${body.groupIds}) and s.org_id = ${actor.orgId}`;
-  const missing = body.groupIds.find((groupId) => !groups.some((group) => group.id === groupId));
+  const groupIds = await findOrgGroupIds(sql, actor.orgId, body.groupIds);
+  const missing = body.groupIds.find((groupId) => !groupIds.includes(groupId));
   if (missing) throw invalidReference('groupIds', missing);
-  const [existing] = await sql`select 1 from agents where lower(email) = lower(${body.email})`;
-  if (existing) throw emailTaken(body.email);
+  if (await agentEmailTaken(sql, body.email)) throw emailTaken(body.email);
 
   const id = businessId('A');
   const permissions = canonicalPermissions(body.permissions);
   const passwordHash = await hashPassword(body.password);
   await sql
     .begin(async (tx) => {
-      await tx`
-        insert into agents (id, org_id, email, name, role, permissions, password_hash)
-        values (${id}, ${actor.orgId}, ${body.email}, ${body.name}, ${body.role}, ${permissions}, ${passwordHash})`;
+      await insertAgent(tx, { id, orgId: actor.orgId, email: body.email, name: body.name, role: body.role, permissions, passwordHash });
       // One insert per group so the agent's groups keep the order given.
-      for (const groupId of body.groupIds) await tx`insert into group_members (group_id, agent_id) values (${groupId}, ${id})`;
+      for (const groupId of body.groupIds) await addGroupMember(tx, groupId, id);
       await writeAudit(tx, {
         actorId: actor.id,
         action: 'agent.created',
@@ -68,8 +76,7 @@ export const updateAgent: AppRouteHandler<typeof routes.updateAgent> = async (c)
   const { sql } = c.var.deps;
 
   await sql.begin(async (tx) => {
-    const [before] = await tx<Pick<AgentAccount, 'name' | 'role' | 'permissions' | 'active'>[]>`
-      select name, role, permissions, active from agents where id = ${id} and org_id = ${actor.orgId} for update`;
+    const before = await lockAgentSettings(tx, actor.orgId, id);
     if (!before) throw notFound('agent', id);
     if (before.role === 'org_admin' || body.role === 'org_admin') requireRole(actor, 'org_admin');
     // An admin who demotes or deactivates themselves could leave the organisation with nobody to undo it.
@@ -94,9 +101,7 @@ export const updateAgent: AppRouteHandler<typeof routes.updateAgent> = async (c)
     }
     if (entries.length === 0) return;
 
-    await tx`
-      update agents set name = ${after.name}, role = ${after.role}, permissions = ${after.permissions}, active = ${after.active}
-      where id = ${id}`;
+    await saveAgentSettings(tx, id, after);
     for (const entry of entries) await writeAudit(tx, { ...entry, actorId: actor.id, target: id });
   });
 

@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { PERMISSIONS } from '../../../domain/people';
 import { Permission, Role } from '../../../domain/schemas';
-import { Id, pathId } from '../services/services.schemas';
+import { Id, pathId } from '../../params';
 
 export const AgentAccount = z
   .object({

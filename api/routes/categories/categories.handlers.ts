@@ -1,12 +1,21 @@
 import { businessId } from '../../../infra/ids';
+import {
+  categoryDepth,
+  findCategory,
+  insertCategory,
+  lockServiceCategories,
+  nextCategoryPosition,
+  categoryTree as queryTree,
+  saveCategoryChanges,
+  siblingNamed,
+} from '../../../store/directory/categories';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
-import { requireService } from '../services/services.queries';
-import { categoryTree as queryTree, findCategory, lockServiceCategories, siblingNamed } from './categories.queries';
+import { requireService } from '../../guards';
 import type * as routes from './categories.routes';
-import { MAX_CATEGORY_DEPTH, type Category } from './categories.schemas';
+import { MAX_CATEGORY_DEPTH } from './categories.schemas';
 
 const nameTaken = (name: string) =>
   new ApiError(409, 'category.name_taken', `A sibling category is already named ${name}.`, { name });
@@ -28,10 +37,9 @@ export const createCategory: AppRouteHandler<typeof routes.createCategory> = asy
     await lockServiceCategories(tx, service.id);
     let depth = 1;
     if (parentId) {
-      const [parent] = await tx<{ depth: number }[]>`
-        select depth from categories where id = ${parentId} and service_id = ${service.id} and kind = ${kind}`;
-      if (!parent) throw invalidReference('parentId', parentId, `is not a ${kind} category of this service`);
-      depth = parent.depth + 1;
+      const parentDepth = await categoryDepth(tx, { id: parentId, serviceId: service.id, kind });
+      if (parentDepth === null) throw invalidReference('parentId', parentId, `is not a ${kind} category of this service`);
+      depth = parentDepth + 1;
       if (depth > MAX_CATEGORY_DEPTH) {
         throw new ApiError(422, 'category.too_deep', `Category trees are at most ${MAX_CATEGORY_DEPTH} levels deep.`, {
           maxDepth: MAX_CATEGORY_DEPTH,
@@ -40,29 +48,19 @@ export const createCategory: AppRouteHandler<typeof routes.createCategory> = asy
       }
     }
     if (await siblingNamed(tx, { serviceId: service.id, kind, parentId, name })) throw nameTaken(name);
-    const [{ next }] = await tx<{ next: number }[]>`
-      select coalesce(max(position) + 1, 0)::int as next from categories
-      where service_id = ${service.id} and kind = ${kind} and parent_id is not distinct from ${parentId}`;
-    const id = businessId('C');
-    const [row] = await tx<{ created_at: Date }[]>`
-      insert into categories (id, service_id, kind, parent_id, name, depth, position)
-      values (${id}, ${service.id}, ${kind}, ${parentId}, ${name}, ${depth}, ${position ?? next})
-      returning created_at`;
-    const created: Category = {
-      id,
+    const created = await insertCategory(tx, {
+      id: businessId('C'),
       serviceId: service.id,
       kind,
       parentId,
       name,
       depth,
-      position: position ?? next,
-      enabled: true,
-      createdAt: row.created_at.toISOString(),
-    };
+      position: position ?? (await nextCategoryPosition(tx, { serviceId: service.id, kind, parentId })),
+    });
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'category.created',
-      target: id,
+      target: created.id,
       details: { after: { serviceId: service.id, kind, parentId, name, depth, position: created.position } },
     });
     return created;
@@ -91,7 +89,7 @@ export const updateCategory: AppRouteHandler<typeof routes.updateCategory> = asy
 
     const changed = (['name', 'enabled', 'position'] as const).filter((key) => after[key] !== before[key]);
     if (changed.length === 0) return before;
-    await tx`update categories set name = ${after.name}, enabled = ${after.enabled}, position = ${after.position} where id = ${id}`;
+    await saveCategoryChanges(tx, id, after);
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'category.updated',

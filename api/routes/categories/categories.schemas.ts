@@ -3,11 +3,12 @@
  * chosen by the agent when processing), each a tree of at most five levels per service.
  */
 import { z } from '@hono/zod-openapi';
-import { Id, pathId } from '../services/services.schemas';
+import { CATEGORY_KINDS } from '../../../store/directory/categories';
+import { Id, pathId } from '../../params';
 
 export const MAX_CATEGORY_DEPTH = 5;
 
-export const CategoryKind = z.enum(['intake', 'resolution']);
+export const CategoryKind = z.enum(CATEGORY_KINDS);
 export type CategoryKind = z.infer<typeof CategoryKind>;
 
 const Name = z.string().trim().min(1).max(100);

@@ -1,10 +1,21 @@
 import { businessId } from '../../../infra/ids';
+import { findOrgAgentIds } from '../../../store/directory/agents';
+import {
+  addGroupMember,
+  agentsOnlyInGroup,
+  findGroup,
+  groupMemberIds,
+  insertGroup,
+  listGroups as queryGroups,
+  lockAgents,
+  lockGroup,
+  removeGroupMembers,
+} from '../../../store/directory/groups';
 import { isUniqueViolation, writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
-import { requireService } from '../services/services.queries';
-import { findGroup, listGroups as queryGroups } from './groups.queries';
+import { requireService } from '../../guards';
 import type * as routes from './groups.routes';
 
 export const listGroups: AppRouteHandler<typeof routes.listGroups> = async (c) => {
@@ -22,10 +33,9 @@ export const createGroup: AppRouteHandler<typeof routes.createGroup> = async (c)
   const id = businessId('G');
   const group = await sql
     .begin(async (tx) => {
-      const [row] = await tx<{ created_at: Date }[]>`
-        insert into groups (id, service_id, name) values (${id}, ${service.id}, ${name}) returning created_at`;
+      const created = await insertGroup(tx, { id, serviceId: service.id, name });
       await writeAudit(tx, { actorId: agent.id, action: 'group.created', target: id, details: { after: { serviceId: service.id, name } } });
-      return { id, serviceId: service.id, name, memberIds: [], createdAt: row.created_at.toISOString() };
+      return created;
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'groups_service_id_name_key')) {
@@ -44,39 +54,30 @@ export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMemb
   const { agentIds } = c.req.valid('json');
 
   await sql.begin(async (tx) => {
-    // Concurrent replacements of one group run one after the other.
-    const [group] = await tx`
-      select g.id from groups g join services s on s.id = g.service_id
-      where g.id = ${id} and s.org_id = ${agent.orgId} for update of g`;
-    if (!group) throw notFound('group', id);
+    if (!(await lockGroup(tx, agent.orgId, id))) throw notFound('group', id);
 
-    const known = await tx<{ id: string }[]>`select id from agents where id = any(${agentIds}) and org_id = ${agent.orgId}`;
-    const knownIds = new Set(known.map((row) => row.id));
+    const knownIds = new Set(await findOrgAgentIds(tx, agent.orgId, agentIds));
     const unknown = agentIds.find((agentId) => !knownIds.has(agentId));
     if (unknown) throw invalidReference('agentIds', unknown);
 
-    const current = (await tx<{ agent_id: string }[]>`
-      select agent_id from group_members where group_id = ${id} order by added_seq`).map((row) => row.agent_id);
+    const current = await groupMemberIds(tx, id);
     const removed = current.filter((agentId) => !agentIds.includes(agentId));
     const added = agentIds.filter((agentId) => !current.includes(agentId));
     if (removed.length === 0 && added.length === 0) return;
 
     if (removed.length > 0) {
       // Locking the removed agents serialises this check with a concurrent removal from their other groups.
-      await tx`select id from agents where id = any(${removed}) order by id for update`;
-      const stranded = await tx<{ agent_id: string }[]>`
-        select agent_id from unnest(${removed}::text[]) as r(agent_id)
-        where not exists (select 1 from group_members m where m.agent_id = r.agent_id and m.group_id <> ${id})`;
-      if (stranded.length > 0) {
-        const strandedIds = stranded.map((row) => row.agent_id);
+      await lockAgents(tx, removed);
+      const strandedIds = await agentsOnlyInGroup(tx, id, removed);
+      if (strandedIds.length > 0) {
         throw new ApiError(409, 'agent.group_required', 'Every agent must keep at least one group; add them to another group first.', {
           agentIds: strandedIds,
         });
       }
-      await tx`delete from group_members where group_id = ${id} and agent_id = any(${removed})`;
+      await removeGroupMembers(tx, id, removed);
     }
     // One insert per agent so added_seq follows the order given.
-    for (const agentId of added) await tx`insert into group_members (group_id, agent_id) values (${id}, ${agentId})`;
+    for (const agentId of added) await addGroupMember(tx, id, agentId);
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'group.members_changed',

@@ -3,7 +3,7 @@
  * which round-robin assignment (순차배분) walks.
  */
 import { z } from '@hono/zod-openapi';
-import { Id, pathId } from '../services/services.schemas';
+import { Id, pathId } from '../../params';
 
 export const Group = z
   .object({

@@ -1,14 +1,14 @@
-import type { Sql } from 'postgres';
-import { previewAssignment } from '../../../activities/assignment';
-import { runRuleSet } from '../../../activities/rule-runner';
-import { DRAFT_VERSION_ID, loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../activities/rule-sets';
-import { loadTicketSnapshot } from '../../../activities/ticket-snapshot';
-import { intakeTypePath } from '../../../store/ticket-snapshot';
-import { TicketSnapshot } from '../../../rules';
+import { previewAssignment } from '../../../store/assignment';
+import { intakeTypePath, loadTicketSnapshot } from '../../../store/ticket-snapshot';
+import type { TicketSnapshot } from '../../../rules';
+import { DRAFT_VERSION_ID, runRuleSet } from '../../../rules/runner';
+import type { Sql } from '../../../store/db';
+import { listTicketEvaluations } from '../../../store/evaluations';
+import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../store/rule-sets';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
-import { requireService } from '../services/services.queries';
+import { requireService } from '../../guards';
 import { findTicket } from '../../../store/tickets';
 import type * as routes from './rules.routes';
 
@@ -89,33 +89,5 @@ export const ticketTrace: AppRouteHandler<typeof routes.ticketTrace> = async (c)
   const { sql } = c.var.deps;
   const { id } = c.req.valid('param');
   if (!(await findTicket(sql, id))) throw notFound('ticket', id);
-  const evaluations = await sql`
-    select evaluation, event, version_id, version_number, evaluator, at, trace from trigger_evaluations
-    where ticket_id = ${id} order by evaluation`;
-  const effects = await sql`
-    select evaluation, index, trigger_id, result->>'type' as type, status, attempts, last_error, detail
-    from trigger_side_effects where ticket_id = ${id} order by evaluation, index`;
-  return c.json(
-    evaluations.map((row) => ({
-      evaluation: row.evaluation,
-      event: row.event,
-      versionId: row.version_id,
-      versionNumber: row.version_number,
-      evaluator: row.evaluator,
-      at: row.at.toISOString(),
-      trace: row.trace,
-      sideEffects: effects
-        .filter((effect) => effect.evaluation === row.evaluation)
-        .map((effect) => ({
-          index: effect.index,
-          triggerId: effect.trigger_id,
-          type: effect.type,
-          status: effect.status,
-          attempts: effect.attempts,
-          lastError: effect.last_error,
-          detail: effect.detail,
-        })),
-    })),
-    200,
-  );
+  return c.json(await listTicketEvaluations(sql, id), 200);
 };

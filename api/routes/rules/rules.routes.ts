@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
-import { TicketParams } from '../tickets/tickets.schemas';
+import { TicketIdParams } from '../../params';
 import { SimulateBody, Simulation, TriggerEvaluationTrace } from './rules.schemas';
 
 export const simulate = createRoute({
@@ -21,7 +21,7 @@ export const ticketTrace = createRoute({
   path: '/tickets/{id}/trace',
   tags: ['Tickets', 'Rules'],
   summary: 'Every trigger evaluation of the ticket: version, conditions, results, changes, side effects',
-  request: { params: TicketParams },
+  request: { params: TicketIdParams },
   responses: {
     200: { description: 'Evaluations in order', content: json(z.array(TriggerEvaluationTrace)) },
     ...errorResponses(401, 404),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { TicketEventType } from '../../../domain/schemas';
 import { TicketSnapshot } from '../../../rules';
+import { EVALUATION_EVENTS, SIDE_EFFECT_STATUSES } from '../../../store/evaluations';
 
 export const SimulateBody = z
   .object({
@@ -34,7 +35,7 @@ export const Simulation = z
 export const TriggerEvaluationTrace = z
   .object({
     evaluation: z.number(),
-    event: TicketEventType,
+    event: z.enum(EVALUATION_EVENTS),
     versionId: z.string().nullable(),
     versionNumber: z.number().nullable(),
     evaluator: z.string(),
@@ -45,7 +46,7 @@ export const TriggerEvaluationTrace = z
         index: z.number(),
         triggerId: z.string(),
         type: z.string(),
-        status: z.enum(['pending', 'sent', 'failed', 'skipped']),
+        status: z.enum(SIDE_EFFECT_STATUSES),
         attempts: z.number(),
         lastError: z.string().nullable(),
         detail: z.unknown(),

@@ -1,9 +1,10 @@
 import { businessId } from '../../../infra/ids';
+import { insertService, listServices as queryServices } from '../../../store/directory/services';
 import { writeAudit, isUniqueViolation } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError } from '../../errors';
-import { listServices as queryServices, requireService, toService } from './services.queries';
+import { requireService } from '../../guards';
 import type * as routes from './services.routes';
 
 export const listServices: AppRouteHandler<typeof routes.listServices> = async (c) => {
@@ -21,11 +22,9 @@ export const createService: AppRouteHandler<typeof routes.createService> = async
   const id = businessId('S');
   const service = await c.var.deps.sql
     .begin(async (tx) => {
-      const [row] = await tx<{ id: string; name: string; kind: typeof kind; created_at: Date }[]>`
-        insert into services (id, org_id, name, kind) values (${id}, ${agent.orgId}, ${name}, ${kind})
-        returning id, name, kind, created_at`;
+      const created = await insertService(tx, { id, orgId: agent.orgId, name, kind });
       await writeAudit(tx, { actorId: agent.id, action: 'service.created', target: id, details: { after: { name, kind } } });
-      return toService(row);
+      return created;
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'services_org_id_name_key')) {

@@ -3,13 +3,10 @@
  * (이슈 관리, receiving tickets transferred from consultation services).
  */
 import { z } from '@hono/zod-openapi';
+import { SERVICE_KINDS } from '../../../store/directory/services';
+import { pathId } from '../../params';
 
-export const Id = z.string().min(1).max(64);
-
-/** A path parameter holding a record id. */
-export const pathId = (name: string, example: string) => Id.openapi({ param: { name, in: 'path' }, example });
-
-export const ServiceKind = z.enum(['consultation', 'issue']);
+export const ServiceKind = z.enum(SERVICE_KINDS);
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
 export const Service = z
@@ -22,4 +19,3 @@ export const NewServiceBody = z
   .openapi('NewService');
 
 export const ServiceParams = z.object({ id: pathId('id', 'S1603851004648zfnA') });
-export const ServiceIdParams = z.object({ serviceId: pathId('serviceId', 'S1603851004648zfnA') });

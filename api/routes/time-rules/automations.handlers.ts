@@ -1,21 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
-import { formatDuration, parseDuration } from '../../../rules/duration';
 import { businessId } from '../../../infra/ids';
-import { writeAudit } from '../../audit-log';
-import { requireRole } from '../../auth/agent';
-import type { AppRouteHandler } from '../../context';
-import { requireService } from '../services/services.queries';
-import { asJson } from '../triggers/triggers.queries';
+import { formatDuration, parseDuration } from '../../../rules/duration';
+import { asJson } from '../../../store/json';
 import {
   findAutomation,
   insertAutomation,
   listAutomations as listServiceAutomations,
   saveAutomation,
   softDeleteAutomation,
-} from './automations.queries';
+  type Automation,
+} from '../../../store/time-rules/automations';
+import { lockServiceTimeRules } from '../../../store/time-rules/config';
+import { writeAudit } from '../../audit-log';
+import { requireRole } from '../../auth/agent';
+import type { AppRouteHandler } from '../../context';
+import { requireService } from '../../guards';
 import type * as routes from './automations.routes';
-import type { Automation, AutomationBody } from './automations.schemas';
-import { lockServiceTimeRules, withLockedTimeRule } from './time-rules.queries';
+import type { AutomationBody } from './automations.schemas';
+import { withLockedTimeRule } from './time-rules.lock';
 
 /** The body with its duration parsed (the schema has checked it) and an omitted enabled flag filled in. */
 function automationFrom(body: AutomationBody, kept: Pick<Automation, 'id' | 'serviceId' | 'enabled'>): Automation {

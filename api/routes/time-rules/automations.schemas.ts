@@ -4,9 +4,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { Duration } from '../../../rules/duration';
-import { pathId } from '../services/services.schemas';
+import { AUTOMATION_KINDS } from '../../../store/time-rules/automations';
+import { pathId } from '../../params';
 
-export const AutomationKind = z.enum(['complete_resolved', 'remind_on_hold']).openapi({
+export const AutomationKind = z.enum(AUTOMATION_KINDS).openapi({
   description: 'complete_resolved: resolved for `after` → complete. remind_on_hold: on hold for `after` → remind the assignee.',
 });
 export type AutomationKind = z.infer<typeof AutomationKind>;
@@ -14,7 +15,8 @@ export type AutomationKind = z.infer<typeof AutomationKind>;
 export const AutomationBody = z
   .strictObject({
     kind: AutomationKind,
-    after: Duration.openapi({ description: 'Calendar time in the status, not business time.', example: '3d' }),
+    // zod's own `.meta`: `rules/` may be loaded before `@hono/zod-openapi` adds `.openapi` to its schemas.
+    after: Duration.meta({ description: 'Calendar time in the status, not business time.', example: '3d' }),
     enabled: z.boolean().optional().openapi({
       description: 'Defaults to true for a new automation; a replacement without it keeps the current value.',
     }),

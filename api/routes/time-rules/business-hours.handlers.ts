@@ -1,13 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import { loadBusinessHours } from '../../../activities/time-rule-config';
+import { asJson } from '../../../store/json';
+import { loadBusinessHours, deleteBusinessHours as removeBusinessHours, saveBusinessHours } from '../../../store/time-rules/business-hours';
+import { lockServiceTimeRules } from '../../../store/time-rules/config';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
-import { requireService } from '../services/services.queries';
-import { asJson } from '../triggers/triggers.queries';
-import { deleteBusinessHours as removeBusinessHours, saveBusinessHours } from './business-hours.queries';
+import { requireService } from '../../guards';
 import type * as routes from './business-hours.routes';
-import { lockServiceTimeRules } from './time-rules.queries';
 
 export const getBusinessHours: AppRouteHandler<typeof routes.getBusinessHours> = async (c) => {
   const { sql } = c.var.deps;

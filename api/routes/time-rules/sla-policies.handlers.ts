@@ -1,25 +1,27 @@
 import { isDeepStrictEqual } from 'node:util';
-import { formatDuration, parseDuration } from '../../../rules/duration';
 import { businessId } from '../../../infra/ids';
+import { formatDuration, parseDuration } from '../../../rules/duration';
+import { asJson } from '../../../store/json';
+import { lockServiceTimeRules } from '../../../store/time-rules/config';
+import {
+  findSlaPolicy,
+  insertSlaPolicy,
+  listSlaPolicies as listPolicies,
+  nextSlaPolicyPosition,
+  saveSlaPolicy,
+  setSlaPolicyPositions,
+  softDeleteSlaPolicy,
+  type SlaPolicy,
+} from '../../../store/time-rules/sla-policies';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { notFound } from '../../errors';
+import { requireService } from '../../guards';
 import { requireCompleteOrder } from '../../validation';
-import { requireService } from '../services/services.queries';
-import { asJson } from '../triggers/triggers.queries';
-import {
-  findPolicy,
-  insertPolicy,
-  listPolicies,
-  nextPosition,
-  savePolicy,
-  setPositions,
-  softDeletePolicy,
-} from './sla-policies.queries';
 import type * as routes from './sla-policies.routes';
-import { DEFAULT_AT_RISK_RATIO, type SlaPolicy, type SlaPolicyBody } from './sla-policies.schemas';
-import { lockServiceTimeRules, withLockedTimeRule } from './time-rules.queries';
+import { DEFAULT_AT_RISK_RATIO, type SlaPolicyBody } from './sla-policies.schemas';
+import { withLockedTimeRule } from './time-rules.lock';
 import { requireValidSlaPolicy } from './time-rules.validation';
 
 /** The body's durations parsed (the schema has checked them) and its omissions filled in. */
@@ -56,7 +58,7 @@ export const listSlaPolicies: AppRouteHandler<typeof routes.listSlaPolicies> = a
 
 export const getSlaPolicy: AppRouteHandler<typeof routes.getSlaPolicy> = async (c) => {
   const { id } = c.req.valid('param');
-  const policy = await findPolicy(c.var.deps.sql, c.var.agent.orgId, id);
+  const policy = await findSlaPolicy(c.var.deps.sql, c.var.agent.orgId, id);
   if (!policy) throw notFound('sla_policy', id);
   return c.json(policy, 200);
 };
@@ -71,8 +73,8 @@ export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = a
   const policy = await sql.begin(async (tx) => {
     await requireValidSlaPolicy(tx, agent.orgId, service.id, draft);
     await lockServiceTimeRules(tx, service.id);
-    const created: SlaPolicy = { ...draft, position: await nextPosition(tx, service.id) };
-    await insertPolicy(tx, created);
+    const created: SlaPolicy = { ...draft, position: await nextSlaPolicyPosition(tx, service.id) };
+    await insertSlaPolicy(tx, created);
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'sla_policy.created',
@@ -90,11 +92,11 @@ export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> =
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const policy = await withLockedTimeRule(c.var.deps.sql, findPolicy, 'sla_policy', agent.orgId, id, async (tx, before) => {
+  const policy = await withLockedTimeRule(c.var.deps.sql, findSlaPolicy, 'sla_policy', agent.orgId, id, async (tx, before) => {
     const after = policyFrom(body, before);
     await requireValidSlaPolicy(tx, agent.orgId, before.serviceId, after);
     if (isDeepStrictEqual(after, before)) return before;
-    await savePolicy(tx, after);
+    await saveSlaPolicy(tx, after);
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'sla_policy.replaced',
@@ -111,8 +113,8 @@ export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = a
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  await withLockedTimeRule(c.var.deps.sql, findPolicy, 'sla_policy', agent.orgId, id, async (tx, policy) => {
-    await softDeletePolicy(tx, id);
+  await withLockedTimeRule(c.var.deps.sql, findSlaPolicy, 'sla_policy', agent.orgId, id, async (tx, policy) => {
+    await softDeleteSlaPolicy(tx, id);
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'sla_policy.deleted',
@@ -139,7 +141,7 @@ export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicie
       'sla.order_mismatch',
       'List every SLA policy of the service exactly once; reload the policies if they changed meanwhile.',
     );
-    if (await setPositions(tx, policyIds)) {
+    if (await setSlaPolicyPositions(tx, policyIds)) {
       await writeAudit(tx, {
         actorId: agent.id,
         action: 'sla_policy.reordered',

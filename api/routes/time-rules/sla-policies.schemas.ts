@@ -4,39 +4,10 @@
  * the kinds that make sense for a late ticket.
  */
 import { z } from '@hono/zod-openapi';
-import {
-  AddTagsResult,
-  AssignResult,
-  CallbackUrlResult,
-  DoorayNotifyResult,
-  ForwardToGroupResult,
-  NotifyEmailResult,
-  SetPriorityResult,
-} from '../../../rules/index';
 import { TicketPriority } from '../../../domain/schemas';
 import { Duration } from '../../../rules/duration';
-import { Id, pathId } from '../services/services.schemas';
-
-const SLA_RESULTS = [
-  NotifyEmailResult,
-  AssignResult,
-  ForwardToGroupResult,
-  SetPriorityResult,
-  AddTagsResult,
-  CallbackUrlResult,
-  DoorayNotifyResult,
-] as const;
-
-/** The result types an SLA policy may run: notify, reassign, raise the priority, tag, call out. */
-export const SLA_RESULT_TYPES = SLA_RESULTS.map((schema) => schema.shape.type.value);
-
-export const SlaResult = z
-  .discriminatedUnion('type', [...SLA_RESULTS], {
-    error: (issue) =>
-      issue.code === 'invalid_union' ? `an SLA policy result must be one of ${SLA_RESULT_TYPES.join(', ')}` : undefined,
-  })
-  .meta({ id: 'SlaResult', description: 'A trigger result of one of the kinds an SLA policy may run.' });
-export type SlaResult = z.infer<typeof SlaResult>;
+import { SlaResult } from '../../../rules/sla-policies';
+import { Id, pathId } from '../../params';
 
 export const DEFAULT_AT_RISK_RATIO = 0.8;
 

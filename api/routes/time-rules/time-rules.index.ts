@@ -1,7 +1,7 @@
 /**
  * Time rules (시간 규칙): a service's business hours, its SLA policies and its automations. Admins write; every
  * agent of the organisation may read. The ticket workflow reads the enabled ones through
- * `activities/time-rule-config.ts`.
+ * `store/time-rules/config.ts`.
  */
 import { createRouter } from '../../router';
 import { definitionBodyHook } from '../../validation';

@@ -3,11 +3,11 @@
  * no sense, or a group, agent or intake type the service does not have is refused with 422 and the issues' paths
  * (e.g. `['onBreach', 1, 'type']`, `['weekly', 0, 'end']`), in the shape trigger validation uses.
  */
-import type { ISql } from 'postgres';
 import { validateResult, type Result } from '../../../rules/index';
+import type { Db } from '../../../store/db';
 import { ApiError } from '../../errors';
+import { checkReferences, resultReferences, type Reference } from '../../references';
 import { invalid, type Issue } from '../../validation';
-import { checkReferences, resultReferences, type Reference } from '../triggers/triggers.validation';
 
 export const SLA_INVALID = 'sla.invalid';
 
@@ -25,7 +25,7 @@ export interface SlaPolicyDraft {
  * or for an intake type, group or agent the service does not have (a disabled intake type is accepted: its old
  * tickets still have it).
  */
-export async function requireValidSlaPolicy(sql: ISql, orgId: string, serviceId: string, policy: SlaPolicyDraft): Promise<void> {
+export async function requireValidSlaPolicy(sql: Db, orgId: string, serviceId: string, policy: SlaPolicyDraft): Promise<void> {
   if (policy.firstResponseMs === null && policy.resolutionMs === null) {
     throw new ApiError(422, 'sla.no_target', 'Give at least one target: firstResponse or resolution.', {
       issues: [{ path: [], code: 'sla.no_target', message: 'give at least one of firstResponse, resolution' }],

@@ -1,13 +1,13 @@
 import type { RuleProperties } from 'json-rules-engine';
 import { compileTrigger, InvalidTriggerError } from '../../../rules/index';
+import { findRuleSetVersion, insertCurrentVersion, listRuleSetVersions as listVersions } from '../../../store/rule-sets';
+import { listDraftTriggers, lockServiceTriggers, replaceDraftTriggers } from '../../../store/triggers';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError } from '../../errors';
-import { requireService } from '../services/services.queries';
-import { findVersion, insertCurrentVersion, listVersions } from './rule-versions.queries';
+import { requireService } from '../../guards';
 import type * as routes from './rule-versions.routes';
-import { listDrafts, lockServiceTriggers, replaceDrafts } from './triggers.queries';
 import type { Trigger } from './triggers.schemas';
 
 const versionNotFound = (id: string) => new ApiError(404, 'rule_version.not_found', `No rule-set version ${id}.`, { id });
@@ -34,7 +34,7 @@ export const publishRuleSet: AppRouteHandler<typeof routes.publishRuleSet> = asy
 
   const version = await sql.begin(async (tx) => {
     await lockServiceTriggers(tx, service.id);
-    const triggers = await listDrafts(tx, service.id);
+    const triggers = await listDraftTriggers(tx, service.id);
     const published = await insertCurrentVersion(tx, {
       serviceId: service.id,
       triggers,
@@ -62,7 +62,7 @@ export const listRuleSetVersions: AppRouteHandler<typeof routes.listRuleSetVersi
 
 export const getRuleSetVersion: AppRouteHandler<typeof routes.getRuleSetVersion> = async (c) => {
   const { id } = c.req.valid('param');
-  const version = await findVersion(c.var.deps.sql, c.var.agent.orgId, id);
+  const version = await findRuleSetVersion(c.var.deps.sql, c.var.agent.orgId, id);
   if (!version) throw versionNotFound(id);
   return c.json(version, 200);
 };
@@ -73,7 +73,7 @@ export const rollbackRuleSet: AppRouteHandler<typeof routes.rollbackRuleSet> = a
   const { sql } = c.var.deps;
   const { id } = c.req.valid('param');
   const note = c.req.valid('json').note ?? null;
-  const old = await findVersion(sql, agent.orgId, id);
+  const old = await findRuleSetVersion(sql, agent.orgId, id);
   if (!old) throw versionNotFound(id);
 
   const version = await sql.begin(async (tx) => {
@@ -88,7 +88,7 @@ export const rollbackRuleSet: AppRouteHandler<typeof routes.rollbackRuleSet> = a
       rolledBackFrom: old.number,
     });
     // Rollback replaces the drafts wholesale, enabled triggers included, so the studio shows what runs.
-    await replaceDrafts(tx, old.serviceId, old.triggers, agent.id);
+    await replaceDraftTriggers(tx, old.serviceId, old.triggers, agent.id);
     await writeAudit(tx, {
       actorId: agent.id,
       action: 'rules.rolled_back',

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
-import { ServiceIdParams } from '../services/services.schemas';
+import { ServiceIdParams } from '../../params';
 import {
   PublishBody,
   RollbackBody,

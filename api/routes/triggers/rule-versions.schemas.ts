@@ -3,7 +3,7 @@
  * the json-rules-engine rules compiled from them, which is what evaluation runs.
  */
 import { z } from '@hono/zod-openapi';
-import { pathId } from '../services/services.schemas';
+import { pathId } from '../../params';
 import { Trigger } from './triggers.schemas';
 
 const Note = z.string().trim().max(500);

@@ -1,24 +1,24 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Sql, TransactionSql } from 'postgres';
 import { businessId } from '../../../infra/ids';
+import type { Sql, Tx } from '../../../store/db';
+import { asJson } from '../../../store/json';
+import {
+  draftsWithStatus,
+  findTrigger,
+  insertTrigger,
+  listDraftTriggers,
+  lockServiceTriggers,
+  nextTriggerPosition,
+  saveTrigger,
+  setTriggerPositions,
+  softDeleteTrigger,
+} from '../../../store/triggers';
 import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
+import { requireService } from '../../guards';
 import { requireCompleteOrder } from '../../validation';
-import { requireService } from '../services/services.queries';
-import {
-  asJson,
-  draftsWithStatus,
-  findTrigger,
-  insertTrigger,
-  listDrafts,
-  lockServiceTriggers,
-  nextPosition,
-  saveTrigger,
-  setPositions,
-  softDeleteTrigger,
-} from './triggers.queries';
 import type * as routes from './triggers.routes';
 import type { Trigger } from './triggers.schemas';
 import { requireKnownReferences, requireValidTrigger } from './triggers.validation';
@@ -47,7 +47,7 @@ export const createTrigger: AppRouteHandler<typeof routes.createTrigger> = async
   const trigger = await sql.begin(async (tx) => {
     await requireKnownReferences(tx, agent.orgId, service.id, draft);
     await lockServiceTriggers(tx, service.id);
-    const created: Trigger = { ...draft, position: await nextPosition(tx, service.id) };
+    const created: Trigger = { ...draft, position: await nextTriggerPosition(tx, service.id) };
     await insertTrigger(tx, service.id, created, agent.id);
     await writeAudit(tx, {
       actorId: agent.id,
@@ -65,7 +65,7 @@ async function withLockedTrigger<T>(
   sql: Sql,
   orgId: string,
   id: string,
-  change: (tx: TransactionSql, current: { serviceId: string; trigger: Trigger }) => Promise<T>,
+  change: (tx: Tx, current: { serviceId: string; trigger: Trigger }) => Promise<T>,
 ): Promise<T> {
   const found = await findTrigger(sql, orgId, id);
   if (!found) throw notFound('trigger', id);
@@ -154,14 +154,14 @@ export const reorderTriggers: AppRouteHandler<typeof routes.reorderTriggers> = a
 
   await sql.begin(async (tx) => {
     await lockServiceTriggers(tx, service.id);
-    const current = (await listDrafts(tx, service.id)).map((trigger) => trigger.id);
+    const current = (await listDraftTriggers(tx, service.id)).map((trigger) => trigger.id);
     requireCompleteOrder(
       current,
       triggerIds,
       'trigger.order_mismatch',
       'List every trigger of the service exactly once; reload the triggers if they changed meanwhile.',
     );
-    if (await setPositions(tx, triggerIds)) {
+    if (await setTriggerPositions(tx, triggerIds)) {
       await writeAudit(tx, {
         actorId: agent.id,
         action: 'trigger.reordered',

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
-import { ServiceIdParams } from '../services/services.schemas';
+import { ServiceIdParams } from '../../params';
 import { Trigger, TriggerBody, TriggerChangesBody, TriggerList, TriggerOrderBody, TriggerParams } from './triggers.schemas';
 
 const tags = ['Triggers'];

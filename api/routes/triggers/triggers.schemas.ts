@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { Trigger as TriggerModel } from '../../../rules/index';
-import { Id, pathId } from '../services/services.schemas';
+import { Id, pathId } from '../../params';
 
 /**
  * The trigger model of `rules/model.ts`, named in the OpenAPI document. Named with zod's own `.meta` (which the

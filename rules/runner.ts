@@ -3,10 +3,15 @@
  * cycle needs. Shared by the worker's evaluation activity and the API's simulate endpoint.
  */
 import type { RuleProperties } from 'json-rules-engine';
-import { createEvaluator, decompileRule, type EvaluatorKind, type TicketSnapshot } from '../rules';
-import { runTriggerCycle, type CycleEnvironment, type CycleOutcome, type TriggerInfo } from '../rules/cycle';
+import { decompileRule } from './compile';
+import { runTriggerCycle, type CycleEnvironment, type CycleOutcome, type TriggerInfo } from './cycle';
+import { createEvaluator } from './evaluate';
+import type { EvaluatorKind } from './evaluation';
+import type { TicketSnapshot } from './facts';
 import type { TicketEventType } from '../domain/ticket';
-import { DRAFT_VERSION_ID } from './rule-sets';
+
+/** The version id of drafts compiled on the fly; no published version has it (those are `V…`). */
+export const DRAFT_VERSION_ID = 'draft';
 
 export interface RuleSetSource {
   /** {@link DRAFT_VERSION_ID} for unpublished drafts (never cached). */

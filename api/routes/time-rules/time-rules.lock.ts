@@ -1,17 +1,10 @@
 /**
- * What every time-rule write shares: one lock per service.
+ * Changes to one SLA policy or automation, made under its service's time-rule lock.
  */
-import type { ISql, Sql, TransactionSql } from 'postgres';
 import type { NotFoundRecord } from '../../../domain/error-codes';
+import type { Db, Sql, Tx } from '../../../store/db';
+import { lockServiceTimeRules } from '../../../store/time-rules/config';
 import { notFound } from '../../errors';
-
-/**
- * Serialises every write to one service's time-rule configuration (business hours, SLA policies and their
- * positions, automations), so audit rows record the state each change really replaced.
- */
-export async function lockServiceTimeRules(sql: ISql, serviceId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`time-rules:${serviceId}`}))`;
-}
 
 /**
  * Runs `change` on a live SLA policy or automation of the caller's organisation (read by `find`) under its service's
@@ -19,11 +12,11 @@ export async function lockServiceTimeRules(sql: ISql, serviceId: string): Promis
  */
 export async function withLockedTimeRule<R extends { serviceId: string }, T>(
   sql: Sql,
-  find: (sql: ISql, orgId: string, id: string) => Promise<R | null>,
+  find: (sql: Db, orgId: string, id: string) => Promise<R | null>,
   what: NotFoundRecord,
   orgId: string,
   id: string,
-  change: (tx: TransactionSql, current: R) => Promise<T>,
+  change: (tx: Tx, current: R) => Promise<T>,
 ): Promise<T> {
   const found = await find(sql, orgId, id);
   if (!found) throw notFound(what, id);

@@ -1,30 +1,40 @@
 /**
- * Trigger draft reads and writes. `definition` holds the whole Trigger model; the title, enabled and position
- * columns are written from it in the same statement, so the two never disagree.
+ * Draft triggers (트리거) of a service, as admins edit them. `definition` holds the whole Trigger model; the title,
+ * enabled and position columns are written from it in the same statement, so the two never disagree. Rows are never
+ * hard-deleted, so a published trigger's row still exists.
  */
-import type { ISql, JSONValue } from 'postgres';
-import type { Trigger, TriggerList } from './triggers.schemas';
+import type { Trigger } from '../rules/index';
+import type { Db, Tx } from './db';
+import { asJson } from './json';
 
-export const asJson = (value: unknown) => value as JSONValue;
+/** A service's drafts and how they stand against the published version. */
+export interface TriggerList {
+  /** Draft triggers in the order they run. */
+  triggers: Trigger[];
+  /** The version being evaluated, if any. */
+  publishedVersion: { id: string; number: number; publishedAt: string } | null;
+  /** Whether the drafts differ from the published version. */
+  unpublishedChanges: boolean;
+}
 
 /**
  * Serialises every write to one service's triggers and rule-set versions: positions, version numbers and the
  * snapshot a publish takes cannot race. An advisory lock rather than a row lock on the service, so ticket
  * inserts (which key-share-lock the service row) never wait on an admin publishing.
  */
-export async function lockServiceTriggers(sql: ISql, serviceId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`triggers:${serviceId}`}))`;
+export async function lockServiceTriggers(tx: Tx, serviceId: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtext(${`triggers:${serviceId}`}))`;
 }
 
-/** The service's drafts in the order they run. */
-export async function listDrafts(sql: ISql, serviceId: string): Promise<Trigger[]> {
+/** The service's drafts (deleted ones excluded, disabled ones included) in the order they run. */
+export async function listDraftTriggers(sql: Db, serviceId: string): Promise<Trigger[]> {
   const rows = await sql<{ definition: Trigger }[]>`
     select definition from triggers where service_id = ${serviceId} and deleted_at is null order by position, id`;
   return rows.map((row) => row.definition);
 }
 
 /** The drafts with the published version they would replace, compared as JSON values. */
-export async function draftsWithStatus(sql: ISql, serviceId: string): Promise<TriggerList> {
+export async function draftsWithStatus(sql: Db, serviceId: string): Promise<TriggerList> {
   const [row] = await sql<
     { triggers: Trigger[]; version_id: string | null; number: number | null; published_at: Date | null; changed: boolean }[]
   >`
@@ -45,9 +55,9 @@ export async function draftsWithStatus(sql: ISql, serviceId: string): Promise<Tr
   };
 }
 
-/** A live (not deleted) trigger of the caller's organisation. */
+/** A live (not deleted) trigger of a service of the organisation; `lock` row-locks it for a change. */
 export async function findTrigger(
-  sql: ISql,
+  sql: Db,
   orgId: string,
   id: string,
   lock = false,
@@ -59,20 +69,20 @@ export async function findTrigger(
 }
 
 /** The position after the service's last trigger. */
-export async function nextPosition(sql: ISql, serviceId: string): Promise<number> {
+export async function nextTriggerPosition(sql: Db, serviceId: string): Promise<number> {
   const [row] = await sql<{ next: number }[]>`
     select coalesce(max(position) + 1, 0)::int as next from triggers where service_id = ${serviceId} and deleted_at is null`;
   return row.next;
 }
 
-export async function insertTrigger(sql: ISql, serviceId: string, trigger: Trigger, createdBy: string): Promise<void> {
+export async function insertTrigger(sql: Db, serviceId: string, trigger: Trigger, createdBy: string): Promise<void> {
   await sql`
     insert into triggers (id, service_id, title, enabled, position, definition, created_by)
     values (${trigger.id}, ${serviceId}, ${trigger.title}, ${trigger.enabled}, ${trigger.position}, ${sql.json(asJson(trigger))},
       ${createdBy})`;
 }
 
-export async function saveTrigger(sql: ISql, trigger: Trigger): Promise<void> {
+export async function saveTrigger(sql: Db, trigger: Trigger): Promise<void> {
   await sql`
     update triggers set title = ${trigger.title}, enabled = ${trigger.enabled}, position = ${trigger.position},
       definition = ${sql.json(asJson(trigger))}, updated_at = now()
@@ -80,7 +90,7 @@ export async function saveTrigger(sql: ISql, trigger: Trigger): Promise<void> {
 }
 
 /** Gives each listed trigger its index as position; returns whether any position changed. */
-export async function setPositions(sql: ISql, triggerIds: string[]): Promise<boolean> {
+export async function setTriggerPositions(sql: Db, triggerIds: string[]): Promise<boolean> {
   const updated = await sql`
     update triggers t
     set position = o.position, definition = jsonb_set(t.definition, '{position}', to_jsonb(o.position)), updated_at = now()
@@ -89,24 +99,24 @@ export async function setPositions(sql: ISql, triggerIds: string[]): Promise<boo
   return updated.count > 0;
 }
 
-export async function softDeleteTrigger(sql: ISql, id: string): Promise<void> {
+export async function softDeleteTrigger(sql: Db, id: string): Promise<void> {
   await sql`update triggers set deleted_at = now(), updated_at = now() where id = ${id}`;
 }
 
 /**
  * Makes the service's drafts exactly `triggers`: others are soft-deleted, these are restored or rewritten where
- * they differ (rows are never hard-deleted, so a published trigger's row still exists).
+ * they differ.
  */
-export async function replaceDrafts(sql: ISql, serviceId: string, triggers: Trigger[], actorId: string): Promise<void> {
+export async function replaceDraftTriggers(tx: Tx, serviceId: string, triggers: Trigger[], actorId: string): Promise<void> {
   const keep = triggers.map((trigger) => trigger.id);
-  await sql`
+  await tx`
     update triggers set deleted_at = now(), updated_at = now()
     where service_id = ${serviceId} and deleted_at is null and id <> all(${keep}::text[])`;
   for (const trigger of triggers) {
-    await sql`
+    await tx`
       insert into triggers (id, service_id, title, enabled, position, definition, created_by)
       values (${trigger.id}, ${serviceId}, ${trigger.title}, ${trigger.enabled}, ${trigger.position},
-        ${sql.json(asJson(trigger))}, ${actorId})
+        ${tx.json(asJson(trigger))}, ${actorId})
       on conflict (id) do update
         set title = excluded.title, enabled = excluded.enabled, position = excluded.position,
           definition = excluded.definition, deleted_at = null, updated_at = now()

@@ -1,10 +1,35 @@
 /**
- * SLA policy reads and writes. Targets are stored as milliseconds; the API shows them as duration strings too.
+ * SLA policies of a service. Targets are stored as milliseconds and shown as duration strings too.
  */
-import type { ISql } from 'postgres';
-import { formatDuration } from '../../../rules/duration';
-import { asJson } from '../triggers/triggers.queries';
-import type { SlaPolicy, SlaResult } from './sla-policies.schemas';
+import { formatDuration } from '../../rules/duration';
+import type { TicketPriority } from '../../domain/ticket';
+import type { SlaResult } from '../../rules/sla-policies';
+import type { Db } from '../db';
+import { asJson } from '../json';
+
+export interface SlaPolicy {
+  id: string;
+  serviceId: string;
+  title: string;
+  enabled: boolean;
+  position: number;
+  priority: TicketPriority | null;
+  intakeTypeId: string | null;
+  /** In the largest unit that expresses it exactly. */
+  firstResponse: string | null;
+  firstResponseMs: number | null;
+  resolution: string | null;
+  resolutionMs: number | null;
+  atRiskRatio: number;
+  onAtRisk: SlaResult[];
+  onBreach: SlaResult[];
+}
+
+/** An enabled SLA policy as the ticket workflow follows it: targets in business-time milliseconds. */
+export type EnabledSlaPolicy = Pick<
+  SlaPolicy,
+  'id' | 'title' | 'priority' | 'intakeTypeId' | 'firstResponseMs' | 'resolutionMs' | 'atRiskRatio' | 'onAtRisk' | 'onBreach'
+>;
 
 type PolicyRow = {
   id: string;
@@ -43,14 +68,25 @@ const toPolicy = (row: PolicyRow): SlaPolicy => ({
 });
 
 /** The service's live policies in the order they are matched. */
-export async function listPolicies(sql: ISql, serviceId: string): Promise<SlaPolicy[]> {
+export async function listSlaPolicies(sql: Db, serviceId: string): Promise<SlaPolicy[]> {
   const rows = await sql<PolicyRow[]>`
     select ${sql.unsafe(COLUMNS)} from sla_policies where service_id = ${serviceId} and deleted_at is null order by position, id`;
   return rows.map(toPolicy);
 }
 
-/** A live policy of the caller's organisation. */
-export async function findPolicy(sql: ISql, orgId: string, id: string): Promise<SlaPolicy | null> {
+/** The service's enabled policies in position order: the first that matches a ticket applies. */
+export async function listEnabledSlaPolicies(sql: Db, serviceId: string): Promise<EnabledSlaPolicy[]> {
+  // bigint columns come back as strings unless cast; every duration is at most a year.
+  const rows = await sql<EnabledSlaPolicy[]>`
+    select id, title, priority, intake_type_id as "intakeTypeId", first_response_ms::float8 as "firstResponseMs",
+      resolution_ms::float8 as "resolutionMs", at_risk_ratio as "atRiskRatio", on_at_risk as "onAtRisk",
+      on_breach as "onBreach"
+    from sla_policies where service_id = ${serviceId} and enabled and deleted_at is null order by position, id`;
+  return [...rows];
+}
+
+/** A live policy of a service of the organisation. */
+export async function findSlaPolicy(sql: Db, orgId: string, id: string): Promise<SlaPolicy | null> {
   const [row] = await sql<PolicyRow[]>`
     select ${sql.unsafe(COLUMNS)} from sla_policies
     where id = ${id} and deleted_at is null and service_id in (select id from services where org_id = ${orgId})`;
@@ -58,13 +94,13 @@ export async function findPolicy(sql: ISql, orgId: string, id: string): Promise<
 }
 
 /** The position after the service's last policy. */
-export async function nextPosition(sql: ISql, serviceId: string): Promise<number> {
+export async function nextSlaPolicyPosition(sql: Db, serviceId: string): Promise<number> {
   const [row] = await sql<{ next: number }[]>`
     select coalesce(max(position) + 1, 0)::int as next from sla_policies where service_id = ${serviceId} and deleted_at is null`;
   return row.next;
 }
 
-export async function insertPolicy(sql: ISql, policy: SlaPolicy): Promise<void> {
+export async function insertSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
   await sql`
     insert into sla_policies (id, service_id, title, position, enabled, priority, intake_type_id, first_response_ms,
       resolution_ms, at_risk_ratio, on_at_risk, on_breach)
@@ -73,7 +109,7 @@ export async function insertPolicy(sql: ISql, policy: SlaPolicy): Promise<void> 
       ${sql.json(asJson(policy.onAtRisk))}, ${sql.json(asJson(policy.onBreach))})`;
 }
 
-export async function savePolicy(sql: ISql, policy: SlaPolicy): Promise<void> {
+export async function saveSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
   await sql`
     update sla_policies set title = ${policy.title}, enabled = ${policy.enabled}, priority = ${policy.priority},
       intake_type_id = ${policy.intakeTypeId}, first_response_ms = ${policy.firstResponseMs},
@@ -83,7 +119,7 @@ export async function savePolicy(sql: ISql, policy: SlaPolicy): Promise<void> {
 }
 
 /** Gives each listed policy its index as position; returns whether any position changed. */
-export async function setPositions(sql: ISql, policyIds: string[]): Promise<boolean> {
+export async function setSlaPolicyPositions(sql: Db, policyIds: string[]): Promise<boolean> {
   const updated = await sql`
     update sla_policies p set position = o.position, updated_at = now()
     from (select id, (ordinality - 1)::int as position from unnest(${policyIds}::text[]) with ordinality as u(id, ordinality)) o
@@ -91,6 +127,6 @@ export async function setPositions(sql: ISql, policyIds: string[]): Promise<bool
   return updated.count > 0;
 }
 
-export async function softDeletePolicy(sql: ISql, id: string): Promise<void> {
+export async function softDeleteSlaPolicy(sql: Db, id: string): Promise<void> {
   await sql`update sla_policies set deleted_at = now(), updated_at = now() where id = ${id}`;
 }

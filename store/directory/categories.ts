@@ -1,0 +1,125 @@
+/**
+ * Categories of a service: intake types (접수유형) and resolution types (처리유형), each a tree kept by `parent_id`
+ * and `depth`, siblings ordered by position then name.
+ */
+import type { Db, Tx } from '../db';
+
+export const CATEGORY_KINDS = ['intake', 'resolution'] as const;
+export type CategoryKind = (typeof CATEGORY_KINDS)[number];
+
+export interface Category {
+  id: string;
+  serviceId: string;
+  kind: CategoryKind;
+  parentId: string | null;
+  name: string;
+  depth: number;
+  position: number;
+  enabled: boolean;
+  createdAt: string;
+}
+
+export type CategoryNode = Category & { children: CategoryNode[] };
+
+/** What an admin may change on a category. */
+export type CategoryChanges = Pick<Category, 'name' | 'enabled' | 'position'>;
+
+type CategoryRow = {
+  id: string;
+  service_id: string;
+  kind: CategoryKind;
+  parent_id: string | null;
+  name: string;
+  depth: number;
+  position: number;
+  enabled: boolean;
+  created_at: Date;
+};
+
+const COLUMNS = 'c.id, c.service_id, c.kind, c.parent_id, c.name, c.depth, c.position, c.enabled, c.created_at';
+
+const toCategory = (row: CategoryRow): Category => ({
+  id: row.id,
+  serviceId: row.service_id,
+  kind: row.kind,
+  parentId: row.parent_id,
+  name: row.name,
+  depth: row.depth,
+  position: row.position,
+  enabled: row.enabled,
+  createdAt: row.created_at.toISOString(),
+});
+
+/** The whole tree, disabled categories included (marked `enabled: false`), siblings by position then name. */
+export async function categoryTree(sql: Db, serviceId: string, kind: CategoryKind): Promise<CategoryNode[]> {
+  const rows = await sql<CategoryRow[]>`
+    select ${sql.unsafe(COLUMNS)} from categories c
+    where c.service_id = ${serviceId} and c.kind = ${kind}
+    order by c.position, c.name, c.id`;
+  const nodes = new Map(rows.map((row) => [row.id, { ...toCategory(row), children: [] as CategoryNode[] }]));
+  const roots: CategoryNode[] = [];
+  // Rows arrive in sibling order, so appending keeps every children list ordered.
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** A category of a service of the organisation; `lock` row-locks it for a change. */
+export async function findCategory(sql: Db, orgId: string, id: string, lock = false): Promise<Category | null> {
+  const [row] = await sql<CategoryRow[]>`
+    select ${sql.unsafe(COLUMNS)} from categories c join services s on s.id = c.service_id
+    where c.id = ${id} and s.org_id = ${orgId} ${lock ? sql`for update of c` : sql``}`;
+  return row ? toCategory(row) : null;
+}
+
+/** The depth of a category of the service and kind, or null when there is no such category. */
+export async function categoryDepth(sql: Db, category: { id: string; serviceId: string; kind: CategoryKind }): Promise<number | null> {
+  const [row] = await sql<{ depth: number }[]>`
+    select depth from categories where id = ${category.id} and service_id = ${category.serviceId} and kind = ${category.kind}`;
+  return row ? row.depth : null;
+}
+
+/** Whether a sibling (same service, kind and parent) other than `exceptId` already has this name. */
+export async function siblingNamed(
+  sql: Db,
+  sibling: { serviceId: string; kind: CategoryKind; parentId: string | null; name: string },
+  exceptId: string | null = null,
+): Promise<boolean> {
+  const [row] = await sql`
+    select 1 from categories
+    where service_id = ${sibling.serviceId} and kind = ${sibling.kind} and parent_id is not distinct from ${sibling.parentId}
+      and lower(name) = lower(${sibling.name}) and id is distinct from ${exceptId}`;
+  return row !== undefined;
+}
+
+/** The position after the last child of `parentId` (null: the top level). */
+export async function nextCategoryPosition(
+  sql: Db,
+  siblings: { serviceId: string; kind: CategoryKind; parentId: string | null },
+): Promise<number> {
+  const [{ next }] = await sql<{ next: number }[]>`
+    select coalesce(max(position) + 1, 0)::int as next from categories
+    where service_id = ${siblings.serviceId} and kind = ${siblings.kind} and parent_id is not distinct from ${siblings.parentId}`;
+  return next;
+}
+
+/** Serialises category writes within one service, so sibling-name checks and positions cannot race. */
+export async function lockServiceCategories(tx: Tx, serviceId: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtext(${`categories:${serviceId}`}))`;
+}
+
+/** Inserts an enabled category. */
+export async function insertCategory(tx: Tx, category: Omit<Category, 'enabled' | 'createdAt'>): Promise<Category> {
+  const [row] = await tx<{ created_at: Date }[]>`
+    insert into categories (id, service_id, kind, parent_id, name, depth, position)
+    values (${category.id}, ${category.serviceId}, ${category.kind}, ${category.parentId}, ${category.name}, ${category.depth},
+      ${category.position})
+    returning created_at`;
+  return { ...category, enabled: true, createdAt: row.created_at.toISOString() };
+}
+
+export async function saveCategoryChanges(tx: Tx, id: string, changes: CategoryChanges): Promise<void> {
+  await tx`update categories set name = ${changes.name}, enabled = ${changes.enabled}, position = ${changes.position} where id = ${id}`;
+}
