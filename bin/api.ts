@@ -9,7 +9,7 @@ import { connectDatabase, requireExternal, runMain } from '../infra/connect';
 import { loadConfig } from '../infra/env';
 import { createLogger } from '../infra/logger';
 import { migrate } from '../infra/migrate';
-import { createApp } from './app';
+import { createApp } from '../api/app';
 
 runMain(async () => {
   const config = loadConfig();
