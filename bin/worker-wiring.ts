@@ -3,7 +3,7 @@
  * point: `start.ts` and `worker.ts` share it, and the test harness builds its workers with it too, so tests run
  * the wiring production runs. It lives here rather than in `infra/` because it knows `activities/`.
  */
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, type NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
 import { projectRoot, type Config } from '../infra/env';

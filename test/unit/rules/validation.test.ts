@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   InvalidTriggerError,
   TicketFacts,
-  Trigger,
+  type Trigger,
   compileTrigger,
   isStateChangingResult,
   parseTrigger,
