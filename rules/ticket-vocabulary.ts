@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-/** Lifecycle state of a ticket (see DOMAIN.md "Statuses"). */
+/** Lifecycle state of a ticket (see docs/domain.md#statuses). */
 export const TicketStatus = z.enum([
   'unassigned',
   'in_progress',
