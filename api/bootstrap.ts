@@ -2,7 +2,7 @@
  * First start: the organisation, a bootstrap admin from the environment, and a first consultation service
  * with one group so the admin can work tickets at once. Idempotent; later starts change nothing.
  */
-import { businessId } from '../infra/ids';
+import { businessId } from '../domain/ids';
 import type { Sql } from '../store/db';
 import { bootstrapOrganization } from '../store/organizations';
 import { hashPassword } from './auth/password';

@@ -1,5 +1,5 @@
 /**
- * Connections for the production entry points (`api/main.ts`, `infra/worker-main.ts`), which run against
+ * Connections for the entry points in `bin/`. The production ones (`bin/api.ts`, `bin/worker.ts`) run against
  * an external PostgreSQL and Temporal cluster: both DATABASE_URL and TEMPORAL_ADDRESS are required there.
  */
 import postgres from 'postgres';
@@ -16,7 +16,8 @@ export function requireExternal(config: Config): { databaseUrl: string; temporal
   return { databaseUrl: config.DATABASE_URL!, temporalAddress: config.TEMPORAL_ADDRESS! };
 }
 
-export const connectDatabase = (url: string) => postgres(url, { max: 20, onnotice: () => {} });
+export const connectDatabase = (url: string, options: postgres.Options<{}> = {}) =>
+  postgres(url, { max: 20, onnotice: () => {}, ...options });
 
 /** Runs `main`, printing a StartupError's message (no stack) and exiting 1 on failure. */
 export function runMain(main: () => Promise<void>): void {

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { ConditionRow, Result, Trigger } from './model';
+import { type ConditionRow, type Result, Trigger } from './model';
 import { substitutionCodesIn, isKnownSubstitutionCode } from './substitution';
 import {
   CHANGE_OPERATORS,

@@ -7,7 +7,7 @@
  * compiled on the fly for simulating unpublished changes. `rules/` validates the definitions again when it loads them.
  */
 import type { RuleProperties } from 'json-rules-engine';
-import { businessId } from '../infra/ids';
+import { businessId } from '../domain/ids';
 import { compileTrigger, type Trigger } from '../rules/index';
 import { DRAFT_VERSION_ID } from '../rules/runner';
 import type { Db, Tx } from './db';

@@ -502,7 +502,7 @@ describe('an unavailable database', () => {
     const tickets = await app.request('/tickets', { headers: { authorization: `Bearer ${h.admin.token}` } });
     expect(tickets.status).toBe(503);
     expect(tickets.headers.get('retry-after')).toBe('5');
-    expect((await tickets.json()).error.code).toBe('database.unavailable');
+    expect(((await tickets.json()) as { error: { code: string } }).error.code).toBe('database.unavailable');
     await deadSql.end();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchPolicy } from '../../rules/sla-policies';
 import { loadTimeRuleConfig } from '../../store/time-rules/config';
-import { businessId } from '../../infra/ids';
+import { businessId } from '../../domain/ids';
 import { startHarness, type Harness } from '../support/harness';
 import { refusalCheck } from '../support/refusals';
 

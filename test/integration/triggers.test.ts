@@ -28,7 +28,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** DOMAIN.md's example: intake type = bank transfer (AND) → assign to agent 예시01 in group 결제. */
+/** The bank-transfer example (docs/domain.md#example-bank-transfer): intake type = bank transfer (AND) → assign to agent 예시01 in group 결제. */
 function triggerBody(overrides: Record<string, unknown> = {}) {
   return {
     title: '계좌이체 문의는 결제 그룹 예시01에게',

@@ -12,9 +12,9 @@ import { createApp } from '../../api/app';
 import { hashPassword } from '../../api/auth/password';
 import { bootstrap } from '../../api/bootstrap';
 import { loadConfig, projectRoot, type Config } from '../../infra/env';
-import { businessId } from '../../infra/ids';
+import { businessId } from '../../domain/ids';
 import { createLogger } from '../../infra/logger';
-import { createWorker, installWorkerRuntime } from '../../infra/worker';
+import { createWorker, installWorkerRuntime } from '../../bin/worker-wiring';
 import type { Permission, Role } from '../../domain/people';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -198,9 +198,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** Starts `infra/worker-main.ts` as a child process; resolves once it polls, with a function that stops it. */
+/** Starts `bin/worker.ts` as a child process; resolves once it polls, with a function that stops it. */
 function spawnWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/worker-main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

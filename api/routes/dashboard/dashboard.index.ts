@@ -1,4 +1,4 @@
-/** The dashboard: task-list counts and the counters of DOMAIN.md's task lists section. */
+/** The dashboard: task-list counts and the counters of docs/domain.md#task-lists. */
 import type { AppOpenAPI } from '../../context';
 import { createRouter } from '../../router';
 import * as handlers from './dashboard.handlers';

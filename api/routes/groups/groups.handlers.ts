@@ -1,4 +1,4 @@
-import { businessId } from '../../../infra/ids';
+import { businessId } from '../../../domain/ids';
 import { findOrgAgentIds } from '../../../store/directory/agents';
 import {
   addGroupMember,

@@ -1,4 +1,4 @@
-import { businessId } from '../../../infra/ids';
+import { businessId } from '../../../domain/ids';
 import { insertService, listServices as queryServices } from '../../../store/directory/services';
 import { writeAudit, isUniqueViolation } from '../../audit-log';
 import { requireRole } from '../../auth/agent';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { businessId } from '../../../infra/ids';
+import { businessId } from '../../../domain/ids';
 import type { Sql } from '../../../store/db';
 import { listTicketEvents } from '../../../store/events';
 import { bindIdempotencyKey, findIdempotencyKey } from '../../../store/idempotency';

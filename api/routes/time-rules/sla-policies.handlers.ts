@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { businessId } from '../../../infra/ids';
+import { businessId } from '../../../domain/ids';
 import { formatDuration, parseDuration } from '../../../rules/duration';
 import { asJson } from '../../../store/json';
 import { lockServiceTimeRules } from '../../../store/time-rules/config';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { businessId } from '../../../infra/ids';
+import { businessId } from '../../../domain/ids';
 import type { Sql, Tx } from '../../../store/db';
 import { asJson } from '../../../store/json';
 import {

@@ -13,7 +13,7 @@ import { bankTransferTrigger, created, snapshot, updated } from './support/fixtu
 const assignTo = (groupId: string) => [{ type: 'assign', groupId, strategy: 'roundRobin' }] satisfies Trigger['results'];
 
 describe.each<EvaluatorKind>(['reference', 'fast'])('the %s evaluator', (kind) => {
-  it('runs the DOMAIN.md example: bank transfer intake goes to 예시01 in 결제', async () => {
+  it('runs the bank-transfer example (docs/domain.md): the ticket goes to 예시01 in 결제', async () => {
     const evaluator = createEvaluator([compileTrigger(bankTransferTrigger())], kind);
     expect(evaluator.kind).toBe(kind);
     expect(await evaluator.matches(created())).toEqual([

@@ -68,7 +68,7 @@ function expectIssues(graph: GraphLike, trigger: Trigger): GraphIssue[] {
 }
 
 describe('triggerToGraph → graphToTrigger', () => {
-  it('round-trips the DOMAIN.md example and a trigger with every kind of row and result', () => {
+  it('round-trips the bank-transfer example (docs/domain.md) and a trigger with every kind of row and result', () => {
     for (const trigger of [bankTransferTrigger(), everything]) {
       expect(graphToTrigger(triggerToGraph(trigger), baseOf(trigger))).toStrictEqual(trigger);
     }

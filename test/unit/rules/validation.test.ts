@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   InvalidTriggerError,
   TicketFacts,
-  Trigger,
+  type Trigger,
   compileTrigger,
   isStateChangingResult,
   parseTrigger,
@@ -22,7 +22,7 @@ function withResults(results: unknown[]): unknown {
 const valid: ConditionRow = { field: 'priority', operator: 'equals', value: 'urgent' };
 
 describe('parseTrigger', () => {
-  it('accepts the DOMAIN.md example and returns the parsed trigger', () => {
+  it('accepts the bank-transfer example (docs/domain.md) and returns the parsed trigger', () => {
     const result = parseTrigger(bankTransferTrigger());
     expect(result).toEqual({ ok: true, trigger: bankTransferTrigger() });
   });

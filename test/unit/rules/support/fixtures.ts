@@ -1,7 +1,7 @@
 /** Hand-written fixtures: a valid trigger and ticket to derive each test's case from. */
 import type { TicketFacts, TicketSnapshot, Trigger } from '../../../../rules';
 
-/** The DOMAIN.md example: intake type = bank transfer → assign to agent 예시01 in group 결제. */
+/** The bank-transfer example (docs/domain.md#example-bank-transfer): intake type = bank transfer → assign to agent 예시01 in group 결제. */
 export function bankTransferTrigger(overrides: Partial<Trigger> = {}): Trigger {
   return {
     id: 'trg-bank-transfer',

@@ -1,11 +1,11 @@
 /**
  * `npm run migrate`: applies pending migrations to the configured (or embedded) PostgreSQL and exits.
  */
-import postgres from 'postgres';
-import { loadConfig, StartupError } from './env';
-import { createLogger } from './logger';
-import { migrate } from './migrate';
-import { startPostgres } from './postgres';
+import { connectDatabase } from '../infra/connect';
+import { loadConfig, StartupError } from '../infra/env';
+import { createLogger } from '../infra/logger';
+import { migrate } from '../infra/migrate';
+import { startPostgres } from '../infra/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
-    const sql = postgres(database.url, { max: 1, onnotice: (notice) => log.debug({ notice }, 'postgres notice') });
+    const sql = connectDatabase(database.url, { max: 1, onnotice: (notice) => log.debug({ notice }, 'postgres notice') });
     try {
       await migrate(sql, log);
     } finally {

@@ -4,12 +4,12 @@
  */
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { bootstrap } from './bootstrap';
+import { bootstrap } from '../api/bootstrap';
 import { connectDatabase, requireExternal, runMain } from '../infra/connect';
 import { loadConfig } from '../infra/env';
 import { createLogger } from '../infra/logger';
 import { migrate } from '../infra/migrate';
-import { createApp } from './app';
+import { createApp } from '../api/app';
 
 runMain(async () => {
   const config = loadConfig();

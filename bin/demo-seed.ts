@@ -10,7 +10,7 @@
  *
  * Idempotent: when a service named '온라인 상담' already exists, nothing is created and the logins are printed again.
  */
-import { loadConfig, StartupError, type Config } from './env';
+import { loadConfig, StartupError, type Config } from '../infra/env';
 
 const DEMO_SERVICE = '온라인 상담';
 const ISSUE_SERVICE = '기술 지원';

@@ -4,11 +4,11 @@
  */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { connectDatabase, requireExternal, runMain } from './connect';
-import { loadConfig } from './env';
-import { createLogger } from './logger';
-import { registerSearchAttributes } from './temporal';
-import { createWorker, installWorkerRuntime } from './worker';
+import { connectDatabase, requireExternal, runMain } from '../infra/connect';
+import { loadConfig } from '../infra/env';
+import { createLogger } from '../infra/logger';
+import { registerSearchAttributes } from '../infra/temporal';
+import { createWorker, installWorkerRuntime } from './worker-wiring';
 
 runMain(async () => {
   const config = loadConfig();

@@ -1,13 +1,15 @@
 /**
- * Builds a Temporal worker for Contactflow's task queue with activities wired to real clients.
+ * Builds a Temporal worker for Contactflow's task queue with activities wired to real clients. Not an entry
+ * point: `start.ts` and `worker.ts` share it, and the test harness builds its workers with it too, so tests run
+ * the wiring production runs. It lives here rather than in `infra/` because it knows `activities/`.
  */
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, type NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
-import { projectRoot, type Config } from './env';
+import { projectRoot, type Config } from '../infra/env';
 import { createMailer } from '../clients/mailer';
 import path from 'node:path';
-import type { Logger } from './logger';
+import type { Logger } from '../infra/logger';
 
 export interface WorkerOptions {
   connection: NativeConnection;

@@ -8,14 +8,14 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { bootstrap } from '../api/bootstrap';
-import { connectDatabase, runMain } from './connect';
-import { StartupError, loadConfig, type Config } from './env';
-import { createLogger, type Logger } from './logger';
-import { migrate } from './migrate';
-import { startPostgres } from './postgres';
-import { ensureStudioBuilt } from './studio-build';
-import { registerSearchAttributes, startTemporal } from './temporal';
-import { createWorker, installWorkerRuntime } from './worker';
+import { connectDatabase, runMain } from '../infra/connect';
+import { StartupError, loadConfig, type Config } from '../infra/env';
+import { createLogger, type Logger } from '../infra/logger';
+import { migrate } from '../infra/migrate';
+import { startPostgres } from '../infra/postgres';
+import { ensureStudioBuilt } from '../infra/studio-build';
+import { registerSearchAttributes, startTemporal } from '../infra/temporal';
+import { createWorker, installWorkerRuntime } from './worker-wiring';
 
 type Stop = () => Promise<unknown> | unknown;
 
