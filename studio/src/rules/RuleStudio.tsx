@@ -3,6 +3,7 @@
  * node by node, publishing, the version history with rollback, and a simulator. Everything goes through the
  * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts.
  */
+import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newTrigger } from '../../nodes';
 import { triggersApi } from '../api/rules';
