@@ -1,5 +1,5 @@
 /** The side panel for the selected node: its problems first, then its kind's form, then moving and removing it. */
-import { ConditionPanel, ResultPanel, TriggerPanel } from '../../nodes';
+import { ConditionPanel, ResultPanel, TriggerPanel } from './nodes';
 import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useLang } from '../i18n';

@@ -4,7 +4,7 @@
  * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { newTrigger } from '../../nodes';
+import { newTrigger } from './nodes';
 import { triggersApi } from '../api/rules';
 import type { DirectoryService, Trigger, TriggerList as TriggerListData } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';

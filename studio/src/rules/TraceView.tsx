@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import type { ConditionRow } from '../../../rules/model';
-import { rowValueText, valueText, fieldLabel } from '../../nodes/condition/defaults';
-import { summarize } from '../../nodes/result/defaults';
+import { rowValueText, valueText, fieldLabel } from './nodes/condition/defaults';
+import { summarize } from './nodes/result/defaults';
 import type { PassTrace, Simulation } from '../api/types';
 import { Icon } from '../components/icons';
 import { useLang } from '../i18n';

@@ -5,7 +5,7 @@
 import { Background, BackgroundVariant, Controls, Panel, ReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
-import { nodeTypes, type RuleNode } from '../../nodes';
+import { nodeTypes, type RuleNode } from './nodes';
 import { Icon } from '../components/icons';
 import { CanvasStateProvider, type CanvasState } from './context';
 import type { TriggerEditor } from './useTriggerEditor';

@@ -1,7 +1,7 @@
 /** A result node: one result of the trigger, as plain JSON; its place in the order is its vertical position. */
 import type { Node } from '@xyflow/react';
-import type { ResultNodeData } from '../../../rules/graph';
-import type { Result, ResultType } from '../../../rules/model';
+import type { ResultNodeData } from '../../../../../rules/graph';
+import type { Result, ResultType } from '../../../../../rules/model';
 
 export type ResultNode = Node<ResultNodeData, 'result'>;
 export type { ResultNodeData, Result, ResultType };

@@ -3,17 +3,17 @@
  * field, and a value input of the field's type. Every change replaces the node's plain-JSON data.
  */
 import { useId } from 'react';
-import { useCanvasState, useRuleLookups } from '../../src/rules/context';
-import { hasIssueAt, type NodeIssue } from '../../src/rules/issues';
-import { CategorySelect, Checklist, GroupSelect, AgentSelect, ListInput, useAssignableAgents } from '../../src/rules/pickers';
-import { useLang } from '../../src/i18n';
+import { useCanvasState, useRuleLookups } from '../../context';
+import { hasIssueAt, type NodeIssue } from '../../issues';
+import { CategorySelect, Checklist, GroupSelect, AgentSelect, ListInput, useAssignableAgents } from '../../pickers';
+import { useLang } from '../../../i18n';
 import {
   CONDITION_FIELD_LABELS,
   CONDITION_GROUP_LABELS,
   CUSTOM_FIELD_LABELS,
   OPERATOR_LABELS,
   VALUE_TYPE_LABELS,
-} from '../../src/vocabulary';
+} from '../../../vocabulary';
 import {
   CHANGE_OPERATORS,
   CUSTOM_PREFIXES,

@@ -1,9 +1,9 @@
 /** A result node on the canvas: what runs when the trigger fires, numbered in the order results run. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { Icon } from '../../src/components/icons';
-import { useCanvasState, useNodeIssues, useRuleLookups } from '../../src/rules/context';
-import { useLang } from '../../src/i18n';
-import { RESULT_LABELS } from '../../src/vocabulary';
+import { Icon } from '../../../components/icons';
+import { useCanvasState, useNodeIssues, useRuleLookups } from '../../context';
+import { useLang } from '../../../i18n';
+import { RESULT_LABELS } from '../../../vocabulary';
 import { IssueBadge } from '../issue-badge';
 import { RESULT_KIND, summarize } from './defaults';
 import type { ResultNode as ResultNodeType } from './types';

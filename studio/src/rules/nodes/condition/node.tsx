@@ -1,8 +1,8 @@
 /** A condition node on the canvas: one row, marked must-match (AND) or optional (OR), feeding the trigger. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useNodeIssues, useRuleLookups } from '../../src/rules/context';
-import { useLang } from '../../src/i18n';
-import { CONDITION_GROUP_LABELS, OPERATOR_LABELS } from '../../src/vocabulary';
+import { useNodeIssues, useRuleLookups } from '../../context';
+import { useLang } from '../../../i18n';
+import { CONDITION_GROUP_LABELS, OPERATOR_LABELS } from '../../../vocabulary';
 import { IssueBadge } from '../issue-badge';
 import { fieldLabel, rowValueText } from './defaults';
 import type { ConditionNode as ConditionNodeType } from './types';

@@ -12,8 +12,8 @@ import {
   parseField,
   type ConditionTarget,
   type FixedField,
-} from '../../../rules/targets';
-import type { RuleLookups } from '../../src/rules/context';
+} from '../../../../../rules/targets';
+import type { RuleLookups } from '../../context';
 import {
   CHANNEL_LABELS,
   CONDITION_FIELD_LABELS,
@@ -21,7 +21,7 @@ import {
   PRIORITY_LABELS,
   STATUS_LABELS,
   type Label,
-} from '../../src/vocabulary';
+} from '../../../vocabulary';
 import type { ConditionGroup, ConditionNodeData, ConditionOperator, ConditionRow, ConditionValue, CustomFieldValueType } from './types';
 
 export const defaultConditionData = (group: ConditionGroup): ConditionNodeData => ({

@@ -3,10 +3,10 @@
  * data; what the API refuses comes back as issues on the field.
  */
 import { useId, type ReactNode } from 'react';
-import { useRuleLookups } from '../../src/rules/context';
-import { hasIssueAt, type NodeIssue } from '../../src/rules/issues';
-import { AgentSelect, CategorySelect, GroupSelect, ListInput, useAssignableAgents } from '../../src/rules/pickers';
-import { useLang } from '../../src/i18n';
+import { useRuleLookups } from '../../context';
+import { hasIssueAt, type NodeIssue } from '../../issues';
+import { AgentSelect, CategorySelect, GroupSelect, ListInput, useAssignableAgents } from '../../pickers';
+import { useLang } from '../../../i18n';
 import {
   ASSIGN_STRATEGY_LABELS,
   MESSAGE_LANGUAGE_LABELS,
@@ -14,7 +14,7 @@ import {
   PRIORITIES,
   PRIORITY_LABELS,
   RESULT_LABELS,
-} from '../../src/vocabulary';
+} from '../../../vocabulary';
 import { RESULT_KIND, RESULT_TYPES, SUBSTITUTION_CODES, defaultResult } from './defaults';
 import type { Result, ResultNodeData, ResultOf, ResultType } from './types';
 

@@ -1,6 +1,6 @@
 /** A new trigger as the studio opens it: one must-match row and one result, ready to be edited and saved. */
-import type { Trigger } from '../../../rules/model';
-import type { RuleLookups } from '../../src/rules/context';
+import type { Trigger } from '../../../../../rules/model';
+import type { RuleLookups } from '../../context';
 import { defaultConditionData } from '../condition/defaults';
 import { defaultResult } from '../result/defaults';
 import type { TriggerNodeData } from './types';

@@ -1,9 +1,9 @@
 /** Editing the trigger node: its title, the ticket events it listens to, and whether it runs. */
 import { useId } from 'react';
-import type { TicketEventType } from '../../../rules/ticket-vocabulary';
-import { hasIssueAt, type NodeIssue } from '../../src/rules/issues';
-import { useLang } from '../../src/i18n';
-import { TRIGGER_EVENT_LABELS } from '../../src/vocabulary';
+import type { TicketEventType } from '../../../../../rules/ticket-vocabulary';
+import { hasIssueAt, type NodeIssue } from '../../issues';
+import { useLang } from '../../../i18n';
+import { TRIGGER_EVENT_LABELS } from '../../../vocabulary';
 import type { TriggerNodeData } from './types';
 
 const EVENTS = Object.keys(TRIGGER_EVENT_LABELS) as TicketEventType[];

@@ -1,9 +1,9 @@
 /** The trigger node: conditions flow into it from the left, its results leave on the right, in order. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { Icon } from '../../src/components/icons';
-import { useNodeIssues } from '../../src/rules/context';
-import { useLang } from '../../src/i18n';
-import { TRIGGER_EVENT_LABELS } from '../../src/vocabulary';
+import { Icon } from '../../../components/icons';
+import { useNodeIssues } from '../../context';
+import { useLang } from '../../../i18n';
+import { TRIGGER_EVENT_LABELS } from '../../../vocabulary';
 import { IssueBadge } from '../issue-badge';
 import type { TriggerNode as TriggerNodeType } from './types';
 

@@ -1,9 +1,9 @@
 /** Results: a new one of each type, and how each reads on the canvas. */
 // The zod-only modules of rules/, not its index: the index also exports the json-rules-engine evaluator.
-import { RESULT_KIND } from '../../../rules/model';
-import { SUBSTITUTION_CODES } from '../../../rules/substitution';
-import type { RuleLookups } from '../../src/rules/context';
-import { ASSIGN_STRATEGY_LABELS, NOTIFY_RECIPIENT_LABELS, PRIORITY_LABELS, RESULT_LABELS, type Label } from '../../src/vocabulary';
+import { RESULT_KIND } from '../../../../../rules/model';
+import { SUBSTITUTION_CODES } from '../../../../../rules/substitution';
+import type { RuleLookups } from '../../context';
+import { ASSIGN_STRATEGY_LABELS, NOTIFY_RECIPIENT_LABELS, PRIORITY_LABELS, RESULT_LABELS, type Label } from '../../../vocabulary';
 import type { Result, ResultNodeData, ResultType } from './types';
 
 /** Result types in the order the type picker offers them: state changes first, then side effects. */
