@@ -1,5 +1,5 @@
 /** Dates and times as agents read them: relative when recent, absolute on hover. */
-import type { Lang } from './i18n';
+import { LOCALES, MESSAGES, type Lang } from './i18n/messages';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -10,7 +10,7 @@ export function relativeTime(iso: string, lang: Lang, now = Date.now()): string 
   if (Number.isNaN(at)) return '—';
   const elapsed = now - at;
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
-  if (elapsed < MINUTE) return lang === 'ko' ? '방금' : 'just now';
+  if (elapsed < MINUTE) return MESSAGES[lang].common.time.justNow;
   if (elapsed < HOUR) return format.format(-Math.round(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return format.format(-Math.round(elapsed / HOUR), 'hour');
   if (elapsed < 7 * DAY) return format.format(-Math.round(elapsed / DAY), 'day');
@@ -20,7 +20,7 @@ export function relativeTime(iso: string, lang: Lang, now = Date.now()): string 
 export function absoluteTime(iso: string, lang: Lang): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -34,4 +34,3 @@ export function isSameLocalDay(iso: string | null, day = new Date()): boolean {
   const at = new Date(iso);
   return at.getFullYear() === day.getFullYear() && at.getMonth() === day.getMonth() && at.getDate() === day.getDate();
 }
-

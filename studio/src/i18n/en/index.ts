@@ -1,0 +1,10 @@
+/** The English catalogue: the reference every other language translates, key for key. */
+import common from './common';
+import errors from './errors';
+import rules from './rules';
+import shell from './shell';
+import status from './status';
+import ticket from './ticket';
+import workspace from './workspace';
+
+export default { common, shell, workspace, rules, ticket, status, errors };

@@ -1,0 +1,2 @@
+/** The rule studio's words: triggers, conditions, results, versions, simulation. */
+export default {};

@@ -1,0 +1,2 @@
+/** The studio's frame: sign-in, the top bar, keyboard shortcuts. */
+export default {};

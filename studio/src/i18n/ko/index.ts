@@ -1,0 +1,12 @@
+/** The Korean catalogue: each area satisfies the English one's keys. */
+import type { Catalogue } from '../catalogue';
+import type en from '../en';
+import common from './common';
+import errors from './errors';
+import rules from './rules';
+import shell from './shell';
+import status from './status';
+import ticket from './ticket';
+import workspace from './workspace';
+
+export default { common, shell, workspace, rules, ticket, status, errors } satisfies Catalogue<typeof en>;
