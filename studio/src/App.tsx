@@ -7,7 +7,7 @@ import { Icon } from './components/icons';
 import { GlobalProgress } from './components/progress';
 import { DirectoryProvider } from './directory';
 import { HelpDialog } from './HelpDialog';
-import { useLang } from './i18n';
+import { useI18n } from './i18n';
 import { LoginPage, Logo } from './LoginPage';
 import { hrefFor, navigate, parseRoute, useRoute, type Route } from './router';
 import { useMe, useSession } from './session';
@@ -16,17 +16,16 @@ import { Workspace } from './workspace/Workspace';
 
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
 
-const ROLE_LABELS = { admin: 'Admin · 관리자', agent: 'Agent · 상담원', org_admin: 'Org admin · 조직 관리자' } as const;
-
 export function App() {
   const route = useRoute();
   const { state } = useSession();
+  const { t } = useI18n();
 
   if (state.status === 'checking') {
     return (
       <div className="boot">
         <Logo size={36} />
-        <LoadingBlock label="Opening your workspace…" />
+        <LoadingBlock label={t('shell.opening')} />
       </div>
     );
   }
@@ -58,7 +57,7 @@ function LeaveLogin({ next }: { next?: string }) {
 function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
   const me = useMe();
   const { signOut } = useSession();
-  const { lang, setLang } = useLang();
+  const { lang, setLang, t } = useI18n();
   const [help, setHelp] = useState(false);
   useShortcuts({ '?': () => setHelp(true) });
 
@@ -69,43 +68,43 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
           <Logo size={24} />
           <span>Contactflow</span>
         </a>
-        <nav className="topnav" aria-label="Studio">
+        <nav className="topnav" aria-label={t('shell.nav.label')}>
           <a href={hrefFor({ name: 'inbox', list: route.name === 'inbox' ? route.list : 'mine_in_progress' })} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             <Icon name="inbox" size={15} />
-            Workspace <span className="muted">상담</span>
+            {t('shell.nav.workspace')}
           </a>
           <a href={hrefFor({ name: 'rules' })} aria-current={route.name === 'rules' ? 'page' : undefined}>
             <Icon name="flow" size={15} />
-            Rule studio <span className="muted">트리거</span>
+            {t('shell.nav.rules')}
           </a>
         </nav>
         <div className="topbar-end">
-          <div className="segmented small" role="group" aria-label="Language">
+          <div className="segmented small" role="group" aria-label={t('common.language.label')}>
             <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
-              EN
+              {t('common.language.en')}
             </button>
             <button type="button" aria-pressed={lang === 'ko'} onClick={() => setLang('ko')}>
-              한
+              {t('common.language.ko')}
             </button>
           </div>
-          <button type="button" className="icon-button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
+          <button type="button" className="icon-button" onClick={() => setHelp(true)} aria-label={t('shell.shortcuts')} title={t('shell.shortcuts')}>
             <Icon name="keyboard" size={17} />
           </button>
           <div className="me">
             <Avatar name={me.name} size={28} />
             <span className="me-text">
               <strong>{me.name}</strong>
-              <span className="muted">{ROLE_LABELS[me.role]}</span>
+              <span className="muted">{t(`ticket.role.${me.role}`)}</span>
             </span>
           </div>
-          <button type="button" className="icon-button" onClick={() => void signOut()} aria-label="Sign out" title="Sign out">
+          <button type="button" className="icon-button" onClick={() => void signOut()} aria-label={t('shell.signOut')} title={t('shell.signOut')}>
             <Icon name="logout" size={16} />
           </button>
         </div>
       </header>
       <GlobalProgress />
       {route.name === 'rules' ? (
-        <Suspense fallback={<LoadingBlock label="Loading the rule studio…" />}>
+        <Suspense fallback={<LoadingBlock label={t('shell.loadingRules')} />}>
           <RuleStudio serviceId={route.serviceId} />
         </Suspense>
       ) : (

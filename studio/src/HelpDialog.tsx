@@ -1,60 +1,70 @@
 /** The keyboard shortcuts, opened with `?`. */
 import { Dialog } from './components/dialog';
 import { Kbd } from './components/feedback';
+import { useI18n, type MessageKey } from './i18n';
 
-const GROUPS: { title: string; keys: [string[], string][] }[] = [
+/** A key cap: a character shown as typed, or a key name from the catalogue. */
+type Key = string | { name: MessageKey };
+
+const ENTER: Key = { name: 'shell.help.key.enter' };
+const ESCAPE: Key = { name: 'shell.help.key.escape' };
+const CTRL: Key = { name: 'shell.help.key.ctrl' };
+const ALT: Key = { name: 'shell.help.key.alt' };
+const DELETE: Key = { name: 'shell.help.key.delete' };
+
+const GROUPS: { title: MessageKey; keys: [Key[], MessageKey][] }[] = [
   {
-    title: 'Ticket list · 목록',
+    title: 'shell.help.list.title',
     keys: [
-      [['j', '↓'], 'Next ticket'],
-      [['k', '↑'], 'Previous ticket'],
-      [['Enter'], 'Open the highlighted ticket'],
-      [['Esc'], 'Close the ticket'],
-      [['/'], 'Search loaded tickets'],
-      [['1', '…', '9'], 'Switch task list'],
-      [['r'], 'Refresh'],
-      [['n'], 'New ticket'],
+      [['j', '↓'], 'shell.help.list.next'],
+      [['k', '↑'], 'shell.help.list.previous'],
+      [[ENTER], 'shell.help.list.open'],
+      [[ESCAPE], 'shell.help.list.close'],
+      [['/'], 'shell.help.list.search'],
+      [['1', '…', '9'], 'shell.help.list.switchList'],
+      [['r'], 'shell.help.list.refresh'],
+      [['n'], 'shell.help.list.create'],
     ],
   },
   {
-    title: 'Open ticket · 티켓',
+    title: 'shell.help.ticket.title',
     keys: [
-      [['c'], 'Write a reply or note'],
-      [['Ctrl', 'Enter'], 'Send what you wrote'],
-      [['h'], 'Switch conversation / event log'],
+      [['c'], 'shell.help.ticket.write'],
+      [[CTRL, ENTER], 'shell.help.ticket.send'],
+      [['h'], 'shell.help.ticket.switchTab'],
     ],
   },
   {
-    title: 'Rule studio · 트리거',
+    title: 'shell.help.rules.title',
     keys: [
-      [['Alt', '↑'], 'Move the focused trigger up'],
-      [['Alt', '↓'], 'Move the focused trigger down'],
-      [['Ctrl', 'S'], 'Save the open trigger'],
-      [['Delete'], 'Remove the selected node or edge'],
+      [[ALT, '↑'], 'shell.help.rules.moveUp'],
+      [[ALT, '↓'], 'shell.help.rules.moveDown'],
+      [[CTRL, 'S'], 'shell.help.rules.save'],
+      [[DELETE], 'shell.help.rules.remove'],
     ],
   },
   {
-    title: 'Anywhere · 전체',
-    keys: [
-      [['?'], 'This help'],
-    ],
+    title: 'shell.help.anywhere.title',
+    keys: [[['?'], 'shell.help.anywhere.help']],
   },
 ];
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const cap = (key: Key) => (typeof key === 'string' ? key : t(key.name));
   return (
-    <Dialog open={open} title="Keyboard shortcuts" subtitle="단축키" onClose={onClose} width={560}>
+    <Dialog open={open} title={t('shell.help.title')} onClose={onClose} width={560}>
       <div className="shortcut-groups">
         {GROUPS.map((group) => (
           <section key={group.title}>
-            <h3>{group.title}</h3>
+            <h3>{t(group.title)}</h3>
             <dl className="shortcut-list">
               {group.keys.map(([keys, description]) => (
                 <div key={description}>
                   <dt>
-                    {keys.map((key) => (key === '…' ? <span key={key} className="muted">…</span> : <Kbd key={key}>{key}</Kbd>))}
+                    {keys.map((key) => (key === '…' ? <span key={key} className="muted">…</span> : <Kbd key={cap(key)}>{cap(key)}</Kbd>))}
                   </dt>
-                  <dd>{description}</dd>
+                  <dd>{t(description)}</dd>
                 </div>
               ))}
             </dl>

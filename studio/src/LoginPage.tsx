@@ -1,14 +1,15 @@
-/** Sign-in: email and password against POST /auth/login; the API's refusal is shown as it words it. */
+/** Sign-in: email and password against POST /auth/login; a refusal is shown as a sentence in the reader's language. */
 import { useState, type FormEvent } from 'react';
+import { StatusBadge } from './components/badges';
 import { ErrorBanner, Spinner } from './components/feedback';
 import { Icon } from './components/icons';
-import { useLang } from './i18n';
+import { rich, useI18n } from './i18n';
 import { navigate, parseRoute } from './router';
 import { useSession } from './session';
 
 export function LoginPage({ next }: { next?: string }) {
   const { signIn } = useSession();
-  const { lang, setLang } = useLang();
+  const { lang, setLang, t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,20 +37,17 @@ export function LoginPage({ next }: { next?: string }) {
           <span>Contactflow</span>
         </div>
         <div className="login-pitch">
-          <h1>
-            Every inquiry, <br />
-            answered on time.
-          </h1>
-          <p>모든 문의를 놓치지 않고, 제때 답합니다.</p>
+          <h1>{rich(t('shell.login.pitchTitle'), { br: <br /> })}</h1>
+          <p>{t('shell.login.pitchLead')}</p>
           <ul className="login-points">
             <li>
-              <Icon name="inbox" /> One workspace for email, phone, chat and help-centre tickets
+              <Icon name="inbox" /> {t('shell.login.pointWorkspace')}
             </li>
             <li>
-              <Icon name="zap" /> Triggers that assign and notify while you sleep
+              <Icon name="zap" /> {t('shell.login.pointTriggers')}
             </li>
             <li>
-              <Icon name="clock" /> A full event log for every change
+              <Icon name="clock" /> {t('shell.login.pointEvents')}
             </li>
           </ul>
         </div>
@@ -59,11 +57,11 @@ export function LoginPage({ next }: { next?: string }) {
       <section className="login-panel">
         <form className="login-form" onSubmit={submit} aria-labelledby="login-title">
           <div className="login-form-head">
-            <h2 id="login-title">Sign in</h2>
-            <p className="muted">상담원 로그인 · Use your agent account.</p>
+            <h2 id="login-title">{t('shell.login.title')}</h2>
+            <p className="muted">{t('shell.login.subtitle')}</p>
           </div>
           <label className="field">
-            <span className="field-label">Email · 이메일</span>
+            <span className="field-label">{t('shell.login.email')}</span>
             <input
               type="email"
               autoComplete="username"
@@ -71,11 +69,11 @@ export function LoginPage({ next }: { next?: string }) {
               autoFocus
               value={email}
               onChange={(event) => setEmail(event.target.value)}
-              placeholder="you@company.com"
+              placeholder={t('shell.login.emailPlaceholder')}
             />
           </label>
           <label className="field">
-            <span className="field-label">Password · 비밀번호</span>
+            <span className="field-label">{t('shell.login.password')}</span>
             <input
               type="password"
               autoComplete="current-password"
@@ -87,16 +85,16 @@ export function LoginPage({ next }: { next?: string }) {
           <ErrorBanner error={error} />
           <button type="submit" className="button primary block" disabled={busy}>
             {busy ? <Spinner size={14} /> : null}
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('shell.login.submitting') : t('shell.login.submit')}
           </button>
           <div className="login-foot">
-            <span className="muted">Language</span>
-            <div className="segmented small" role="group" aria-label="Language">
+            <span className="muted">{t('shell.login.language')}</span>
+            <div className="segmented small" role="group" aria-label={t('shell.login.language')}>
               <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
-                English
+                {t('shell.login.english')}
               </button>
               <button type="button" aria-pressed={lang === 'ko'} onClick={() => setLang('ko')}>
-                한국어
+                {t('shell.login.korean')}
               </button>
             </div>
           </div>
@@ -116,28 +114,20 @@ export function Logo({ size = 28 }: { size?: number }) {
 }
 
 function PreviewCard() {
+  const { t } = useI18n();
   return (
     <div className="login-preview">
       <div className="preview-row">
-        <span className="badge tone-orange">
-          <span className="badge-dot" />
-          미할당
-        </span>
-        <span className="preview-subject">결제 후 주문 내역이 보이지 않아요</span>
+        <StatusBadge status="unassigned" />
+        <span className="preview-subject">{t('shell.login.preview.first')}</span>
       </div>
       <div className="preview-row">
-        <span className="badge tone-blue">
-          <span className="badge-dot" />
-          처리중
-        </span>
-        <span className="preview-subject">Refund for duplicate charge</span>
+        <StatusBadge status="in_progress" />
+        <span className="preview-subject">{t('shell.login.preview.second')}</span>
       </div>
       <div className="preview-row">
-        <span className="badge tone-green">
-          <span className="badge-dot" />
-          해결
-        </span>
-        <span className="preview-subject">비밀번호 재설정 메일이 오지 않습니다</span>
+        <StatusBadge status="resolved" />
+        <span className="preview-subject">{t('shell.login.preview.third')}</span>
       </div>
     </div>
   );

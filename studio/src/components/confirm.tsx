@@ -1,6 +1,7 @@
 /** A confirmation on the shared dialog: what will happen, a busy state while it happens, and the refusal if any. */
 import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
+import { useI18n } from '../i18n';
 import { ErrorBanner, Spinner } from './feedback';
 
 export function ConfirmDialog({
@@ -28,6 +29,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const { t } = useI18n();
   return (
     <Dialog open={open} title={title} subtitle={subtitle} onClose={busy ? () => undefined : onClose} width={480}>
       <div className="stack">
@@ -35,7 +37,7 @@ export function ConfirmDialog({
         <ErrorBanner error={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel · 취소
+            {t('common.action.cancel')}
           </button>
           <button type="button" className={`button ${danger ? 'danger-solid' : 'primary'}`} onClick={onConfirm} disabled={busy} autoFocus>
             {busy && <Spinner size={14} />}

@@ -3,6 +3,7 @@
  * focus returns to the element that opened it. `variant="drawer"` slides it in from the right instead.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
 import { Icon } from './icons';
 
 export function Dialog({
@@ -24,6 +25,7 @@ export function Dialog({
   variant?: 'dialog' | 'drawer';
   width?: number;
 }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -54,7 +56,7 @@ export function Dialog({
               <h2>{title}</h2>
               {subtitle && <p className="muted">{subtitle}</p>}
             </div>
-            <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+            <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.action.close')}>
               <Icon name="x" />
             </button>
           </header>

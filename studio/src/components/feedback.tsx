@@ -1,6 +1,7 @@
 /** Spinners, skeletons, empty states and inline error banners. */
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { errorMessage, issueMessage, useI18n } from '../i18n';
 import { Icon, type IconName } from './icons';
 
 export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
@@ -32,28 +33,31 @@ export function EmptyState({ icon, title, children }: { icon: IconName; title: s
   );
 }
 
-/** An API refusal or failure in the server's own words, with its stable code for support. */
+/**
+ * An API refusal or failure as a sentence in the reader's language (i18n/errors.ts), with the refused values'
+ * issues listed when there are several. The stable code stays out of sight, in `data-code`, for support.
+ */
 export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  const { t } = useI18n();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
-  const code = error instanceof ApiError ? error.code : null;
-  const issues = error instanceof ApiError ? issuesOf(error.details) : [];
+  const code = error instanceof ApiError ? error.code : undefined;
+  const issues = error instanceof ApiError ? issueCodes(error.details) : [];
+  const sentences = [...new Set(issues.map((issue) => issueMessage(t, issue)))];
   return (
-    <div className="error-banner" role="alert">
+    <div className="error-banner" role="alert" data-code={code}>
       <Icon name="alert" size={16} />
       <div className="error-text">
-        <span>{message}</span>
-        {issues.length > 1 && (
+        <span>{errorMessage(t, error)}</span>
+        {sentences.length > 1 && (
           <ul className="error-issues">
-            {issues.map((issue, index) => (
-              <li key={index}>{issue}</li>
+            {sentences.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
             ))}
           </ul>
         )}
-        {code && <code className="error-code">{code}</code>}
       </div>
       {onDismiss && (
-        <button type="button" className="icon-button small" onClick={onDismiss} aria-label="Dismiss">
+        <button type="button" className="icon-button small" onClick={onDismiss} aria-label={t('common.action.dismiss')}>
           <Icon name="x" size={14} />
         </button>
       )}
@@ -61,13 +65,13 @@ export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: 
   );
 }
 
-/** Validation issues (`details.issues[]` of a 400) as "path: message" lines. */
-function issuesOf(details: unknown): string[] {
+/** The codes of validation issues (`details.issues[].code`); a 400's zod codes come without their `shape.` prefix. */
+function issueCodes(details: unknown): string[] {
   if (!details || typeof details !== 'object' || !('issues' in details) || !Array.isArray(details.issues)) return [];
   return details.issues.map((issue: unknown) => {
-    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-    const where = Array.isArray(path) && path.length ? `${path.join('.')}: ` : '';
-    return `${where}${typeof message === 'string' ? message : 'invalid'}`;
+    const code = (issue as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') return 'issue';
+    return code.includes('.') ? code : `shape.${code}`;
   });
 }
 

@@ -1,8 +1,10 @@
 /** A thin bar under the top bar while any request is in flight, so long work is never silent. */
 import { useEffect, useState } from 'react';
 import { onActivity } from '../api/client';
+import { useI18n } from '../i18n';
 
 export function GlobalProgress() {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     let timer: number | undefined;
@@ -17,5 +19,5 @@ export function GlobalProgress() {
       unsubscribe();
     };
   }, []);
-  return <div className={`global-progress${busy ? ' active' : ''}`} role="progressbar" aria-hidden={!busy} aria-label="Loading" />;
+  return <div className={`global-progress${busy ? ' active' : ''}`} role="progressbar" aria-hidden={!busy} aria-label={t('common.loading')} />;
 }

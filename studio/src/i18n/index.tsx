@@ -11,6 +11,7 @@ import { LOCALES, MESSAGES, type Lang, type MessageKey } from './messages';
 export type { Catalogue, MessageParams } from './catalogue';
 export { errorMessage, issueMessage, codeMessage, type Translate } from './errors';
 export { isMessageKey, type Lang, type MessageKey } from './messages';
+export { rich } from './rich';
 
 const LANG_KEY = 'contactflow.lang';
 

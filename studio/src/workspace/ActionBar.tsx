@@ -1,6 +1,6 @@
 /**
  * The ticket's actions that are valid for its status and the agent's role: take, forward, resolve
- * internally, complete, restore, delete. Refusals come back in the API's words, next to the button.
+ * internally, complete, restore, delete. Refusals are shown as sentences next to the button.
  */
 import { useEffect, useState } from 'react';
 import { ticketsApi } from '../api/endpoints';
@@ -9,11 +9,11 @@ import { Dialog } from '../components/dialog';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { Icon, type IconName } from '../components/icons';
 import { useDirectory } from '../directory';
-import { useLang } from '../i18n';
-import { INTERNAL_RESOLVE_LABELS, INTERNAL_RESOLVE_REASONS } from '../vocabulary';
+import { rich, useI18n, type MessageKey } from '../i18n';
+import { INTERNAL_RESOLVE_REASONS } from '../vocabulary';
 import { takeNeedsGroup, type TicketAction } from './actions';
 
-/** Runs a command; resolves to the error when the API refused, `null` on success. */
+/** Runs a command and toasts `success` (already translated); resolves to the error when the API refused, `null` on success. */
 export type RunAction = (action: TicketAction, command: () => Promise<Ticket | void>, success: string) => Promise<unknown>;
 
 type OpenDialog = 'take' | 'forward' | 'internalResolve' | 'delete' | null;
@@ -31,19 +31,20 @@ export function ActionBar({
   busy: TicketAction | null;
   run: RunAction;
 }) {
+  const { t } = useI18n();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [error, setError] = useState<unknown>(null);
 
-  async function direct(action: TicketAction, command: () => Promise<Ticket | void>, success: string) {
+  async function direct(action: TicketAction, command: () => Promise<Ticket | void>, success: MessageKey) {
     setError(null);
-    setError(await run(action, command, success));
+    setError(await run(action, command, t(success)));
   }
 
-  const button = (action: TicketAction, icon: IconName, label: string, onClick: () => void, kind = 'button') =>
+  const button = (action: TicketAction, icon: IconName, label: MessageKey, onClick: () => void, kind = 'button') =>
     allowed.has(action) && (
       <button type="button" className={kind} onClick={onClick} disabled={busy !== null}>
         {busy === action ? <Spinner size={14} /> : <Icon name={icon} size={14} />}
-        {label}
+        {t(label)}
       </button>
     );
 
@@ -52,19 +53,19 @@ export function ActionBar({
 
   return (
     <div className="action-area">
-      <div className="action-bar" role="toolbar" aria-label="Ticket actions">
+      <div className="action-bar" role="toolbar" aria-label={t('workspace.actions.label')}>
         {button(
           'take',
           'hand',
-          'Take · 가져오기',
-          () => (takeNeedsGroup(ticket, me) ? setDialog('take') : void direct('take', () => ticketsApi.take(ticket.id), 'Ticket taken — it is yours now')),
+          'workspace.actions.take',
+          () => (takeNeedsGroup(ticket, me) ? setDialog('take') : void direct('take', () => ticketsApi.take(ticket.id), 'workspace.toast.taken')),
           'button primary',
         )}
-        {button('complete', 'archive', 'Complete · 완료', () => void direct('complete', () => ticketsApi.complete(ticket.id), 'Ticket completed'), 'button primary')}
-        {button('restore', 'undo', 'Restore · 복원', () => void direct('restore', () => ticketsApi.restore(ticket.id), 'Ticket restored from spam'), 'button primary')}
-        {button('forward', 'forward', 'Forward · 전달', () => setDialog('forward'))}
-        {button('internalResolve', 'lock', 'Resolve internally · 내부 처리', () => setDialog('internalResolve'))}
-        {button('delete', 'trash', 'Delete · 삭제', () => setDialog('delete'), 'button danger')}
+        {button('complete', 'archive', 'workspace.actions.complete', () => void direct('complete', () => ticketsApi.complete(ticket.id), 'workspace.toast.completed'), 'button primary')}
+        {button('restore', 'undo', 'workspace.actions.restore', () => void direct('restore', () => ticketsApi.restore(ticket.id), 'workspace.toast.restored'), 'button primary')}
+        {button('forward', 'forward', 'workspace.actions.forward', () => setDialog('forward'))}
+        {button('internalResolve', 'lock', 'workspace.actions.internalResolve', () => setDialog('internalResolve'))}
+        {button('delete', 'trash', 'workspace.actions.delete', () => setDialog('delete'), 'button danger')}
       </div>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
 
@@ -77,12 +78,13 @@ export function ActionBar({
 }
 
 function useDialogCommand(run: RunAction, onClose: () => void) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  async function submit(action: TicketAction, command: () => Promise<Ticket | void>, success: string) {
+  async function submit(action: TicketAction, command: () => Promise<Ticket | void>, success: MessageKey) {
     setBusy(true);
     setError(null);
-    const refused = await run(action, command, success);
+    const refused = await run(action, command, t(success));
     setBusy(false);
     if (refused) setError(refused);
     else onClose();
@@ -91,10 +93,11 @@ function useDialogCommand(run: RunAction, onClose: () => void) {
 }
 
 function DialogFooter({ busy, label, onClose, form, danger = false, disabled = false }: { busy: boolean; label: string; onClose: () => void; form: string; danger?: boolean; disabled?: boolean }) {
+  const { t } = useI18n();
   return (
     <>
       <button type="button" className="button" onClick={onClose}>
-        Cancel
+        {t('common.action.cancel')}
       </button>
       <button type="submit" form={form} className={`button ${danger ? 'danger-solid' : 'primary'}`} disabled={busy || disabled}>
         {busy && <Spinner size={14} />}
@@ -118,6 +121,7 @@ function useGroupChoices(ticket: Ticket, onlyMine: string[] | null): { groups: D
 }
 
 function TakeDialog({ ticket, me, run, onClose }: { ticket: Ticket; me: Me; run: RunAction; onClose: () => void }) {
+  const { t } = useI18n();
   const { groups } = useGroupChoices(ticket, me.role === 'admin' ? null : me.groupIds);
   const [groupId, setGroupId] = useState('');
   const command = useDialogCommand(run, onClose);
@@ -125,22 +129,22 @@ function TakeDialog({ ticket, me, run, onClose }: { ticket: Ticket; me: Me; run:
   return (
     <Dialog
       open
-      title="Take into which group?"
-      subtitle="그룹 선택 · You belong to several groups."
+      title={t('workspace.actions.takeDialog.title')}
+      subtitle={t('workspace.actions.takeDialog.subtitle')}
       onClose={onClose}
-      footer={<DialogFooter busy={command.busy} label="Take ticket" onClose={onClose} form="take-form" disabled={!chosen} />}
+      footer={<DialogFooter busy={command.busy} label={t('workspace.actions.takeDialog.submit')} onClose={onClose} form="take-form" disabled={!chosen} />}
     >
       <form
         id="take-form"
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void command.submit('take', () => ticketsApi.take(ticket.id, chosen), 'Ticket taken — it is yours now');
+          void command.submit('take', () => ticketsApi.take(ticket.id, chosen), 'workspace.toast.taken');
         }}
       >
         {groups.length > 0 ? (
           <fieldset className="choice-list">
-            <legend className="field-label">Group · 그룹</legend>
+            <legend className="field-label">{t('workspace.actions.group')}</legend>
             {groups.map((group) => (
               <label key={group.id} className="choice">
                 <input type="radio" name="group" value={group.id} checked={chosen === group.id} onChange={() => setGroupId(group.id)} />
@@ -150,7 +154,7 @@ function TakeDialog({ ticket, me, run, onClose }: { ticket: Ticket; me: Me; run:
           </fieldset>
         ) : (
           <label className="field">
-            <span className="field-label">Group id · 그룹 ID</span>
+            <span className="field-label">{t('workspace.actions.takeDialog.groupId')}</span>
             <input value={groupId} onChange={(event) => setGroupId(event.target.value)} required autoFocus />
           </label>
         )}
@@ -161,6 +165,7 @@ function TakeDialog({ ticket, me, run, onClose }: { ticket: Ticket; me: Me; run:
 }
 
 function ForwardDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunAction; onClose: () => void }) {
+  const { t } = useI18n();
   const directory = useDirectory();
   const { groups, known } = useGroupChoices(ticket, null);
   const [groupId, setGroupId] = useState(ticket.groupId ?? '');
@@ -174,25 +179,25 @@ function ForwardDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunActio
   return (
     <Dialog
       open
-      title="Forward ticket"
-      subtitle="전달 · Move it to a group queue or straight to an agent."
+      title={t('workspace.actions.forwardDialog.title')}
+      subtitle={t('workspace.actions.forwardDialog.subtitle')}
       onClose={onClose}
-      footer={<DialogFooter busy={command.busy} label="Forward" onClose={onClose} form="forward-form" disabled={!groupId} />}
+      footer={<DialogFooter busy={command.busy} label={t('workspace.actions.forwardDialog.submit')} onClose={onClose} form="forward-form" disabled={!groupId} />}
     >
       <form
         id="forward-form"
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void command.submit('forward', () => ticketsApi.forward(ticket.id, groupId.trim(), agentId.trim() || undefined), 'Ticket forwarded');
+          void command.submit('forward', () => ticketsApi.forward(ticket.id, groupId.trim(), agentId.trim() || undefined), 'workspace.toast.forwarded');
         }}
       >
         <label className="field">
-          <span className="field-label">Group · 그룹</span>
+          <span className="field-label">{t('workspace.actions.group')}</span>
           {known ? (
             <select value={groupId} onChange={(event) => setGroupId(event.target.value)} required autoFocus>
               <option value="" disabled>
-                Choose a group…
+                {t('workspace.actions.forwardDialog.chooseGroup')}
               </option>
               {groups.map((group) => (
                 <option key={group.id} value={group.id}>
@@ -201,14 +206,14 @@ function ForwardDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunActio
               ))}
             </select>
           ) : (
-            <input value={groupId} onChange={(event) => setGroupId(event.target.value)} placeholder="Group id" required autoFocus />
+            <input value={groupId} onChange={(event) => setGroupId(event.target.value)} placeholder={t('workspace.actions.forwardDialog.groupId')} required autoFocus />
           )}
         </label>
         <label className="field">
-          <span className="field-label">Agent · 상담원 (optional)</span>
+          <span className="field-label">{t('workspace.actions.forwardDialog.agent')}</span>
           {directory.agents ? (
             <select value={agentId} onChange={(event) => setAgentId(event.target.value)}>
-              <option value="">Leave unassigned in the group queue</option>
+              <option value="">{t('workspace.actions.forwardDialog.groupQueue')}</option>
               {agents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
                   {agent.name}
@@ -217,10 +222,10 @@ function ForwardDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunActio
               ))}
             </select>
           ) : (
-            <input value={agentId} onChange={(event) => setAgentId(event.target.value)} placeholder="Agent id (empty: group queue)" />
+            <input value={agentId} onChange={(event) => setAgentId(event.target.value)} placeholder={t('workspace.actions.forwardDialog.agentId')} />
           )}
           <span className="field-hint">
-            {agentId ? 'The ticket becomes 처리중 (in progress) for that agent.' : 'The ticket becomes 미할당 (unassigned) in that group.'}
+            {t(agentId ? 'workspace.actions.forwardDialog.toAgent' : 'workspace.actions.forwardDialog.toGroup')}
           </span>
         </label>
         <ErrorBanner error={command.error} />
@@ -230,17 +235,17 @@ function ForwardDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunActio
 }
 
 function InternalResolveDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunAction; onClose: () => void }) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const [reason, setReason] = useState<InternalResolveReason>('spam');
   const [note, setNote] = useState('');
   const command = useDialogCommand(run, onClose);
   return (
     <Dialog
       open
-      title="Resolve internally"
-      subtitle="내부 처리 · No email goes to the customer."
+      title={t('workspace.actions.internalDialog.title')}
+      subtitle={t('workspace.actions.internalDialog.subtitle')}
       onClose={onClose}
-      footer={<DialogFooter busy={command.busy} label={reason === 'spam' ? 'Move to spam' : 'Resolve internally'} onClose={onClose} form="internal-form" danger={reason === 'spam'} />}
+      footer={<DialogFooter busy={command.busy} label={t(reason === 'spam' ? 'workspace.actions.internalDialog.submitSpam' : 'workspace.actions.internalDialog.submit')} onClose={onClose} form="internal-form" danger={reason === 'spam'} />}
     >
       <form
         id="internal-form"
@@ -250,26 +255,24 @@ function InternalResolveDialog({ ticket, run, onClose }: { ticket: Ticket; run: 
           void command.submit(
             'internalResolve',
             () => ticketsApi.internalResolve(ticket.id, reason, note.trim() || undefined),
-            reason === 'spam' ? 'Moved to the spam box' : 'Resolved internally',
+            reason === 'spam' ? 'workspace.toast.spam' : 'workspace.toast.resolvedInternally',
           );
         }}
       >
         <fieldset className="choice-list columns">
-          <legend className="field-label">Reason · 사유</legend>
+          <legend className="field-label">{t('workspace.actions.internalDialog.reason')}</legend>
           {INTERNAL_RESOLVE_REASONS.map((candidate) => (
             <label key={candidate} className="choice">
               <input type="radio" name="reason" value={candidate} checked={reason === candidate} onChange={() => setReason(candidate)} />
-              <span>
-                {t(INTERNAL_RESOLVE_LABELS[candidate])} <span className="muted">{other(INTERNAL_RESOLVE_LABELS[candidate])}</span>
-              </span>
+              <span>{t(`ticket.resolveReason.${candidate}`)}</span>
             </label>
           ))}
         </fieldset>
         <label className="field">
-          <span className="field-label">Note · 메모 (optional)</span>
+          <span className="field-label">{t('workspace.actions.internalDialog.note')}</span>
           <textarea rows={3} value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} />
         </label>
-        <p className="field-hint">{reason === 'spam' ? 'The ticket goes to the spam box, where admins can restore or delete it.' : 'The ticket becomes 해결 (resolved) with an internal note.'}</p>
+        <p className="field-hint">{t(reason === 'spam' ? 'workspace.actions.internalDialog.toSpam' : 'workspace.actions.internalDialog.toResolved')}</p>
         <ErrorBanner error={command.error} />
       </form>
     </Dialog>
@@ -277,25 +280,29 @@ function InternalResolveDialog({ ticket, run, onClose }: { ticket: Ticket; run: 
 }
 
 function DeleteDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunAction; onClose: () => void }) {
+  const { t } = useI18n();
   const command = useDialogCommand(run, onClose);
   return (
     <Dialog
       open
-      title="Delete this ticket?"
-      subtitle="삭제 · This cannot be undone."
+      title={t('workspace.actions.deleteDialog.title')}
+      subtitle={t('workspace.actions.deleteDialog.subtitle')}
       onClose={onClose}
-      footer={<DialogFooter busy={command.busy} label="Delete ticket" onClose={onClose} form="delete-form" danger />}
+      footer={<DialogFooter busy={command.busy} label={t('workspace.actions.deleteDialog.submit')} onClose={onClose} form="delete-form" danger />}
     >
       <form
         id="delete-form"
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void command.submit('delete', () => ticketsApi.remove(ticket.id), 'Ticket deleted');
+          void command.submit('delete', () => ticketsApi.remove(ticket.id), 'workspace.toast.deleted');
         }}
       >
         <p>
-          <strong>{ticket.subject}</strong> <span className="mono muted">{ticket.id}</span> will be removed from the spam box for good.
+          {rich(t('workspace.actions.deleteDialog.body'), {
+            subject: <strong>{ticket.subject}</strong>,
+            id: <span className="mono muted">{ticket.id}</span>,
+          })}
         </p>
         <ErrorBanner error={command.error} />
       </form>

@@ -5,41 +5,17 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon, type IconName } from '../components/icons';
-import { useLang } from '../i18n';
-import type { Label } from '../vocabulary';
+import { rich, useI18n } from '../i18n';
 import type { TicketAction } from './actions';
 
 export type ComposerMode = 'reply' | 'interim' | 'comment' | 'internal_note';
 
-const MODES: Record<ComposerMode, { action: TicketAction; tab: Label; submit: Label; placeholder: string; icon: IconName }> = {
-  reply: {
-    action: 'resolve',
-    tab: { en: 'Reply & resolve', ko: '답변 · 해결' },
-    submit: { en: 'Send and resolve', ko: '답변 보내고 해결' },
-    placeholder: 'Write the final answer. The customer receives it by email and the ticket becomes 해결 (resolved).',
-    icon: 'send',
-  },
-  interim: {
-    action: 'hold',
-    tab: { en: 'Interim answer', ko: '보류' },
-    submit: { en: 'Send and hold', ko: '중간 답변 보내고 보류' },
-    placeholder: 'Tell the customer what happens next. The ticket waits as 보류중 (on hold).',
-    icon: 'pause',
-  },
-  comment: {
-    action: 'comment',
-    tab: { en: 'Comment', ko: '댓글' },
-    submit: { en: 'Add comment', ko: '댓글 추가' },
-    placeholder: 'Add a comment to the history. The status does not change.',
-    icon: 'message',
-  },
-  internal_note: {
-    action: 'comment',
-    tab: { en: 'Internal note', ko: '내부 메모' },
-    submit: { en: 'Add internal note', ko: '내부 메모 추가' },
-    placeholder: 'Only agents see internal notes.',
-    icon: 'lock',
-  },
+/** Which action each mode needs; the words are `workspace.composer.<mode>.{tab,submit,placeholder}`. */
+const MODES: Record<ComposerMode, { action: TicketAction; icon: IconName }> = {
+  reply: { action: 'resolve', icon: 'send' },
+  interim: { action: 'hold', icon: 'pause' },
+  comment: { action: 'comment', icon: 'message' },
+  internal_note: { action: 'comment', icon: 'lock' },
 };
 
 export function Composer({
@@ -59,7 +35,7 @@ export function Composer({
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   ticketId: string;
 }) {
-  const { t } = useLang();
+  const { t } = useI18n();
   const modes = (Object.keys(MODES) as ComposerMode[]).filter((mode) => allowed.has(MODES[mode].action));
   const [mode, setMode] = useState<ComposerMode>(modes[0] ?? 'comment');
   const [body, setBody] = useState('');
@@ -89,7 +65,7 @@ export function Composer({
 
   return (
     <form className={`composer composer-${mode}${body ? ' has-text' : ''}`} onSubmit={submit}>
-      <div className="composer-tabs" role="tablist" aria-label="What to write">
+      <div className="composer-tabs" role="tablist" aria-label={t('workspace.composer.label')}>
         {modes.map((candidate) => (
           <button
             key={candidate}
@@ -103,7 +79,7 @@ export function Composer({
             }}
           >
             <Icon name={MODES[candidate].icon} size={13} />
-            {t(MODES[candidate].tab)}
+            {t(`workspace.composer.${candidate}.tab`)}
           </button>
         ))}
       </div>
@@ -112,18 +88,24 @@ export function Composer({
         value={body}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={onKeyDown}
-        placeholder={active.placeholder}
+        placeholder={t(`workspace.composer.${mode}.placeholder`)}
         rows={2}
-        aria-label={t(active.tab)}
+        aria-label={t(`workspace.composer.${mode}.tab`)}
       />
       <ErrorBanner error={error} onDismiss={onDismissError} />
       <div className="composer-foot">
         <span className="muted small">
-          <Kbd>Ctrl</Kbd> <Kbd>Enter</Kbd> to send
+          {rich(t('workspace.composer.sendHint'), {
+            keys: (
+              <>
+                <Kbd>{t('shell.help.key.ctrl')}</Kbd> <Kbd>{t('shell.help.key.enter')}</Kbd>
+              </>
+            ),
+          })}
         </span>
         <button type="submit" className={`button ${mode === 'internal_note' ? 'note' : 'primary'}`} disabled={busy || !body.trim()}>
           {busy ? <Spinner size={14} /> : <Icon name={active.icon} size={14} />}
-          {t(active.submit)}
+          {t(`workspace.composer.${mode}.submit`)}
         </button>
       </div>
     </form>

@@ -3,16 +3,14 @@ import type { Ticket, TicketMessage } from '../api/types';
 import { Avatar, EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useDirectory } from '../directory';
-import { absoluteTime, relativeTime } from '../format';
-import { useLang } from '../i18n';
+import { useI18n } from '../i18n';
 import { useMe } from '../session';
-import { MESSAGE_KIND_LABELS } from '../vocabulary';
 
 export function Conversation({ ticket, messages }: { ticket: Ticket; messages: TicketMessage[] }) {
-  const { t, lang } = useLang();
+  const { t, formatRelative, formatDateTime } = useI18n();
   const directory = useDirectory();
   const me = useMe();
-  const customerName = ticket.customer?.name ?? ticket.customer?.email ?? ticket.customer?.phone ?? 'Customer';
+  const customerName = ticket.customer?.name ?? ticket.customer?.email ?? ticket.customer?.phone ?? t('workspace.conversation.customer');
 
   return (
     <ol className="conversation">
@@ -21,16 +19,17 @@ export function Conversation({ ticket, messages }: { ticket: Ticket; messages: T
         <div className="message-card">
           <header>
             <strong>{customerName}</strong>
-            <span className="message-kind">Inquiry · 문의</span>
-            <time dateTime={ticket.createdAt} title={absoluteTime(ticket.createdAt, lang)}>
-              {relativeTime(ticket.createdAt, lang)}
+            <span className="message-kind">{t('workspace.conversation.inquiry')}</span>
+            <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
+              {formatRelative(ticket.createdAt)}
             </time>
           </header>
           <p className="message-body">{ticket.content}</p>
         </div>
       </li>
       {messages.map((message) => {
-        const author = message.authorId === me.id ? `${me.name} (you)` : (directory.agentName(message.authorId) ?? 'System');
+        const author =
+          message.authorId === me.id ? t('workspace.detail.you', { name: me.name }) : (directory.agentName(message.authorId) ?? t('workspace.conversation.system'));
         return (
           <li key={message.seq} className={`message message-${message.kind}`}>
             <Avatar name={author} size={30} />
@@ -40,10 +39,10 @@ export function Conversation({ ticket, messages }: { ticket: Ticket; messages: T
                 <span className="message-kind">
                   {message.kind === 'internal_note' && <Icon name="lock" size={11} />}
                   {message.kind === 'reply' && <Icon name="send" size={11} />}
-                  {t(MESSAGE_KIND_LABELS[message.kind])}
+                  {t(`ticket.messageKind.${message.kind}`)}
                 </span>
-                <time dateTime={message.at} title={absoluteTime(message.at, lang)}>
-                  {relativeTime(message.at, lang)}
+                <time dateTime={message.at} title={formatDateTime(message.at)}>
+                  {formatRelative(message.at)}
                 </time>
               </header>
               <p className="message-body">{message.body}</p>
@@ -53,8 +52,8 @@ export function Conversation({ ticket, messages }: { ticket: Ticket; messages: T
       })}
       {messages.length === 0 && (
         <li className="conversation-empty">
-          <EmptyState icon="message" title="No replies yet">
-            Answer below, or leave an internal note for your team.
+          <EmptyState icon="message" title={t('workspace.conversation.empty')}>
+            {t('workspace.conversation.emptyHint')}
           </EmptyState>
         </li>
       )}

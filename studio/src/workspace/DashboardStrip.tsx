@@ -2,13 +2,13 @@
 import type { Ticket, TicketList } from '../api/types';
 import { Icon, type IconName } from '../components/icons';
 import { isSameLocalDay } from '../format';
-import { useLang, type Lang } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { hrefFor } from '../router';
 import { formatCount, type ListCounts } from './useListCounts';
 
 interface Stat {
   key: string;
-  label: { en: string; ko: string };
+  label: MessageKey;
   value: string;
   icon: IconName;
   tone: string;
@@ -16,18 +16,18 @@ interface Stat {
 }
 
 export function DashboardStrip({ counts }: { counts: ListCounts }) {
-  const { t, other, lang } = useLang();
+  const { t } = useI18n();
   const resolvedToday = counts.dashboard?.all.resolvedToday;
 
   const stats: Stat[] = [
-    { key: 'progress', label: { en: 'My in progress', ko: '내 처리중' }, value: formatCount(counts.counts.mine_in_progress), icon: 'user', tone: 'blue', list: 'mine_in_progress' },
-    { key: 'hold', label: { en: 'My on hold', ko: '내 보류중' }, value: formatCount(counts.counts.mine_on_hold), icon: 'pause', tone: 'amber', list: 'mine_on_hold' },
-    { key: 'unassigned', label: { en: 'Unassigned', ko: '미할당' }, value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', list: 'unassigned' },
-    { key: 'resolved', label: { en: 'Resolved today', ko: '오늘 해결' }, value: formatCount(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
+    { key: 'progress', label: 'workspace.dashboard.mineInProgress', value: formatCount(counts.counts.mine_in_progress), icon: 'user', tone: 'blue', list: 'mine_in_progress' },
+    { key: 'hold', label: 'workspace.dashboard.mineOnHold', value: formatCount(counts.counts.mine_on_hold), icon: 'pause', tone: 'amber', list: 'mine_on_hold' },
+    { key: 'unassigned', label: 'workspace.dashboard.unassigned', value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', list: 'unassigned' },
+    { key: 'resolved', label: 'workspace.dashboard.resolvedToday', value: formatCount(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
   ];
 
   return (
-    <section className="dashboard" aria-label="Today">
+    <section className="dashboard" aria-label={t('workspace.dashboard.label')}>
       {stats.map((stat) => (
         <a key={stat.key} className={`stat-card tone-${stat.tone}`} href={hrefFor({ name: 'inbox', list: stat.list })}>
           <span className="stat-icon">
@@ -35,21 +35,19 @@ export function DashboardStrip({ counts }: { counts: ListCounts }) {
           </span>
           <span className="stat-text">
             <span className="stat-value">{counts.loading && !stat.value ? <span className="value-skeleton" /> : stat.value || '0'}</span>
-            <span className="stat-label">
-              <span>{t(stat.label)}</span>
-              <span className="muted">{other(stat.label)}</span>
-            </span>
+            <span className="stat-label">{t(stat.label)}</span>
           </span>
         </a>
       ))}
-      <ReceivedChart tickets={counts.recent} loading={counts.loading} lang={lang} />
+      <ReceivedChart tickets={counts.recent} loading={counts.loading} />
     </section>
   );
 }
 
 const DAYS = 7;
 
-function ReceivedChart({ tickets, loading, lang }: { tickets: Ticket[]; loading: boolean; lang: Lang }) {
+function ReceivedChart({ tickets, loading }: { tickets: Ticket[]; loading: boolean }) {
+  const { t, lang } = useI18n();
   const today = new Date();
   today.setHours(0, 0, 0, 0);
   const days = Array.from({ length: DAYS }, (_, index) => {
@@ -73,12 +71,10 @@ function ReceivedChart({ tickets, loading, lang }: { tickets: Ticket[]; loading:
   return (
     <figure className="chart-card">
       <figcaption>
-        <span>
-          Received, last 7 days <span className="muted">· 최근 7일 접수</span>
-        </span>
+        <span>{t('workspace.dashboard.received')}</span>
         <strong>{loading ? '…' : total}</strong>
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`Tickets received per day: ${values.join(', ')}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={t('workspace.dashboard.receivedChart', { values: values.join(', ') })}>
         <line x1="0" x2={width} y1={chartTop + chartHeight + 0.5} y2={chartTop + chartHeight + 0.5} className="chart-axis" />
         {days.map((day, index) => {
           const value = loading ? 0 : values[index];
@@ -87,7 +83,7 @@ function ReceivedChart({ tickets, loading, lang }: { tickets: Ticket[]; loading:
           const isToday = index === DAYS - 1;
           return (
             <g key={day.toISOString()}>
-              <title>{`${dateLabel.format(day)}: ${value}`}</title>
+              <title>{t('workspace.dashboard.receivedDay', { day: dateLabel.format(day), count: value })}</title>
               <rect x={x} y={chartTop} width={barWidth} height={chartHeight} rx="4" className="chart-track" />
               <rect x={x} y={chartTop + chartHeight - barHeight} width={barWidth} height={barHeight} rx="4" className={isToday ? 'chart-bar today' : 'chart-bar'} />
               {value > 0 && (

@@ -6,19 +6,20 @@ import type { Ticket, TicketPriority } from '../api/types';
 import { Dialog } from '../components/dialog';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { useDirectory } from '../directory';
-import { useLang } from '../i18n';
-import { PRIORITIES, PRIORITY_LABELS } from '../vocabulary';
+import { useI18n } from '../i18n';
+import { PRIORITIES } from '../vocabulary';
 
 export function NewTicketDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (ticket: Ticket) => void }) {
+  const { t } = useI18n();
   return (
-    <Dialog open={open} title="New ticket" subtitle="티켓 생성 · The customer gets replies at the email or phone below." onClose={onClose} width={600}>
+    <Dialog open={open} title={t('workspace.newTicketDialog.title')} subtitle={t('workspace.newTicketDialog.subtitle')} onClose={onClose} width={600}>
       {open && <NewTicketForm onClose={onClose} onCreated={onCreated} />}
     </Dialog>
   );
 }
 
 function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated: (ticket: Ticket) => void }) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const directory = useDirectory();
   const services = directory.services?.filter((service) => service.kind !== 'issue') ?? null;
   const [serviceId, setServiceId] = useState('');
@@ -37,7 +38,7 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (missingContact) {
-      setError(new ApiError(0, 'form.contact_required', 'Give the customer an email or a phone number.'));
+      setError(new ApiError(0, 'form.contact_required', 'The customer needs an email or a phone number.'));
       return;
     }
     setBusy(true);
@@ -65,7 +66,7 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
     <form className="stack" onSubmit={submit}>
       <div className="grid-2">
         <label className="field">
-          <span className="field-label">Service · 서비스</span>
+          <span className="field-label">{t('workspace.newTicketDialog.service')}</span>
           {services && services.length > 0 ? (
             <select value={chosenService} onChange={(event) => setServiceId(event.target.value)} required>
               {services.map((service) => (
@@ -75,12 +76,12 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
               ))}
             </select>
           ) : (
-            <input value={serviceId} onChange={(event) => setServiceId(event.target.value)} placeholder="Service id" required />
+            <input value={serviceId} onChange={(event) => setServiceId(event.target.value)} placeholder={t('workspace.newTicketDialog.serviceId')} required />
           )}
         </label>
         <div className="field">
           <span className="field-label" id="priority-label">
-            Priority · 우선순위
+            {t('workspace.newTicketDialog.priority')}
           </span>
           <div className="segmented" role="radiogroup" aria-labelledby="priority-label">
             {[...PRIORITIES].reverse().map((candidate) => (
@@ -90,49 +91,48 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
                 role="radio"
                 aria-checked={priority === candidate}
                 aria-pressed={priority === candidate}
-                title={other(PRIORITY_LABELS[candidate])}
                 onClick={() => setPriority(candidate)}
               >
-                {t(PRIORITY_LABELS[candidate])}
+                {t(`ticket.priority.${candidate}`)}
               </button>
             ))}
           </div>
         </div>
       </div>
       <label className="field">
-        <span className="field-label">Subject · 제목</span>
+        <span className="field-label">{t('workspace.newTicketDialog.subject')}</span>
         <input value={subject} onChange={(event) => setSubject(event.target.value)} maxLength={500} required autoFocus />
       </label>
       <label className="field">
-        <span className="field-label">Content · 내용</span>
+        <span className="field-label">{t('workspace.newTicketDialog.content')}</span>
         <textarea rows={5} value={content} onChange={(event) => setContent(event.target.value)} required />
       </label>
       <fieldset className="fieldset">
-        <legend className="field-label">Customer · 고객</legend>
+        <legend className="field-label">{t('workspace.newTicketDialog.customer')}</legend>
         <div className="grid-3">
           <label className="field">
-            <span className="field-sub">Name · 이름</span>
+            <span className="field-sub">{t('workspace.newTicketDialog.name')}</span>
             <input value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
           </label>
           <label className="field">
-            <span className="field-sub">Email · 이메일</span>
+            <span className="field-sub">{t('workspace.newTicketDialog.email')}</span>
             <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="off" />
           </label>
           <label className="field">
-            <span className="field-sub">Phone · 전화번호</span>
-            <input type="tel" value={phone} onChange={(event) => setPhone(event.target.value)} autoComplete="off" placeholder="010-1234-5678" />
+            <span className="field-sub">{t('workspace.newTicketDialog.phone')}</span>
+            <input type="tel" value={phone} onChange={(event) => setPhone(event.target.value)} autoComplete="off" placeholder={t('workspace.newTicketDialog.phonePlaceholder')} />
           </label>
         </div>
-        <span className={`field-hint${missingContact ? '' : ' ok'}`}>An email or a phone number is required.</span>
+        <span className={`field-hint${missingContact ? '' : ' ok'}`}>{t('workspace.newTicketDialog.contactHint')}</span>
       </fieldset>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('common.action.cancel')}
         </button>
         <button type="submit" className="button primary" disabled={busy}>
           {busy && <Spinner size={14} />}
-          {busy ? 'Creating…' : 'Create ticket'}
+          {busy ? t('workspace.newTicketDialog.submitting') : t('workspace.newTicketDialog.submit')}
         </button>
       </div>
     </form>

@@ -7,11 +7,9 @@ import { ErrorBanner, Kbd, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
-import { absoluteTime, relativeTime } from '../format';
-import { useLang } from '../i18n';
+import { rich, useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../session';
 import { useShortcuts } from '../shortcuts';
-import { CHANNEL_LABELS } from '../vocabulary';
 import { ActionBar, type RunAction } from './ActionBar';
 import { availableActions, type TicketAction } from './actions';
 import { Composer, type ComposerMode } from './Composer';
@@ -33,7 +31,7 @@ export function TicketDetail({
 }) {
   const me = useMe();
   const toast = useToast();
-  const { t, lang } = useLang();
+  const { t, formatRelative, formatDateTime } = useI18n();
   const directory = useDirectory();
   const detail = useTicketDetail(ticketId);
   const [tab, setTab] = useState<Tab>('conversation');
@@ -70,22 +68,22 @@ export function TicketDetail({
 
   if (detail.loading && !detail.ticket) {
     return (
-      <aside className="detail" aria-label="Ticket">
-        <LoadingBlock label="Loading ticket…" />
+      <aside className="detail" aria-label={t('workspace.detail.label')}>
+        <LoadingBlock label={t('workspace.detail.loading')} />
       </aside>
     );
   }
   if (!detail.ticket) {
     return (
-      <aside className="detail" aria-label="Ticket">
+      <aside className="detail" aria-label={t('workspace.detail.label')}>
         <div className="detail-error">
-          <ErrorBanner error={detail.error ?? 'The ticket could not be loaded.'} />
+          {detail.error ? <ErrorBanner error={detail.error} /> : <p className="muted">{t('workspace.detail.notLoaded')}</p>}
           <div className="row">
             <button type="button" className="button" onClick={detail.reload}>
-              <Icon name="refresh" /> Try again
+              <Icon name="refresh" /> {t('common.action.retry')}
             </button>
             <button type="button" className="button" onClick={onClose}>
-              Close
+              {t('common.action.close')}
             </button>
           </div>
         </div>
@@ -99,31 +97,31 @@ export function TicketDetail({
 
   async function submitComposer(mode: ComposerMode, body: string): Promise<boolean> {
     setComposerError(null);
-    const commands: Record<ComposerMode, [TicketAction, () => Promise<Ticket>, string]> = {
-      reply: ['resolve', () => ticketsApi.resolve(ticket.id, body), 'Answer sent — ticket resolved'],
-      interim: ['hold', () => ticketsApi.hold(ticket.id, body), 'Interim answer sent — ticket on hold'],
-      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false), 'Comment added'],
-      internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true), 'Internal note added'],
+    const commands: Record<ComposerMode, [TicketAction, () => Promise<Ticket>, MessageKey]> = {
+      reply: ['resolve', () => ticketsApi.resolve(ticket.id, body), 'workspace.toast.answered'],
+      interim: ['hold', () => ticketsApi.hold(ticket.id, body), 'workspace.toast.interim'],
+      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false), 'workspace.toast.comment'],
+      internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true), 'workspace.toast.internalNote'],
     };
     const [action, command, success] = commands[mode];
-    const refused = await run(action, command, success);
+    const refused = await run(action, command, t(success));
     setComposerError(refused);
     if (!refused) setTab('conversation');
     return !refused;
   }
 
   return (
-    <aside className="detail" aria-label={`Ticket ${ticket.id}`}>
+    <aside className="detail" aria-label={t('workspace.detail.labelWithId', { id: ticket.id })}>
       <header className="detail-header">
         <div className="detail-topline">
           <span className="mono muted">{ticket.id}</span>
           <span className="dot-sep" />
-          <span className="muted">{t(CHANNEL_LABELS[ticket.channel])}</span>
+          <span className="muted">{t(`ticket.channel.${ticket.channel}`)}</span>
           <span className="dot-sep" />
-          <span className="muted" title={absoluteTime(ticket.createdAt, lang)}>
-            opened {relativeTime(ticket.createdAt, lang)}
+          <span className="muted" title={formatDateTime(ticket.createdAt)}>
+            {t('workspace.detail.opened', { time: formatRelative(ticket.createdAt) })}
           </span>
-          <button type="button" className="icon-button detail-close" onClick={onClose} aria-label="Close ticket (Esc)" title="Close (Esc)">
+          <button type="button" className="icon-button detail-close" onClick={onClose} aria-label={t('workspace.detail.close')} title={t('workspace.detail.closeHint')}>
             <Icon name="x" />
           </button>
         </div>
@@ -142,7 +140,7 @@ export function TicketDetail({
         </div>
         <dl className="detail-meta">
           <div>
-            <dt>Customer · 고객</dt>
+            <dt>{t('workspace.detail.customer')}</dt>
             <dd>
               <strong>{customer?.name ?? '—'}</strong>
               {customer?.email && (
@@ -158,15 +156,15 @@ export function TicketDetail({
             </dd>
           </div>
           <div>
-            <dt>Assignee · 담당자</dt>
-            <dd>{ticket.assigneeId ? (ticket.assigneeId === me.id ? `${me.name} (you)` : directory.agentName(ticket.assigneeId)) : <span className="muted">Unassigned</span>}</dd>
+            <dt>{t('workspace.detail.assignee')}</dt>
+            <dd>{ticket.assigneeId ? (ticket.assigneeId === me.id ? t('workspace.detail.you', { name: me.name }) : directory.agentName(ticket.assigneeId)) : <span className="muted">{t('workspace.detail.unassigned')}</span>}</dd>
           </div>
           <div>
-            <dt>Group · 그룹</dt>
+            <dt>{t('workspace.detail.group')}</dt>
             <dd>{directory.groupName(ticket.groupId) ?? <span className="muted">—</span>}</dd>
           </div>
           <div>
-            <dt>Service · 서비스</dt>
+            <dt>{t('workspace.detail.service')}</dt>
             <dd>{directory.serviceName(ticket.serviceId)}</dd>
           </div>
         </dl>
@@ -174,21 +172,21 @@ export function TicketDetail({
 
       {blocked ? (
         <p className="detail-blocked">
-          <Icon name="lock" size={14} /> {blocked}
+          <Icon name="lock" size={14} /> {t(blocked)}
         </p>
       ) : (
         <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} />
       )}
 
-      <div className="tabs" role="tablist" aria-label="Ticket history">
+      <div className="tabs" role="tablist" aria-label={t('workspace.detail.history')}>
         <button type="button" role="tab" aria-selected={tab === 'conversation'} onClick={() => setTab('conversation')}>
-          Conversation · 처리 이력 <span className="tab-count">{(detail.messages?.length ?? 0) + 1}</span>
+          {t('workspace.detail.conversation')} <span className="tab-count">{(detail.messages?.length ?? 0) + 1}</span>
         </button>
         <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => setTab('events')}>
-          Event log · 이벤트 로그 <span className="tab-count">{detail.events?.length ?? 0}</span>
+          {t('workspace.detail.events')} <span className="tab-count">{detail.events?.length ?? 0}</span>
         </button>
         <span className="tabs-hint muted small">
-          <Kbd>h</Kbd> switch
+          {rich(t('workspace.detail.switchHint'), { key: <Kbd>h</Kbd> })}
         </span>
       </div>
 

@@ -5,10 +5,8 @@ import { PriorityTag, StatusBadge } from '../components/badges';
 import { Avatar, EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useDirectory } from '../directory';
-import { absoluteTime, relativeTime } from '../format';
-import { useLang } from '../i18n';
+import { rich, useI18n } from '../i18n';
 import { hrefFor } from '../router';
-import { CHANNEL_LABELS, listDefinition } from '../vocabulary';
 import type { TicketPages } from './useTicketPages';
 
 export function TicketTable({
@@ -30,7 +28,7 @@ export function TicketTable({
   onCursor: (index: number) => void;
   onOpen: (index: number) => void;
 }) {
-  const { t, lang } = useLang();
+  const { t, formatRelative, formatDateTime } = useI18n();
   const directory = useDirectory();
   const body = useRef<HTMLTableSectionElement>(null);
 
@@ -45,36 +43,36 @@ export function TicketTable({
       <div className="table-message">
         <ErrorBanner error={pages.error} />
         <button type="button" className="button" onClick={pages.reload}>
-          <Icon name="refresh" /> Try again
+          <Icon name="refresh" /> {t('common.action.retry')}
         </button>
       </div>
     );
   }
   if (tickets.length === 0) {
     return filtered ? (
-      <EmptyState icon="search" title="No tickets match your search">
-        Only loaded tickets are searched. Load more or clear the search with <Kbd>Esc</Kbd>.
+      <EmptyState icon="search" title={t('workspace.table.noMatch')}>
+        {rich(t('workspace.table.noMatchHint'), { key: <Kbd>Esc</Kbd> })}
       </EmptyState>
     ) : (
-      <EmptyState icon="inbox" title={`${t(listDefinition(list).label)} is empty`}>
-        {listDefinition(list).empty}
+      <EmptyState icon="inbox" title={t('workspace.table.empty', { list: t(`workspace.list.${list}`) })}>
+        {t(`workspace.listEmpty.${list}`)}
       </EmptyState>
     );
   }
 
   return (
     <div className="table-wrap">
-      <table className="ticket-table" aria-label={t(listDefinition(list).label)}>
+      <table className="ticket-table" aria-label={t(`workspace.list.${list}`)}>
         <thead>
           <tr>
-            <th className="col-status">Status</th>
+            <th className="col-status">{t('workspace.table.status')}</th>
             <th className="col-priority">
-              <span className="th-text">Priority</span>
+              <span className="th-text">{t('workspace.table.priority')}</span>
             </th>
-            <th>Subject</th>
-            <th className="col-customer">Customer</th>
-            <th className="col-assignee">Assignee</th>
-            <th className="col-updated">Updated</th>
+            <th>{t('workspace.table.subject')}</th>
+            <th className="col-customer">{t('workspace.table.customer')}</th>
+            <th className="col-assignee">{t('workspace.table.assignee')}</th>
+            <th className="col-updated">{t('workspace.table.updated')}</th>
           </tr>
         </thead>
         <tbody ref={body}>
@@ -101,7 +99,7 @@ export function TicketTable({
                     {ticket.subject}
                   </a>
                   <span className="subject-meta">
-                    <span className="mono">{ticket.id}</span> · {t(CHANNEL_LABELS[ticket.channel])}
+                    <span className="mono">{ticket.id}</span> · {t(`ticket.channel.${ticket.channel}`)}
                   </span>
                 </td>
                 <td className="col-customer">
@@ -117,8 +115,8 @@ export function TicketTable({
                     <span className="muted">—</span>
                   )}
                 </td>
-                <td className="col-updated" title={absoluteTime(ticket.updatedAt, lang)}>
-                  {relativeTime(ticket.updatedAt, lang)}
+                <td className="col-updated" title={formatDateTime(ticket.updatedAt)}>
+                  {formatRelative(ticket.updatedAt)}
                 </td>
               </tr>
             );
@@ -127,12 +125,12 @@ export function TicketTable({
       </table>
       <div className="table-foot">
         <span className="muted">
-          {tickets.length} shown{pages.nextCursor ? '' : ' · end of list'}
+          {t(pages.nextCursor ? 'workspace.table.shown' : 'workspace.table.shownAll', { count: tickets.length })}
         </span>
         {pages.nextCursor && (
           <button type="button" className="button" onClick={pages.loadMore} disabled={pages.loadingMore}>
             {pages.loadingMore ? <Spinner size={14} /> : <Icon name="chevronDown" />}
-            {pages.loadingMore ? 'Loading…' : 'Load more'}
+            {pages.loadingMore ? t('common.loading') : t('workspace.table.loadMore')}
           </button>
         )}
       </div>
@@ -141,8 +139,9 @@ export function TicketTable({
 }
 
 function TableSkeleton() {
+  const { t } = useI18n();
   return (
-    <div className="table-wrap" role="status" aria-label="Loading tickets">
+    <div className="table-wrap" role="status" aria-label={t('workspace.table.loadingTickets')}>
       <div className="skeleton-rows">
         {Array.from({ length: 8 }, (_, index) => (
           <div key={index} className="skeleton-row">

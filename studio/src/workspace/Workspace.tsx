@@ -7,10 +7,10 @@ import type { Ticket, TicketList } from '../api/types';
 import { Kbd } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
-import { useLang } from '../i18n';
+import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useShortcuts } from '../shortcuts';
-import { LISTS, listDefinition } from '../vocabulary';
+import { LISTS } from '../vocabulary';
 import { DashboardStrip } from './DashboardStrip';
 import { NewTicketDialog } from './NewTicketDialog';
 import { Sidebar } from './Sidebar';
@@ -32,7 +32,7 @@ function matches(ticket: Ticket, query: string): boolean {
 }
 
 export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: string }) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const toast = useToast();
   const counts = useListCounts();
   const pages = useTicketPages(list);
@@ -93,17 +93,14 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
     [pages, counts, open],
   );
 
-  const definition = listDefinition(list);
-
   return (
     <div className={`workspace${ticketId ? ' with-detail' : ''}`}>
       <Sidebar active={list} counts={counts} />
-      <main className="workspace-main" aria-label="Tickets">
+      <main className="workspace-main" aria-label={t('workspace.main')}>
         <DashboardStrip counts={counts} />
         <div className="list-toolbar">
           <div className="list-title">
-            <h1>{t(definition.label)}</h1>
-            <span className="muted">{other(definition.label)}</span>
+            <h1>{t(`workspace.list.${list}`)}</h1>
           </div>
           <div className="search">
             <Icon name="search" size={14} />
@@ -111,8 +108,8 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
               ref={searchRef}
               type="search"
               value={query}
-              placeholder="Search loaded tickets"
-              aria-label="Search loaded tickets"
+              placeholder={t('workspace.search')}
+              aria-label={t('workspace.search')}
               onChange={(event) => {
                 setQuery(event.target.value);
                 setCursor(0);
@@ -127,12 +124,12 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
             />
             <Kbd>/</Kbd>
           </div>
-          <button type="button" className="icon-button bordered" onClick={refresh} aria-label="Refresh (r)" title="Refresh (r)">
+          <button type="button" className="icon-button bordered" onClick={refresh} aria-label={t('workspace.refresh')} title={t('workspace.refresh')}>
             <Icon name="refresh" size={15} />
           </button>
-          <button type="button" className="button primary" onClick={() => setCreating(true)} title="New ticket (n)">
+          <button type="button" className="button primary" onClick={() => setCreating(true)} title={t('workspace.newTicketHint')}>
             <Icon name="plus" size={15} />
-            New ticket
+            {t('workspace.newTicket')}
           </button>
         </div>
         <TicketTable
@@ -152,7 +149,7 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
         onClose={() => setCreating(false)}
         onCreated={(ticket) => {
           setCreating(false);
-          toast(`Ticket ${ticket.id} created`);
+          toast(t('workspace.created', { id: ticket.id }));
           refresh();
           navigate({ name: 'inbox', list: 'all', ticketId: ticket.id });
         }}

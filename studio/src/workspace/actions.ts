@@ -4,6 +4,7 @@
  */
 import { OPEN_STATUSES, WORKING_STATUSES } from '../../../rules/ticket-vocabulary';
 import type { Me, Ticket } from '../api/types';
+import type { MessageKey } from '../i18n';
 
 export type TicketAction =
   | 'take'
@@ -16,17 +17,16 @@ export type TicketAction =
   | 'delete'
   | 'complete';
 
-
 export interface ActionAvailability {
   allowed: Set<TicketAction>;
   /** Why nothing can be done at all, when that is the case. */
-  blocked?: string;
+  blocked?: MessageKey;
 }
 
 export function availableActions(ticket: Ticket, me: Me): ActionAvailability {
   const allowed = new Set<TicketAction>();
-  if (ticket.status === 'closed') return { allowed, blocked: 'This ticket is closed (완료); it can no longer change.' };
-  if (me.role === 'org_admin') return { allowed, blocked: 'Organisation admins manage settings only; ticket work needs an admin or agent.' };
+  if (ticket.status === 'closed') return { allowed, blocked: 'workspace.blocked.closed' };
+  if (me.role === 'org_admin') return { allowed, blocked: 'workspace.blocked.orgAdmin' };
   const admin = me.role === 'admin';
   const mine = ticket.assigneeId === me.id;
 

@@ -1,2 +1,72 @@
 /** The studio's frame: sign-in, the top bar, keyboard shortcuts. */
-export default {};
+export default {
+  opening: 'Opening your workspace…',
+  nav: {
+    label: 'Studio',
+    workspace: 'Workspace',
+    rules: 'Rule studio',
+  },
+  shortcuts: 'Keyboard shortcuts (?)',
+  signOut: 'Sign out',
+  loadingRules: 'Loading the rule studio…',
+  login: {
+    pitchTitle: 'Every inquiry, {br}answered on time.',
+    pitchLead: 'Never miss an inquiry, and answer each one on time.',
+    pointWorkspace: 'One workspace for email, phone, chat and help-centre tickets',
+    pointTriggers: 'Triggers that assign and notify while you sleep',
+    pointEvents: 'A full event log for every change',
+    title: 'Sign in',
+    subtitle: 'Use your agent account.',
+    email: 'Email',
+    emailPlaceholder: 'you@company.com',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    language: 'Language',
+    english: 'English',
+    korean: '한국어',
+    preview: {
+      first: 'My order does not show after paying',
+      second: 'Refund for a duplicate charge',
+      third: 'The password reset email never arrives',
+    },
+  },
+  help: {
+    title: 'Keyboard shortcuts',
+    list: {
+      title: 'Ticket list',
+      next: 'Next ticket',
+      previous: 'Previous ticket',
+      open: 'Open the highlighted ticket',
+      close: 'Close the ticket',
+      search: 'Search loaded tickets',
+      switchList: 'Switch task list',
+      refresh: 'Refresh',
+      create: 'New ticket',
+    },
+    ticket: {
+      title: 'Open ticket',
+      write: 'Write a reply or note',
+      send: 'Send what you wrote',
+      switchTab: 'Switch conversation / event log',
+    },
+    rules: {
+      title: 'Rule studio',
+      moveUp: 'Move the focused trigger up',
+      moveDown: 'Move the focused trigger down',
+      save: 'Save the open trigger',
+      remove: 'Remove the selected node or edge',
+    },
+    anywhere: {
+      title: 'Anywhere',
+      help: 'This help',
+    },
+    key: {
+      enter: 'Enter',
+      escape: 'Esc',
+      ctrl: 'Ctrl',
+      alt: 'Alt',
+      delete: 'Delete',
+    },
+  },
+};
