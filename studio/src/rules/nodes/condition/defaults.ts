@@ -14,14 +14,10 @@ import {
   type FixedField,
 } from '../../../../../rules/targets';
 import type { RuleLookups } from '../../context';
-import {
-  CHANNEL_LABELS,
-  CONDITION_FIELD_LABELS,
-  CUSTOM_FIELD_LABELS,
-  PRIORITY_LABELS,
-  STATUS_LABELS,
-  type Label,
-} from '../../../vocabulary';
+import { isMessageKey, type I18n, type Translate } from '../../../i18n';
+
+/** What reading a value needs: words, and dates in the admin's language. */
+export type Reader = Pick<I18n, 't' | 'formatDateTime'>;
 import type { ConditionGroup, ConditionNodeData, ConditionOperator, ConditionRow, ConditionValue, CustomFieldValueType } from './types';
 
 export const defaultConditionData = (group: ConditionGroup): ConditionNodeData => ({
@@ -31,6 +27,25 @@ export const defaultConditionData = (group: ConditionGroup): ConditionNodeData =
 
 export { FIXED_FIELDS, CHANGE_OPERATORS, LIST_OPERATORS, VALUELESS_OPERATORS };
 export type { FixedField };
+
+/** The short sign of each operator, shown before its words in the operator picker. */
+export const OPERATOR_SYMBOLS: Record<ConditionOperator, string> = {
+  equals: '=',
+  notEquals: '≠',
+  contains: '∋',
+  notContains: '∌',
+  startsWith: '^=',
+  in: '∈',
+  notIn: '∉',
+  greaterThan: '>',
+  lessThan: '<',
+  isEmpty: '∅',
+  isNotEmpty: '≠∅',
+  withinSubtree: '⊂',
+  changed: 'Δ',
+  changedTo: '→',
+  changedFrom: '←',
+};
 
 /** Per-service field prefixes a row may name (`customerField:<code>`). */
 export const CUSTOM_PREFIXES = ['customerField', 'agentField'] as const;
@@ -53,21 +68,22 @@ export function targetOf(row: ConditionRow): ConditionTarget | undefined {
   return prefix ? conditionTarget(`${prefix}:code`, row.valueType ?? 'string') : undefined;
 }
 
-export function fieldLabel(field: string): Label {
+export function fieldLabel(field: string, t: Translate): string {
   const parsed = parseField(field);
-  if (parsed?.kind === 'fixed') return CONDITION_FIELD_LABELS[parsed.name];
+  if (parsed?.kind === 'fixed') return t(`rules.field.${parsed.name}`);
   const prefix = customPrefixOf(field);
-  if (prefix) {
-    const code = field.slice(prefix.length + 1);
-    return { en: `${CUSTOM_FIELD_LABELS[prefix].en} ${code}`, ko: `${CUSTOM_FIELD_LABELS[prefix].ko} ${code}` };
-  }
-  return { en: field, ko: field };
+  if (prefix) return t('rules.condition.customField', { field: t(`rules.customField.${prefix}`), code: field.slice(prefix.length + 1) });
+  return field;
 }
 
-/** The label of a closed-vocabulary value (status, channel, priority), if the field has one. */
-export function enumLabel(field: string, value: string): Label | undefined {
-  const labels: Record<string, Record<string, Label>> = { status: STATUS_LABELS, channel: CHANNEL_LABELS, priority: PRIORITY_LABELS };
-  return labels[field]?.[value];
+/** Where the words of each closed vocabulary (status, channel, priority) live in the catalogue. */
+const ENUM_KEY_PREFIXES: Record<string, string> = { status: 'status', channel: 'ticket.channel', priority: 'ticket.priority' };
+
+/** The word for a closed-vocabulary value (status, channel, priority), if the field has one. */
+export function enumLabel(field: string, value: string, t: Translate): string | undefined {
+  const prefix = ENUM_KEY_PREFIXES[field];
+  const key = prefix && `${prefix}.${value}`;
+  return key && isMessageKey(key) ? t(key) : undefined;
 }
 
 function scalarDefault(target: ConditionTarget): string | number | boolean {
@@ -141,8 +157,8 @@ export function localInputToIso(local: string): string {
 }
 
 /** One value as an admin reads it: names for ids, labels for vocabularies. */
-export function valueText(row: ConditionRow, value: string | number | boolean, lookups: RuleLookups, t: (label: Label) => string): string {
-  if (typeof value === 'boolean') return value ? t({ en: 'Yes', ko: '예' }) : t({ en: 'No', ko: '아니오' });
+export function valueText(row: ConditionRow, value: string | number | boolean, lookups: RuleLookups, { t, formatDateTime }: Reader): string {
+  if (typeof value === 'boolean') return value ? t('rules.condition.yes') : t('rules.condition.no');
   if (typeof value === 'number') return String(value);
   if (value === '') return '…';
   switch (row.field) {
@@ -154,18 +170,18 @@ export function valueText(row: ConditionRow, value: string | number | boolean, l
     case 'assignee':
       return lookups.agentName(value);
   }
-  const label = enumLabel(row.field, value);
-  if (label) return t(label);
+  const label = enumLabel(row.field, value, t);
+  if (label) return label;
   if (targetOf(row)?.type === 'date') {
     const at = new Date(value);
-    return Number.isNaN(at.getTime()) ? value : at.toLocaleString();
+    return Number.isNaN(at.getTime()) ? value : formatDateTime(value);
   }
   return `“${value}”`;
 }
 
 /** The row's value as one line, or '' for operators without one. */
-export function rowValueText(row: ConditionRow, lookups: RuleLookups, t: (label: Label) => string): string {
+export function rowValueText(row: ConditionRow, lookups: RuleLookups, reader: Reader): string {
   if (row.value === undefined) return '';
-  if (Array.isArray(row.value)) return row.value.length ? row.value.map((item) => valueText(row, item, lookups, t)).join(', ') : '…';
-  return valueText(row, row.value, lookups, t);
+  if (Array.isArray(row.value)) return row.value.length ? row.value.map((item) => valueText(row, item, lookups, reader)).join(', ') : '…';
+  return valueText(row, row.value, lookups, reader);
 }

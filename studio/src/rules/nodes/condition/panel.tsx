@@ -6,19 +6,13 @@ import { useId } from 'react';
 import { useCanvasState, useRuleLookups } from '../../context';
 import { hasIssueAt, type NodeIssue } from '../../issues';
 import { CategorySelect, Checklist, GroupSelect, AgentSelect, ListInput, useAssignableAgents } from '../../pickers';
-import { useLang } from '../../../i18n';
-import {
-  CONDITION_FIELD_LABELS,
-  CONDITION_GROUP_LABELS,
-  CUSTOM_FIELD_LABELS,
-  OPERATOR_LABELS,
-  VALUE_TYPE_LABELS,
-} from '../../../vocabulary';
+import { useI18n } from '../../../i18n';
 import {
   CHANGE_OPERATORS,
   CUSTOM_PREFIXES,
   FIXED_FIELDS,
   LIST_OPERATORS,
+  OPERATOR_SYMBOLS,
   VALUELESS_OPERATORS,
   VALUE_TYPES,
   customPrefixOf,
@@ -42,7 +36,7 @@ export function ConditionPanel({
   onChange: (data: ConditionNodeData) => void;
   issues: readonly NodeIssue[];
 }) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const { events } = useCanvasState();
   const ids = useId();
   const { row } = data;
@@ -55,22 +49,22 @@ export function ConditionPanel({
     <div className="stack">
       <div className="field">
         <span className="field-label" id={`${ids}-group`}>
-          Group · 구분
+          {t('rules.condition.group')}
         </span>
         <div className="segmented" role="radiogroup" aria-labelledby={`${ids}-group`}>
           {(['all', 'any'] as const).map((group) => (
             <button key={group} type="button" role="radio" aria-checked={data.group === group} aria-pressed={data.group === group} onClick={() => onChange({ ...data, group })}>
-              {t(CONDITION_GROUP_LABELS[group])}
+              {t(`rules.group.${group}`)}
             </button>
           ))}
         </div>
         <span className="field-hint">
-          {data.group === 'all' ? 'Every must-match row has to hold. · 필수 조건은 모두 만족해야 합니다.' : 'At least one optional row has to hold. · 선택 조건 중 하나 이상 만족해야 합니다.'}
+          {data.group === 'all' ? t('rules.condition.allHint') : t('rules.condition.anyHint')}
         </span>
       </div>
 
       <label className="field">
-        <span className="field-label">Field · 대상</span>
+        <span className="field-label">{t('rules.condition.field')}</span>
         <select
           aria-invalid={hasIssueAt(issues, 'field')}
           value={prefix ? CUSTOM_OPTION(prefix) : row.field}
@@ -80,28 +74,28 @@ export function ConditionPanel({
             setRow(custom ? { field: `${custom}:`, operator: row.operator, value: row.value, valueType: 'string' } : { field: chosen, operator: row.operator, value: row.value });
           }}
         >
-          <optgroup label="Ticket · 티켓">
+          <optgroup label={t('rules.condition.ticketFields')}>
             {FIXED_FIELDS.map((field) => (
               <option key={field} value={field}>
-                {t(CONDITION_FIELD_LABELS[field])} · {other(CONDITION_FIELD_LABELS[field])}
+                {t(`rules.field.${field}`)}
               </option>
             ))}
           </optgroup>
-          <optgroup label="Per-service fields · 서비스 필드">
+          <optgroup label={t('rules.condition.serviceFields')}>
             {CUSTOM_PREFIXES.map((candidate) => (
               <option key={candidate} value={CUSTOM_OPTION(candidate)}>
-                {t(CUSTOM_FIELD_LABELS[candidate])} · {other(CUSTOM_FIELD_LABELS[candidate])}
+                {t(`rules.customField.${candidate}`)}
               </option>
             ))}
           </optgroup>
-          {!prefix && !target && <option value={row.field}>{row.field} (unknown · 알 수 없음)</option>}
+          {!prefix && !target && <option value={row.field}>{t('rules.condition.unknown', { value: row.field })}</option>}
         </select>
       </label>
 
       {prefix && (
         <div className="grid-2">
           <label className="field">
-            <span className="field-label">Field code · 필드 코드</span>
+            <span className="field-label">{t('rules.condition.fieldCode')}</span>
             <input
               aria-invalid={hasIssueAt(issues, 'field')}
               value={row.field.slice(prefix.length + 1)}
@@ -110,7 +104,7 @@ export function ConditionPanel({
             />
           </label>
           <label className="field">
-            <span className="field-label">Value type · 값 형식</span>
+            <span className="field-label">{t('rules.condition.valueType')}</span>
             <select
               aria-invalid={hasIssueAt(issues, 'valueType')}
               value={row.valueType ?? 'string'}
@@ -118,7 +112,7 @@ export function ConditionPanel({
             >
               {VALUE_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(VALUE_TYPE_LABELS[type])}
+                  {t(`rules.valueType.${type}`)}
                 </option>
               ))}
             </select>
@@ -128,18 +122,18 @@ export function ConditionPanel({
 
       {target && (
         <label className="field">
-          <span className="field-label">Operator · 연산자</span>
+          <span className="field-label">{t('rules.condition.operator')}</span>
           <select aria-invalid={hasIssueAt(issues, 'operator')} value={row.operator} onChange={(event) => setRow({ ...row, operator: event.target.value as ConditionRow['operator'] })}>
             {target.operators.map((operator) => (
               <option key={operator} value={operator} disabled={CHANGE_OPERATORS.has(operator) && !observesChanges && operator !== row.operator}>
-                {OPERATOR_LABELS[operator].symbol} {t(OPERATOR_LABELS[operator])} · {other(OPERATOR_LABELS[operator])}
+                {OPERATOR_SYMBOLS[operator]} {t(`rules.operator.${operator}`)}
               </option>
             ))}
           </select>
           {CHANGE_OPERATORS.has(row.operator) ? (
-            <span className="field-hint">Compares with the ticket before the update; never holds on created. · 변경 전 티켓과 비교합니다.</span>
+            <span className="field-hint">{t('rules.condition.changeHint')}</span>
           ) : (
-            !observesChanges && <span className="field-hint">“Changed” operators need the trigger to listen to updates. · 변경 연산자는 ‘변경’ 이벤트에서만 쓸 수 있습니다.</span>
+            !observesChanges && <span className="field-hint">{t('rules.condition.changeNeedsUpdates')}</span>
           )}
         </label>
       )}
@@ -147,7 +141,7 @@ export function ConditionPanel({
       {target && !VALUELESS_OPERATORS.has(row.operator) && (
         <div className="field">
           <span className="field-label" id={`${ids}-value`}>
-            {LIST_OPERATORS.has(row.operator) ? 'Values · 값 목록' : 'Value · 값'}
+            {LIST_OPERATORS.has(row.operator) ? t('rules.condition.values') : t('rules.condition.value')}
           </span>
           <ValueEditor row={row} invalid={hasIssueAt(issues, 'value')} labelledBy={`${ids}-value`} onChange={(value) => setRow({ ...row, value })} />
         </div>
@@ -168,17 +162,17 @@ function ValueEditor({
   labelledBy: string;
   onChange: (value: ConditionValue) => void;
 }) {
-  const { t } = useLang();
+  const { t } = useI18n();
   const lookups = useRuleLookups();
   const agents = useAssignableAgents();
   const target = targetOf(row)!;
   const list = LIST_OPERATORS.has(row.operator);
-  const label = 'Value · 값';
+  const label = list ? t('rules.condition.values') : t('rules.condition.value');
 
   if (list) {
     const values = Array.isArray(row.value) ? row.value.map(String) : [];
     const optionsFor = (): { value: string; label: string }[] | null | undefined => {
-      if (target.type === 'enum') return (target.vocabulary ?? []).map((value) => ({ value, label: enumLabel(row.field, value) ? t(enumLabel(row.field, value)!) : value }));
+      if (target.type === 'enum') return (target.vocabulary ?? []).map((value) => ({ value, label: enumLabel(row.field, value, t) ?? value }));
       if (row.field === 'group') return lookups.groups && lookups.groups.map((group) => ({ value: group.id, label: group.name }));
       if (row.field === 'assignee') return agents && agents.map((agent) => ({ value: agent.id, label: agent.name }));
       if (row.field === 'intakeType' || row.field === 'resolutionType') {
@@ -202,7 +196,7 @@ function ValueEditor({
         />
       );
     }
-    return <ListInput label={label} values={values} invalid={invalid} placeholder="vip, refund" onChange={onChange} />;
+    return <ListInput label={label} values={values} invalid={invalid} placeholder={t('rules.result.tags.placeholder')} onChange={onChange} />;
   }
 
   const value = Array.isArray(row.value) ? row.value[0] : row.value;
@@ -212,14 +206,11 @@ function ValueEditor({
     case 'enum':
       return (
         <select {...common} value={text} onChange={(event) => onChange(event.target.value)}>
-          {(target.vocabulary ?? []).map((option) => {
-            const optionLabel = enumLabel(row.field, option);
-            return (
-              <option key={option} value={option}>
-                {optionLabel ? t(optionLabel) : option}
-              </option>
-            );
-          })}
+          {(target.vocabulary ?? []).map((option) => (
+            <option key={option} value={option}>
+              {enumLabel(row.field, option, t) ?? option}
+            </option>
+          ))}
         </select>
       );
     case 'id':
@@ -233,8 +224,8 @@ function ValueEditor({
     case 'boolean':
       return (
         <select {...common} value={text} onChange={(event) => onChange(event.target.value === 'true')}>
-          <option value="true">{t({ en: 'Yes', ko: '예' })}</option>
-          <option value="false">{t({ en: 'No', ko: '아니오' })}</option>
+          <option value="true">{t('rules.condition.yes')}</option>
+          <option value="false">{t('rules.condition.no')}</option>
         </select>
       );
     case 'date':

@@ -2,7 +2,8 @@
 // The zod-only modules of rules/, not its index: the index also exports the json-rules-engine evaluator.
 import { RESULT_KIND } from '../../../../../rules/model';
 import type { RuleLookups } from '../../context';
-import type { NewResultLookups, Translate } from './kind';
+import type { Translate } from '../../../i18n';
+import type { NewResultLookups } from './kind';
 import { RESULT_KINDS, resultKind } from './kinds';
 import type { Result, ResultNodeData, ResultOf, ResultType } from './types';
 

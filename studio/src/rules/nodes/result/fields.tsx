@@ -1,6 +1,7 @@
 /** Form pieces every result panel uses: a labelled field and the list of substitution codes. */
 import type { ReactNode } from 'react';
 import { SUBSTITUTION_CODES } from '../../../../../rules/substitution';
+import { useI18n } from '../../../i18n';
 
 export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
   return (
@@ -13,9 +14,10 @@ export function Field({ label, hint, children }: { label: string; hint?: ReactNo
 }
 
 export function SubstitutionCodes() {
+  const { t } = useI18n();
   return (
     <details className="codes">
-      <summary>Substitution codes · 치환코드</summary>
+      <summary>{t('rules.result.codes')}</summary>
       <div className="code-list">
         {SUBSTITUTION_CODES.map((code) => (
           <code key={code}>{`#{${code}}`}</code>

@@ -4,13 +4,11 @@
  */
 import type { ComponentType } from 'react';
 import type { RuleLookups } from '../../context';
-import type { Label } from '../../../vocabulary';
+import type { Translate } from '../../../i18n';
 import type { ResultOf, ResultType } from './types';
 
 /** The lookups a new result is filled from (the service's first group or intake type). */
 export type NewResultLookups = Pick<RuleLookups, 'groups' | 'intakeTypes'>;
-
-export type Translate = (label: Label) => string;
 
 export interface ResultFormProps<T extends ResultType> {
   result: ResultOf<T>;

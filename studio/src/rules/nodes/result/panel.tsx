@@ -5,8 +5,7 @@
 import type { ComponentType } from 'react';
 import { useRuleLookups } from '../../context';
 import { hasIssueAt, type NodeIssue } from '../../issues';
-import { useLang } from '../../../i18n';
-import { RESULT_LABELS } from '../../../vocabulary';
+import { useI18n } from '../../../i18n';
 import { Field } from './fields';
 import { RESULT_KIND, RESULT_TYPES, defaultResult } from './defaults';
 import type { ResultFormProps } from './kind';
@@ -24,7 +23,7 @@ export function ResultPanel({
   onChange: (data: ResultNodeData) => void;
   issues: readonly NodeIssue[];
 }) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const lookups = useRuleLookups();
   const { result } = data;
   const set = (next: Result) => onChange({ ...data, result: next });
@@ -34,16 +33,16 @@ export function ResultPanel({
   return (
     <div className="stack">
       <p className="panel-kind">
-        {order !== undefined ? `Runs ${ordinal(order)} · ${order}번째로 실행` : 'Not connected · 연결 안 됨'}
+        {order !== undefined ? t('rules.result.runs', { order }) : t('rules.result.notConnected')}
         <span className={`badge ${RESULT_KIND[result.type] === 'sideEffect' ? 'tone-violet' : 'tone-green'}`}>
-          {RESULT_KIND[result.type] === 'sideEffect' ? 'Side effect · 외부 실행' : 'Changes the ticket · 티켓 변경'}
+          {RESULT_KIND[result.type] === 'sideEffect' ? t('rules.result.sideEffect') : t('rules.result.changesTicket')}
         </span>
       </p>
-      <Field label="Result type · 결과 유형">
+      <Field label={t('rules.result.type')}>
         <select value={result.type} onChange={(event) => set(defaultResult(event.target.value as ResultType, lookups))}>
           {RESULT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {t(RESULT_LABELS[type])} · {other(RESULT_LABELS[type])}
+              {t(`rules.resultType.${type}`)}
             </option>
           ))}
         </select>
@@ -51,9 +50,4 @@ export function ResultPanel({
       <Form result={result} patch={(values) => set({ ...result, ...values } as Result)} invalid={(...path) => hasIssueAt(issues, ...path)} />
     </div>
   );
-}
-
-function ordinal(order: number): string {
-  const suffix = order % 10 === 1 && order % 100 !== 11 ? 'st' : order % 10 === 2 && order % 100 !== 12 ? 'nd' : order % 10 === 3 && order % 100 !== 13 ? 'rd' : 'th';
-  return `${order}${suffix}`;
 }

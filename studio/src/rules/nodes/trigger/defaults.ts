@@ -10,11 +10,12 @@ export const UNSAVED_TRIGGER_ID = 'new';
 
 export const defaultTriggerData = (): TriggerNodeData => ({ title: '', events: ['created'], enabled: true });
 
-export function newTrigger(lookups: Pick<RuleLookups, 'groups' | 'intakeTypes'>, position: number): Trigger {
+/** `title` is the placeholder name in the admin's language (`rules.trigger.defaultTitle`). */
+export function newTrigger(lookups: Pick<RuleLookups, 'groups' | 'intakeTypes'>, position: number, title: string): Trigger {
   return {
     id: UNSAVED_TRIGGER_ID,
     position,
-    title: '새 트리거 · New trigger',
+    title,
     enabled: true,
     events: ['created'],
     conditions: { all: [defaultConditionData('all').row], any: [] },

@@ -2,29 +2,28 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Icon } from '../../../components/icons';
 import { useNodeIssues } from '../../context';
-import { useLang } from '../../../i18n';
-import { TRIGGER_EVENT_LABELS } from '../../../vocabulary';
+import { useI18n } from '../../../i18n';
 import { IssueBadge } from '../issue-badge';
 import type { TriggerNode as TriggerNodeType } from './types';
 
 export function TriggerNode({ id, data, selected }: NodeProps<TriggerNodeType>) {
-  const { t } = useLang();
+  const { t } = useI18n();
   const issues = useNodeIssues(id);
   return (
     <div className={`flow-node flow-trigger${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}${data.enabled ? '' : ' disabled'}`}>
       <Handle type="target" position={Position.Left} />
       <div className="flow-node-head">
         <span className="flow-kind">
-          <Icon name="zap" size={12} /> Trigger · 트리거
+          <Icon name="zap" size={12} /> {t('rules.trigger.kind')}
         </span>
-        <span className={`flow-state ${data.enabled ? 'on' : 'off'}`}>{data.enabled ? 'On · 사용' : 'Off · 중지'}</span>
+        <span className={`flow-state ${data.enabled ? 'on' : 'off'}`}>{data.enabled ? t('rules.trigger.on') : t('rules.trigger.off')}</span>
         <IssueBadge count={issues.length} />
       </div>
       <div className="flow-node-body">
-        <strong className="flow-title">{data.title || 'Untitled · 제목 없음'}</strong>
+        <strong className="flow-title">{data.title || t('rules.editor.untitled')}</strong>
         <span className="flow-events">
-          When a ticket is · 실행 시점{' '}
-          {data.events.length ? data.events.map((event) => <span key={event} className="flow-chip">{t(TRIGGER_EVENT_LABELS[event])}</span>) : <span className="flow-chip warn">—</span>}
+          {t('rules.trigger.when')}{' '}
+          {data.events.length ? data.events.map((event) => <span key={event} className="flow-chip">{t(`rules.event.${event}`)}</span>) : <span className="flow-chip warn">—</span>}
         </span>
       </div>
       <Handle type="source" position={Position.Right} />

@@ -1,19 +1,21 @@
 /** Assigning: a group, how an agent of it is chosen, and the agent when one is named. */
 import { AgentSelect, GroupSelect, useAssignableAgents } from '../../../pickers';
-import { useLang } from '../../../../i18n';
-import { ASSIGN_STRATEGY_LABELS } from '../../../../vocabulary';
+import { AssignStrategy } from '../../../../../../rules/model';
+import { useI18n } from '../../../../i18n';
 import { Field } from '../fields';
 import type { ResultFormProps } from '../kind';
 import type { ResultOf } from '../types';
 
 type Strategy = ResultOf<'assign'>['strategy'];
 
+const STRATEGIES = AssignStrategy.options;
+
 export function AssignPanel({ result, patch, invalid }: ResultFormProps<'assign'>) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const members = useAssignableAgents(result.groupId || undefined);
   return (
     <>
-      <Field label="Group · 그룹">
+      <Field label={t('rules.result.assign.group')}>
         <GroupSelect
           value={result.groupId}
           invalid={invalid('groupId')}
@@ -24,7 +26,7 @@ export function AssignPanel({ result, patch, invalid }: ResultFormProps<'assign'
           }}
         />
       </Field>
-      <Field label="How · 배분 방식" hint="When several triggers assign, the last one applied wins. · 여러 트리거가 배정하면 마지막 배정이 적용됩니다.">
+      <Field label={t('rules.result.assign.strategy')} hint={t('rules.result.assign.strategyHint')}>
         <select
           value={result.strategy}
           onChange={(event) => {
@@ -32,15 +34,15 @@ export function AssignPanel({ result, patch, invalid }: ResultFormProps<'assign'
             patch({ strategy, agentId: strategy === 'agent' ? result.agentId : undefined });
           }}
         >
-          {(Object.keys(ASSIGN_STRATEGY_LABELS) as Strategy[]).map((strategy) => (
+          {STRATEGIES.map((strategy) => (
             <option key={strategy} value={strategy}>
-              {t(ASSIGN_STRATEGY_LABELS[strategy])} · {other(ASSIGN_STRATEGY_LABELS[strategy])}
+              {t(`rules.strategy.${strategy}`)}
             </option>
           ))}
         </select>
       </Field>
       {result.strategy === 'agent' && (
-        <Field label="Agent · 상담원">
+        <Field label={t('rules.result.assign.agent')}>
           <AgentSelect groupId={result.groupId || undefined} value={result.agentId ?? ''} invalid={invalid('agentId')} onChange={(agentId) => patch({ agentId: agentId || undefined })} />
         </Field>
       )}

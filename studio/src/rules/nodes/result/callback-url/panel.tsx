@@ -1,14 +1,16 @@
 /** Calling back a URL: where to POST and the JSON payload template. */
+import { useI18n } from '../../../../i18n';
 import { Field, SubstitutionCodes } from '../fields';
 import type { ResultFormProps } from '../kind';
 
 export function CallbackUrlPanel({ result, patch, invalid }: ResultFormProps<'callbackUrl'>) {
+  const { t } = useI18n();
   return (
     <>
-      <Field label="URL" hint="Called with HTTP POST. · HTTP POST로 호출합니다.">
+      <Field label={t('rules.result.callbackUrl.url')} hint={t('rules.result.callbackUrl.urlHint')}>
         <input type="url" aria-invalid={invalid('url')} value={result.url} onChange={(event) => patch({ url: event.target.value.trim() })} />
       </Field>
-      <Field label="JSON payload · 전송 내용" hint="JSON with substitution codes inside strings. · 문자열 안에 치환코드를 쓸 수 있습니다.">
+      <Field label={t('rules.result.callbackUrl.payload')} hint={t('rules.result.callbackUrl.payloadHint')}>
         <textarea className="mono" rows={6} aria-invalid={invalid('payloadTemplate')} value={result.payloadTemplate} onChange={(event) => patch({ payloadTemplate: event.target.value })} />
       </Field>
       <SubstitutionCodes />
