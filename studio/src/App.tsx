@@ -1,6 +1,7 @@
 /**
  * The studio shell: the sign-in gate, the top bar and the routed screen.
  */
+import './shell.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Avatar, LoadingBlock } from './components/feedback';
 import { Icon } from './components/icons';

@@ -1,6 +1,6 @@
 /**
- * Names for ids: services, their groups and agents, loaded once per session. When a directory route is
- * missing or fails, lookups fall back to the id and pickers fall back to typing one.
+ * Names for ids: services, their groups and agents, loaded once per session. When a look-up fails, names fall
+ * back to the id and pickers fall back to typing one.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { directoryApi } from './api/directory';

@@ -1,11 +1,13 @@
-/** Studio entry: providers, then the app. */
+/** Studio entry: the base styles first (tokens, element defaults, shared components), then providers and the app. */
+import './styles/tokens.css';
+import './styles/base.css';
+import './components/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ToastProvider } from './components/toasts';
 import { LangProvider } from './i18n';
 import { SessionProvider } from './session';
-import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

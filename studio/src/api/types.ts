@@ -3,8 +3,9 @@
  * or schema library reaches the bundle).
  */
 import type { z } from 'zod';
-import type { Agent as AgentSchema } from '../../../api/routes/auth/auth.routes';
+import type { Agent as AgentSchema, login, me } from '../../../api/routes/auth/auth.routes';
 import type {
+  NewTicketBody,
   Ticket,
   TicketEvent as TicketEventSchema,
   TicketList,
@@ -14,6 +15,10 @@ import type {
 import type { InternalResolveReason, Permission, Role } from '../../../workflows/ticket-machine';
 import type { CategoryKind, CategoryNode } from '../../../api/routes/categories/categories.schemas';
 import type { RuleSetVersion, RuleSetVersionSummary } from '../../../api/routes/triggers/rule-versions.schemas';
+import type { AgentAccount } from '../../../api/routes/agents/agents.schemas';
+import type { Group } from '../../../api/routes/groups/groups.schemas';
+import type { SimulateBody, Simulation as SimulationSchema } from '../../../api/routes/rules/rules.schemas';
+import type { Service } from '../../../api/routes/services/services.schemas';
 import type { Trigger, TriggerBody, TriggerList } from '../../../api/routes/triggers/triggers.schemas';
 import type { CycleOutcome, PassTrace, PendingSideEffect } from '../../../rules/cycle';
 import type { TicketSnapshot } from '../../../rules/facts';
@@ -30,47 +35,26 @@ export type TicketMessage = z.infer<typeof TicketMessageSchema>;
 export type MessageKind = TicketMessage['kind'];
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
+/** The JSON body a route declares for a status. */
+type JsonResponse<Route extends { responses: object }, Status extends keyof Route['responses']> = Route['responses'][Status] extends {
+  content: { 'application/json': { schema: infer Schema extends z.ZodType } };
+}
+  ? z.infer<Schema>
+  : never;
+
 export type Agent = z.infer<typeof AgentSchema>;
 /** `GET /me`: the calling agent and the groups they belong to. */
-export type Me = Agent & { groupIds: string[] };
+export type Me = JsonResponse<typeof me, 200>;
+/** `POST /auth/login`: the bearer token, its expiry and the agent it belongs to. */
+export type Session = JsonResponse<typeof login, 200>;
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  agent: Agent;
-}
+/** A service, group or agent as listed by the directory endpoints (api/routes/services, groups, agents). */
+export type DirectoryService = Service;
+export type DirectoryGroup = Group;
+export type DirectoryAgent = AgentAccount;
 
-/**
- * A service, group or agent as listed by the directory endpoints (api/routes/services, groups, agents);
- * only the fields the studio relies on, all but id and name optional so older or partial answers still work.
- */
-export interface DirectoryService {
-  id: string;
-  name: string;
-  kind?: 'consultation' | 'issue';
-}
-export interface DirectoryGroup {
-  id: string;
-  name: string;
-  serviceId?: string;
-  memberIds?: string[];
-}
-export interface DirectoryAgent {
-  id: string;
-  name: string;
-  email?: string;
-  role?: Role;
-  groupIds?: string[];
-  active?: boolean;
-}
-
-export interface NewTicket {
-  serviceId: string;
-  subject: string;
-  content: string;
-  priority: TicketPriority;
-  customer: { name?: string; email?: string; phone?: string };
-}
+/** `POST /tickets`: the body as the studio sends it (defaults such as `tags` may be left out). */
+export type NewTicket = z.input<typeof NewTicketBody>;
 
 /** Trigger drafts and rule-set versions (api/routes/triggers), categories, and simulation (api/routes/rules). */
 export type { Trigger, TriggerList, TriggerBody, RuleSetVersion, RuleSetVersionSummary, CategoryNode, CategoryKind, TicketSnapshot };
@@ -79,18 +63,11 @@ export type { PassTrace, PendingSideEffect };
 /** `POST /rules/simulate`'s `trace`: the trigger cycle's outcome without the final ticket (rules/cycle.ts). */
 export type SimulationTrace = Omit<CycleOutcome, 'ticket'>;
 
-/** `POST /rules/simulate`: what the evaluation would record, changing and sending nothing. */
-export interface Simulation {
-  version: { id: string; number: number | null };
-  event: 'created' | 'updated';
-  ticket: TicketSnapshot;
-  trace: SimulationTrace;
-}
+/**
+ * `POST /rules/simulate`: what the evaluation would record, changing and sending nothing. The route declares
+ * `trace` as an open record (its shape is the cycle's, not the API's); the studio reads it as that outcome.
+ */
+export type Simulation = Omit<z.infer<typeof SimulationSchema>, 'trace'> & { trace: SimulationTrace };
 
-export interface SimulateRequest {
-  serviceId: string;
-  /** `draft`, `published` or a version id. */
-  version: string;
-  ticketId?: string;
-  ticket?: Partial<TicketSnapshot>;
-}
+/** `POST /rules/simulate`'s body; `version` is `draft`, `published` or a version id. */
+export type SimulateRequest = z.input<typeof SimulateBody>;

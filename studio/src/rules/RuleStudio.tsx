@@ -3,6 +3,7 @@
  * node by node, publishing, the version history with rollback, and a simulator. Everything goes through the
  * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts.
  */
+import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newTrigger } from './nodes';
 import { triggersApi } from '../api/rules';
@@ -184,7 +185,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
             <span className="sr-only">{t('rules.studio.service')}</span>
             <Icon name="layers" size={14} />
             <select value={serviceId} onChange={(event) => switchService(event.target.value)} aria-label={t('rules.studio.service')}>
-              {(services ?? [{ id: serviceId, name: serviceId }]).map((service) => (
+              {(services ?? [{ id: serviceId, name: serviceId, kind: 'consultation' as const }]).map((service) => (
                 <option key={service.id} value={service.id}>
                   {service.kind === 'issue' ? t('rules.studio.issueService', { name: service.name }) : service.name}
                 </option>

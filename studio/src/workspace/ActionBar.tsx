@@ -107,8 +107,11 @@ function DialogFooter({ busy, label, onClose, form, danger = false, disabled = f
   );
 }
 
+/** A group to choose; `memberIds` is known when the directory answered. */
+type GroupChoice = Pick<DirectoryGroup, 'id' | 'name'> & Partial<Pick<DirectoryGroup, 'memberIds'>>;
+
 /** Groups of the ticket's service the agent may act in, by name when the directory knows them. */
-function useGroupChoices(ticket: Ticket, onlyMine: string[] | null): { groups: DirectoryGroup[]; known: boolean } {
+function useGroupChoices(ticket: Ticket, onlyMine: string[] | null): { groups: GroupChoice[]; known: boolean } {
   const directory = useDirectory();
   const { loadGroups } = directory;
   useEffect(() => loadGroups(ticket.serviceId), [loadGroups, ticket.serviceId]);
@@ -172,9 +175,8 @@ function ForwardDialog({ ticket, run, onClose }: { ticket: Ticket; run: RunActio
   const [agentId, setAgentId] = useState('');
   const command = useDialogCommand(run, onClose);
   const members = groups.find((group) => group.id === groupId)?.memberIds;
-  const inGroup = (agent: DirectoryAgent) =>
-    !groupId || (members ? members.includes(agent.id) : !agent.groupIds || agent.groupIds.includes(groupId));
-  const agents = (directory.agents ?? []).filter((agent) => agent.active !== false && agent.role !== 'org_admin' && inGroup(agent));
+  const inGroup = (agent: DirectoryAgent) => !groupId || (members ? members.includes(agent.id) : agent.groupIds.includes(groupId));
+  const agents = (directory.agents ?? []).filter((agent) => agent.active && agent.role !== 'org_admin' && inGroup(agent));
 
   return (
     <Dialog

@@ -1,4 +1,5 @@
 /** One ticket: who and what it is about, what can be done now, the conversation and the event log. */
+import './ticket.css';
 import { useCallback, useRef, useState } from 'react';
 import { ticketsApi } from '../api/endpoints';
 import type { Ticket } from '../api/types';

@@ -2,6 +2,7 @@
  * The agent workspace: task lists on the left, today's figures on top, the list in the middle and the
  * open ticket on the right. Keyboard first: j/k move, Enter opens, Esc closes, / searches, n creates.
  */
+import './workspace.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ticket, TicketList } from '../api/types';
 import { Kbd } from '../components/feedback';
