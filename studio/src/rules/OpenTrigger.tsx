@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../components/confirm';
 import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
+import { useI18n } from '../i18n';
 import { useRuleLookups } from './context';
 import { apiIssues, placeApiIssues } from './issues';
 import { NodePanel } from './NodePanel';
@@ -37,6 +38,7 @@ export function OpenTrigger({
   onClosed: (deleted: boolean) => void;
   onShowNodePanel: () => void;
 }) {
+  const { t } = useI18n();
   const lookups = useRuleLookups();
   const editor = useTriggerEditor(session, lookups);
   const toast = useToast();
@@ -58,7 +60,7 @@ export function OpenTrigger({
     if (saving) return;
     const { reading } = editor;
     if (!reading.ok) {
-      setProblem(new ApiError(0, 'graph.invalid', `Not saved: the drawing has ${reading.issues.length === 1 ? 'a problem' : `${reading.issues.length} problems`}, marked red on the canvas. · 저장되지 않았습니다.`));
+      setProblem(new ApiError(0, 'graph.invalid', `Not saved: the drawing has ${reading.issues.length} problem(s)`, { issues: reading.issues.map(({ code }) => ({ code })) }));
       editor.select(firstIssueNode(editor.issues) ?? null);
       onShowNodePanel();
       return;
@@ -69,7 +71,7 @@ export function OpenTrigger({
     try {
       const saved = session.isNew ? await triggersApi.create(serviceId, body) : await triggersApi.replace(session.saved.id, body);
       editor.setApiIssues({});
-      toast(session.isNew ? 'Trigger created — publish to make it run · 트리거를 만들었습니다' : 'Trigger saved · 저장했습니다');
+      toast(session.isNew ? t('rules.editor.created') : t('rules.editor.savedToast'));
       onSaved(saved);
     } catch (error) {
       const issues = apiIssues(error);
@@ -78,8 +80,7 @@ export function OpenTrigger({
         editor.setApiIssues(byNode);
         editor.select(firstIssueNode(byNode) ?? null);
         onShowNodePanel();
-        const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
-        setProblem(new ApiError(422, (error as ApiError).code, `Not saved: the API found ${count}, shown on the nodes marked red. · 저장되지 않았습니다.`));
+        setProblem(error);
       } else {
         setProblem(error);
       }
@@ -111,7 +112,7 @@ export function OpenTrigger({
       }
       setDeleteStep('deleting');
       await triggersApi.remove(session.saved.id);
-      toast('Trigger deleted — publish to stop it running · 트리거를 삭제했습니다');
+      toast(t('rules.editor.deleted'));
       setConfirmDelete(false);
       onClosed(true);
     } catch (error) {
@@ -122,7 +123,7 @@ export function OpenTrigger({
   }
 
   const hub = editor.nodes.find((node) => node.type === 'trigger');
-  const title = (hub?.type === 'trigger' && hub.data.title) || 'Untitled · 제목 없음';
+  const title = (hub?.type === 'trigger' && hub.data.title) || t('rules.editor.untitled');
 
   return (
     <>
@@ -130,27 +131,25 @@ export function OpenTrigger({
         <div className="editor-title">
           <strong className="truncate">{title}</strong>
           <span className={`save-state ${session.isNew ? 'new' : dirty ? 'dirty' : 'saved'}`}>
-            {session.isNew ? 'New — not saved · 저장 전' : dirty ? 'Unsaved changes · 저장 안 됨' : 'Saved · 저장됨'}
+            {session.isNew ? t('rules.editor.new') : dirty ? t('rules.editor.dirty') : t('rules.editor.saved')}
           </span>
           {editor.issueCount > 0 && (
-            <span className="badge tone-rose">
-              {editor.issueCount} {editor.issueCount === 1 ? 'problem' : 'problems'} · 문제
-            </span>
+            <span className="badge tone-rose">{t('rules.editor.problems', { count: editor.issueCount })}</span>
           )}
         </div>
         <div className="row">
           {session.isNew ? (
             <button type="button" className="button" onClick={() => onClosed(false)}>
-              Discard · 취소
+              {t('rules.editor.discard')}
             </button>
           ) : (
             <button type="button" className="button danger" onClick={() => setConfirmDelete(true)}>
-              <Icon name="trash" size={14} /> Delete · 삭제
+              <Icon name="trash" size={14} /> {t('rules.editor.delete')}
             </button>
           )}
-          <button type="button" className="button primary" onClick={() => void save()} disabled={saving || (!dirty && !session.isNew)} title="Save (Ctrl+S)">
+          <button type="button" className="button primary" onClick={() => void save()} disabled={saving || (!dirty && !session.isNew)} title={t('rules.editor.saveHint')}>
             {saving ? <Spinner size={14} /> : <Icon name="save" size={14} />}
-            {saving ? 'Saving… · 저장 중' : 'Save · 저장'}
+            {saving ? t('rules.editor.saving') : t('rules.editor.save')}
             {!saving && <Kbd>Ctrl S</Kbd>}
           </button>
         </div>
@@ -166,11 +165,11 @@ export function OpenTrigger({
       {nodeSlot && createPortal(<NodePanel editor={editor} />, nodeSlot)}
       <ConfirmDialog
         open={confirmDelete}
-        title="Delete this trigger? · 트리거 삭제"
+        title={t('rules.editor.deleteTitle')}
         subtitle={session.saved.title}
         danger
-        confirmLabel={session.saved.enabled ? 'Disable and delete · 중지 후 삭제' : 'Delete · 삭제'}
-        busyLabel={deleteStep === 'disabling' ? 'Disabling… · 중지 중' : 'Deleting… · 삭제 중'}
+        confirmLabel={session.saved.enabled ? t('rules.editor.disableAndDelete') : t('rules.editor.delete')}
+        busyLabel={deleteStep === 'disabling' ? t('rules.editor.disabling') : t('rules.editor.deleting')}
         busy={deleteStep !== null}
         error={deleteError}
         onConfirm={() => void remove()}
@@ -180,10 +179,7 @@ export function OpenTrigger({
         }}
       >
         <p>
-          {session.saved.enabled
-            ? 'The trigger is enabled. It will be disabled first — a trigger must be off before it is deleted — and then deleted from the drafts.'
-            : 'The trigger is removed from the drafts.'}{' '}
-          The published version keeps running it until you publish again. · 다시 게시할 때까지 게시된 버전은 그대로 실행됩니다.
+          {session.saved.enabled ? t('rules.editor.deleteEnabled') : t('rules.editor.deleteDisabled')} {t('rules.editor.deleteKeepsRunning')}
         </p>
       </ConfirmDialog>
     </>

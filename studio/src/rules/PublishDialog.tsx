@@ -5,6 +5,7 @@ import type { RuleSetVersion } from '../api/types';
 import { Dialog } from '../components/dialog';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
+import { useI18n } from '../i18n';
 
 export function PublishDialog({
   open,
@@ -25,8 +26,9 @@ export function PublishDialog({
   onClose: () => void;
   onPublished: (version: RuleSetVersion) => void;
 }) {
+  const { t } = useI18n();
   return (
-    <Dialog open={open} title={`Publish v${nextNumber} · 게시`} subtitle="Tickets are evaluated against the published version. · 게시된 버전으로 티켓을 처리합니다." onClose={onClose} width={500}>
+    <Dialog open={open} title={t('rules.publish.title', { number: nextNumber })} subtitle={t('rules.publish.subtitle')} onClose={onClose} width={500}>
       {open && (
         <PublishForm
           serviceId={serviceId}
@@ -56,6 +58,7 @@ function PublishForm({
   onClose: () => void;
   onPublished: (version: RuleSetVersion) => void;
 }) {
+  const { t } = useI18n();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -80,28 +83,26 @@ function PublishForm({
       }}
     >
       <p>
-        {triggerCount === 0
-          ? 'There are no triggers: publishing turns automation off for this service. · 트리거가 없으므로 자동화가 꺼집니다.'
-          : `${triggerCount} saved ${triggerCount === 1 ? 'trigger' : 'triggers'} (${enabledCount} enabled) will run, in the list's order. · 저장된 트리거 ${triggerCount}개가 목록 순서대로 실행됩니다.`}
+        {triggerCount === 0 ? t('rules.publish.none') : t('rules.publish.count', { count: triggerCount, enabled: enabledCount })}
       </p>
       {unsavedEdits && (
         <p className="field-hint warn">
-          <Icon name="alert" size={12} /> The open trigger has unsaved edits, which are not published. Save first to include them. · 저장하지 않은 편집은 게시되지 않습니다.
+          <Icon name="alert" size={12} /> {t('rules.publish.unsaved')}
         </p>
       )}
       <label className="field">
-        <span className="field-label">Note · 메모 (optional)</span>
-        <textarea rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} placeholder="결제 문의 자동 배정 추가" autoFocus />
-        <span className="field-hint">Shown in the version history and the audit log. · 게시 이력과 감사 로그에 남습니다.</span>
+        <span className="field-label">{t('rules.publish.note')}</span>
+        <textarea rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} placeholder={t('rules.publish.notePlaceholder')} autoFocus />
+        <span className="field-hint">{t('rules.publish.noteHint')}</span>
       </label>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Cancel · 취소
+          {t('common.action.cancel')}
         </button>
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? <Spinner size={14} /> : <Icon name="upload" size={13} />}
-          {busy ? 'Publishing… · 게시 중' : 'Publish · 게시'}
+          {busy ? t('rules.publish.publishing') : t('rules.publish.publish')}
         </button>
       </div>
     </form>

@@ -5,7 +5,7 @@
  */
 import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { newTrigger } from '../../nodes';
+import { newTrigger } from './nodes';
 import { triggersApi } from '../api/rules';
 import type { DirectoryService, Trigger, TriggerList as TriggerListData } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';
@@ -13,8 +13,7 @@ import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
-import { absoluteTime } from '../format';
-import { useLang } from '../i18n';
+import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { RuleLookupsProvider, useRuleLookups } from './context';
 import { OpenTrigger } from './OpenTrigger';
@@ -26,6 +25,7 @@ import type { EditorSession } from './useTriggerEditor';
 import { VersionsDrawer } from './VersionsDrawer';
 
 export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: string }) {
+  const { t } = useI18n();
   const { services } = useDirectory();
   const [waited, setWaited] = useState(false);
   useEffect(() => {
@@ -36,11 +36,11 @@ export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: 
   const fallback = services?.find((service) => service.kind !== 'issue') ?? services?.[0];
   const serviceId = routeServiceId ?? fallback?.id;
   if (!serviceId) {
-    if (services === null && !waited) return <LoadingBlock label="Loading services… · 서비스 불러오는 중" />;
+    if (services === null && !waited) return <LoadingBlock label={t('rules.studio.loadingServices')} />;
     return (
       <div className="rule-studio">
-        <EmptyState icon="layers" title="No service yet · 서비스 없음">
-          <p>Triggers belong to a service. Create a service first (POST /services), then come back to draw its triggers.</p>
+        <EmptyState icon="layers" title={t('rules.studio.noService')}>
+          <p>{t('rules.studio.noServiceBody')}</p>
         </EmptyState>
       </div>
     );
@@ -55,7 +55,7 @@ export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: 
 type SideTab = 'node' | 'simulate';
 
 function ServiceRules({ serviceId, services }: { serviceId: string; services: DirectoryService[] | null }) {
-  const { lang } = useLang();
+  const { t } = useI18n();
   const toast = useToast();
   const lookups = useRuleLookups();
   const drafts = useTriggerDrafts(serviceId);
@@ -104,7 +104,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
 
   const createTrigger = () =>
     guard(() => {
-      setSession({ key: `new-${Date.now()}`, saved: newTrigger(lookups, triggers?.length ?? 0), isNew: true });
+      setSession({ key: `new-${Date.now()}`, saved: newTrigger(lookups, triggers?.length ?? 0, t('rules.trigger.defaultTitle')), isNew: true });
       setDirty(true);
       setSideTab('node');
     });
@@ -127,7 +127,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
       const updated = await triggersApi.setEnabled(trigger.id, !trigger.enabled);
       if (list) drafts.replace({ ...list, triggers: list.triggers.map((candidate) => (candidate.id === updated.id ? updated : candidate)) });
       setSession((current) => (current && !current.isNew && current.saved.id === updated.id ? { ...current, saved: { ...current.saved, enabled: updated.enabled } } : current));
-      toast(updated.enabled ? `Enabled “${updated.title}” · 사용` : `Disabled “${updated.title}” · 사용 안 함`);
+      toast(updated.enabled ? t('rules.studio.enabled', { title: updated.title }) : t('rules.studio.disabled', { title: updated.title }));
       void drafts.reload({ quiet: true });
     } catch (error) {
       setListProblem(error);
@@ -180,35 +180,32 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     <div className="rule-studio">
       <header className="rule-header">
         <div className="rule-header-start">
-          <h1>
-            Rule studio <span className="muted">트리거</span>
-          </h1>
+          <h1>{t('rules.studio.title')}</h1>
           <label className="service-picker">
-            <span className="sr-only">Service · 서비스</span>
+            <span className="sr-only">{t('rules.studio.service')}</span>
             <Icon name="layers" size={14} />
-            <select value={serviceId} onChange={(event) => switchService(event.target.value)} aria-label="Service · 서비스">
+            <select value={serviceId} onChange={(event) => switchService(event.target.value)} aria-label={t('rules.studio.service')}>
               {(services ?? [{ id: serviceId, name: serviceId, kind: 'consultation' as const }]).map((service) => (
                 <option key={service.id} value={service.id}>
-                  {service.name}
-                  {service.kind === 'issue' ? ' (issue · 이슈)' : ''}
+                  {service.kind === 'issue' ? t('rules.studio.issueService', { name: service.name }) : service.name}
                 </option>
               ))}
             </select>
           </label>
-          <PublishState list={list} lang={lang} />
+          <PublishState list={list} />
         </div>
         <div className="row">
           <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
-            <Icon name="history" size={14} /> Versions · 버전
+            <Icon name="history" size={14} /> {t('rules.studio.versions')}
           </button>
           <button
             type="button"
             className="button primary"
             onClick={() => setPublishOpen(true)}
             disabled={!list || !list.unpublishedChanges}
-            title={list && !list.unpublishedChanges ? 'Nothing to publish: the drafts are what runs · 게시할 변경 없음' : 'Publish the saved drafts'}
+            title={list && !list.unpublishedChanges ? t('rules.studio.nothingToPublish') : t('rules.studio.publishHint')}
           >
-            <Icon name="upload" size={14} /> Publish · 게시
+            <Icon name="upload" size={14} /> {t('rules.studio.publish')}
           </button>
         </div>
       </header>
@@ -228,7 +225,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           onNew={createTrigger}
           onRetry={() => void drafts.reload()}
         />
-        <section className="rule-canvas" aria-label="Trigger graph">
+        <section className="rule-canvas" aria-label={t('rules.studio.canvas')}>
           {listProblem !== null && (
             <div className="editor-problem">
               <ErrorBanner error={listProblem} onDismiss={() => setListProblem(null)} />
@@ -246,33 +243,29 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
             />
           ) : (
             <div className="canvas-empty">
-              <EmptyState icon="flow" title={triggers?.length ? 'Pick a trigger · 트리거를 선택하세요' : 'Draw your first trigger · 첫 트리거 만들기'}>
-                <p>
-                  {triggers?.length
-                    ? 'Choose one on the left to open it on the canvas, or create a new one.'
-                    : 'Example: intake type = 계좌이체 → assign to an agent of 결제, then email them.'}
-                </p>
+              <EmptyState icon="flow" title={triggers?.length ? t('rules.studio.pickTrigger') : t('rules.studio.firstTrigger')}>
+                <p>{triggers?.length ? t('rules.studio.pickTriggerBody') : t('rules.studio.firstTriggerBody')}</p>
                 <button type="button" className="button primary small" onClick={createTrigger}>
-                  <Icon name="plus" size={13} /> New trigger · 새 트리거
+                  <Icon name="plus" size={13} /> {t('rules.studio.newTrigger')}
                 </button>
               </EmptyState>
             </div>
           )}
         </section>
-        <aside className="rule-side" aria-label="Inspector">
-          <div className="side-tabs" role="tablist" aria-label="Panels">
+        <aside className="rule-side" aria-label={t('rules.studio.inspector')}>
+          <div className="side-tabs" role="tablist" aria-label={t('rules.studio.panels')}>
             <button type="button" role="tab" aria-selected={sideTab === 'node'} onClick={() => setSideTab('node')}>
-              <Icon name="flow" size={14} /> Edit · 편집
+              <Icon name="flow" size={14} /> {t('rules.studio.edit')}
             </button>
             <button type="button" role="tab" aria-selected={sideTab === 'simulate'} onClick={() => setSideTab('simulate')}>
-              <Icon name="play" size={13} /> Simulate · 시뮬레이션
+              <Icon name="play" size={13} /> {t('rules.studio.simulate')}
             </button>
           </div>
           <div className="side-body" role="tabpanel" hidden={sideTab !== 'node'}>
             <div ref={setNodeSlot} />
             {!session && (
-              <EmptyState icon="flow" title="Nothing open · 열린 트리거 없음">
-                <p>Open a trigger to edit its nodes here.</p>
+              <EmptyState icon="flow" title={t('rules.studio.nothingOpen')}>
+                <p>{t('rules.studio.nothingOpenBody')}</p>
               </EmptyState>
             )}
           </div>
@@ -300,7 +293,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
         onClose={() => setPublishOpen(false)}
         onPublished={(version) => {
           setPublishOpen(false);
-          toast(`Published v${version.number} — it runs from now on · v${version.number} 게시 완료`);
+          toast(t('rules.studio.published', { number: version.number }));
           afterNewVersion();
         }}
       />
@@ -314,8 +307,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
       />
       <ConfirmDialog
         open={pendingDiscard !== null}
-        title="Discard unsaved changes? · 변경 사항을 버릴까요?"
-        confirmLabel="Discard · 버리기"
+        title={t('rules.studio.discardTitle')}
+        confirmLabel={t('rules.studio.discard')}
         danger
         onConfirm={() => {
           const action = pendingDiscard;
@@ -326,35 +319,36 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
         }}
         onClose={() => setPendingDiscard(null)}
       >
-        <p>The open trigger has edits that are not saved. · 저장하지 않은 편집이 있습니다.</p>
+        <p>{t('rules.studio.discardBody')}</p>
       </ConfirmDialog>
     </div>
   );
 }
 
-function PublishState({ list, lang }: { list: TriggerListData | null; lang: 'en' | 'ko' }) {
+function PublishState({ list }: { list: TriggerListData | null }) {
+  const { t, formatDateTime } = useI18n();
   if (!list) return null;
   const published = list.publishedVersion;
   if (list.unpublishedChanges) {
     return (
-      <span className="badge tone-amber" title={published ? `Live: v${published.number}` : 'Nothing published yet'}>
+      <span className="badge tone-amber" title={published ? t('rules.publishState.live', { number: published.number }) : t('rules.publishState.nothingPublished')}>
         <span className="badge-dot" aria-hidden="true" />
-        Unpublished changes · 미게시 변경{published ? ` (live v${published.number})` : ''}
+        {published ? t('rules.publishState.unpublishedLive', { number: published.number }) : t('rules.publishState.unpublished')}
       </span>
     );
   }
   if (published) {
     return (
-      <span className="badge tone-green" title={absoluteTime(published.publishedAt, lang)}>
+      <span className="badge tone-green" title={formatDateTime(published.publishedAt)}>
         <span className="badge-dot" aria-hidden="true" />
-        Published v{published.number} · 게시됨
+        {t('rules.publishState.published', { number: published.number })}
       </span>
     );
   }
   return (
     <span className="badge tone-slate">
       <span className="badge-dot" aria-hidden="true" />
-      Never published · 게시 전
+      {t('rules.publishState.never')}
     </span>
   );
 }

@@ -7,8 +7,9 @@ import { ruleVersionsApi, simulateApi } from '../api/rules';
 import type { RuleSetVersionSummary, Simulation, TicketChannel, TicketPriority, TicketSnapshot, TicketStatus } from '../api/types';
 import { EmptyState, ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
-import { useLang } from '../i18n';
-import { CHANNEL_LABELS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS } from '../vocabulary';
+import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../domain/ticket';
+import { useI18n } from '../i18n';
+import { PRIORITIES } from '../vocabulary';
 import { CategorySelect, ListInput } from './pickers';
 import { TraceView } from './TraceView';
 
@@ -48,7 +49,7 @@ export function SimulatePanel({
   unsavedEdits: boolean;
   onOpenTrigger: (id: string) => void;
 }) {
-  const { t, other } = useLang();
+  const { t } = useI18n();
   const ids = useId();
   const [source, setSource] = useState<Source>('snapshot');
   const [form, setForm] = useState<SnapshotForm>(INITIAL_FORM);
@@ -109,22 +110,19 @@ export function SimulatePanel({
 
   return (
     <div className="stack simulate">
-      <p className="muted small">
-        Runs the rules against a ticket and shows which triggers fire and why. Nothing is changed or sent. · 티켓을 바꾸거나 메일을 보내지 않습니다.
-      </p>
+      <p className="muted small">{t('rules.simulate.intro')}</p>
       <form className="stack" onSubmit={run}>
         <div className="simulate-source">
           <label className="field">
-            <span className="field-label">Rules · 규칙</span>
+            <span className="field-label">{t('rules.simulate.rules')}</span>
             <select value={version} onChange={(event) => setVersion(event.target.value)}>
-              <option value="draft">Drafts (saved) · 초안</option>
+              <option value="draft">{t('rules.simulate.drafts')}</option>
               <option value="published" disabled={!hasPublished}>
-                Published · 게시본{hasPublished ? '' : ' (none)'}
+                {hasPublished ? t('rules.simulate.published') : t('rules.simulate.publishedNone')}
               </option>
               {(versions ?? []).map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  v{candidate.number}
-                  {candidate.current ? ' · current' : ''}
+                  {t(candidate.current ? 'rules.simulate.versionCurrent' : 'rules.simulate.version', { number: candidate.number })}
                   {candidate.note ? ` — ${candidate.note}` : ''}
                 </option>
               ))}
@@ -132,85 +130,85 @@ export function SimulatePanel({
           </label>
           <div className="field">
             <span className="field-label" id={`${ids}-source`}>
-              Ticket · 티켓
+              {t('rules.simulate.ticket')}
             </span>
             <div className="segmented" role="radiogroup" aria-labelledby={`${ids}-source`}>
               <button type="button" role="radio" aria-checked={source === 'snapshot'} aria-pressed={source === 'snapshot'} onClick={() => setSource('snapshot')}>
-                Sample · 예시
+                {t('rules.simulate.sample')}
               </button>
               <button type="button" role="radio" aria-checked={source === 'ticket'} aria-pressed={source === 'ticket'} onClick={() => setSource('ticket')}>
-                Ticket id
+                {t('rules.simulate.byId')}
               </button>
             </div>
           </div>
         </div>
         {version === 'draft' && unsavedEdits && (
           <p className="field-hint warn">
-            <Icon name="alert" size={12} /> Drafts run as saved; save the open trigger to include your edits. · 저장된 초안으로 실행합니다.
+            <Icon name="alert" size={12} /> {t('rules.simulate.unsaved')}
           </p>
         )}
         {source === 'ticket' ? (
           <label className="field">
-            <span className="field-label">Ticket id · 티켓 번호</span>
+            <span className="field-label">{t('rules.simulate.ticketId')}</span>
             <input value={ticketId} onChange={(event) => setTicketId(event.target.value)} placeholder="T1603851004648zfnA" required className="mono" />
-            <span className="field-hint">Runs as if the ticket had just been created. · 생성 시점으로 실행합니다.</span>
+            <span className="field-hint">{t('rules.simulate.ticketIdHint')}</span>
           </label>
         ) : (
           <>
             <label className="field">
-              <span className="field-label">Subject · 제목</span>
-              <input value={form.subject} onChange={(event) => set('subject', event.target.value)} placeholder="계좌이체 후 입금 확인이 안 됩니다" />
+              <span className="field-label">{t('rules.simulate.subject')}</span>
+              <input value={form.subject} onChange={(event) => set('subject', event.target.value)} placeholder={t('rules.simulate.subjectPlaceholder')} />
             </label>
             <div className="grid-2">
               <label className="field">
-                <span className="field-label">Intake type · 접수유형</span>
+                <span className="field-label">{t('rules.simulate.intakeType')}</span>
                 <CategorySelect kind="intake" value={form.intakeTypeId} onChange={(value) => set('intakeTypeId', value)} />
               </label>
               <label className="field">
-                <span className="field-label">Priority · 우선순위</span>
+                <span className="field-label">{t('rules.simulate.priority')}</span>
                 <select value={form.priority} onChange={(event) => set('priority', event.target.value as TicketPriority)}>
                   {PRIORITIES.map((priority) => (
                     <option key={priority} value={priority}>
-                      {t(PRIORITY_LABELS[priority])} · {other(PRIORITY_LABELS[priority])}
+                      {t(`ticket.priority.${priority}`)}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="field">
-                <span className="field-label">Channel · 채널</span>
+                <span className="field-label">{t('rules.simulate.channel')}</span>
                 <select value={form.channel} onChange={(event) => set('channel', event.target.value as TicketChannel)}>
-                  {(Object.keys(CHANNEL_LABELS) as TicketChannel[]).map((channel) => (
+                  {TICKET_CHANNELS.map((channel) => (
                     <option key={channel} value={channel}>
-                      {t(CHANNEL_LABELS[channel])}
+                      {t(`ticket.channel.${channel}`)}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="field">
-                <span className="field-label">Status · 상태</span>
+                <span className="field-label">{t('rules.simulate.status')}</span>
                 <select value={form.status} onChange={(event) => set('status', event.target.value as TicketStatus)}>
-                  {(Object.keys(STATUS_LABELS) as TicketStatus[]).map((status) => (
+                  {TICKET_STATUSES.map((status) => (
                     <option key={status} value={status}>
-                      {t(STATUS_LABELS[status])}
+                      {t(`status.${status}`)}
                     </option>
                   ))}
                 </select>
               </label>
             </div>
             <label className="field">
-              <span className="field-label">Tags · 태그</span>
-              <ListInput values={form.tags} onChange={(tags) => set('tags', tags)} placeholder="vip, 환불" />
+              <span className="field-label">{t('rules.simulate.tags')}</span>
+              <ListInput values={form.tags} onChange={(tags) => set('tags', tags)} placeholder={t('rules.simulate.tagsPlaceholder')} />
             </label>
           </>
         )}
         <div className="row">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? <Spinner size={14} /> : <Icon name="play" size={13} />}
-            {busy ? 'Simulating… · 실행 중' : 'Simulate · 시뮬레이션'}
+            {busy ? t('rules.simulate.simulating') : t('rules.simulate.run')}
           </button>
           {simulation && (
             <button type="button" className="button" onClick={() => setSimulation(null)}>
-              Clear · 지우기
+              {t('rules.simulate.clear')}
             </button>
           )}
         </div>
@@ -221,8 +219,8 @@ export function SimulatePanel({
       ) : (
         !busy &&
         !error && (
-          <EmptyState icon="play" title="No run yet · 실행 전">
-            <p>Fill in a sample ticket and press Simulate to see each trigger, each condition with the value it saw, and what would change.</p>
+          <EmptyState icon="play" title={t('rules.simulate.noRun')}>
+            <p>{t('rules.simulate.noRunBody')}</p>
           </EmptyState>
         )
       )}

@@ -2,15 +2,33 @@
  * The open trigger on React Flow: conditions (left) → trigger → results (right, numbered in the order they run).
  * Optional rows are drawn with dashed edges; edges the graph refuses are drawn red.
  */
-import { Background, BackgroundVariant, Controls, Panel, ReactFlow, type Edge } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, Panel, ReactFlow, type AriaLabelConfig, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
-import { nodeTypes, type RuleNode } from '../../nodes';
+import { nodeTypes, type RuleNode } from './nodes';
 import { Icon } from '../components/icons';
+import { useI18n } from '../i18n';
 import { CanvasStateProvider, type CanvasState } from './context';
 import type { TriggerEditor } from './useTriggerEditor';
 
 export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; sessionKey: string }) {
+  const { t } = useI18n();
+  const ariaLabelConfig = useMemo<AriaLabelConfig>(
+    () => ({
+      'node.a11yDescription.default': t('rules.canvas.aria.node'),
+      'node.a11yDescription.keyboardDisabled': t('rules.canvas.aria.nodeKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('rules.canvas.aria.moved', { direction, x, y }),
+      'edge.a11yDescription.default': t('rules.canvas.aria.edge'),
+      'controls.ariaLabel': t('rules.canvas.aria.controls'),
+      'controls.zoomIn.ariaLabel': t('rules.canvas.aria.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('rules.canvas.aria.zoomOut'),
+      'controls.fitView.ariaLabel': t('rules.canvas.aria.fitView'),
+      'controls.interactive.ariaLabel': t('rules.canvas.aria.interactive'),
+      'minimap.ariaLabel': t('rules.canvas.aria.minimap'),
+      'handle.ariaLabel': t('rules.canvas.aria.handle'),
+    }),
+    [t],
+  );
   const canvasState = useMemo<CanvasState>(
     () => ({ issues: editor.issues, resultOrder: editor.resultOrder, events: editor.events }),
     [editor.issues, editor.resultOrder, editor.events],
@@ -52,25 +70,26 @@ export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; s
         fitViewOptions={{ padding: 0.1, maxZoom: 1.1 }}
         minZoom={0.3}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--border-strong)" />
         <Controls showInteractive={false} />
         <Panel position="top-left" className="canvas-toolbar">
-          <button type="button" className="button small" onClick={() => editor.addCondition('all')} title="Add a must-match row · 필수 조건 추가">
-            <Icon name="plus" size={13} /> Condition AND · 필수
+          <button type="button" className="button small" onClick={() => editor.addCondition('all')} title={t('rules.canvas.addAllHint')}>
+            <Icon name="plus" size={13} /> {t('rules.canvas.addAll')}
           </button>
-          <button type="button" className="button small" onClick={() => editor.addCondition('any')} title="Add an optional row · 선택 조건 추가">
-            <Icon name="plus" size={13} /> Condition OR · 선택
+          <button type="button" className="button small" onClick={() => editor.addCondition('any')} title={t('rules.canvas.addAnyHint')}>
+            <Icon name="plus" size={13} /> {t('rules.canvas.addAny')}
           </button>
-          <button type="button" className="button small" onClick={editor.addResult} title="Add a result at the end · 결과 추가">
-            <Icon name="plus" size={13} /> Result · 결과
+          <button type="button" className="button small" onClick={editor.addResult} title={t('rules.canvas.addResultHint')}>
+            <Icon name="plus" size={13} /> {t('rules.canvas.addResult')}
           </button>
-          <button type="button" className="button small" onClick={editor.tidy} title="Lay the graph out again in its current order · 자동 정렬">
-            <Icon name="layout" size={13} /> Tidy · 정렬
+          <button type="button" className="button small" onClick={editor.tidy} title={t('rules.canvas.tidyHint')}>
+            <Icon name="layout" size={13} /> {t('rules.canvas.tidy')}
           </button>
         </Panel>
         <Panel position="bottom-center" className="canvas-note">
-          Conditions → trigger → results, run top to bottom · Drag a node up or down to reorder · Delete removes the selected node or edge
+          {t('rules.canvas.note')}
         </Panel>
       </ReactFlow>
     </CanvasStateProvider>

@@ -6,8 +6,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import type { Trigger } from '../api/types';
 import { EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
-import { useLang } from '../i18n';
-import { RESULT_LABELS } from '../vocabulary';
+import { rich, useI18n, type Translate } from '../i18n';
 
 /** A new order with `id` moved by `offset` places; unchanged at either end. */
 export function moved(ids: string[], id: string, offset: number): string[] {
@@ -20,10 +19,10 @@ export function moved(ids: string[], id: string, offset: number): string[] {
   return next;
 }
 
-function summary(trigger: Trigger, t: (label: { en: string; ko: string }) => string): string {
+function summary(trigger: Trigger, t: Translate): string {
   const rows = trigger.conditions.all.length + trigger.conditions.any.length;
-  const results = [...new Set(trigger.results.map((result) => t(RESULT_LABELS[result.type])))].join(', ');
-  return `${rows} ${rows === 1 ? 'condition' : 'conditions'} → ${results || '—'}`;
+  const results = [...new Set(trigger.results.map((result) => t(`rules.resultType.${result.type}`)))].join(', ');
+  return t('rules.list.summary', { rows, results: results || '—' });
 }
 
 export function TriggerList({
@@ -56,7 +55,7 @@ export function TriggerList({
   onNew: () => void;
   onRetry: () => void;
 }) {
-  const { t } = useLang();
+  const { t } = useI18n();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [dragging, setDragging] = useState<string | null>(null);
   const [drop, setDrop] = useState<{ id: string; after: boolean } | null>(null);
@@ -107,37 +106,42 @@ export function TriggerList({
   };
 
   return (
-    <aside className="rule-list" aria-label="Triggers">
+    <aside className="rule-list" aria-label={t('rules.list.title')}>
       <div className="rule-list-head">
-        <h2>
-          Triggers <span className="muted">트리거</span>
-        </h2>
-        {reordering && <Spinner size={14} label="Saving the order" />}
+        <h2>{t('rules.list.title')}</h2>
+        {reordering && <Spinner size={14} label={t('rules.list.savingOrder')} />}
         <button type="button" className="button small primary" onClick={onNew}>
-          <Icon name="plus" size={13} /> New · 새 트리거
+          <Icon name="plus" size={13} /> {t('rules.list.new')}
         </button>
       </div>
       <p className="muted small">
-        Run top to bottom; the last assignment wins. Drag <Icon name="grip" size={12} strokeWidth={3} /> or press <Kbd>Alt</Kbd>+<Kbd>↑</Kbd>/<Kbd>↓</Kbd> to reorder.
+        {rich(t('rules.list.help'), {
+          grip: <Icon name="grip" size={12} strokeWidth={3} />,
+          keys: (
+            <>
+              <Kbd>Alt</Kbd>+<Kbd>↑</Kbd>/<Kbd>↓</Kbd>
+            </>
+          ),
+        })}
       </p>
       {error ? (
         <div className="stack">
           <ErrorBanner error={error} />
           <button type="button" className="button small" onClick={onRetry}>
-            <Icon name="refresh" size={13} /> Try again · 다시 시도
+            <Icon name="refresh" size={13} /> {t('common.action.retry')}
           </button>
         </div>
       ) : loading || !triggers ? (
-        <div className="skeleton-rows" aria-busy="true" aria-label="Loading triggers">
+        <div className="skeleton-rows" aria-busy="true" aria-label={t('rules.list.loading')}>
           {[0, 1, 2].map((row) => (
             <div key={row} className="skeleton rule-skeleton" />
           ))}
         </div>
       ) : triggers.length === 0 && !hasNew ? (
-        <EmptyState icon="zap" title="No triggers yet · 트리거 없음">
-          <p>Automate repeated work: when conditions hold, results run in order — assign, notify, tag…</p>
+        <EmptyState icon="zap" title={t('rules.list.empty')}>
+          <p>{t('rules.list.emptyBody')}</p>
           <button type="button" className="button small primary" onClick={onNew}>
-            <Icon name="plus" size={13} /> Create the first trigger
+            <Icon name="plus" size={13} /> {t('rules.list.createFirst')}
           </button>
         </EmptyState>
       ) : (
@@ -160,7 +164,7 @@ export function TriggerList({
                 <span
                   className="drag-handle"
                   draggable={!reordering}
-                  title="Drag to reorder · 끌어서 순서 변경"
+                  title={t('rules.list.dragHandle')}
                   aria-hidden="true"
                   onDragStart={(event) => {
                     event.dataTransfer.effectAllowed = 'move';
@@ -188,25 +192,25 @@ export function TriggerList({
                   }}
                   aria-current={open ? 'true' : undefined}
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                  title={`${trigger.title} — Alt+↑/↓ to move`}
+                  title={t('rules.list.openHint', { title: trigger.title })}
                   onClick={() => onOpen(trigger.id)}
                   onKeyDown={(event) => onKeyDown(event, trigger.id)}
                 >
                   <strong className="truncate">
                     {trigger.title}
-                    {open && openDirty && <span className="dirty-dot" title="Unsaved changes · 저장 안 됨" />}
+                    {open && openDirty && <span className="dirty-dot" title={t('rules.list.unsaved')} />}
                   </strong>
                   <span className="muted small truncate">{summary(trigger, t)}</span>
                 </button>
                 {toggling.has(trigger.id) ? (
-                  <Spinner size={14} label="Saving" />
+                  <Spinner size={14} label={t('rules.list.saving')} />
                 ) : (
                   <button
                     type="button"
                     role="switch"
                     aria-checked={trigger.enabled}
-                    aria-label={`Enabled · 사용: ${trigger.title}`}
-                    title={trigger.enabled ? 'Enabled — click to disable · 사용 중' : 'Disabled — click to enable · 사용 안 함'}
+                    aria-label={t('rules.list.enabledLabel', { title: trigger.title })}
+                    title={trigger.enabled ? t('rules.list.enabledHint') : t('rules.list.disabledHint')}
                     className={`switch${trigger.enabled ? ' on' : ''}`}
                     onClick={() => onToggle(trigger)}
                   />
@@ -221,8 +225,8 @@ export function TriggerList({
                 {triggers.length + 1}
               </span>
               <span className="rule-open static">
-                <strong>New trigger · 새 트리거</strong>
-                <span className="muted small">Not saved yet · 저장 전</span>
+                <strong>{t('rules.list.newTrigger')}</strong>
+                <span className="muted small">{t('rules.list.notSaved')}</span>
               </span>
             </li>
           )}

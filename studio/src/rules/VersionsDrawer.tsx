@@ -11,8 +11,7 @@ import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../components/fe
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
-import { absoluteTime, relativeTime } from '../format';
-import { useLang } from '../i18n';
+import { useI18n } from '../i18n';
 
 export function VersionsDrawer({
   open,
@@ -29,7 +28,7 @@ export function VersionsDrawer({
   onClose: () => void;
   onRolledBack: (version: RuleSetVersion) => void;
 }) {
-  const { lang } = useLang();
+  const { t, formatDateTime, formatRelative } = useI18n();
   const directory = useDirectory();
   const toast = useToast();
   const [versions, setVersions] = useState<RuleSetVersionSummary[] | null>(null);
@@ -74,8 +73,8 @@ export function VersionsDrawer({
     setRolling(true);
     setRollbackError(null);
     try {
-      const version = await ruleVersionsApi.rollback(confirming.id, `Rollback to v${confirming.number}`);
-      toast(`Rolled back: v${confirming.number} runs again as v${version.number} · 롤백 완료`);
+      const version = await ruleVersionsApi.rollback(confirming.id, t('rules.versions.rollbackNote', { number: confirming.number }));
+      toast(t('rules.versions.rolledBack', { from: confirming.number, to: version.number }));
       setConfirming(null);
       onRolledBack(version);
     } catch (caught) {
@@ -87,14 +86,14 @@ export function VersionsDrawer({
 
   return (
     <>
-      <Dialog variant="drawer" open={open} title="Versions · 게시 이력" subtitle="Every publish is a numbered, immutable version. · 게시할 때마다 번호가 붙은 버전이 만들어집니다." onClose={onClose}>
+      <Dialog variant="drawer" open={open} title={t('rules.versions.title')} subtitle={t('rules.versions.subtitle')} onClose={onClose}>
         {error ? (
           <ErrorBanner error={error} />
         ) : !versions ? (
-          <LoadingBlock label="Loading versions… · 불러오는 중" />
+          <LoadingBlock label={t('rules.versions.loading')} />
         ) : versions.length === 0 ? (
-          <EmptyState icon="history" title="Nothing published yet · 게시 이력 없음">
-            <p>Drafts take effect when you publish them.</p>
+          <EmptyState icon="history" title={t('rules.versions.empty')}>
+            <p>{t('rules.versions.emptyBody')}</p>
           </EmptyState>
         ) : (
           <ol className="version-list">
@@ -104,37 +103,39 @@ export function VersionsDrawer({
                 <li key={version.id} className={`version-item${version.current ? ' current' : ''}`}>
                   <div className="version-head">
                     <strong className="version-number">v{version.number}</strong>
-                    {version.current && <span className="badge tone-green">Live · 적용 중</span>}
-                    {version.rolledBackFrom !== null && <span className="badge tone-slate">Copy of v{version.rolledBackFrom} · 롤백</span>}
-                    <span className="muted small" title={absoluteTime(version.publishedAt, lang)}>
-                      {relativeTime(version.publishedAt, lang)}
+                    {version.current && <span className="badge tone-green">{t('rules.versions.live')}</span>}
+                    {version.rolledBackFrom !== null && <span className="badge tone-slate">{t('rules.versions.copyOf', { number: version.rolledBackFrom })}</span>}
+                    <span className="muted small" title={formatDateTime(version.publishedAt)}>
+                      {formatRelative(version.publishedAt)}
                     </span>
                   </div>
                   <p className="small">
-                    {version.triggerCount} {version.triggerCount === 1 ? 'trigger' : 'triggers'} · {version.publishedBy ? (directory.agentName(version.publishedBy) ?? version.publishedBy) : '—'}
+                    {t('rules.versions.triggers', {
+                      count: version.triggerCount,
+                      publisher: version.publishedBy ? (directory.agentName(version.publishedBy) ?? version.publishedBy) : '—',
+                    })}
                   </p>
                   {version.note && <p className="version-note">“{version.note}”</p>}
                   <div className="row">
                     <button type="button" className="button small" onClick={() => toggleDetails(version.id)} aria-expanded={Boolean(detail)}>
-                      {detail ? 'Hide triggers · 접기' : 'Show triggers · 트리거 보기'}
+                      {detail ? t('rules.versions.hide') : t('rules.versions.show')}
                     </button>
                     {!version.current && (
                       <button type="button" className="button small" onClick={() => setConfirming(version)}>
-                        <Icon name="undo" size={13} /> Roll back to this · 롤백
+                        <Icon name="undo" size={13} /> {t('rules.versions.rollBackTo')}
                       </button>
                     )}
                   </div>
-                  {detail === 'loading' && <Spinner size={14} label="Loading" />}
-                  {detail === 'failed' && <p className="field-hint warn">Could not load this version.</p>}
+                  {detail === 'loading' && <Spinner size={14} label={t('rules.versions.loadingOne')} />}
+                  {detail === 'failed' && <p className="field-hint warn">{t('rules.versions.failed')}</p>}
                   {detail && typeof detail === 'object' && (
                     <ol className="version-triggers">
                       {detail.triggers.map((trigger) => (
                         <li key={trigger.id} className={trigger.enabled ? '' : 'muted'}>
-                          {trigger.title}
-                          {!trigger.enabled && ' (off · 중지)'}
+                          {trigger.enabled ? trigger.title : t('rules.versions.off', { title: trigger.title })}
                         </li>
                       ))}
-                      {detail.triggers.length === 0 && <li className="muted">No triggers — automation off · 트리거 없음</li>}
+                      {detail.triggers.length === 0 && <li className="muted">{t('rules.versions.noTriggers')}</li>}
                     </ol>
                   )}
                 </li>
@@ -145,9 +146,9 @@ export function VersionsDrawer({
       </Dialog>
       <ConfirmDialog
         open={confirming !== null}
-        title={confirming ? `Roll back to v${confirming.number}? · 롤백할까요?` : ''}
-        confirmLabel="Roll back · 롤백"
-        busyLabel="Rolling back… · 롤백 중"
+        title={confirming ? t('rules.versions.confirmTitle', { number: confirming.number }) : ''}
+        confirmLabel={t('rules.versions.rollBack')}
+        busyLabel={t('rules.versions.rollingBack')}
         busy={rolling}
         error={rollbackError}
         onConfirm={() => void rollback()}
@@ -156,13 +157,10 @@ export function VersionsDrawer({
           setRollbackError(null);
         }}
       >
-        <p>
-          Its {confirming?.triggerCount} triggers are published again as a new version, which runs from now on, and they replace the drafts. · 이 버전의 트리거가 새 버전으로
-          다시 게시되고 초안을 대체합니다.
-        </p>
+        <p>{t('rules.versions.confirmBody', { count: confirming?.triggerCount ?? 0 })}</p>
         {unsavedEdits && (
           <p className="field-hint warn">
-            <Icon name="alert" size={12} /> The open trigger has unsaved edits; they will be discarded. · 저장하지 않은 편집은 사라집니다.
+            <Icon name="alert" size={12} /> {t('rules.versions.unsaved')}
           </p>
         )}
       </ConfirmDialog>

@@ -1,16 +1,17 @@
 /**
  * Refusals shown where they belong: structural issues of the graph (rules/graph.ts) and the API's 422
  * `trigger.invalid` issues (`details.issues[{ path, code, message }]`), each placed on the node its path points
- * at, with the rest of the path naming the field inside the node.
+ * at, with the rest of the path naming the field inside the node. They are shown by their code, as a sentence in
+ * the admin's language; the server's English message is never shown.
  */
 import { issueTarget, type GraphIssue, type GraphPlacement } from '../../../rules/graph';
 import { ApiError } from '../api/client';
+import { codeMessage, isMessageKey, type Translate } from '../i18n';
 
 /** An issue on one node; `field` is the path inside the node's row or result (`['agentId']`), or empty. */
 export interface NodeIssue {
   field: readonly (string | number)[];
   code: string;
-  message: string;
 }
 
 export type IssuesByNode = Record<string, NodeIssue[]>;
@@ -39,7 +40,7 @@ export function placeApiIssues(placement: GraphPlacement, issues: ApiIssue[]): I
   const byNode: IssuesByNode = {};
   for (const issue of issues) {
     const target = issueTarget(placement, issue.path);
-    (byNode[target.nodeId] ??= []).push({ field: target.field, code: issue.code, message: issue.message });
+    (byNode[target.nodeId] ??= []).push({ field: target.field, code: issue.code });
   }
   return byNode;
 }
@@ -49,7 +50,7 @@ export function placeGraphIssues(issues: readonly GraphIssue[], triggerNodeId: s
   const byNode: IssuesByNode = {};
   for (const issue of issues) {
     const nodeId = issue.nodeId ?? triggerNodeId;
-    (byNode[nodeId] ??= []).push({ field: [], code: issue.code, message: issue.message });
+    (byNode[nodeId] ??= []).push({ field: [], code: issue.code });
   }
   return byNode;
 }
@@ -59,7 +60,23 @@ export function hasIssueAt(issues: readonly NodeIssue[], ...path: (string | numb
   return issues.some((issue) => path.every((key, index) => issue.field[index] === key));
 }
 
-/** A short "where" for an issue inside its node: `value`, `messages › ko › subject`. */
-export function issueWhere(issue: NodeIssue): string {
-  return issue.field.join(' › ');
+/** The sentence for a missing or malformed value, by the innermost named field it points at (`to` for `['to', 1]`). */
+function fieldSentence(t: Translate, issue: NodeIssue): string | undefined {
+  const name = issue.field.findLast((key): key is string => typeof key === 'string');
+  const key = name && `rules.issue.field.${name}`;
+  return key && isMessageKey(key) ? t(key) : undefined;
+}
+
+/**
+ * An issue as one sentence: a shape issue (`shape.too_small`) by the field it points at, a semantic one by its
+ * code (the shared `errors` catalogue first, then the rule studio's own), else a generic sentence.
+ */
+export function issueSentence(t: Translate, issue: NodeIssue): string {
+  const ownKey = `rules.issue.code.${issue.code}`;
+  const byCode = () => codeMessage(t, issue.code) ?? (isMessageKey(ownKey) ? t(ownKey) : undefined);
+  const sentence = issue.code.startsWith('shape.') ? (fieldSentence(t, issue) ?? byCode()) : (byCode() ?? fieldSentence(t, issue));
+  const [first, language] = issue.field;
+  // A notification's messages are per language; the language code says which one the issue is about.
+  const suffix = first === 'messages' && typeof language === 'string' ? ` (${language})` : '';
+  return `${sentence ?? t('errors.issue')}${suffix}`;
 }

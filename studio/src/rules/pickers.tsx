@@ -3,6 +3,7 @@
  * lists (tags, recipients, several values). When a directory route is unavailable they fall back to typing ids.
  */
 import { useEffect, useState } from 'react';
+import { useI18n, type Translate } from '../i18n';
 import { useRuleLookups, type CategoryOption } from './context';
 
 interface PickerProps {
@@ -29,21 +30,22 @@ function OptionsSelect({
   label,
   placeholder,
 }: PickerProps & { options: { value: string; label: string; disabled?: boolean }[] | null | undefined; placeholder: string }) {
+  const { t } = useI18n();
   if (options === undefined) {
     return (
       <select id={id} aria-label={label} disabled>
-        <option>Loading… · 불러오는 중</option>
+        <option>{t('common.loading')}</option>
       </select>
     );
   }
   if (options === null) {
-    return <input id={id} aria-label={label} aria-invalid={invalid} value={value} onChange={(event) => onChange(event.target.value.trim())} placeholder="Id" />;
+    return <input id={id} aria-label={label} aria-invalid={invalid} value={value} onChange={(event) => onChange(event.target.value.trim())} placeholder={t('rules.picker.id')} />;
   }
   const known = value === '' || options.some((option) => option.value === value);
   return (
     <select id={id} aria-label={label} aria-invalid={invalid} value={value} onChange={(event) => onChange(event.target.value)}>
       {placeholderOption(placeholder)}
-      {!known && <option value={value}>{value} (unknown · 알 수 없음)</option>}
+      {!known && <option value={value}>{t('rules.picker.unknown', { value })}</option>}
       {options.map((option) => (
         <option key={option.value} value={option.value} disabled={option.disabled}>
           {option.label}
@@ -54,9 +56,10 @@ function OptionsSelect({
 }
 
 export function GroupSelect(props: PickerProps) {
+  const { t } = useI18n();
   const { groups } = useRuleLookups();
   const options = groups && groups.map((group) => ({ value: group.id, label: group.name }));
-  return <OptionsSelect {...props} options={options} placeholder="Choose a group · 그룹 선택" />;
+  return <OptionsSelect {...props} options={options} placeholder={t('rules.picker.group')} />;
 }
 
 /** Agents who can be assigned: active, not organisation admins, and members of `groupId` when one is given. */
@@ -73,18 +76,20 @@ export function useAssignableAgents(groupId?: string) {
 }
 
 export function AgentSelect({ groupId, ...props }: PickerProps & { groupId?: string }) {
+  const { t } = useI18n();
   const agents = useAssignableAgents(groupId);
   const options = agents && agents.map((agent) => ({ value: agent.id, label: agent.email ? `${agent.name} · ${agent.email}` : agent.name }));
-  return <OptionsSelect {...props} options={options} placeholder={groupId ? 'Choose an agent of the group · 상담원 선택' : 'Choose an agent · 상담원 선택'} />;
+  return <OptionsSelect {...props} options={options} placeholder={groupId ? t('rules.picker.groupAgent') : t('rules.picker.agent')} />;
 }
 
-const categoryLabel = (option: CategoryOption) => `${option.path}${option.enabled ? '' : ' (disabled · 사용 안 함)'}`;
+const categoryLabel = (option: CategoryOption, t: Translate) => (option.enabled ? option.path : t('rules.picker.disabledCategory', { path: option.path }));
 
 export function CategorySelect({ kind, requireEnabled = false, ...props }: PickerProps & { kind: 'intake' | 'resolution'; requireEnabled?: boolean }) {
+  const { t } = useI18n();
   const lookups = useRuleLookups();
   const categories = kind === 'intake' ? lookups.intakeTypes : lookups.resolutionTypes;
-  const options = categories && categories.map((option) => ({ value: option.id, label: categoryLabel(option), disabled: requireEnabled && !option.enabled }));
-  return <OptionsSelect {...props} options={options} placeholder={kind === 'intake' ? 'Choose an intake type · 접수유형 선택' : 'Choose a resolution type · 처리유형 선택'} />;
+  const options = categories && categories.map((option) => ({ value: option.id, label: categoryLabel(option, t), disabled: requireEnabled && !option.enabled }));
+  return <OptionsSelect {...props} options={options} placeholder={kind === 'intake' ? t('rules.picker.intakeType') : t('rules.picker.resolutionType')} />;
 }
 
 /** Several values out of a known list, as checkboxes. */
@@ -101,7 +106,8 @@ export function Checklist({
   invalid?: boolean;
   label: string;
 }) {
-  if (options === undefined) return <p className="muted small">Loading… · 불러오는 중</p>;
+  const { t } = useI18n();
+  if (options === undefined) return <p className="muted small">{t('common.loading')}</p>;
   if (options === null) return <ListInput values={values} onChange={onChange} invalid={invalid} label={label} placeholder="id-1, id-2" />;
   const order = options.map((option) => option.value);
   const toggle = (value: string, on: boolean) => {

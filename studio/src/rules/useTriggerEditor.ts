@@ -25,7 +25,7 @@ import {
 } from '../../../rules/graph';
 import type { Trigger } from '../../../rules/model';
 import type { TicketEventType } from '../../../domain/ticket';
-import { defaultConditionData, defaultResultData, type RuleNode } from '../../nodes';
+import { defaultConditionData, defaultResultData, type RuleNode } from './nodes';
 import type { RuleLookups } from './context';
 import { placeGraphIssues, type IssuesByNode } from './issues';
 import { sameJson } from './same-json';

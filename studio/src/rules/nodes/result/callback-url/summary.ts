@@ -1,0 +1,6 @@
+/** `POST https://…`. */
+import type { ResultOf } from '../types';
+
+export function summarizeCallbackUrl(result: ResultOf<'callbackUrl'>): string {
+  return `POST ${result.url}`;
+}
