@@ -21,6 +21,13 @@ import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 
+/** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'request.malformed',
+  413: 'request.too_large',
+  415: 'request.unsupported_media_type',
+};
+
 export function createApp(deps: ApiDeps): AppOpenAPI {
   const app = createRouter();
 
@@ -48,7 +55,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), asStatus(error.status));
     if (error instanceof HTTPException) {
-      const code: ErrorCode = error.status === 400 ? 'request.malformed' : `http.${error.status}`;
+      const code = HTTP_EXCEPTION_CODES[error.status] ?? (error.status < 500 ? 'request.malformed' : 'internal');
       return c.json(errorBody(code, error.message || 'Bad request'), asStatus(error.status as 400));
     }
     const down = unavailableDependency(error);
