@@ -1,5 +1,5 @@
 /**
- * `createApp()`: the Hono application with request ids, logging, body limits, the single error shape,
+ * `createApp()`: the Hono application with request ids, logging, body limits, the input gate, the single error shape,
  * the OpenAPI document, the docs page, every resource's routes and the built studio.
  */
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +14,7 @@ import { ApiError, asStatus, errorBody } from './errors';
 import { mountDocs } from './docs';
 import { mountStudio } from './studio';
 import { unavailableDependency } from './unavailable';
+import { inputGate } from './input-gate';
 import { healthRoutes } from './routes/health/health.index';
 import { authPublicRoutes, authRoutes } from './routes/auth/auth.index';
 import { ticketRoutes } from './routes/tickets/tickets.index';
@@ -47,10 +48,12 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     '*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
+      // The unread rest of the body would otherwise be left on the socket: close it rather than keep it alive.
       onError: (c) =>
-        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413),
+        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413, { connection: 'close' }),
     }),
   );
+  app.use('*', inputGate);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), asStatus(error.status));
