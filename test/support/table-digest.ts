@@ -6,16 +6,22 @@ import type { Sql } from 'postgres';
 
 export type TableDigest = Record<string, { rows: number; md5: string | null }>;
 
-export async function digestTables(sql: Sql): Promise<TableDigest> {
+/** A function reading the digest of every table in one round trip (the table list is read once, on creation). */
+export async function tableDigester(sql: Sql): Promise<() => Promise<TableDigest>> {
   const tables = await sql<{ name: string }[]>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
     order by table_name`;
-  const digest: TableDigest = {};
-  for (const { name } of tables) {
-    const [row] = await sql<{ rows: number; md5: string | null }[]>`
-      select count(*)::int as rows, md5(string_agg(t::text, '|' order by t::text)) as md5 from ${sql(name)} t`;
-    digest[name] = row;
-  }
-  return digest;
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const query = tables
+    .map(({ name }) => `select '${name.replaceAll("'", "''")}' as name, count(*)::int as rows, md5(string_agg(t::text, '|' order by t::text)) as md5 from ${quote(name)} t`)
+    .join('\nunion all\n');
+  return async () => {
+    const rows = await sql.unsafe<{ name: string; rows: number; md5: string | null }[]>(query);
+    return Object.fromEntries(rows.map(({ name, ...digest }) => [name, digest]));
+  };
+}
+
+export async function digestTables(sql: Sql): Promise<TableDigest> {
+  return (await tableDigester(sql))();
 }
