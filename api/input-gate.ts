@@ -42,12 +42,14 @@ function decode(raw: string, where: string, details: Record<string, unknown>): s
   }
 }
 
+/** Segments are numbered from 0 (the one after the leading slash) and named in `details` as sent, still encoded. */
 function checkPath(pathname: string): void {
   const segments = pathname.split('/').slice(1);
   segments.forEach((raw, index) => {
     const details = { in: 'path', segment: index, value: raw };
-    const reason = unstorableReason(decode(raw, `Path segment ${index + 1}`, details));
-    if (reason) throw unstorable(reason, `Path segment ${index + 1}`, details);
+    const where = `The path segment ${raw}`;
+    const reason = unstorableReason(decode(raw, where, details));
+    if (reason) throw unstorable(reason, where, details);
   });
 }
 
@@ -59,10 +61,11 @@ function checkQuery(search: string): void {
     const rawName = split === -1 ? pair : pair.slice(0, split);
     const rawValue = split === -1 ? '' : pair.slice(split + 1);
     const details = { in: 'query', name: rawName };
-    const name = decode(rawName.replaceAll('+', ' '), `Query parameter ${rawName}`, details);
-    const value = decode(rawValue.replaceAll('+', ' '), `Query parameter ${rawName}`, details);
+    const where = `The query parameter ${rawName}`;
+    const name = decode(rawName.replaceAll('+', ' '), where, details);
+    const value = decode(rawValue.replaceAll('+', ' '), where, details);
     const reason = unstorableReason(name) ?? unstorableReason(value);
-    if (reason) throw unstorable(reason, `Query parameter ${rawName}`, details);
+    if (reason) throw unstorable(reason, where, details);
   }
 }
 
