@@ -1,5 +1,5 @@
 /**
- * `createApp()`: the Hono application with request ids, logging, body limits, the single error shape,
+ * `createApp()`: the Hono application with request ids, logging, body limits, the input gate, the single error shape,
  * the OpenAPI document, the docs page, every resource's routes and the built studio.
  */
 import { bodyLimit } from 'hono/body-limit';
@@ -14,12 +14,20 @@ import { ApiError, asStatus, errorBody } from './errors';
 import { mountDocs } from './docs';
 import { mountStudio } from './studio';
 import { unavailableDependency } from './unavailable';
+import { inputGate } from './input-gate';
 import { healthRoutes } from './routes/health/health.index';
 import { authPublicRoutes, authRoutes } from './routes/auth/auth.index';
 import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
+
+/** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'request.malformed',
+  413: 'request.too_large',
+  415: 'request.unsupported_media_type',
+};
 
 export function createApp(deps: ApiDeps): AppOpenAPI {
   const app = createRouter();
@@ -40,15 +48,17 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     '*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
+      // The unread rest of the body would otherwise be left on the socket: close it rather than keep it alive.
       onError: (c) =>
-        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413),
+        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413, { connection: 'close' }),
     }),
   );
+  app.use('*', inputGate);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), asStatus(error.status));
     if (error instanceof HTTPException) {
-      const code: ErrorCode = error.status === 400 ? 'request.malformed' : `http.${error.status}`;
+      const code = HTTP_EXCEPTION_CODES[error.status] ?? (error.status < 500 ? 'request.malformed' : 'internal');
       return c.json(errorBody(code, error.message || 'Bad request'), asStatus(error.status as 400));
     }
     const down = unavailableDependency(error);

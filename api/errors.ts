@@ -10,11 +10,13 @@ export const ErrorBody = z
     error: z.object({
       code: z.string().openapi({ example: 'ticket.not_assignable' }),
       message: z.string(),
-      details: z.unknown().optional(),
+      details: z.record(z.string(), z.unknown()).openapi({ description: 'What the code is about; `{}` when there is nothing to add.' }),
     }),
   })
   .openapi('Error');
 export type ErrorBody = z.infer<typeof ErrorBody>;
+/** The `details` of an error: always an object, `{}` when there is nothing to add. */
+export type ErrorDetails = Record<string, unknown>;
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
@@ -33,8 +35,15 @@ export const notFound = (what: NotFoundRecord, id: string) => new ApiError(404, 
 export const invalidReference = (field: string, id: string, why = 'does not exist') =>
   new ApiError(422, 'request.invalid_reference', `${field} ${id} ${why}.`, { field, id });
 
+/** The error body; `details` that are missing become `{}`, and any that are not an object are kept under `value`. */
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+  return { error: { code, message, details: asDetails(details) } };
+}
+
+function asDetails(details: unknown): ErrorDetails {
+  if (details === undefined || details === null) return {};
+  if (typeof details === 'object' && !Array.isArray(details)) return details as ErrorDetails;
+  return { value: details };
 }
 
 export const asStatus = (status: ErrorStatus) => status as ContentfulStatusCode;

@@ -23,7 +23,7 @@ export const TICKET_ERROR_CODES = [
 /** A refusal of the ticket status machine. */
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
 
-/** The codes of every error the API answers with, besides `http.<status>` ({@link HttpErrorCode}). */
+/** The codes of every error the API answers with. */
 export const ERROR_CODES = [
   ...TICKET_ERROR_CODES,
 
@@ -35,10 +35,12 @@ export const ERROR_CODES = [
   'auth.too_many_attempts',
   'customer.forbidden',
 
-  // 400, 413, 422: the request itself
+  // 400, 413, 415, 422: the request itself
   'request.invalid',
   'request.malformed',
   'request.too_large',
+  'request.unsupported_media_type',
+  'request.unstorable_text',
   'request.invalid_cursor',
   'request.invalid_reference',
   'idempotency.key_reused',
@@ -83,11 +85,8 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 
-/** Any other HTTP error Hono raises, by its status: `http.405`, … */
-export type HttpErrorCode = `http.${number}`;
-
-/** A stable error code of the API. */
-export type ErrorCode = (typeof ERROR_CODES)[number] | HttpErrorCode;
+/** A stable error code of the API: always dotted, `<subject>.<what>`. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 type RecordOfNotFound<Code> = Code extends `${infer Record}.not_found` ? Record : never;
 /** The kinds of record a 404 `<record>.not_found` names. */
