@@ -5,6 +5,7 @@
  */
 import type { Db, Sql } from './db';
 import { TRANSFERRED_STATUSES, type TicketChannel, type TicketListName, type TicketPriority, type TicketStatus } from '../domain/ticket';
+import type { Role } from '../domain/people';
 import { resolveTicketCustomer } from './customers';
 import { insertTicketEvent } from './events';
 import { insertTicketMessage, type NewTicketMessage } from './messages';
@@ -167,19 +168,27 @@ function toTicketView(row: Row): TicketView {
 }
 
 /** The ticket, unless it does not exist or was deleted. */
-export async function findTicket(sql: Sql, id: string): Promise<TicketView | null> {
+export async function findTicket(sql: Db, id: string): Promise<TicketView | null> {
   const [row] = await sql<Row[]>`
     select ${sql.unsafe(TICKET_SELECT)} from tickets t left join customers c on c.id = t.customer_id
     where t.id = ${id} and t.deleted_at is null`;
   return row ? toTicketView(row) : null;
 }
 
+/** The ticket, if it belongs to a service of the organisation and was not deleted. */
+export async function findTicketInOrg(sql: Db, orgId: string, id: string): Promise<TicketView | null> {
+  const [row] = await sql<Row[]>`
+    select ${sql.unsafe(TICKET_SELECT)} from tickets t left join customers c on c.id = t.customer_id
+    where t.id = ${id} and t.deleted_at is null
+      and t.service_id in (select id from services where org_id = ${orgId})`;
+  return row ? toTicketView(row) : null;
+}
 
 /** Whom a task list or a count is for. */
 export interface TicketViewer {
   id: string;
   orgId: string;
-  role: string;
+  role: Role;
 }
 
 /** The condition on `tickets t` that selects a task list for the agent. */
@@ -206,11 +215,19 @@ export function listCondition(sql: Sql, list: TicketListName, agentId: string) {
   }
 }
 
-/** Agents see the services they have a group in; admins see the whole organisation. */
+/**
+ * The read rule of api/access.ts as a condition on `tickets t`: admins see their organisation, agents the services
+ * they have a group in, organisation admins nothing.
+ */
 export function visibleTickets(sql: Sql, viewer: TicketViewer) {
-  return viewer.role === 'agent'
-    ? sql`t.service_id in (select g.service_id from group_members m join groups g on g.id = m.group_id where m.agent_id = ${viewer.id})`
-    : sql`t.service_id in (select id from services where org_id = ${viewer.orgId})`;
+  switch (viewer.role) {
+    case 'admin':
+      return sql`t.service_id in (select id from services where org_id = ${viewer.orgId})`;
+    case 'agent':
+      return sql`t.service_id in (select g.service_id from group_members m join groups g on g.id = m.group_id where m.agent_id = ${viewer.id})`;
+    default:
+      return sql`false`;
+  }
 }
 
 /** Where a page starts: after the ticket with this creation time and id (newest first). */

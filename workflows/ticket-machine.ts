@@ -65,20 +65,32 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
   }
 }
 
+/**
+ * Taking makes the taker the assignee in one of their own groups, admins included: an assignee always belongs to
+ * the ticket's group (forwarding and triggers keep the same invariant). An admin outside the service's groups
+ * forwards the ticket instead.
+ */
 function take(state: TicketState, actor: Actor, requestedGroupId: string | undefined): Decision {
   if (state.status !== 'unassigned') {
     refuse('ticket.not_assignable', `Only unassigned tickets can be taken; this one is ${state.status}.`, { status: state.status });
   }
   const groupId = requestedGroupId ?? chooseGroup(state, actor);
-  if (!isAdmin(actor) && !actor.groupIds.includes(groupId)) {
+  if (!actor.groupIds.includes(groupId)) {
     refuse('ticket.not_group_member', 'You can only take a ticket into a group you belong to.', { groupId });
   }
   return decision(state, { ...state, status: 'in_progress', groupId, assigneeId: actor.id });
 }
 
+/** The ticket's own group when the taker belongs to it, else the taker's only group in the service. */
 function chooseGroup(state: TicketState, actor: Actor): string {
-  if (state.groupId && (isAdmin(actor) || actor.groupIds.includes(state.groupId))) return state.groupId;
+  if (state.groupId && actor.groupIds.includes(state.groupId)) return state.groupId;
   if (actor.groupIds.length === 1) return actor.groupIds[0];
+  if (actor.groupIds.length === 0) {
+    return refuse(
+      'ticket.not_in_service',
+      'Taking a ticket makes you its assignee in one of your groups, and you have no group in this service: join one of its groups, or forward the ticket.',
+    );
+  }
   return refuse('ticket.group_required', 'You belong to several groups: choose the group to take this ticket into.', {
     groupIds: actor.groupIds,
   });

@@ -24,7 +24,7 @@ const Name = z.string().trim().min(1).max(100);
 const Permissions = z.array(Permission).max(PERMISSIONS.length * 2);
 
 export const NewAgentBody = z
-  .object({
+  .strictObject({
     email: z.string().trim().email().max(254),
     name: Name,
     role: Role.default('agent'),
@@ -39,7 +39,7 @@ export const NewAgentBody = z
   .openapi('NewAgent');
 
 export const AgentChangesBody = z
-  .object({ name: Name.optional(), role: Role.optional(), permissions: Permissions.optional(), active: z.boolean().optional() })
+  .strictObject({ name: Name.optional(), role: Role.optional(), permissions: Permissions.optional(), active: z.boolean().optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'Give at least one of name, role, permissions, active.')
   .openapi('AgentChanges');
 

@@ -13,7 +13,7 @@ export const Agent = z
   })
   .openapi('Agent');
 
-const Login = z.object({
+const Login = z.strictObject({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
 });
@@ -59,7 +59,7 @@ export const createApiToken = createRoute({
   path: '/auth/tokens',
   tags: ['Auth'],
   description: 'Creates a bearer token for an API client acting as the calling agent. The token is shown once.',
-  request: { body: { required: true, content: json(z.object({ name: z.string().trim().min(1).max(100) })) } },
+  request: { body: { required: true, content: json(z.strictObject({ name: z.string().trim().min(1).max(100) })) } },
   responses: {
     201: { description: 'The new token', content: json(ApiToken) },
     ...errorResponses(400, 401),

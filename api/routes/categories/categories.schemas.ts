@@ -37,7 +37,7 @@ export const CategoryNode: z.ZodType<CategoryNode> = z
 export const CategoryTreeQuery = z.object({ kind: CategoryKind });
 
 export const NewCategoryBody = z
-  .object({
+  .strictObject({
     kind: CategoryKind,
     name: Name,
     parentId: Id.nullish().openapi({ description: 'A category of the same service and kind; omit for a top-level one.' }),
@@ -46,7 +46,7 @@ export const NewCategoryBody = z
   .openapi('NewCategory');
 
 export const CategoryChangesBody = z
-  .object({ name: Name.optional(), enabled: z.boolean().optional(), position: Position.optional() })
+  .strictObject({ name: Name.optional(), enabled: z.boolean().optional(), position: Position.optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'Give at least one of name, enabled, position.')
   .openapi('CategoryChanges');
 

@@ -1,19 +1,12 @@
-import { agentHasGroupInService, findCustomerInOrg } from '../../../store/customers';
 import { listCustomerTickets } from '../../../store/tickets';
+import { requireCustomerAccess } from '../../access';
 import type { AppRouteHandler } from '../../context';
-import { ApiError, notFound } from '../../errors';
 import type * as routes from './customers.routes';
 
 export const getCustomer: AppRouteHandler<typeof routes.getCustomer> = async (c) => {
   const { sql } = c.var.deps;
-  const agent = c.var.agent;
   const { id } = c.req.valid('param');
-  const customer = await findCustomerInOrg(sql, agent.orgId, id);
-  if (!customer) throw notFound('customer', id);
-  // Customer data is personal: admins see every customer, agents only those of services they have a group in.
-  if (agent.role !== 'admin' && !(await agentHasGroupInService(sql, agent.id, customer.service_id))) {
-    throw new ApiError(403, 'customer.forbidden', 'Only admins and agents of the customer’s service can see this customer.');
-  }
+  const customer = await requireCustomerAccess(sql, c.var.agent, id);
   const tickets = await listCustomerTickets(sql, id);
   return c.json(
     {

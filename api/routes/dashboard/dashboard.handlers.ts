@@ -1,10 +1,14 @@
 import { dashboardCounts } from '../../../store/dashboard';
 import { TICKET_LISTS } from '../../../domain/ticket';
+import { requireTicketListAccess } from '../../access';
 import type { AppRouteHandler } from '../../context';
 import type * as routes from './dashboard.routes';
 
 export const dashboard: AppRouteHandler<typeof routes.dashboard> = async (c) => {
-  const row = await dashboardCounts(c.var.deps.sql, c.var.agent, c.req.valid('query'));
+  const { sql } = c.var.deps;
+  const query = c.req.valid('query');
+  await requireTicketListAccess(sql, c.var.agent, query.serviceId);
+  const row = await dashboardCounts(sql, c.var.agent, query);
   return c.json(
     {
       lists: Object.fromEntries(TICKET_LISTS.map((list) => [list, row[list]])) as Record<(typeof TICKET_LISTS)[number], number>,

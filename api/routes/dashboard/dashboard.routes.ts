@@ -35,5 +35,5 @@ export const dashboard = createRoute({
   tags: ['Tickets'],
   summary: 'Task-list counts and the dashboard counters (ALL and MY)',
   request: { query: DashboardQuery },
-  responses: { 200: { description: 'The counters', content: json(Dashboard) }, ...errorResponses(400, 401) },
+  responses: { 200: { description: 'The counters', content: json(Dashboard) }, ...errorResponses(400, 401, 403, 404) },
 });

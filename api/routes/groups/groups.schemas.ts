@@ -16,10 +16,10 @@ export const Group = z
   .openapi('Group');
 export type Group = z.infer<typeof Group>;
 
-export const NewGroupBody = z.object({ name: z.string().trim().min(1).max(100) }).openapi('NewGroup');
+export const NewGroupBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).openapi('NewGroup');
 
 export const GroupMembersBody = z
-  .object({
+  .strictObject({
     agentIds: z
       .array(Id)
       .max(1000)

@@ -7,7 +7,8 @@ import { listTicketEvaluations } from '../../../store/evaluations';
 import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../store/rule-sets';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
-import { ApiError, invalidReference, notFound } from '../../errors';
+import { requireServiceAccess, requireTicketAccess } from '../../access';
+import { ApiError, invalidReference } from '../../errors';
 import { requireService } from '../../guards';
 import { findTicket } from '../../../store/tickets';
 import type * as routes from './rules.routes';
@@ -61,6 +62,8 @@ export const simulate: AppRouteHandler<typeof routes.simulate> = async (c) => {
 
   let ticket: TicketSnapshot;
   if (body.ticketId) {
+    // A stored ticket is read under the ticket read rule: the service's agents and the organisation's admins.
+    await requireServiceAccess(sql, c.var.agent, body.serviceId);
     const stored = await findTicket(sql, body.ticketId);
     if (!stored || stored.serviceId !== body.serviceId) throw invalidReference('ticketId', body.ticketId, 'is not a ticket of this service');
     const { serviceId: _serviceId, ...snapshot } = await loadTicketSnapshot(sql, body.ticketId);
@@ -87,7 +90,6 @@ export const simulate: AppRouteHandler<typeof routes.simulate> = async (c) => {
 
 export const ticketTrace: AppRouteHandler<typeof routes.ticketTrace> = async (c) => {
   const { sql } = c.var.deps;
-  const { id } = c.req.valid('param');
-  if (!(await findTicket(sql, id))) throw notFound('ticket', id);
-  return c.json(await listTicketEvaluations(sql, id), 200);
+  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  return c.json(await listTicketEvaluations(sql, ticket.id), 200);
 };

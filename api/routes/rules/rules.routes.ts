@@ -24,6 +24,6 @@ export const ticketTrace = createRoute({
   request: { params: TicketIdParams },
   responses: {
     200: { description: 'Evaluations in order', content: json(z.array(TriggerEvaluationTrace)) },
-    ...errorResponses(401, 404),
+    ...errorResponses(401, 403, 404),
   },
 });

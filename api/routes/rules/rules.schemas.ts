@@ -4,7 +4,7 @@ import { TicketSnapshot } from '../../../rules';
 import { EVALUATION_EVENTS, SIDE_EFFECT_STATUSES } from '../../../store/evaluations';
 
 export const SimulateBody = z
-  .object({
+  .strictObject({
     serviceId: z.string().min(1).max(64),
     version: z
       .string()
@@ -13,8 +13,8 @@ export const SimulateBody = z
       .default('draft')
       .openapi({ description: '`draft` (the unpublished drafts), `published` (what runs now) or a version id.' }),
     ticketId: z.string().min(1).max(64).optional().openapi({ description: 'A stored ticket to run against.' }),
-    ticket: TicketSnapshot.partial().optional().openapi({ description: 'A ticket snapshot; omitted fields take defaults.' }),
-    previous: TicketSnapshot.partial().optional().openapi({ description: 'The ticket before the change, for `updated`.' }),
+    ticket: TicketSnapshot.partial().strict().optional().openapi({ description: 'A ticket snapshot; omitted fields take defaults.' }),
+    previous: TicketSnapshot.partial().strict().optional().openapi({ description: 'The ticket before the change, for `updated`.' }),
     event: TicketEventType.optional().openapi({ description: 'Defaults to `updated` with a previous snapshot, else `created`.' }),
   })
   .refine((body) => (body.ticketId === undefined) !== (body.ticket === undefined), {

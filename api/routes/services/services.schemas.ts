@@ -15,7 +15,7 @@ export const Service = z
 export type Service = z.infer<typeof Service>;
 
 export const NewServiceBody = z
-  .object({ name: z.string().trim().min(1).max(100), kind: ServiceKind })
+  .strictObject({ name: z.string().trim().min(1).max(100), kind: ServiceKind })
   .openapi('NewService');
 
 export const ServiceParams = z.object({ id: pathId('id', 'S1603851004648zfnA') });

@@ -15,6 +15,7 @@ import {
   type TicketView,
 } from '../../../store/tickets';
 import type { TicketCommand } from '../../../domain/ticket';
+import { requireTicketAccess, requireTicketListAccess } from '../../access';
 import type { AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
@@ -91,24 +92,26 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
 };
 
 export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c) => {
+  const { sql } = c.var.deps;
   const { cursor, ...query } = c.req.valid('query');
-  const { items, more } = await listTicketPage(c.var.deps.sql, c.var.agent, { ...query, after: cursor ? decodeCursor(cursor) : null });
+  await requireTicketListAccess(sql, c.var.agent, query.serviceId);
+  const { items, more } = await listTicketPage(sql, c.var.agent, { ...query, after: cursor ? decodeCursor(cursor) : null });
   return c.json({ items, nextCursor: more ? encodeCursor(items[items.length - 1]) : null }, 200);
 };
 
 export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => {
-  return c.json(await requireTicket(c.var.deps.sql, c.req.valid('param').id), 200);
+  return c.json(await requireTicketAccess(c.var.deps.sql, c.var.agent, c.req.valid('param').id), 200);
 };
 
 export const ticketEvents: AppRouteHandler<typeof routes.ticketEvents> = async (c) => {
   const { sql } = c.var.deps;
-  const ticket = await requireTicket(sql, c.req.valid('param').id);
+  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
   return c.json(await listTicketEvents(sql, ticket.id), 200);
 };
 
 export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = async (c) => {
   const { sql } = c.var.deps;
-  const ticket = await requireTicket(sql, c.req.valid('param').id);
+  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
   return c.json(await listTicketMessages(sql, ticket.id), 200);
 };
 
@@ -120,7 +123,7 @@ async function runCommand(
   command: TicketCommand,
 ): Promise<TicketView> {
   const { sql, temporal } = deps;
-  const ticket = await requireTicket(sql, ticketId);
+  const ticket = await requireTicketAccess(sql, agent, ticketId);
   if (ticket.status === 'closed') throw new ApiError(409, 'ticket.closed', `Ticket ${ticket.id} is closed.`);
   if (command.kind === 'take' && command.groupId) await requireGroup(sql, 'groupId', command.groupId, ticket.serviceId);
   if (command.kind === 'forward') {

@@ -37,7 +37,7 @@ export const listTickets = createRoute({
   tags,
   summary: 'A task list, newest first',
   request: { query: TicketListQuery },
-  responses: { 200: { description: 'One page of tickets', content: json(TicketPage) }, ...errorResponses(400, 401) },
+  responses: { 200: { description: 'One page of tickets', content: json(TicketPage) }, ...errorResponses(400, 401, 403, 404) },
 });
 
 export const getTicket = createRoute({
@@ -45,7 +45,7 @@ export const getTicket = createRoute({
   path: '/tickets/{id}',
   tags,
   request: { params: TicketParams },
-  responses: { 200: { description: 'The ticket', content: json(Ticket) }, ...errorResponses(401, 404) },
+  responses: { 200: { description: 'The ticket', content: json(Ticket) }, ...errorResponses(401, 403, 404) },
 });
 
 export const ticketEvents = createRoute({
@@ -54,7 +54,7 @@ export const ticketEvents = createRoute({
   tags,
   summary: 'The event log: who changed what, when',
   request: { params: TicketParams },
-  responses: { 200: { description: 'Events in order', content: json(z.array(TicketEvent)) }, ...errorResponses(401, 404) },
+  responses: { 200: { description: 'Events in order', content: json(z.array(TicketEvent)) }, ...errorResponses(401, 403, 404) },
 });
 
 export const ticketMessages = createRoute({
@@ -63,7 +63,7 @@ export const ticketMessages = createRoute({
   tags,
   summary: 'The processing history: replies, interim answers, comments, internal notes',
   request: { params: TicketParams },
-  responses: { 200: { description: 'Messages in order', content: json(z.array(TicketMessage)) }, ...errorResponses(401, 404) },
+  responses: { 200: { description: 'Messages in order', content: json(z.array(TicketMessage)) }, ...errorResponses(401, 403, 404) },
 });
 
 const COMMAND_ERRORS = errorResponses(400, 401, 403, 404, 409, 413, 422);

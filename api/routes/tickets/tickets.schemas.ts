@@ -40,7 +40,7 @@ export const Ticket = z
 export type Ticket = z.infer<typeof Ticket>;
 
 export const NewTicketBody = z
-  .object({
+  .strictObject({
     serviceId: Id,
     channel: TicketChannel.exclude(['issue_transfer']).optional().openapi({
       description: 'Defaults to `api` for API-token callers and `created` for agents.',
@@ -52,7 +52,7 @@ export const NewTicketBody = z
     groupId: Id.optional(),
     tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
     customer: z
-      .object({
+      .strictObject({
         name: z.string().trim().min(1).max(200).optional(),
         email: z.string().trim().email().max(254).optional(),
         phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{3,30}$/, 'a phone number of digits, spaces or dashes').optional(),
@@ -101,12 +101,12 @@ export const TicketMessage = z
   })
   .openapi('TicketMessage');
 
-export const TakeBody = z.object({ groupId: Id.optional() }).openapi('TakeTicket');
-export const ForwardBody = z.object({ groupId: Id, agentId: Id.optional() }).openapi('ForwardTicket');
-export const ResolveBody = z.object({ body: Body, resolutionTypeId: Id.optional() }).openapi('ResolveTicket');
-export const HoldBody = z.object({ body: Body }).openapi('HoldTicket');
-export const CommentBody = z.object({ body: Body, internal: z.boolean().default(false) }).openapi('CommentTicket');
+export const TakeBody = z.strictObject({ groupId: Id.optional() }).openapi('TakeTicket');
+export const ForwardBody = z.strictObject({ groupId: Id, agentId: Id.optional() }).openapi('ForwardTicket');
+export const ResolveBody = z.strictObject({ body: Body, resolutionTypeId: Id.optional() }).openapi('ResolveTicket');
+export const HoldBody = z.strictObject({ body: Body }).openapi('HoldTicket');
+export const CommentBody = z.strictObject({ body: Body, internal: z.boolean().default(false) }).openapi('CommentTicket');
 export const InternalResolveBody = z
-  .object({ reason: InternalResolveReason, note: z.string().trim().max(2000).optional() })
+  .strictObject({ reason: InternalResolveReason, note: z.string().trim().max(2000).optional() })
   .openapi('InternalResolveTicket');
-export const EmptyBody = z.object({}).strict();
+export const EmptyBody = z.strictObject({});

@@ -60,7 +60,7 @@ export const SlaPolicyList = z
 export type SlaPolicyList = z.infer<typeof SlaPolicyList>;
 
 export const SlaPolicyOrderBody = z
-  .object({
+  .strictObject({
     policyIds: z.array(Id).max(1000).openapi({
       description: 'Every policy of the service, each once, in the order they are to be matched (first wins).',
     }),

@@ -33,9 +33,9 @@ export const RuleSetVersion = RuleSetVersionSummary.extend({
 }).openapi('RuleSetVersion');
 export type RuleSetVersion = z.infer<typeof RuleSetVersion>;
 
-export const PublishBody = z.object({ note: Note.optional() }).openapi('PublishRuleSet');
+export const PublishBody = z.strictObject({ note: Note.optional() }).openapi('PublishRuleSet');
 
-export const RollbackBody = z.object({ note: Note.optional() }).openapi('RollbackRuleSet');
+export const RollbackBody = z.strictObject({ note: Note.optional() }).openapi('RollbackRuleSet');
 
 export const RuleSetVersionsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

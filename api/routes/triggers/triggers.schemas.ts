@@ -32,7 +32,7 @@ export const TriggerChangesBody = z
   .openapi('TriggerChanges');
 
 export const TriggerOrderBody = z
-  .object({
+  .strictObject({
     triggerIds: z.array(Id).max(1000).openapi({
       description: "Every trigger of the service, each once, in the order they are to run (top first).",
     }),
