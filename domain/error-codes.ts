@@ -19,6 +19,7 @@ export const TICKET_ERROR_CODES = [
   'ticket.invalid_transition',
   'ticket.closed',
   'ticket.group_required',
+  'ticket.api_client_forbidden',
 ] as const;
 /** A refusal of the ticket status machine. */
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
@@ -32,6 +33,8 @@ export const ERROR_CODES = [
   'auth.invalid_token',
   'auth.invalid_credentials',
   'auth.forbidden',
+  'auth.scope_missing',
+  'auth.session_required',
   'auth.too_many_attempts',
   'customer.forbidden',
 

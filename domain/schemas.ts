@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from './people';
+import { API_SCOPES, PERMISSIONS, ROLES } from './people';
 import { INTERNAL_RESOLVE_REASONS, MESSAGE_KINDS, TICKET_CHANNELS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket';
 
 /** Lifecycle state of a ticket. */
@@ -48,3 +48,16 @@ export type Role = z.infer<typeof Role>;
 export const Permission = z.enum(PERMISSIONS);
 /** One per-agent permission. */
 export type Permission = z.infer<typeof Permission>;
+
+/** One scope of an API client (see `API_SCOPE_DESCRIPTIONS`). */
+export const ApiScope = z.enum(API_SCOPES);
+/** One scope of an API client. */
+export type ApiScope = z.infer<typeof ApiScope>;
+
+/** Who did something: an agent, or an API client acting for its owner. */
+export const ActorRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), id: z.string(), name: z.string().nullable() }),
+  z.object({ kind: z.literal('api_client'), id: z.string(), name: z.string().nullable(), ownerId: z.string().nullable() }),
+]);
+/** Who did something. */
+export type ActorRef = z.infer<typeof ActorRef>;

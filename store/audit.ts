@@ -1,8 +1,15 @@
 /**
  * The admin audit trail (권한 변경 로그). Rows are written inside the transaction of the change they describe,
  * so a refused or failed request leaves no row behind and every committed change has one.
+ *
+ * The actor of a row is an agent (`A…`) or an API client (`K…`). Handlers name the agent whose authority they
+ * checked; when the request came from an API client, the API's authentication runs it inside
+ * {@link actingAsApiClient}, and every row written within it names the client instead, wherever it is written.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JSONValue } from 'postgres';
+import type { ActorRef } from '../domain/people';
+import { actorColumns, actorJoins, actorRef, type ActorColumns } from './actors';
 import type { Db, Tx } from './db';
 
 export interface AuditEntry {
@@ -14,16 +21,24 @@ export interface AuditEntry {
   details: Record<string, JSONValue | undefined>;
 }
 
+const actingApiClient = new AsyncLocalStorage<string>();
+
+/** Runs `work` (a whole request) on behalf of the API client: the audit rows it writes name the client. */
+export function actingAsApiClient<T>(apiClientId: string, work: () => Promise<T>): Promise<T> {
+  return actingApiClient.run(apiClientId, work);
+}
+
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const actorId = actingApiClient.getStore() ?? entry.actorId;
   await tx`
     insert into audit_log (actor_id, action, target, details)
-    values (${entry.actorId}, ${entry.action}, ${entry.target}, ${tx.json(entry.details)})`;
+    values (${actorId}, ${entry.action}, ${entry.target}, ${tx.json(entry.details)})`;
 }
 
 export interface AuditRow {
   id: string;
   actor_id: string | null;
-  actor_name: string | null;
+  actor: ActorRef | null;
   action: string;
   target: string | null;
   details: Record<string, unknown>;
@@ -32,15 +47,20 @@ export interface AuditRow {
 
 /**
  * One page of the organisation's entries, newest first, older than `before` (an entry id) when given, and whether
- * more follow: entries by its agents, and the actor-less bootstrap entry that names it.
+ * more follow: entries by its agents and their API clients, and the actor-less bootstrap entry that names it.
  */
 export async function listAuditPage(sql: Db, orgId: string, page: { limit: number; before?: string }): Promise<{ items: AuditRow[]; more: boolean }> {
-  const rows = await sql<AuditRow[]>`
-    select l.id::text, l.actor_id, a.name as actor_name, l.action, l.target, l.details, l.at
-    from audit_log l left join agents a on a.id = l.actor_id
-    where (a.org_id = ${orgId} or (l.actor_id is null and l.target = ${orgId}))
+  const rows = await sql<(Omit<AuditRow, 'actor'> & ActorColumns)[]>`
+    select l.id::text, l.actor_id, l.action, l.target, l.details, l.at, ${actorColumns(sql)}
+    from audit_log l ${actorJoins(sql, 'l.actor_id')}
+      left join agents owner on owner.id = coalesce(actor_client.agent_id, actor_agent.id)
+    where (owner.org_id = ${orgId} or (l.actor_id is null and l.target = ${orgId}))
       ${page.before ? sql`and l.id < ${page.before}::bigint` : sql``}
     order by l.id desc
     limit ${page.limit + 1}`;
-  return { items: rows.slice(0, page.limit), more: rows.length > page.limit };
+  const items = rows.slice(0, page.limit).map(({ actor_agent_name, actor_client_id, actor_client_name, actor_client_owner, ...row }) => ({
+    ...row,
+    actor: actorRef(row.actor_id, { actor_agent_name, actor_client_id, actor_client_name, actor_client_owner }),
+  }));
+  return { items, more: rows.length > page.limit };
 }

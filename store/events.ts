@@ -3,12 +3,15 @@
  * retried write leaves one row.
  */
 import type { Db, Tx } from './db';
+import type { ActorRef } from '../domain/people';
 import type { TicketStatus } from '../domain/ticket';
+import { actorColumns, actorJoins, actorRef, type ActorColumns } from './actors';
 
 export interface NewTicketEvent {
   ticketId: string;
   seq: number;
   kind: string;
+  /** The agent or API client who acted; null for triggers, time rules and the system. */
   actorId: string | null;
   changes: Record<string, [unknown, unknown]>;
   at: string;
@@ -25,15 +28,25 @@ export interface TicketEventView {
   seq: number;
   kind: string;
   actorId: string | null;
+  actor: ActorRef | null;
   changes: Record<string, unknown>;
   at: string;
 }
 
-/** The ticket's events in order. */
+/** The ticket's events in order, each with who acted. */
 export async function listTicketEvents(sql: Db, ticketId: string): Promise<TicketEventView[]> {
-  const rows = await sql<{ seq: number; kind: string; actor_id: string | null; changes: Record<string, unknown>; at: Date }[]>`
-    select seq, kind, actor_id, changes, at from ticket_events where ticket_id = ${ticketId} order by seq`;
-  return rows.map((r) => ({ seq: r.seq, kind: r.kind, actorId: r.actor_id, changes: r.changes, at: r.at.toISOString() }));
+  const rows = await sql<({ seq: number; kind: string; actor_id: string | null; changes: Record<string, unknown>; at: Date } & ActorColumns)[]>`
+    select e.seq, e.kind, e.actor_id, e.changes, e.at, ${actorColumns(sql)}
+    from ticket_events e ${actorJoins(sql, 'e.actor_id')}
+    where e.ticket_id = ${ticketId} order by e.seq`;
+  return rows.map((r) => ({
+    seq: r.seq,
+    kind: r.kind,
+    actorId: r.actor_id,
+    actor: actorRef(r.actor_id, r),
+    changes: r.changes,
+    at: r.at.toISOString(),
+  }));
 }
 
 /** Every status change after creation, in order: when, and to which status. */

@@ -3,6 +3,8 @@
  * command that wrote them. Customer-facing ones carry the delivery of their email, so it is sent once.
  */
 import type { Db, Tx } from './db';
+import type { ActorRef } from '../domain/people';
+import { actorColumns, actorJoins, actorRef, type ActorColumns } from './actors';
 
 export type EmailStatus = 'pending' | 'sent' | 'skipped' | 'failed';
 
@@ -29,20 +31,25 @@ export interface TicketMessageView {
   seq: number;
   kind: 'reply' | 'interim' | 'comment' | 'internal_note';
   authorId: string | null;
+  author: ActorRef | null;
   body: string;
   at: string;
   emailStatus: EmailStatus | null;
 }
 
-/** The ticket's messages in order. */
+/** The ticket's messages in order, each with its author (an agent or an API client). */
 export async function listTicketMessages(sql: Db, ticketId: string): Promise<TicketMessageView[]> {
   const rows = await sql<
-    { seq: number; kind: TicketMessageView['kind']; author_id: string | null; body: string; at: Date; email_status: EmailStatus | null }[]
-  >`select seq, kind, author_id, body, at, email_status from ticket_messages where ticket_id = ${ticketId} order by seq`;
+    ({ seq: number; kind: TicketMessageView['kind']; author_id: string | null; body: string; at: Date; email_status: EmailStatus | null } & ActorColumns)[]
+  >`
+    select m.seq, m.kind, m.author_id, m.body, m.at, m.email_status, ${actorColumns(sql)}
+    from ticket_messages m ${actorJoins(sql, 'm.author_id')}
+    where m.ticket_id = ${ticketId} order by m.seq`;
   return rows.map((r) => ({
     seq: r.seq,
     kind: r.kind,
     authorId: r.author_id,
+    author: actorRef(r.author_id, r),
     body: r.body,
     at: r.at.toISOString(),
     emailStatus: r.email_status,

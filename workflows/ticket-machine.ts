@@ -3,7 +3,7 @@
  * decide the next state or refuse with a stable code. The workflow runs it twice per command: in the
  * update validator (so refusals never reach history) and again under the workflow's lock before applying.
  */
-import type { Actor } from '../domain/people';
+import { API_CLIENT_TICKET_COMMANDS, type Actor } from '../domain/people';
 import { OPEN_STATUSES, WORKING_STATUSES, type MessageKind, type TicketCommand, type TicketState } from '../domain/ticket';
 import { refuse } from './ticket-errors';
 
@@ -20,6 +20,11 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
   if (state.status === 'closed' || state.deleted) refuse('ticket.closed', `Ticket ${state.id} is closed.`);
   if (actor.role === 'org_admin') {
     refuse('ticket.forbidden', 'Organisation admins manage organisation settings only; ticket work needs an admin or agent.');
+  }
+  if (actor.kind === 'api_client' && !(API_CLIENT_TICKET_COMMANDS as readonly string[]).includes(command.kind)) {
+    refuse('ticket.api_client_forbidden', `API clients create tickets and comment on them; ${command.kind} needs an agent.`, {
+      command: command.kind,
+    });
   }
   if (!isAdmin(actor) && actor.groupIds.length === 0) {
     refuse('ticket.not_in_service', 'You are not a member of any group in this ticket’s service.');

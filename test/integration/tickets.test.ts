@@ -68,7 +68,7 @@ describe('creating a ticket', () => {
   });
 
   it('uses the api channel for API-token callers', async () => {
-    const token = (await h.request('POST', '/auth/tokens', { token: h.admin.token, body: { name: 'company backend' } })).body.token;
+    const token = (await h.request('POST', '/auth/tokens', { token: h.admin.token, body: { name: 'company backend', scopes: ['tickets:write'] } })).body.token;
     const ticket = await createTicket({}, token);
     expect(ticket.channel).toBe('api');
   });

@@ -13,7 +13,8 @@ export const listAudit: AppRouteHandler<typeof routes.listAudit> = async (c) => 
       items: items.map((row) => ({
         id: row.id,
         actorId: row.actor_id,
-        actorName: row.actor_name,
+        actorName: row.actor?.name ?? null,
+        actor: row.actor,
         action: row.action,
         target: row.target,
         details: row.details,

@@ -2,12 +2,14 @@
  * The audit log (권한 변경 로그) as the API shows it: newest first, keyset-paginated.
  */
 import { z } from '@hono/zod-openapi';
+import { ActorRef } from '../../../domain/schemas';
 
 export const AuditEntry = z
   .object({
     id: z.string(),
     actorId: z.string().nullable(),
     actorName: z.string().nullable(),
+    actor: ActorRef.nullable().openapi({ description: 'An agent, or an API client with its owner; null for the bootstrap entry.' }),
     action: z.string().openapi({ example: 'agent.permissions_changed' }),
     target: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),

@@ -1,9 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
 import { verifyPassword } from '../../auth/password';
+import { requireRole } from '../../auth/agent';
 import { hashToken, newToken } from '../../auth/tokens';
-import { agentGroupIds, deleteSession, findLoginAgent, insertApiToken, insertSession, revokeOwnApiToken } from '../../../store/auth';
+import { API_SCOPES, type Role } from '../../../domain/people';
+import { businessId } from '../../../domain/ids';
+import {
+  agentGroupIds,
+  deleteSession,
+  findLoginAgent,
+  insertApiClient,
+  insertSession,
+  listApiClients,
+  revokeApiClient,
+  type ApiClientRow,
+} from '../../../store/auth';
 import type * as routes from './auth.routes';
 
 // A fixed hash to verify against when the email is unknown, so response time does not reveal which emails exist.
@@ -40,20 +51,53 @@ export const logout: AppRouteHandler<typeof routes.logout> = async (c) => {
 };
 
 export const me: AppRouteHandler<typeof routes.me> = async (c) => {
-  const { id, email, name, role, permissions } = c.var.agent;
-  return c.json({ id, email, name, role, permissions, groupIds: await agentGroupIds(c.var.deps.sql, id) }, 200);
+  const { id, email, name, role, permissions, apiClient } = c.var.agent;
+  return c.json({ id, email, name, role, permissions, groupIds: await agentGroupIds(c.var.deps.sql, id), apiClient }, 200);
 };
 
+const apiClientView = (client: ApiClientRow) => ({
+  id: client.id,
+  name: client.name,
+  ownerId: client.ownerId,
+  scopes: client.scopes,
+  createdAt: client.createdAt.toISOString(),
+  lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
+  revokedAt: client.revokedAt?.toISOString() ?? null,
+});
+
+/** Admins see and revoke the organisation's API clients; agents their own. */
+const seesAllClients = (role: Role) => role === 'admin' || role === 'org_admin';
+
 export const createApiToken: AppRouteHandler<typeof routes.createApiToken> = async (c) => {
-  const { name } = c.req.valid('json');
+  const agent = c.var.agent;
+  requireRole(agent, 'admin', 'agent');
+  const { name, scopes } = c.req.valid('json');
   const token = newToken('api');
-  const id = `K${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const createdAt = await insertApiToken(c.var.deps.sql, { id, name, tokenHash: hashToken(token), agentId: c.var.agent.id });
-  return c.json({ id, name, token, createdAt: createdAt.toISOString() }, 201);
+  const client = await insertApiClient(c.var.deps.sql, {
+    id: businessId('K'),
+    name,
+    scopes: API_SCOPES.filter((scope) => scopes.includes(scope)),
+    tokenHash: hashToken(token),
+    ownerId: agent.id,
+  });
+  return c.json({ ...apiClientView(client), token }, 201);
+};
+
+export const listApiTokens: AppRouteHandler<typeof routes.listApiTokens> = async (c) => {
+  const { orgId, id, role } = c.var.agent;
+  const clients = await listApiClients(c.var.deps.sql, { orgId, ownerId: seesAllClients(role) ? undefined : id });
+  return c.json(clients.map(apiClientView), 200);
 };
 
 export const revokeApiToken: AppRouteHandler<typeof routes.revokeApiToken> = async (c) => {
   const { id } = c.req.valid('param');
-  if (!(await revokeOwnApiToken(c.var.deps.sql, c.var.agent.id, id))) throw notFound('api_token', id);
+  const agent = c.var.agent;
+  const revoked = await revokeApiClient(c.var.deps.sql, {
+    id,
+    orgId: agent.orgId,
+    ownerId: seesAllClients(agent.role) ? undefined : agent.id,
+    actorId: agent.id,
+  });
+  if (!revoked) throw notFound('api_token', id);
   return c.body(null, 204);
 };

@@ -10,4 +10,5 @@ export const authRoutes: AppOpenAPI = createRouter()
   .openapi(routes.logout, handlers.logout)
   .openapi(routes.me, handlers.me)
   .openapi(routes.createApiToken, handlers.createApiToken)
+  .openapi(routes.listApiTokens, handlers.listApiTokens)
   .openapi(routes.revokeApiToken, handlers.revokeApiToken);

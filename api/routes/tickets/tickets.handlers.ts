@@ -16,7 +16,7 @@ import {
 } from '../../../store/tickets';
 import type { TicketCommand } from '../../../domain/ticket';
 import { requireTicketAccess, requireTicketListAccess } from '../../access';
-import type { AuthenticatedAgent } from '../../auth/agent';
+import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { sendTicketCommand, startTicket } from './tickets.commands';
@@ -75,7 +75,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
     priority: body.priority,
     intakeTypeId: body.intakeTypeId ?? null,
     groupId: body.groupId ?? null,
-    creatorId: agent.id,
+    creatorId: actorIdOf(agent),
     tags: [...new Set(body.tags)],
     customer: {
       id: businessId('U', 12),
@@ -135,12 +135,7 @@ async function runCommand(
   if (command.kind === 'resolve' && command.resolutionTypeId) {
     await requireCategory(sql, 'resolutionTypeId', command.resolutionTypeId, ticket.serviceId, 'resolution');
   }
-  const actor = {
-    id: agent.id,
-    role: agent.role,
-    permissions: agent.permissions,
-    groupIds: await agentGroupIdsInService(sql, agent.id, ticket.serviceId),
-  };
+  const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
   await sendTicketCommand(temporal, ticket.id, actor, command);
   return command.kind === 'delete' ? ticket : requireTicket(sql, ticket.id);
 }

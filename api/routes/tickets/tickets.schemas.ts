@@ -2,7 +2,7 @@
  * Ticket request and response schemas: one schema, one name, shared by routes, handlers and the studio.
  */
 import { z } from '@hono/zod-openapi';
-import { InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
+import { ActorRef, InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
 import { TICKET_LISTS } from '../../../domain/ticket';
 
 const Id = z.string().min(1).max(64);
@@ -84,7 +84,14 @@ export const TicketListQuery = z.object({
 export const TicketPage = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() }).openapi('TicketPage');
 
 export const TicketEvent = z
-  .object({ seq: z.number(), kind: z.string(), actorId: z.string().nullable(), changes: z.record(z.string(), z.unknown()), at: z.string() })
+  .object({
+    seq: z.number(),
+    kind: z.string(),
+    actorId: z.string().nullable(),
+    actor: ActorRef.nullable(),
+    changes: z.record(z.string(), z.unknown()),
+    at: z.string(),
+  })
   .openapi('TicketEvent');
 
 export const TicketMessage = z
@@ -92,6 +99,7 @@ export const TicketMessage = z
     seq: z.number(),
     kind: MessageKind,
     authorId: z.string().nullable(),
+    author: ActorRef.nullable(),
     body: z.string(),
     at: z.string(),
     emailStatus: z

@@ -1,0 +1,30 @@
+/**
+ * Which scope an API client needs for each route family. Anything not listed needs `admin`, so a new route is closed
+ * to API clients until it is placed here. Token management and logout are for people: API clients cannot mint
+ * clients with wider scopes than their own.
+ */
+import type { ApiScope } from '../../domain/people';
+
+/** What a request needs from an API client: a scope, nothing beyond authentication, or a person. */
+export type ScopeRequirement = { scope: ApiScope } | { open: true } | { session: true };
+
+const RULES: { methods: readonly string[] | 'any'; path: RegExp; need: ScopeRequirement }[] = [
+  { methods: ['GET'], path: /^\/me$/, need: { open: true } },
+  { methods: 'any', path: /^\/auth\//, need: { session: true } },
+  { methods: ['GET'], path: /^\/(tickets|dashboard)(\/|$)/, need: { scope: 'tickets:read' } },
+  { methods: 'any', path: /^\/tickets(\/|$)/, need: { scope: 'tickets:write' } },
+  { methods: ['GET'], path: /^\/customers(\/|$)/, need: { scope: 'customers:read' } },
+  { methods: ['POST'], path: /^\/rules\/simulate$/, need: { scope: 'rules:simulate' } },
+  {
+    methods: ['GET'],
+    path: /^\/(services(\/[^/]+(\/(groups|categories))?)?|agents(\/[^/]+)?)$/,
+    need: { scope: 'directory:read' },
+  },
+];
+
+/** What an API client needs to call `method path`. */
+export function scopeRequirement(method: string, path: string): ScopeRequirement {
+  const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  const rule = RULES.find((r) => (r.methods === 'any' || r.methods.includes(verb)) && r.path.test(path));
+  return rule?.need ?? { scope: 'admin' };
+}
