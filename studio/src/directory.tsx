@@ -29,15 +29,15 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
   const loadGroups = useCallback((serviceId: string) => {
     if (requested.current.has(serviceId)) return;
     requested.current.add(serviceId);
-    directoryApi.groups(serviceId).then((list) => setGroups((latest) => ({ ...latest, [serviceId]: list })));
+    void directoryApi.groups(serviceId).then((list) => setGroups((latest) => ({ ...latest, [serviceId]: list })));
   }, []);
 
   useEffect(() => {
-    directoryApi.services().then((list) => {
+    void directoryApi.services().then((list) => {
       setServices(list);
       for (const service of list ?? []) loadGroups(service.id);
     });
-    directoryApi.agents().then(setAgents);
+    void directoryApi.agents().then(setAgents);
   }, [loadGroups]);
 
   const value = useMemo<DirectoryValue>(() => {

@@ -3,7 +3,6 @@
  */
 import { z } from '@hono/zod-openapi';
 import { TicketStatus } from '../../../domain/schemas';
-import { pathId } from '../../params';
 
 export const CustomerTicket = z
   .object({ id: z.string(), subject: z.string(), status: TicketStatus, createdAt: z.string() })

@@ -68,21 +68,3 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n needs a LangProvider');
   return value;
 }
-
-/** A word in both languages: the old bilingual-label form, kept only while rule-studio files still use it. */
-export interface Label {
-  en: string;
-  ko: string;
-}
-
-/**
- * @deprecated The old `Label{en,ko}` reader; use {@link useI18n} and catalogue keys. Kept only for the rule
- * studio until its strings move to `rules.*`.
- */
-export function useLang(): { lang: Lang; setLang: (lang: Lang) => void; t: (label: Label) => string; other: (label: Label) => string } {
-  const { lang, setLang } = useI18n();
-  return useMemo(
-    () => ({ lang, setLang, t: (label: Label) => label[lang], other: (label: Label) => label[lang === 'en' ? 'ko' : 'en'] }),
-    [lang, setLang],
-  );
-}

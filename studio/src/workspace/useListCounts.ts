@@ -27,7 +27,7 @@ export function useListCounts(): ListCounts {
   useEffect(() => {
     let cancelled = false;
     setLoading(true);
-    Promise.all([
+    void Promise.all([
       dashboardApi.get({ quiet: true }).catch(() => null),
       ticketsApi.list('all', { limit: CHART_SAMPLE, quiet: true }).catch(() => null),
     ]).then(([figures, page]) => {
