@@ -71,6 +71,7 @@ const SQL_SYNTAX = [
   'TaggedTemplateExpression[tag.name=/^(sql|tx)$/]',
   "TaggedTemplateExpression[tag.property.name='sql']",
   "CallExpression[callee.object.name=/^(sql|tx)$/][callee.property.name=/^(begin|unsafe)$/]",
+  "CallExpression[callee.object.property.name='sql'][callee.property.name=/^(begin|unsafe)$/]",
 ].map((selector) => ({ selector, message: 'SQL belongs in store/: call a store function instead.' }));
 
 const nodeModule = { allowTypeImports: true, message: "Node's modules do not exist in the workflow sandbox." };

@@ -10,9 +10,10 @@ import type { RuleProperties } from 'json-rules-engine';
 import { businessId } from '../domain/ids';
 import { compileTrigger, type Trigger } from '../rules/index';
 import { DRAFT_VERSION_ID } from '../rules/runner';
-import type { Db, Tx } from './db';
+import { writeAudit } from './audit';
+import type { Db, Sql, Tx } from './db';
 import { asJson } from './json';
-import { listDraftTriggers } from './triggers';
+import { listDraftTriggers, lockServiceTriggers, replaceDraftTriggers } from './triggers';
 
 /** A version as the version list shows it, without its triggers and rules. */
 export interface RuleSetVersionSummary {
@@ -114,7 +115,7 @@ export async function findRuleSetVersion(sql: Db, orgId: string, id: string): Pr
   return row ? toVersion(row) : null;
 }
 
-export interface NewRuleSetVersion {
+interface NewRuleSetVersion {
   serviceId: string;
   triggers: Trigger[];
   definitions: unknown[];
@@ -127,7 +128,7 @@ export interface NewRuleSetVersion {
  * Inserts the service's next version and makes it current. The caller holds the service's trigger lock
  * (`lockServiceTriggers`), so `max + 1` is unique; the (service_id, number) constraint is the backstop.
  */
-export async function insertCurrentVersion(tx: Tx, version: NewRuleSetVersion): Promise<RuleSetVersion> {
+async function insertCurrentVersion(tx: Tx, version: NewRuleSetVersion): Promise<RuleSetVersion> {
   const id = businessId('V');
   const [{ number }] = await tx<{ number: number }[]>`
     select coalesce(max(number) + 1, 1)::int as number from rule_set_versions where service_id = ${version.serviceId}`;
@@ -143,6 +144,77 @@ export async function insertCurrentVersion(tx: Tx, version: NewRuleSetVersion): 
     from rule_set_versions v left join rule_set_current c on c.version_id = v.id
     where v.id = ${id}`;
   return toVersion(row);
+}
+
+/**
+ * Publishes the service's drafts as its next version, compiled by `compile`, under its trigger lock, with the audit
+ * row. `compile` refuses a draft by throwing, which rolls the transaction back.
+ */
+export async function publishRuleSet(
+  sql: Sql,
+  serviceId: string,
+  publication: { actorId: string; note: string | null },
+  compile: (trigger: Trigger) => RuleProperties,
+): Promise<RuleSetVersion> {
+  const { actorId, note } = publication;
+  return sql.begin(async (tx) => {
+    await lockServiceTriggers(tx, serviceId);
+    const triggers = await listDraftTriggers(tx, serviceId);
+    const published = await insertCurrentVersion(tx, {
+      serviceId,
+      triggers,
+      definitions: triggers.map(compile),
+      publishedBy: actorId,
+      note,
+      rolledBackFrom: null,
+    });
+    await writeAudit(tx, {
+      actorId,
+      action: 'rules.published',
+      target: published.id,
+      details: { serviceId, number: published.number, triggerIds: triggers.map((trigger) => trigger.id), note },
+    });
+    return published;
+  });
+}
+
+/**
+ * Publishes an old version again as the service's next version and makes its triggers the drafts, under the
+ * service's trigger lock, with the audit row.
+ */
+export async function rollbackRuleSet(
+  sql: Sql,
+  old: RuleSetVersion,
+  publication: { actorId: string; note: string | null },
+): Promise<RuleSetVersion> {
+  const { actorId, note } = publication;
+  return sql.begin(async (tx) => {
+    await lockServiceTriggers(tx, old.serviceId);
+    // The stored rules are copied, not recompiled: the new version runs exactly what the old one ran.
+    const republished = await insertCurrentVersion(tx, {
+      serviceId: old.serviceId,
+      triggers: old.triggers,
+      definitions: old.definitions,
+      publishedBy: actorId,
+      note,
+      rolledBackFrom: old.number,
+    });
+    // Rollback replaces the drafts wholesale, enabled triggers included, so the studio shows what runs.
+    await replaceDraftTriggers(tx, old.serviceId, old.triggers, actorId);
+    await writeAudit(tx, {
+      actorId,
+      action: 'rules.rolled_back',
+      target: republished.id,
+      details: {
+        serviceId: old.serviceId,
+        number: republished.number,
+        rolledBackFrom: old.number,
+        rolledBackFromVersionId: old.id,
+        note,
+      },
+    });
+    return republished;
+  });
 }
 
 type RuleSetRow = { id: string; number: number; service_id: string; definitions: RuleProperties[] };

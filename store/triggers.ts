@@ -3,8 +3,11 @@
  * enabled and position columns are written from it in the same statement, so the two never disagree. Rows are never
  * hard-deleted, so a published trigger's row still exists.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Trigger } from '../rules/index';
-import type { Db, Tx } from './db';
+import { writeAudit } from './audit';
+import type { Db, Sql, Tx } from './db';
+import { refused, type Refused } from './errors';
 import { asJson } from './json';
 
 /** A service's drafts and how they stand against the published version. */
@@ -69,20 +72,20 @@ export async function findTrigger(
 }
 
 /** The position after the service's last trigger. */
-export async function nextTriggerPosition(sql: Db, serviceId: string): Promise<number> {
+async function nextTriggerPosition(sql: Db, serviceId: string): Promise<number> {
   const [row] = await sql<{ next: number }[]>`
     select coalesce(max(position) + 1, 0)::int as next from triggers where service_id = ${serviceId} and deleted_at is null`;
   return row.next;
 }
 
-export async function insertTrigger(sql: Db, serviceId: string, trigger: Trigger, createdBy: string): Promise<void> {
+async function insertTrigger(sql: Db, serviceId: string, trigger: Trigger, createdBy: string): Promise<void> {
   await sql`
     insert into triggers (id, service_id, title, enabled, position, definition, created_by)
     values (${trigger.id}, ${serviceId}, ${trigger.title}, ${trigger.enabled}, ${trigger.position}, ${sql.json(asJson(trigger))},
       ${createdBy})`;
 }
 
-export async function saveTrigger(sql: Db, trigger: Trigger): Promise<void> {
+async function saveTrigger(sql: Db, trigger: Trigger): Promise<void> {
   await sql`
     update triggers set title = ${trigger.title}, enabled = ${trigger.enabled}, position = ${trigger.position},
       definition = ${sql.json(asJson(trigger))}, updated_at = now()
@@ -90,7 +93,7 @@ export async function saveTrigger(sql: Db, trigger: Trigger): Promise<void> {
 }
 
 /** Gives each listed trigger its index as position; returns whether any position changed. */
-export async function setTriggerPositions(sql: Db, triggerIds: string[]): Promise<boolean> {
+async function setTriggerPositions(sql: Db, triggerIds: string[]): Promise<boolean> {
   const updated = await sql`
     update triggers t
     set position = o.position, definition = jsonb_set(t.definition, '{position}', to_jsonb(o.position)), updated_at = now()
@@ -99,7 +102,7 @@ export async function setTriggerPositions(sql: Db, triggerIds: string[]): Promis
   return updated.count > 0;
 }
 
-export async function softDeleteTrigger(sql: Db, id: string): Promise<void> {
+async function softDeleteTrigger(sql: Db, id: string): Promise<void> {
   await sql`update triggers set deleted_at = now(), updated_at = now() where id = ${id}`;
 }
 
@@ -123,4 +126,141 @@ export async function replaceDraftTriggers(tx: Tx, serviceId: string, triggers: 
         where triggers.service_id = excluded.service_id
           and (triggers.definition is distinct from excluded.definition or triggers.deleted_at is not null)`;
   }
+}
+
+/** A live trigger and the service it belongs to. */
+export interface ServiceTrigger {
+  serviceId: string;
+  trigger: Trigger;
+}
+
+/** Creates a trigger after the service's last one, under its trigger lock, with its audit row. */
+export async function createTrigger(sql: Sql, serviceId: string, draft: Trigger, actorId: string): Promise<Trigger> {
+  return sql.begin(async (tx) => {
+    await lockServiceTriggers(tx, serviceId);
+    const created: Trigger = { ...draft, position: await nextTriggerPosition(tx, serviceId) };
+    await insertTrigger(tx, serviceId, created, actorId);
+    await writeAudit(tx, {
+      actorId,
+      action: 'trigger.created',
+      target: created.id,
+      details: { serviceId, after: asJson(created) },
+    });
+    return created;
+  });
+}
+
+/** Runs `change` on a live trigger of the organisation, under its service's trigger lock; refused when there is none. */
+async function withLockedTrigger<T>(
+  sql: Sql,
+  orgId: string,
+  id: string,
+  change: (tx: Tx, current: ServiceTrigger) => Promise<T>,
+): Promise<{ ok: true; value: T } | Refused<'not_found'>> {
+  const found = await findTrigger(sql, orgId, id);
+  if (!found) return refused('not_found');
+  return sql.begin(async (tx): Promise<{ ok: true; value: T } | Refused<'not_found'>> => {
+    await lockServiceTriggers(tx, found.serviceId);
+    // Read again under the lock: the trigger may have been deleted or changed in between.
+    const current = await findTrigger(tx, orgId, id, true);
+    if (!current) return refused('not_found');
+    return { ok: true, value: await change(tx, current) };
+  }) as Promise<{ ok: true; value: T } | Refused<'not_found'>>;
+}
+
+/**
+ * Replaces a live trigger of the organisation with what `revise` makes of it (reading through `db`, inside the
+ * transaction), under its service's trigger lock, with an audit row when it changed; answers the trigger as it now
+ * is. `revise` refuses by throwing, which rolls the transaction back.
+ */
+export async function replaceTrigger(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+  revise: (current: ServiceTrigger, db: Db) => Promise<Trigger>,
+): Promise<{ ok: true; value: Trigger } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return withLockedTrigger(sql, orgId, id, async (tx, current) => {
+    const { serviceId, trigger: before } = current;
+    const after = await revise(current, tx);
+    if (isDeepStrictEqual(after, before)) return before;
+    await saveTrigger(tx, after);
+    await writeAudit(tx, {
+      actorId,
+      action: 'trigger.replaced',
+      target: id,
+      details: { serviceId, before: asJson(before), after: asJson(after) },
+    });
+    return after;
+  });
+}
+
+/**
+ * Changes the title or enabled flag of a live trigger of the organisation to what `revise` makes of it, under its
+ * service's trigger lock, with an audit row naming the changed fields; `revise` refuses by throwing.
+ */
+export async function updateTrigger(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+  revise: (before: Trigger) => Trigger,
+): Promise<{ ok: true; value: Trigger } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return withLockedTrigger(sql, orgId, id, async (tx, { serviceId, trigger: before }) => {
+    const after = revise(before);
+    const changed = (['title', 'enabled'] as const).filter((key) => after[key] !== before[key]);
+    if (changed.length === 0) return before;
+    await saveTrigger(tx, after);
+    await writeAudit(tx, {
+      actorId,
+      action: 'trigger.updated',
+      target: id,
+      details: {
+        serviceId,
+        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+      },
+    });
+    return after;
+  });
+}
+
+/** Deletes a live, disabled trigger of the organisation under its service's trigger lock, with its audit row. */
+export async function deleteTrigger(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+): Promise<{ ok: true } | Refused<'not_found' | 'enabled'>> {
+  const { orgId, id, actorId } = target;
+  const deleted = await withLockedTrigger(sql, orgId, id, async (tx, { serviceId, trigger }) => {
+    if (trigger.enabled) return refused('enabled');
+    await softDeleteTrigger(tx, id);
+    await writeAudit(tx, { actorId, action: 'trigger.deleted', target: id, details: { serviceId, title: trigger.title } });
+    return { ok: true as const };
+  });
+  return deleted.ok ? deleted.value : deleted;
+}
+
+/**
+ * Gives the service's triggers the order of `triggerIds` under its trigger lock, with an audit row when a position
+ * changed. `requireComplete` sees the current ids first and refuses an order that does not list each exactly once
+ * by throwing, which rolls the transaction back.
+ */
+export async function reorderTriggers(
+  sql: Sql,
+  serviceId: string,
+  triggerIds: string[],
+  actorId: string,
+  requireComplete: (currentIds: string[]) => void,
+): Promise<void> {
+  await sql.begin(async (tx) => {
+    await lockServiceTriggers(tx, serviceId);
+    const current = (await listDraftTriggers(tx, serviceId)).map((trigger) => trigger.id);
+    requireComplete(current);
+    if (await setTriggerPositions(tx, triggerIds)) {
+      await writeAudit(tx, {
+        actorId,
+        action: 'trigger.reordered',
+        target: serviceId,
+        details: { before: current, after: triggerIds },
+      });
+    }
+  });
 }

@@ -2,7 +2,9 @@
  * Categories of a service: intake types (접수유형) and resolution types (처리유형), each a tree kept by `parent_id`
  * and `depth`, siblings ordered by position then name.
  */
-import type { Db, Tx } from '../db';
+import { writeAudit } from '../audit';
+import type { Db, Sql, Tx } from '../db';
+import { refused, type Refused } from '../errors';
 
 export const CATEGORY_KINDS = ['intake', 'resolution'] as const;
 export type CategoryKind = (typeof CATEGORY_KINDS)[number];
@@ -75,14 +77,14 @@ export async function findCategory(sql: Db, orgId: string, id: string, lock = fa
 }
 
 /** The depth of a category of the service and kind, or null when there is no such category. */
-export async function categoryDepth(sql: Db, category: { id: string; serviceId: string; kind: CategoryKind }): Promise<number | null> {
+async function categoryDepth(sql: Db, category: { id: string; serviceId: string; kind: CategoryKind }): Promise<number | null> {
   const [row] = await sql<{ depth: number }[]>`
     select depth from categories where id = ${category.id} and service_id = ${category.serviceId} and kind = ${category.kind}`;
   return row ? row.depth : null;
 }
 
 /** Whether a sibling (same service, kind and parent) other than `exceptId` already has this name. */
-export async function siblingNamed(
+async function siblingNamed(
   sql: Db,
   sibling: { serviceId: string; kind: CategoryKind; parentId: string | null; name: string },
   exceptId: string | null = null,
@@ -95,7 +97,7 @@ export async function siblingNamed(
 }
 
 /** The position after the last child of `parentId` (null: the top level). */
-export async function nextCategoryPosition(
+async function nextCategoryPosition(
   sql: Db,
   siblings: { serviceId: string; kind: CategoryKind; parentId: string | null },
 ): Promise<number> {
@@ -106,12 +108,12 @@ export async function nextCategoryPosition(
 }
 
 /** Serialises category writes within one service, so sibling-name checks and positions cannot race. */
-export async function lockServiceCategories(tx: Tx, serviceId: string): Promise<void> {
+async function lockServiceCategories(tx: Tx, serviceId: string): Promise<void> {
   await tx`select pg_advisory_xact_lock(hashtext(${`categories:${serviceId}`}))`;
 }
 
 /** Inserts an enabled category. */
-export async function insertCategory(tx: Tx, category: Omit<Category, 'enabled' | 'createdAt'>): Promise<Category> {
+async function insertCategory(tx: Tx, category: Omit<Category, 'enabled' | 'createdAt'>): Promise<Category> {
   const [row] = await tx<{ created_at: Date }[]>`
     insert into categories (id, service_id, kind, parent_id, name, depth, position)
     values (${category.id}, ${category.serviceId}, ${category.kind}, ${category.parentId}, ${category.name}, ${category.depth},
@@ -120,6 +122,95 @@ export async function insertCategory(tx: Tx, category: Omit<Category, 'enabled' 
   return { ...category, enabled: true, createdAt: row.created_at.toISOString() };
 }
 
-export async function saveCategoryChanges(tx: Tx, id: string, changes: CategoryChanges): Promise<void> {
+async function saveCategoryChanges(tx: Tx, id: string, changes: CategoryChanges): Promise<void> {
   await tx`update categories set name = ${changes.name}, enabled = ${changes.enabled}, position = ${changes.position} where id = ${id}`;
+}
+
+export interface NewCategory {
+  serviceId: string;
+  kind: CategoryKind;
+  /** null: a top-level category. */
+  parentId: string | null;
+  name: string;
+  /** Omitted: after the parent's last child. */
+  position?: number;
+}
+
+/**
+ * Creates an enabled category under the service's category lock, with its audit row. Refused when the parent is not
+ * a category of the service and kind, when the new category would sit deeper than `maxDepth`, or when a sibling
+ * already has the name.
+ */
+export async function createCategory(
+  sql: Sql,
+  category: NewCategory & { id: string },
+  limits: { maxDepth: number },
+  actorId: string,
+): Promise<{ ok: true; category: Category } | Refused<'unknown_parent' | 'too_deep' | 'name_taken'>> {
+  const { id, serviceId, kind, parentId, name, position } = category;
+  return sql.begin(async (tx): Promise<{ ok: true; category: Category } | Refused<'unknown_parent' | 'too_deep' | 'name_taken'>> => {
+    await lockServiceCategories(tx, serviceId);
+    let depth = 1;
+    if (parentId) {
+      const parentDepth = await categoryDepth(tx, { id: parentId, serviceId, kind });
+      if (parentDepth === null) return refused('unknown_parent');
+      depth = parentDepth + 1;
+      if (depth > limits.maxDepth) return refused('too_deep');
+    }
+    if (await siblingNamed(tx, { serviceId, kind, parentId, name })) return refused('name_taken');
+    const created = await insertCategory(tx, {
+      id,
+      serviceId,
+      kind,
+      parentId,
+      name,
+      depth,
+      position: position ?? (await nextCategoryPosition(tx, { serviceId, kind, parentId })),
+    });
+    await writeAudit(tx, {
+      actorId,
+      action: 'category.created',
+      target: created.id,
+      details: { after: { serviceId, kind, parentId, name, depth, position: created.position } },
+    });
+    return { ok: true, category: created };
+  });
+}
+
+/**
+ * Applies the changes to a category of the organisation under its service's category lock, with one audit row
+ * naming the changed fields; refused when there is no such category or a sibling already has the new name.
+ */
+export async function updateCategory(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+  changes: Partial<CategoryChanges>,
+): Promise<{ ok: true; category: Category } | Refused<'not_found' | 'name_taken'>> {
+  const { orgId, id, actorId } = target;
+  return sql.begin(async (tx): Promise<{ ok: true; category: Category } | Refused<'not_found' | 'name_taken'>> => {
+    const existing = await findCategory(tx, orgId, id);
+    if (!existing) return refused('not_found');
+    await lockServiceCategories(tx, existing.serviceId);
+    const before = (await findCategory(tx, orgId, id, true))!;
+    const after = {
+      name: changes.name ?? before.name,
+      enabled: changes.enabled ?? before.enabled,
+      position: changes.position ?? before.position,
+    };
+    if (after.name !== before.name && (await siblingNamed(tx, { ...before, name: after.name }, id))) return refused('name_taken');
+
+    const changed = (['name', 'enabled', 'position'] as const).filter((key) => after[key] !== before[key]);
+    if (changed.length === 0) return { ok: true, category: before };
+    await saveCategoryChanges(tx, id, after);
+    await writeAudit(tx, {
+      actorId,
+      action: 'category.updated',
+      target: id,
+      details: {
+        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+      },
+    });
+    return { ok: true, category: { ...before, ...after } };
+  });
 }

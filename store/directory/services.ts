@@ -2,7 +2,8 @@
  * Services of an organisation. Every service-scoped record is reached through a service of the caller's
  * organisation, so another organisation's ids read as unknown ones.
  */
-import type { Db, Tx } from '../db';
+import { writeAudit } from '../audit';
+import type { Db, Sql } from '../db';
 
 /** A consultation service (상담 관리, facing customers) or an issue service (이슈 관리, receiving transfers). */
 export const SERVICE_KINDS = ['consultation', 'issue'] as const;
@@ -38,10 +39,22 @@ export async function listServices(sql: Db, orgId: string): Promise<Service[]> {
   return rows.map(toService);
 }
 
-/** Inserts a service; a taken name breaks `services_org_id_name_key`. */
-export async function insertService(tx: Tx, service: { id: string; orgId: string; name: string; kind: ServiceKind }): Promise<Service> {
-  const [row] = await tx<ServiceRow[]>`
-    insert into services (id, org_id, name, kind) values (${service.id}, ${service.orgId}, ${service.name}, ${service.kind})
-    returning id, name, kind, created_at`;
-  return toService(row);
+/** Creates a service with its audit row; a taken name breaks `services_org_id_name_key`. */
+export async function createService(
+  sql: Sql,
+  service: { id: string; orgId: string; name: string; kind: ServiceKind },
+  actorId: string,
+): Promise<Service> {
+  return sql.begin(async (tx) => {
+    const [row] = await tx<ServiceRow[]>`
+      insert into services (id, org_id, name, kind) values (${service.id}, ${service.orgId}, ${service.name}, ${service.kind})
+      returning id, name, kind, created_at`;
+    await writeAudit(tx, {
+      actorId,
+      action: 'service.created',
+      target: service.id,
+      details: { after: { name: service.name, kind: service.kind } },
+    });
+    return toService(row);
+  });
 }

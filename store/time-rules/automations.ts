@@ -1,9 +1,14 @@
 /**
  * Automations of a service: calendar-time rules on a ticket's stay in a status; `after` is stored as milliseconds.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { formatDuration } from '../../rules/duration';
 import type { AutomationRule } from '../../rules/time-rules';
-import type { Db } from '../db';
+import { writeAudit } from '../audit';
+import type { Db, Sql } from '../db';
+import type { Refused } from '../errors';
+import { asJson } from '../json';
+import { lockServiceTimeRules, withLockedTimeRule } from './lock';
 
 /** complete_resolved: resolved for `after` → complete. remind_on_hold: on hold for `after` → remind the assignee. */
 export const AUTOMATION_KINDS = ['complete_resolved', 'remind_on_hold'] as const;
@@ -56,19 +61,74 @@ export async function findAutomation(sql: Db, orgId: string, id: string): Promis
   return row ? toAutomation(row) : null;
 }
 
-export async function insertAutomation(sql: Db, automation: Automation): Promise<void> {
+async function insertAutomation(sql: Db, automation: Automation): Promise<void> {
   await sql`
     insert into automations (id, service_id, kind, after_ms, enabled)
     values (${automation.id}, ${automation.serviceId}, ${automation.kind}, ${automation.afterMs}, ${automation.enabled})`;
 }
 
-export async function saveAutomation(sql: Db, automation: Automation): Promise<void> {
+async function saveAutomation(sql: Db, automation: Automation): Promise<void> {
   await sql`
     update automations set kind = ${automation.kind}, after_ms = ${automation.afterMs}, enabled = ${automation.enabled},
       updated_at = now()
     where id = ${automation.id}`;
 }
 
-export async function softDeleteAutomation(sql: Db, id: string): Promise<void> {
+async function softDeleteAutomation(sql: Db, id: string): Promise<void> {
   await sql`update automations set deleted_at = now(), updated_at = now() where id = ${id}`;
+}
+
+/** Creates an automation under its service's time-rule lock, with its audit row. */
+export async function createAutomation(sql: Sql, automation: Automation, actorId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await lockServiceTimeRules(tx, automation.serviceId);
+    await insertAutomation(tx, automation);
+    await writeAudit(tx, {
+      actorId,
+      action: 'automation.created',
+      target: automation.id,
+      details: { serviceId: automation.serviceId, after: asJson(automation) },
+    });
+  });
+}
+
+/**
+ * Replaces a live automation of the organisation with what `revise` makes of it, under its service's time-rule lock,
+ * with an audit row when it changed; answers the automation as it now is.
+ */
+export async function replaceAutomation(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+  revise: (before: Automation) => Automation,
+): Promise<{ ok: true; value: Automation } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return withLockedTimeRule(sql, findAutomation, orgId, id, async (tx, before) => {
+    const after = revise(before);
+    if (isDeepStrictEqual(after, before)) return before;
+    await saveAutomation(tx, after);
+    await writeAudit(tx, {
+      actorId,
+      action: 'automation.replaced',
+      target: id,
+      details: { serviceId: before.serviceId, before: asJson(before), after: asJson(after) },
+    });
+    return after;
+  });
+}
+
+/** Deletes a live automation of the organisation under its service's time-rule lock, with its audit row. */
+export async function deleteAutomation(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+): Promise<{ ok: true } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return withLockedTimeRule(sql, findAutomation, orgId, id, async (tx, automation) => {
+    await softDeleteAutomation(tx, id);
+    await writeAudit(tx, {
+      actorId,
+      action: 'automation.deleted',
+      target: id,
+      details: { serviceId: automation.serviceId, kind: automation.kind, after: automation.after },
+    });
+  });
 }

@@ -1,10 +1,10 @@
 /**
  * A service's time-rule configuration as the ticket workflow's activities read it (business hours, the enabled
- * SLA policies in matching order, the enabled automations), and the lock every admin change to it takes.
+ * SLA policies in matching order, the enabled automations). Admin changes to it take the lock in `./lock`.
  */
 import type { BusinessHours } from '../../rules/business-hours';
 import type { AutomationRule } from '../../rules/time-rules';
-import type { Db, Tx } from '../db';
+import type { Db } from '../db';
 import { listEnabledAutomations } from './automations';
 import { loadBusinessHours } from './business-hours';
 import { listEnabledSlaPolicies, type EnabledSlaPolicy } from './sla-policies';
@@ -26,12 +26,4 @@ export async function loadTimeRuleConfig(sql: Db, serviceId: string): Promise<Ti
     listEnabledAutomations(sql, serviceId),
   ]);
   return { businessHours, policies, automations };
-}
-
-/**
- * Serialises every write to one service's time-rule configuration (business hours, SLA policies and their
- * positions, automations), so audit rows record the state each change really replaced.
- */
-export async function lockServiceTimeRules(tx: Tx, serviceId: string): Promise<void> {
-  await tx`select pg_advisory_xact_lock(hashtext(${`time-rules:${serviceId}`}))`;
 }

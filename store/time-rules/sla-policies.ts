@@ -1,11 +1,15 @@
 /**
  * SLA policies of a service. Targets are stored as milliseconds and shown as duration strings too.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { formatDuration } from '../../rules/duration';
 import type { TicketPriority } from '../../domain/ticket';
 import type { SlaResult } from '../../rules/sla-policies';
-import type { Db } from '../db';
+import { writeAudit } from '../audit';
+import type { Db, Sql, Tx } from '../db';
+import type { Refused } from '../errors';
 import { asJson } from '../json';
+import { lockServiceTimeRules, withLockedTimeRule } from './lock';
 
 export interface SlaPolicy {
   id: string;
@@ -94,13 +98,13 @@ export async function findSlaPolicy(sql: Db, orgId: string, id: string): Promise
 }
 
 /** The position after the service's last policy. */
-export async function nextSlaPolicyPosition(sql: Db, serviceId: string): Promise<number> {
+async function nextSlaPolicyPosition(sql: Db, serviceId: string): Promise<number> {
   const [row] = await sql<{ next: number }[]>`
     select coalesce(max(position) + 1, 0)::int as next from sla_policies where service_id = ${serviceId} and deleted_at is null`;
   return row.next;
 }
 
-export async function insertSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
+async function insertSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
   await sql`
     insert into sla_policies (id, service_id, title, position, enabled, priority, intake_type_id, first_response_ms,
       resolution_ms, at_risk_ratio, on_at_risk, on_breach)
@@ -109,7 +113,7 @@ export async function insertSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void>
       ${sql.json(asJson(policy.onAtRisk))}, ${sql.json(asJson(policy.onBreach))})`;
 }
 
-export async function saveSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
+async function saveSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
   await sql`
     update sla_policies set title = ${policy.title}, enabled = ${policy.enabled}, priority = ${policy.priority},
       intake_type_id = ${policy.intakeTypeId}, first_response_ms = ${policy.firstResponseMs},
@@ -119,7 +123,7 @@ export async function saveSlaPolicy(sql: Db, policy: SlaPolicy): Promise<void> {
 }
 
 /** Gives each listed policy its index as position; returns whether any position changed. */
-export async function setSlaPolicyPositions(sql: Db, policyIds: string[]): Promise<boolean> {
+async function setSlaPolicyPositions(sql: Db, policyIds: string[]): Promise<boolean> {
   const updated = await sql`
     update sla_policies p set position = o.position, updated_at = now()
     from (select id, (ordinality - 1)::int as position from unnest(${policyIds}::text[]) with ordinality as u(id, ordinality)) o
@@ -127,6 +131,92 @@ export async function setSlaPolicyPositions(sql: Db, policyIds: string[]): Promi
   return updated.count > 0;
 }
 
-export async function softDeleteSlaPolicy(sql: Db, id: string): Promise<void> {
+async function softDeleteSlaPolicy(sql: Db, id: string): Promise<void> {
   await sql`update sla_policies set deleted_at = now(), updated_at = now() where id = ${id}`;
+}
+
+/** Creates a policy after the service's last one, under its time-rule lock, with its audit row. */
+export async function createSlaPolicy(sql: Sql, draft: Omit<SlaPolicy, 'position'>, actorId: string): Promise<SlaPolicy> {
+  return sql.begin(async (tx) => {
+    await lockServiceTimeRules(tx, draft.serviceId);
+    const created: SlaPolicy = { ...draft, position: await nextSlaPolicyPosition(tx, draft.serviceId) };
+    await insertSlaPolicy(tx, created);
+    await writeAudit(tx, {
+      actorId,
+      action: 'sla_policy.created',
+      target: created.id,
+      details: { serviceId: draft.serviceId, after: asJson(created) },
+    });
+    return created;
+  });
+}
+
+/**
+ * Replaces a live policy of the organisation with what `revise` makes of it (reading through `db`, inside the
+ * transaction), under its service's time-rule lock, with an audit row when it changed; answers the policy as it now
+ * is. `revise` refuses by throwing, which rolls the transaction back.
+ */
+export async function replaceSlaPolicy(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+  revise: (before: SlaPolicy, db: Db) => Promise<SlaPolicy>,
+): Promise<{ ok: true; value: SlaPolicy } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return withLockedTimeRule(sql, findSlaPolicy, orgId, id, async (tx, before) => {
+    const after = await revise(before, tx);
+    if (isDeepStrictEqual(after, before)) return before;
+    await saveSlaPolicy(tx, after);
+    await writeAudit(tx, {
+      actorId,
+      action: 'sla_policy.replaced',
+      target: id,
+      details: { serviceId: before.serviceId, before: asJson(before), after: asJson(after) },
+    });
+    return after;
+  });
+}
+
+/** Deletes a live policy of the organisation under its service's time-rule lock, with its audit row. */
+export async function deleteSlaPolicy(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+): Promise<{ ok: true } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return withLockedTimeRule(sql, findSlaPolicy, orgId, id, async (tx, policy) => {
+    await softDeleteSlaPolicy(tx, id);
+    await writeAudit(tx, {
+      actorId,
+      action: 'sla_policy.deleted',
+      target: id,
+      details: { serviceId: policy.serviceId, title: policy.title },
+    });
+  });
+}
+
+/**
+ * Gives the service's policies the order of `policyIds` under its time-rule lock, with an audit row when a position
+ * changed, and answers the policies in their new order. `requireComplete` sees the current ids first and refuses an
+ * order that does not list each exactly once by throwing, which rolls the transaction back.
+ */
+export async function reorderSlaPolicies(
+  sql: Sql,
+  serviceId: string,
+  policyIds: string[],
+  actorId: string,
+  requireComplete: (currentIds: string[]) => void,
+): Promise<SlaPolicy[]> {
+  return sql.begin(async (tx: Tx) => {
+    await lockServiceTimeRules(tx, serviceId);
+    const current = (await listSlaPolicies(tx, serviceId)).map((policy) => policy.id);
+    requireComplete(current);
+    if (await setSlaPolicyPositions(tx, policyIds)) {
+      await writeAudit(tx, {
+        actorId,
+        action: 'sla_policy.reordered',
+        target: serviceId,
+        details: { before: current, after: policyIds },
+      });
+    }
+    return listSlaPolicies(tx, serviceId);
+  });
 }

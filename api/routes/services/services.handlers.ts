@@ -1,6 +1,6 @@
 import { businessId } from '../../../domain/ids';
-import { insertService, listServices as queryServices } from '../../../store/directory/services';
-import { writeAudit, isUniqueViolation } from '../../audit-log';
+import { createService as insertService, listServices as queryServices } from '../../../store/directory/services';
+import { isUniqueViolation } from '../../../store/errors';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError } from '../../errors';
@@ -20,17 +20,11 @@ export const createService: AppRouteHandler<typeof routes.createService> = async
   requireRole(agent, 'org_admin', 'admin');
   const { name, kind } = c.req.valid('json');
   const id = businessId('S');
-  const service = await c.var.deps.sql
-    .begin(async (tx) => {
-      const created = await insertService(tx, { id, orgId: agent.orgId, name, kind });
-      await writeAudit(tx, { actorId: agent.id, action: 'service.created', target: id, details: { after: { name, kind } } });
-      return created;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, 'services_org_id_name_key')) {
-        throw new ApiError(409, 'service.name_taken', `A service named ${name} already exists.`, { name });
-      }
-      throw error;
-    });
+  const service = await insertService(c.var.deps.sql, { id, orgId: agent.orgId, name, kind }, agent.id).catch((error: unknown) => {
+    if (isUniqueViolation(error, 'services_org_id_name_key')) {
+      throw new ApiError(409, 'service.name_taken', `A service named ${name} already exists.`, { name });
+    }
+    throw error;
+  });
   return c.json(service, 201);
 };

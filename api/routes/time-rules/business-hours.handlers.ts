@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
-import { asJson } from '../../../store/json';
-import { loadBusinessHours, deleteBusinessHours as removeBusinessHours, saveBusinessHours } from '../../../store/time-rules/business-hours';
-import { lockServiceTimeRules } from '../../../store/time-rules/config';
-import { writeAudit } from '../../audit-log';
+import {
+  loadBusinessHours,
+  deleteBusinessHours as removeBusinessHours,
+  replaceBusinessHours as saveBusinessHours,
+} from '../../../store/time-rules/business-hours';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { requireService } from '../../guards';
@@ -21,18 +21,7 @@ export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusiness
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const after = c.req.valid('json');
 
-  await sql.begin(async (tx) => {
-    await lockServiceTimeRules(tx, service.id);
-    const before = await loadBusinessHours(tx, service.id);
-    if (isDeepStrictEqual(before, after)) return;
-    await saveBusinessHours(tx, service.id, after);
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'business_hours.replaced',
-      target: service.id,
-      details: { before: asJson(before), after: asJson(after) },
-    });
-  });
+  await saveBusinessHours(sql, service.id, after, agent.id);
   return c.json({ serviceId: service.id, businessHours: after }, 200);
 };
 
@@ -42,16 +31,6 @@ export const deleteBusinessHours: AppRouteHandler<typeof routes.deleteBusinessHo
   const { sql } = c.var.deps;
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
 
-  await sql.begin(async (tx) => {
-    await lockServiceTimeRules(tx, service.id);
-    const before = await loadBusinessHours(tx, service.id);
-    if (!before || !(await removeBusinessHours(tx, service.id))) return;
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'business_hours.deleted',
-      target: service.id,
-      details: { before: asJson(before) },
-    });
-  });
+  await removeBusinessHours(sql, service.id, agent.id);
   return c.body(null, 204);
 };

@@ -1,19 +1,14 @@
-import { isDeepStrictEqual } from 'node:util';
 import { businessId } from '../../../domain/ids';
 import { formatDuration, parseDuration } from '../../../rules/duration';
-import { asJson } from '../../../store/json';
-import { lockServiceTimeRules } from '../../../store/time-rules/config';
 import {
+  createSlaPolicy as insertSlaPolicy,
+  deleteSlaPolicy as removeSlaPolicy,
   findSlaPolicy,
-  insertSlaPolicy,
   listSlaPolicies as listPolicies,
-  nextSlaPolicyPosition,
-  saveSlaPolicy,
-  setSlaPolicyPositions,
-  softDeleteSlaPolicy,
+  reorderSlaPolicies as setSlaPolicyOrder,
+  replaceSlaPolicy as reviseSlaPolicy,
   type SlaPolicy,
 } from '../../../store/time-rules/sla-policies';
-import { writeAudit } from '../../audit-log';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { notFound } from '../../errors';
@@ -21,7 +16,6 @@ import { requireService } from '../../guards';
 import { requireCompleteOrder } from '../../validation';
 import type * as routes from './sla-policies.routes';
 import { DEFAULT_AT_RISK_RATIO, type SlaPolicyBody } from './sla-policies.schemas';
-import { withLockedTimeRule } from './time-rules.lock';
 import { requireValidSlaPolicy } from './time-rules.validation';
 
 /** The body's durations parsed (the schema has checked them) and its omissions filled in. */
@@ -70,19 +64,8 @@ export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = a
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const draft = policyFrom(c.req.valid('json'), { id: businessId('P'), serviceId: service.id, position: 0, enabled: true });
 
-  const policy = await sql.begin(async (tx) => {
-    await requireValidSlaPolicy(tx, agent.orgId, service.id, draft);
-    await lockServiceTimeRules(tx, service.id);
-    const created: SlaPolicy = { ...draft, position: await nextSlaPolicyPosition(tx, service.id) };
-    await insertSlaPolicy(tx, created);
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'sla_policy.created',
-      target: created.id,
-      details: { serviceId: service.id, after: asJson(created) },
-    });
-    return created;
-  });
+  await requireValidSlaPolicy(sql, agent.orgId, service.id, draft);
+  const policy = await insertSlaPolicy(sql, draft, agent.id);
   return c.json(policy, 201);
 };
 
@@ -92,20 +75,13 @@ export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> =
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const policy = await withLockedTimeRule(c.var.deps.sql, findSlaPolicy, 'sla_policy', agent.orgId, id, async (tx, before) => {
+  const replaced = await reviseSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id }, async (before, db) => {
     const after = policyFrom(body, before);
-    await requireValidSlaPolicy(tx, agent.orgId, before.serviceId, after);
-    if (isDeepStrictEqual(after, before)) return before;
-    await saveSlaPolicy(tx, after);
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'sla_policy.replaced',
-      target: id,
-      details: { serviceId: before.serviceId, before: asJson(before), after: asJson(after) },
-    });
+    await requireValidSlaPolicy(db, agent.orgId, before.serviceId, after);
     return after;
   });
-  return c.json(policy, 200);
+  if (!replaced.ok) throw notFound('sla_policy', id);
+  return c.json(replaced.value, 200);
 };
 
 export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = async (c) => {
@@ -113,15 +89,8 @@ export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = a
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  await withLockedTimeRule(c.var.deps.sql, findSlaPolicy, 'sla_policy', agent.orgId, id, async (tx, policy) => {
-    await softDeleteSlaPolicy(tx, id);
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'sla_policy.deleted',
-      target: id,
-      details: { serviceId: policy.serviceId, title: policy.title },
-    });
-  });
+  const deleted = await removeSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id });
+  if (!deleted.ok) throw notFound('sla_policy', id);
   return c.body(null, 204);
 };
 
@@ -132,24 +101,13 @@ export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicie
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { policyIds } = c.req.valid('json');
 
-  const policies = await sql.begin(async (tx) => {
-    await lockServiceTimeRules(tx, service.id);
-    const current = (await listPolicies(tx, service.id)).map((policy) => policy.id);
+  const policies = await setSlaPolicyOrder(sql, service.id, policyIds, agent.id, (current) =>
     requireCompleteOrder(
       current,
       policyIds,
       'sla.order_mismatch',
       'List every SLA policy of the service exactly once; reload the policies if they changed meanwhile.',
-    );
-    if (await setSlaPolicyPositions(tx, policyIds)) {
-      await writeAudit(tx, {
-        actorId: agent.id,
-        action: 'sla_policy.reordered',
-        target: service.id,
-        details: { before: current, after: policyIds },
-      });
-    }
-    return listPolicies(tx, service.id);
-  });
+    ),
+  );
   return c.json({ policies }, 200);
 };

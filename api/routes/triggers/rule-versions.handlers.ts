@@ -1,8 +1,11 @@
 import type { RuleProperties } from 'json-rules-engine';
 import { compileTrigger, InvalidTriggerError } from '../../../rules/index';
-import { findRuleSetVersion, insertCurrentVersion, listRuleSetVersions as listVersions } from '../../../store/rule-sets';
-import { listDraftTriggers, lockServiceTriggers, replaceDraftTriggers } from '../../../store/triggers';
-import { writeAudit } from '../../audit-log';
+import {
+  findRuleSetVersion,
+  listRuleSetVersions as listVersions,
+  publishRuleSet as publishDrafts,
+  rollbackRuleSet as republishVersion,
+} from '../../../store/rule-sets';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError } from '../../errors';
@@ -32,25 +35,7 @@ export const publishRuleSet: AppRouteHandler<typeof routes.publishRuleSet> = asy
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const note = c.req.valid('json').note ?? null;
 
-  const version = await sql.begin(async (tx) => {
-    await lockServiceTriggers(tx, service.id);
-    const triggers = await listDraftTriggers(tx, service.id);
-    const published = await insertCurrentVersion(tx, {
-      serviceId: service.id,
-      triggers,
-      definitions: triggers.map(compileDraft),
-      publishedBy: agent.id,
-      note,
-      rolledBackFrom: null,
-    });
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'rules.published',
-      target: published.id,
-      details: { serviceId: service.id, number: published.number, triggerIds: triggers.map((trigger) => trigger.id), note },
-    });
-    return published;
-  });
+  const version = await publishDrafts(sql, service.id, { actorId: agent.id, note }, compileDraft);
   return c.json(version, 201);
 };
 
@@ -76,32 +61,6 @@ export const rollbackRuleSet: AppRouteHandler<typeof routes.rollbackRuleSet> = a
   const old = await findRuleSetVersion(sql, agent.orgId, id);
   if (!old) throw versionNotFound(id);
 
-  const version = await sql.begin(async (tx) => {
-    await lockServiceTriggers(tx, old.serviceId);
-    // The stored rules are copied, not recompiled: the new version runs exactly what the old one ran.
-    const republished = await insertCurrentVersion(tx, {
-      serviceId: old.serviceId,
-      triggers: old.triggers,
-      definitions: old.definitions,
-      publishedBy: agent.id,
-      note,
-      rolledBackFrom: old.number,
-    });
-    // Rollback replaces the drafts wholesale, enabled triggers included, so the studio shows what runs.
-    await replaceDraftTriggers(tx, old.serviceId, old.triggers, agent.id);
-    await writeAudit(tx, {
-      actorId: agent.id,
-      action: 'rules.rolled_back',
-      target: republished.id,
-      details: {
-        serviceId: old.serviceId,
-        number: republished.number,
-        rolledBackFrom: old.number,
-        rolledBackFromVersionId: old.id,
-        note,
-      },
-    });
-    return republished;
-  });
+  const version = await republishVersion(sql, old, { actorId: agent.id, note });
   return c.json(version, 201);
 };
