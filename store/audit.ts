@@ -2,11 +2,8 @@
  * The admin audit trail (권한 변경 로그). Rows are written inside the transaction of the change they describe,
  * so a refused or failed request leaves no row behind and every committed change has one.
  *
- * The actor of a row is an agent (`A…`) or an API client (`K…`). Handlers name the agent whose authority they
- * checked; when the request came from an API client, the API's authentication runs it inside
- * {@link actingAsApiClient}, and every row written within it names the client instead, wherever it is written.
+ * The actor of a row is the principal that made the request: an agent (`A…`) or an API client (`K…`).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JSONValue } from 'postgres';
 import type { ActorRef } from '../domain/people';
 import { actorColumns, actorJoins, actorRef, type ActorColumns } from './actors';
@@ -21,18 +18,10 @@ export interface AuditEntry {
   details: Record<string, JSONValue | undefined>;
 }
 
-const actingApiClient = new AsyncLocalStorage<string>();
-
-/** Runs `work` (a whole request) on behalf of the API client: the audit rows it writes name the client. */
-export function actingAsApiClient<T>(apiClientId: string, work: () => Promise<T>): Promise<T> {
-  return actingApiClient.run(apiClientId, work);
-}
-
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  const actorId = actingApiClient.getStore() ?? entry.actorId;
   await tx`
     insert into audit_log (actor_id, action, target, details)
-    values (${actorId}, ${entry.action}, ${entry.target}, ${tx.json(entry.details)})`;
+    values (${entry.actorId}, ${entry.action}, ${entry.target}, ${tx.json(entry.details)})`;
 }
 
 export interface AuditRow {

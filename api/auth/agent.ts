@@ -6,7 +6,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { Actor, ApiScope, Permission, Role } from '../../domain/people';
 import type { Sql } from '../../store/db';
-import { actingAsApiClient } from '../../store/audit';
 import { findApiClientByToken, findAgentBySession, markApiClientUsed, type TokenApiClient } from '../../store/auth';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
@@ -79,7 +78,7 @@ export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
   requireScope(caller.agent.apiClient!, c.req.method, c.req.path);
   const { lastUsedAt } = caller.client;
   if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > LAST_USED_PRECISION_MS) await markApiClientUsed(sql, caller.client.id);
-  await actingAsApiClient(caller.client.id, next);
+  await next();
 });
 
 export function requireRole(agent: AuthenticatedAgent, ...roles: Role[]): void {

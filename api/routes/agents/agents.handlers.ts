@@ -9,7 +9,7 @@ import {
 } from '../../../store/directory/agents';
 import { findOrgGroupIds } from '../../../store/directory/groups';
 import { isUniqueViolation } from '../../../store/errors';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import { hashPassword } from '../../auth/password';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
@@ -45,7 +45,7 @@ export const createAgent: AppRouteHandler<typeof routes.createAgent> = async (c)
   const permissions = canonicalPermissions(body.permissions);
   const passwordHash = await hashPassword(body.password);
   const account = { id, orgId: actor.orgId, email: body.email, name: body.name, role: body.role, permissions, passwordHash };
-  await insertAgent(sql, { ...account, groupIds: body.groupIds }, actor.id).catch((error: unknown) => {
+  await insertAgent(sql, { ...account, groupIds: body.groupIds }, actorIdOf(actor)).catch((error: unknown) => {
     if (isUniqueViolation(error, 'agents_email_key')) throw emailTaken(body.email);
     throw error;
   });
@@ -59,7 +59,7 @@ export const updateAgent: AppRouteHandler<typeof routes.updateAgent> = async (c)
   const body = c.req.valid('json');
   const { sql } = c.var.deps;
 
-  const changed = await changeAgent(sql, { orgId: actor.orgId, id, actorId: actor.id }, (before) => {
+  const changed = await changeAgent(sql, { orgId: actor.orgId, id, actorId: actorIdOf(actor) }, (before) => {
     if (before.role === 'org_admin' || body.role === 'org_admin') requireRole(actor, 'org_admin');
     // An admin who demotes or deactivates themselves could leave the organisation with nobody to undo it.
     if (id === actor.id && ((body.role && body.role !== before.role) || body.active === false)) {

@@ -1,7 +1,7 @@
 import type { AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
 import { verifyPassword } from '../../auth/password';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import { hashToken, newToken } from '../../auth/tokens';
 import { API_SCOPES, type Role } from '../../../domain/people';
 import { businessId } from '../../../domain/ids';
@@ -96,7 +96,7 @@ export const revokeApiToken: AppRouteHandler<typeof routes.revokeApiToken> = asy
     id,
     orgId: agent.orgId,
     ownerId: seesAllClients(agent.role) ? undefined : agent.id,
-    actorId: agent.id,
+    actorId: actorIdOf(agent),
   });
   if (!revoked) throw notFound('api_token', id);
   return c.body(null, 204);

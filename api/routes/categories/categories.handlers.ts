@@ -4,7 +4,7 @@ import {
   categoryTree as queryTree,
   updateCategory as changeCategory,
 } from '../../../store/directory/categories';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { requireService } from '../../guards';
@@ -31,7 +31,7 @@ export const createCategory: AppRouteHandler<typeof routes.createCategory> = asy
     sql,
     { id: businessId('C'), serviceId: service.id, kind, parentId, name, position },
     { maxDepth: MAX_CATEGORY_DEPTH },
-    agent.id,
+    actorIdOf(agent),
   );
   if (!created.ok) {
     switch (created.reason) {
@@ -56,7 +56,7 @@ export const updateCategory: AppRouteHandler<typeof routes.updateCategory> = asy
   const changes = c.req.valid('json');
   const { sql } = c.var.deps;
 
-  const updated = await changeCategory(sql, { orgId: agent.orgId, id, actorId: agent.id }, changes);
+  const updated = await changeCategory(sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, changes);
   if (!updated.ok) {
     switch (updated.reason) {
       case 'not_found':

@@ -6,7 +6,7 @@ import {
   replaceGroupMembers as setGroupMembers,
 } from '../../../store/directory/groups';
 import { isUniqueViolation } from '../../../store/errors';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { requireService } from '../../guards';
@@ -25,7 +25,7 @@ export const createGroup: AppRouteHandler<typeof routes.createGroup> = async (c)
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { name } = c.req.valid('json');
   const id = businessId('G');
-  const group = await insertGroup(sql, { id, serviceId: service.id, name }, agent.id).catch((error: unknown) => {
+  const group = await insertGroup(sql, { id, serviceId: service.id, name }, actorIdOf(agent)).catch((error: unknown) => {
     if (isUniqueViolation(error, 'groups_service_id_name_key')) {
       throw new ApiError(409, 'group.name_taken', `The service already has a group named ${name}.`, { name });
     }
@@ -41,7 +41,7 @@ export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMemb
   const { id } = c.req.valid('param');
   const { agentIds } = c.req.valid('json');
 
-  const replaced = await setGroupMembers(sql, { orgId: agent.orgId, id, actorId: agent.id }, agentIds);
+  const replaced = await setGroupMembers(sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, agentIds);
   if (!replaced.ok) {
     switch (replaced.reason) {
       case 'not_found':

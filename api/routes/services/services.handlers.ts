@@ -1,7 +1,7 @@
 import { businessId } from '../../../domain/ids';
 import { createService as insertService, listServices as queryServices } from '../../../store/directory/services';
 import { isUniqueViolation } from '../../../store/errors';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError } from '../../errors';
 import { requireService } from '../../guards';
@@ -20,7 +20,7 @@ export const createService: AppRouteHandler<typeof routes.createService> = async
   requireRole(agent, 'org_admin', 'admin');
   const { name, kind } = c.req.valid('json');
   const id = businessId('S');
-  const service = await insertService(c.var.deps.sql, { id, orgId: agent.orgId, name, kind }, agent.id).catch((error: unknown) => {
+  const service = await insertService(c.var.deps.sql, { id, orgId: agent.orgId, name, kind }, actorIdOf(agent)).catch((error: unknown) => {
     if (isUniqueViolation(error, 'services_org_id_name_key')) {
       throw new ApiError(409, 'service.name_taken', `A service named ${name} already exists.`, { name });
     }

@@ -7,7 +7,7 @@ import {
   replaceAutomation as reviseAutomation,
   type Automation,
 } from '../../../store/time-rules/automations';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { notFound } from '../../errors';
 import { requireService } from '../../guards';
@@ -40,7 +40,7 @@ export const createAutomation: AppRouteHandler<typeof routes.createAutomation> =
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const automation = automationFrom(c.req.valid('json'), { id: businessId('M'), serviceId: service.id, enabled: true });
 
-  await insertAutomation(sql, automation, agent.id);
+  await insertAutomation(sql, automation, actorIdOf(agent));
   return c.json(automation, 201);
 };
 
@@ -50,7 +50,7 @@ export const replaceAutomation: AppRouteHandler<typeof routes.replaceAutomation>
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const replaced = await reviseAutomation(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id }, (before) =>
+  const replaced = await reviseAutomation(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, (before) =>
     automationFrom(body, before),
   );
   if (!replaced.ok) throw notFound('automation', id);
@@ -62,7 +62,7 @@ export const deleteAutomation: AppRouteHandler<typeof routes.deleteAutomation> =
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  const deleted = await removeAutomation(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id });
+  const deleted = await removeAutomation(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) throw notFound('automation', id);
   return c.body(null, 204);
 };

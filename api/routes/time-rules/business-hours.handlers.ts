@@ -3,7 +3,7 @@ import {
   deleteBusinessHours as removeBusinessHours,
   replaceBusinessHours as saveBusinessHours,
 } from '../../../store/time-rules/business-hours';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { requireService } from '../../guards';
 import type * as routes from './business-hours.routes';
@@ -21,7 +21,7 @@ export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusiness
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const after = c.req.valid('json');
 
-  await saveBusinessHours(sql, service.id, after, agent.id);
+  await saveBusinessHours(sql, service.id, after, actorIdOf(agent));
   return c.json({ serviceId: service.id, businessHours: after }, 200);
 };
 
@@ -31,6 +31,6 @@ export const deleteBusinessHours: AppRouteHandler<typeof routes.deleteBusinessHo
   const { sql } = c.var.deps;
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
 
-  await removeBusinessHours(sql, service.id, agent.id);
+  await removeBusinessHours(sql, service.id, actorIdOf(agent));
   return c.body(null, 204);
 };

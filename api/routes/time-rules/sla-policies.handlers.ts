@@ -9,7 +9,7 @@ import {
   replaceSlaPolicy as reviseSlaPolicy,
   type SlaPolicy,
 } from '../../../store/time-rules/sla-policies';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { notFound } from '../../errors';
 import { requireService } from '../../guards';
@@ -65,7 +65,7 @@ export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = a
   const draft = policyFrom(c.req.valid('json'), { id: businessId('P'), serviceId: service.id, position: 0, enabled: true });
 
   await requireValidSlaPolicy(sql, agent.orgId, service.id, draft);
-  const policy = await insertSlaPolicy(sql, draft, agent.id);
+  const policy = await insertSlaPolicy(sql, draft, actorIdOf(agent));
   return c.json(policy, 201);
 };
 
@@ -75,7 +75,7 @@ export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> =
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const replaced = await reviseSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id }, async (before, db) => {
+  const replaced = await reviseSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, async (before, db) => {
     const after = policyFrom(body, before);
     await requireValidSlaPolicy(db, agent.orgId, before.serviceId, after);
     return after;
@@ -89,7 +89,7 @@ export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = a
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  const deleted = await removeSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id });
+  const deleted = await removeSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) throw notFound('sla_policy', id);
   return c.body(null, 204);
 };
@@ -101,7 +101,7 @@ export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicie
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { policyIds } = c.req.valid('json');
 
-  const policies = await setSlaPolicyOrder(sql, service.id, policyIds, agent.id, (current) =>
+  const policies = await setSlaPolicyOrder(sql, service.id, policyIds, actorIdOf(agent), (current) =>
     requireCompleteOrder(
       current,
       policyIds,

@@ -6,7 +6,7 @@ import {
   publishRuleSet as publishDrafts,
   rollbackRuleSet as republishVersion,
 } from '../../../store/rule-sets';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError } from '../../errors';
 import { requireService } from '../../guards';
@@ -35,7 +35,7 @@ export const publishRuleSet: AppRouteHandler<typeof routes.publishRuleSet> = asy
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const note = c.req.valid('json').note ?? null;
 
-  const version = await publishDrafts(sql, service.id, { actorId: agent.id, note }, compileDraft);
+  const version = await publishDrafts(sql, service.id, { actorId: actorIdOf(agent), note }, compileDraft);
   return c.json(version, 201);
 };
 
@@ -61,6 +61,6 @@ export const rollbackRuleSet: AppRouteHandler<typeof routes.rollbackRuleSet> = a
   const old = await findRuleSetVersion(sql, agent.orgId, id);
   if (!old) throw versionNotFound(id);
 
-  const version = await republishVersion(sql, old, { actorId: agent.id, note });
+  const version = await republishVersion(sql, old, { actorId: actorIdOf(agent), note });
   return c.json(version, 201);
 };

@@ -8,7 +8,7 @@ import {
   replaceTrigger as reviseTrigger,
   updateTrigger as changeTrigger,
 } from '../../../store/triggers';
-import { requireRole } from '../../auth/agent';
+import { actorIdOf, requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
 import { requireService } from '../../guards';
@@ -38,7 +38,7 @@ export const createTrigger: AppRouteHandler<typeof routes.createTrigger> = async
   const draft = requireValidTrigger({ ...body, id: businessId('R'), enabled: body.enabled ?? true, position: 0 });
 
   await requireKnownReferences(sql, agent.orgId, service.id, draft);
-  const trigger = await insertTrigger(sql, service.id, draft, agent.id);
+  const trigger = await insertTrigger(sql, service.id, draft, actorIdOf(agent));
   return c.json(trigger, 201);
 };
 
@@ -50,7 +50,7 @@ export const replaceTrigger: AppRouteHandler<typeof routes.replaceTrigger> = asy
 
   const replaced = await reviseTrigger(
     c.var.deps.sql,
-    { orgId: agent.orgId, id, actorId: agent.id },
+    { orgId: agent.orgId, id, actorId: actorIdOf(agent) },
     async ({ serviceId, trigger: before }, db) => {
       const after = requireValidTrigger({ ...body, id, enabled: body.enabled ?? before.enabled, position: before.position });
       await requireKnownReferences(db, agent.orgId, serviceId, after);
@@ -67,7 +67,7 @@ export const updateTrigger: AppRouteHandler<typeof routes.updateTrigger> = async
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
 
-  const updated = await changeTrigger(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id }, (before) =>
+  const updated = await changeTrigger(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, (before) =>
     requireValidTrigger({
       ...before,
       title: changes.title ?? before.title,
@@ -83,7 +83,7 @@ export const deleteTrigger: AppRouteHandler<typeof routes.deleteTrigger> = async
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  const deleted = await removeTrigger(c.var.deps.sql, { orgId: agent.orgId, id, actorId: agent.id });
+  const deleted = await removeTrigger(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) {
     switch (deleted.reason) {
       case 'not_found':
@@ -102,7 +102,7 @@ export const reorderTriggers: AppRouteHandler<typeof routes.reorderTriggers> = a
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { triggerIds } = c.req.valid('json');
 
-  await setTriggerOrder(sql, service.id, triggerIds, agent.id, (current) =>
+  await setTriggerOrder(sql, service.id, triggerIds, actorIdOf(agent), (current) =>
     requireCompleteOrder(
       current,
       triggerIds,
