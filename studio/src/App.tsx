@@ -3,7 +3,7 @@
  */
 import './shell.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Avatar, LoadingBlock } from './components/feedback';
+import { Avatar, EmptyState, LoadingBlock } from './components/feedback';
 import { Icon } from './components/icons';
 import { GlobalProgress } from './components/progress';
 import { DirectoryProvider } from './directory';
@@ -69,6 +69,7 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
           <Logo size={24} />
           <span>Contactflow</span>
         </a>
+        {me.role !== 'org_admin' && (
         <nav className="topnav" aria-label={t('shell.nav.label')}>
           <a href={hrefFor({ name: 'inbox', list: route.name === 'inbox' ? route.list : 'mine_in_progress' })} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             <Icon name="inbox" size={15} />
@@ -79,6 +80,7 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             {t('shell.nav.rules')}
           </a>
         </nav>
+        )}
         <div className="topbar-end">
           <div className="segmented small" role="group" aria-label={t('common.language.label')}>
             <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
@@ -104,7 +106,12 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
         </div>
       </header>
       <GlobalProgress />
-      {route.name === 'rules' ? (
+      {me.role === 'org_admin' ? (
+        <EmptyState icon="inbox" title={t('shell.orgAdmin.title')}>
+          <p>{t('shell.orgAdmin.body')}</p>
+          <a href="/docs">{t('shell.orgAdmin.docs')}</a>
+        </EmptyState>
+      ) : route.name === 'rules' ? (
         <Suspense fallback={<LoadingBlock label={t('shell.loadingRules')} />}>
           <RuleStudio serviceId={route.serviceId} />
         </Suspense>

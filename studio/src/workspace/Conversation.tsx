@@ -29,7 +29,7 @@ export function Conversation({ ticket, messages }: { ticket: Ticket; messages: T
       </li>
       {messages.map((message) => {
         const author =
-          message.authorId === me.id ? t('workspace.detail.you', { name: me.name }) : (directory.agentName(message.authorId) ?? t('workspace.conversation.system'));
+          message.authorId === me.id ? t('workspace.detail.you', { name: me.name }) : (message.author?.name ?? directory.agentName(message.authorId) ?? t('workspace.conversation.system'));
         return (
           <li key={message.seq} className={`message message-${message.kind}`}>
             <Avatar name={author} size={30} />

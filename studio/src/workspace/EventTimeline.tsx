@@ -56,7 +56,7 @@ export function EventTimeline({ events }: { events: TicketEvent[] }) {
         const known = isEventKind(event.kind);
         const style = known ? EVENT_STYLES[event.kind as EventKind] : OTHER_EVENT;
         const label: MessageKey = known ? `workspace.events.kind.${event.kind as EventKind}` : 'workspace.events.kind.other';
-        const actor = event.actorId ? directory.agentName(event.actorId) : t('workspace.events.system');
+        const actor = event.actor?.name ?? (event.actorId ? directory.agentName(event.actorId) : t('workspace.events.system'));
         const changes = Object.entries(event.changes ?? {}).filter(
           ([, change]) => !(Array.isArray(change) && change.length === 2 && change[0] == null && change[1] == null),
         );

@@ -48,6 +48,7 @@ export function availableActions(ticket: Ticket, me: Me): ActionAvailability {
 
 /** Whether taking needs the agent to choose a group (they are in several and the ticket's group is not theirs). */
 export function takeNeedsGroup(ticket: Ticket, me: Me): boolean {
-  if (ticket.groupId && (me.role === 'admin' || me.groupIds.includes(ticket.groupId))) return false;
+  // Everyone, admins included, takes into one of their own groups (the server refuses any other).
+  if (ticket.groupId && me.groupIds.includes(ticket.groupId)) return false;
   return me.groupIds.length !== 1;
 }

@@ -9,6 +9,11 @@ export default {
   shortcuts: 'Keyboard shortcuts (?)',
   signOut: 'Sign out',
   loadingRules: 'Loading the rule studio…',
+  orgAdmin: {
+    title: 'Organisation admins manage the organisation',
+    body: 'Services, groups, agents and API clients are yours to manage through the API (see the API docs); working tickets and editing triggers need an admin or agent account.',
+    docs: 'Open the API docs',
+  },
   login: {
     pitchTitle: 'Every inquiry, {br}answered on time.',
     pitchLead: 'Never miss an inquiry, and answer each one on time.',

@@ -10,6 +10,11 @@ export default {
   },
   shortcuts: '단축키 (?)',
   signOut: '로그아웃',
+  orgAdmin: {
+    title: '조직 관리자는 조직 설정을 관리합니다',
+    body: '서비스, 그룹, 상담원, API 클라이언트는 API로 관리할 수 있습니다(API 문서 참고). 티켓 처리와 트리거 편집에는 관리자 또는 상담원 계정이 필요합니다.',
+    docs: 'API 문서 열기',
+  },
   loadingRules: '트리거 스튜디오를 불러오는 중…',
   login: {
     pitchTitle: '모든 문의에, {br}제때 답합니다.',
