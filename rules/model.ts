@@ -9,11 +9,12 @@
  */
 import { z } from 'zod';
 import { TicketEventType, TicketPriority } from '../domain/schemas';
+import { customFieldEntries, fixedFieldEntries, operatorEntries, type FixedFieldEntry } from './targets';
 
 const Id = z.string().min(1).max(128);
 
 /** Comparison operators a condition row may use; which apply to which field is decided in `targets.ts`. */
-export const ConditionOperator = z.enum([
+const ConditionOperatorNames = z.enum([
   'equals',
   'notEquals',
   'contains',
@@ -30,8 +31,15 @@ export const ConditionOperator = z.enum([
   'changedTo',
   'changedFrom',
 ]);
+/** Comparison operators a condition row may use; which apply to which field is decided in `targets.ts`. */
+export const ConditionOperator = ConditionOperatorNames.meta({
+  description:
+    'How the row compares. Which operators a field allows follows from its type; `GET /rules/catalogue` lists them ' +
+    'per field, and a row whose operator does not fit its field is refused with 422, the allowed ones in `allowed`.',
+  'x-enumDescriptions': Object.fromEntries(operatorEntries().map((entry) => [entry.name, entry.description])),
+});
 /** Comparison operator of a condition row. */
-export type ConditionOperator = z.infer<typeof ConditionOperator>;
+export type ConditionOperator = z.infer<typeof ConditionOperatorNames>;
 
 /** The constant a condition compares against: a scalar, or a list for `in` / `notIn`. */
 export const ConditionValue = z.union([
@@ -51,16 +59,52 @@ export const CustomFieldValueType = z.enum(['string', 'number', 'boolean', 'date
 /** Declared type of a customer or agent field. */
 export type CustomFieldValueType = z.infer<typeof CustomFieldValueType>;
 
+function describeField(entry: FixedFieldEntry): string {
+  const aliases = entry.aliases.map((alias) => ` Also accepted as \`${alias}\`, the ticket's field.`).join('');
+  const source = entry.ticketField ? ` Reads the ticket's \`${entry.ticketField}\`.` : '';
+  return `${entry.description} (${entry.type})${source}${aliases}`;
+}
+
+/**
+ * A row's field as the API document shows it: a built-in name or a per-service field. The shape stays a string so
+ * that a name outside the catalogue reaches the semantic check, which refuses it listing the valid names.
+ */
+const ConditionField = z
+  .string()
+  .min(1)
+  .max(80)
+  .meta({
+    description:
+      'The ticket value compared: a built-in field, or `customerField:<code>` / `agentField:<code>` with a ' +
+      "`valueType`. The ticket's own names (`intakeTypeId`, `groupId`, `assigneeId`, `resolutionTypeId`) are " +
+      'accepted for the built-in fields and answered as the names listed here. `GET /rules/catalogue` gives each ' +
+      "field's type, operators and the ticket field it reads.",
+    anyOf: [
+      {
+        type: 'string',
+        enum: fixedFieldEntries().map((entry) => entry.name),
+        'x-enumDescriptions': Object.fromEntries(fixedFieldEntries().map((entry) => [entry.name, describeField(entry)])),
+      },
+      ...customFieldEntries().map((entry) => ({ type: 'string', pattern: entry.pattern, description: entry.description })),
+    ],
+  });
+
 /**
  * One condition row: `field operator value`. `field` is a target name such as `priority` or
  * `customerField:vip`; `value` is absent for operators that take none (`isEmpty`, `changed`, …).
  */
-export const ConditionRow = z.strictObject({
-  field: z.string().min(1).max(80),
-  operator: ConditionOperator,
-  value: ConditionValue.optional(),
-  valueType: CustomFieldValueType.optional(),
-});
+export const ConditionRow = z
+  .strictObject({
+    field: ConditionField,
+    operator: ConditionOperator,
+    value: ConditionValue.optional().meta({
+      description: 'The constant compared against: a list for `in` / `notIn`, absent for `isEmpty`, `isNotEmpty` and `changed`.',
+    }),
+    valueType: CustomFieldValueType.optional().meta({
+      description: 'How a customer or agent field is compared; only for `customerField:` and `agentField:` rows.',
+    }),
+  })
+  .meta({ id: 'ConditionRow', description: 'One condition: `field operator value`.' });
 /** One condition row. */
 export type ConditionRow = z.infer<typeof ConditionRow>;
 
@@ -155,12 +199,16 @@ export const Result = z.discriminatedUnion('type', [
 export type Result = z.infer<typeof Result>;
 /** The discriminator of {@link Result}. */
 export type ResultType = Result['type'];
+/** The result types, in the order of {@link Result}. */
+export const ResultTypeName = z.enum(Result.options.map((option) => option.shape.type.value) as [ResultType, ...ResultType[]]);
+/** Whether a result changes the ticket or talks to the outside world (see {@link RESULT_KIND}). */
+export const ResultKind = z.enum(['stateChange', 'sideEffect']);
 
 /**
  * Which results change the ticket and which only talk to the outside world. The workflow applies state
  * changes in order inside the ticket's history and runs side effects as activities afterwards.
  */
-export const RESULT_KIND: Readonly<Record<ResultType, 'stateChange' | 'sideEffect'>> = {
+export const RESULT_KIND: Readonly<Record<ResultType, z.infer<typeof ResultKind>>> = {
   assign: 'stateChange',
   setIntakeType: 'stateChange',
   setPriority: 'stateChange',

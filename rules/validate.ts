@@ -9,8 +9,10 @@ import { type ConditionRow, type Result, Trigger } from './model';
 import { substitutionCodesIn, isKnownSubstitutionCode } from './substitution';
 import {
   CHANGE_OPERATORS,
+  CONDITION_FIELD_NAMES,
   LIST_OPERATORS,
   VALUELESS_OPERATORS,
+  canonicalField,
   conditionTarget,
   parseField,
   type ConditionTarget,
@@ -50,6 +52,8 @@ export interface TriggerIssue {
   readonly path: (string | number)[];
   readonly code: TriggerIssueCode;
   readonly message: string;
+  /** What the offending value may be instead: the field names for an unknown field, the field's operators for a misfit. */
+  readonly allowed?: readonly string[];
 }
 
 /** Outcome of {@link parseTrigger}. */
@@ -70,7 +74,8 @@ export class InvalidTriggerError extends Error {
 
 type Path = (string | number)[];
 
-const issue = (path: Path, code: TriggerIssueCode, message: string): TriggerIssue => ({ path, code, message });
+const issue = (path: Path, code: TriggerIssueCode, message: string, allowed?: readonly string[]): TriggerIssue =>
+  allowed ? { path, code, message, allowed } : { path, code, message };
 
 /** Converts zod issues into trigger issues. */
 export function issuesFromZod(error: z.ZodError): TriggerIssue[] {
@@ -81,12 +86,21 @@ export function issuesFromZod(error: z.ZodError): TriggerIssue[] {
   }));
 }
 
-/** Validates the shape and then the meaning of an untrusted trigger. */
+/**
+ * Validates the shape and then the meaning of an untrusted trigger. Rows naming a field by the ticket's own name
+ * (`intakeTypeId`) come back with the catalogue name (`intakeType`), the one form triggers are stored and answered in.
+ */
 export function parseTrigger(input: unknown): ParseTriggerResult {
   const shaped = Trigger.safeParse(input);
   if (!shaped.success) return { ok: false, issues: issuesFromZod(shaped.error) };
-  const issues = validateTrigger(shaped.data);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, trigger: shaped.data };
+  const trigger = withCatalogueFieldNames(shaped.data);
+  const issues = validateTrigger(trigger);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, trigger };
+}
+
+function withCatalogueFieldNames(trigger: Trigger): Trigger {
+  const rename = (rows: ConditionRow[]) => rows.map((row) => ({ ...row, field: canonicalField(row.field) }));
+  return { ...trigger, conditions: { all: rename(trigger.conditions.all), any: rename(trigger.conditions.any) } };
 }
 
 /** Semantic checks on a well-shaped trigger; an empty list means the trigger can be compiled. */
@@ -117,7 +131,8 @@ export function validateTrigger(trigger: Trigger): TriggerIssue[] {
 function validateRow(row: ConditionRow, at: Path, observesChanges: boolean): TriggerIssue[] {
   const parsed = parseField(row.field);
   if (!parsed) {
-    return [issue([...at, 'field'], 'condition.unknown_field', `unknown condition field "${row.field}"`)];
+    const message = `unknown condition field "${row.field}"; use one of ${CONDITION_FIELD_NAMES.join(', ')}`;
+    return [issue([...at, 'field'], 'condition.unknown_field', message, CONDITION_FIELD_NAMES)];
   }
   if (parsed.kind === 'custom' && row.valueType === undefined) {
     const message = `"${row.field}" needs a valueType (string, number, boolean or date)`;
@@ -132,7 +147,7 @@ function validateRow(row: ConditionRow, at: Path, observesChanges: boolean): Tri
   if (!target.operators.includes(row.operator)) {
     const allowed = target.operators.join(', ');
     const message = `"${row.operator}" does not apply to ${row.field} (${target.type}); use one of ${allowed}`;
-    issues.push(issue([...at, 'operator'], 'condition.operator_not_allowed', message));
+    issues.push(issue([...at, 'operator'], 'condition.operator_not_allowed', message, target.operators));
     return issues;
   }
   if (CHANGE_OPERATORS.has(row.operator) && !observesChanges) {

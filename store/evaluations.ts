@@ -5,6 +5,8 @@
  */
 import type { Db, Sql, Tx } from './db';
 import type { FieldChanges, SideEffectResult } from '../rules/cycle';
+import type { EvaluatorKind } from '../rules/evaluation';
+import type { SideEffectType, TimeRuleTrace, TriggerCycleTrace } from '../rules/trace';
 
 export interface EvaluationRecord {
   ticketId: string;
@@ -92,26 +94,34 @@ export type EvaluationEvent = (typeof EVALUATION_EVENTS)[number];
 export const SIDE_EFFECT_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type SideEffectStatus = (typeof SIDE_EFFECT_STATUSES)[number];
 
+/** What the receiver of a delivered side effect answered: the mail's recipients or the HTTP status. */
+export type SideEffectDetail = { recipients: string[] } | { httpStatus: number };
+
 export interface EvaluationSideEffect {
   index: number;
+  /** The trigger, or the time-rule key, that asked for the effect. */
   triggerId: string;
-  type: string;
+  type: SideEffectType;
   status: SideEffectStatus;
   attempts: number;
   lastError: string | null;
-  detail: unknown;
+  detail: SideEffectDetail | null;
 }
 
-export interface TicketEvaluation {
+interface EvaluationCommon {
   evaluation: number;
-  event: EvaluationEvent;
   versionId: string | null;
   versionNumber: number | null;
-  evaluator: string;
   at: string;
-  trace: Record<string, unknown>;
   sideEffects: EvaluationSideEffect[];
 }
+
+/** One evaluation of a ticket: a trigger cycle on a created or updated event, or a time rule firing. */
+export type TicketEvaluation = EvaluationCommon &
+  (
+    | { event: 'created' | 'updated'; evaluator: EvaluatorKind; trace: TriggerCycleTrace }
+    | { event: 'time_rule'; evaluator: 'time_rule'; trace: TimeRuleTrace }
+  );
 
 type EvaluationRow = {
   evaluation: number;
@@ -120,17 +130,17 @@ type EvaluationRow = {
   version_number: number | null;
   evaluator: string;
   at: Date;
-  trace: Record<string, unknown>;
+  trace: TriggerCycleTrace | TimeRuleTrace;
 };
 type SideEffectRow = {
   evaluation: number;
   index: number;
   trigger_id: string;
-  type: string;
+  type: SideEffectType;
   status: SideEffectStatus;
   attempts: number;
   last_error: string | null;
-  detail: unknown;
+  detail: SideEffectDetail | null;
 };
 
 /** Every evaluation of the ticket in order, each with its side effects in order. */
@@ -141,6 +151,7 @@ export async function listTicketEvaluations(sql: Db, ticketId: string): Promise<
   const effects = await sql<SideEffectRow[]>`
     select evaluation, index, trigger_id, result->>'type' as type, status, attempts, last_error, detail
     from trigger_side_effects where ticket_id = ${ticketId} order by evaluation, index`;
+  // The event decides the trace's shape: the trigger-evaluation activity records cycles, the time-rule activity firings.
   return evaluations.map((row) => ({
     evaluation: row.evaluation,
     event: row.event,
@@ -160,5 +171,5 @@ export async function listTicketEvaluations(sql: Db, ticketId: string): Promise<
         lastError: effect.last_error,
         detail: effect.detail,
       })),
-  }));
+  }) as TicketEvaluation);
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 import { defineTrigger, publish } from '../support/rules';
+import { expectTraceAnswer } from '../support/trace-schemas';
 
 let h: Harness;
 
@@ -42,7 +43,9 @@ it('evaluates with json-rules-engine when configured to', async () => {
   expect(matching).toMatchObject({ assigneeId: agent.id, tags: ['refund'] });
   expect(optionalMissing).toMatchObject({ assigneeId: null, tags: [] });
 
-  const [evaluation] = (await h.request('GET', `/tickets/${matching.id}/trace`, { token: h.admin.token })).body;
+  const traces = (await h.request('GET', `/tickets/${matching.id}/trace`, { token: h.admin.token })).body;
+  expectTraceAnswer(traces);
+  const [evaluation] = traces;
   expect(evaluation.evaluator).toBe('reference');
   expect(evaluation.trace.passes[0].triggers[0].conditions.map((c: { held: boolean }) => c.held)).toEqual([true, false, true]);
 });

@@ -7,6 +7,7 @@ import { ticketTimersQuery, ticketWorkflowId, timeRuleFiredUpdate } from '../../
 import { startHarness, type Harness } from '../support/harness';
 import { settledSideEffects } from '../support/rules';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
+import { expectTraceAnswer } from '../support/trace-schemas';
 
 let h: Harness;
 let smtp: SmtpPeer;
@@ -78,6 +79,7 @@ describe('SLA policies', () => {
     expect(await timers(created.id)).toEqual([]);
 
     const traces = (await h.request('GET', `/tickets/${created.id}/trace`, { token: h.admin.token })).body;
+    expectTraceAnswer(traces);
     expect(traces.filter((t: { event: string }) => t.event === 'time_rule').map((t: { trace: { timeRule: { key: string } } }) => t.trace.timeRule.key)).toEqual([
       'resolution:at_risk',
       'resolution:breached',

@@ -7,6 +7,7 @@ import { startHarness, type Harness } from '../support/harness';
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver';
 import { createCategory, defineTrigger, publish, settledSideEffects } from '../support/rules';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
+import { expectSimulationAnswer, expectTraceAnswer } from '../support/trace-schemas';
 
 let h: Harness;
 let smtp: SmtpPeer;
@@ -41,7 +42,12 @@ async function createTicket(serviceId: string, overrides: Record<string, unknown
   return response.body;
 }
 
-const trace = async (ticketId: string) => (await h.request('GET', `/tickets/${ticketId}/trace`, { token: h.admin.token })).body;
+/** The ticket's evaluations, each checked against the route's strict response schema. */
+const trace = async (ticketId: string) => {
+  const body = (await h.request('GET', `/tickets/${ticketId}/trace`, { token: h.admin.token })).body;
+  expectTraceAnswer(body);
+  return body;
+};
 const kinds = async (ticketId: string) =>
   (await h.request('GET', `/tickets/${ticketId}/events`, { token: h.admin.token })).body.map((e: { kind: string }) => e.kind);
 
@@ -389,10 +395,12 @@ describe('simulate', () => {
       body: { serviceId: service.id, version: 'draft', ticket: { subject: 'VIP 환불' } },
     });
     expect(bySnapshot.status, JSON.stringify(bySnapshot.body)).toBe(200);
+    expectSimulationAnswer(bySnapshot.body);
     expect(bySnapshot.body).toMatchObject({ version: { id: 'draft', number: null }, event: 'created', ticket: { assigneeId: agents[0].id, priority: 'high', status: 'in_progress' } });
     expect(bySnapshot.body.trace.sideEffects.map((e: { result: { type: string } }) => e.result.type)).toEqual(['notifyEmail', 'callbackUrl']);
 
     const byTicket = await h.request('POST', '/rules/simulate', { token: h.admin.token, body: { serviceId: service.id, ticketId: stored.id } });
+    expectSimulationAnswer(byTicket.body);
     expect(byTicket.body.trace.passes[0].triggers[0]).toMatchObject({ fired: true });
 
     expect(await counts()).toEqual(before);

@@ -229,10 +229,20 @@ describe('bad rule definitions', () => {
 
   it('answers 422 with the path of an unknown field, a wrong operator or a wrong value type', async () => {
     expect(await expectInvalid(triggerBody(row({ field: 'colour', operator: 'equals', value: 'red' })))).toEqual([
-      { path: ['conditions', 'all', 0, 'field'], code: 'condition.unknown_field', message: expect.stringContaining('colour') },
+      {
+        path: ['conditions', 'all', 0, 'field'],
+        code: 'condition.unknown_field',
+        message: expect.stringContaining('colour'),
+        allowed: expect.arrayContaining(['intakeType', 'priority', 'customerField:<code>']),
+      },
     ]);
     expect(await expectInvalid(triggerBody(row({ field: 'priority', operator: 'contains', value: 'high' })))).toEqual([
-      { path: ['conditions', 'all', 0, 'operator'], code: 'condition.operator_not_allowed', message: expect.any(String) },
+      {
+        path: ['conditions', 'all', 0, 'operator'],
+        code: 'condition.operator_not_allowed',
+        message: expect.any(String),
+        allowed: expect.arrayContaining(['equals', 'in']),
+      },
     ]);
     expect(await expectInvalid(triggerBody(row({ field: 'priority', operator: 'equals', value: 3 })))).toEqual([
       { path: ['conditions', 'all', 0, 'value'], code: 'condition.value_type_mismatch', message: expect.any(String) },

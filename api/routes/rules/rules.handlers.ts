@@ -1,6 +1,7 @@
 import { previewAssignment } from '../../../store/assignment';
 import { intakeTypePath, loadTicketSnapshot } from '../../../store/ticket-snapshot';
 import type { TicketSnapshot } from '../../../rules';
+import { ruleCatalogue as catalogue } from '../../../rules/catalogue';
 import { DRAFT_VERSION_ID, runRuleSet } from '../../../rules/runner';
 import type { Sql } from '../../../store/db';
 import { listTicketEvaluations } from '../../../store/evaluations';
@@ -93,3 +94,5 @@ export const ticketTrace: AppRouteHandler<typeof routes.ticketTrace> = async (c)
   const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
   return c.json(await listTicketEvaluations(sql, ticket.id), 200);
 };
+
+export const ruleCatalogue: AppRouteHandler<typeof routes.ruleCatalogue> = (c) => c.json(catalogue(), 200);

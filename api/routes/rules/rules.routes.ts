@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
 import { TicketIdParams } from '../../params';
-import { SimulateBody, Simulation, TriggerEvaluationTrace } from './rules.schemas';
+import { RuleCatalogue, SimulateBody, Simulation, TriggerEvaluationTrace } from './rules.schemas';
 
 export const simulate = createRoute({
   method: 'post',
@@ -25,5 +25,20 @@ export const ticketTrace = createRoute({
   responses: {
     200: { description: 'Evaluations in order', content: json(z.array(TriggerEvaluationTrace)) },
     ...errorResponses(401, 403, 404),
+  },
+});
+
+export const ruleCatalogue = createRoute({
+  method: 'get',
+  path: '/rules/catalogue',
+  tags: ['Rules'],
+  summary: 'What a trigger can use: condition fields, operators and result types',
+  description:
+    "Each condition field with its value type, the operators it allows, the ticket field it reads and the ticket's own " +
+    'name accepted for it; the `customerField:<code>` / `agentField:<code>` patterns; each operator; each result type ' +
+    'with the JSON Schema of its parameters. The same for every service.',
+  responses: {
+    200: { description: 'The catalogue', content: json(RuleCatalogue) },
+    ...errorResponses(401),
   },
 });

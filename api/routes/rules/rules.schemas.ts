@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { TicketEventType } from '../../../domain/schemas';
 import { TicketSnapshot } from '../../../rules';
-import { EVALUATION_EVENTS, SIDE_EFFECT_STATUSES } from '../../../store/evaluations';
+import { RuleCatalogue } from '../../../rules/catalogue';
+import { SideEffectType, SimulationTrace, TimeRuleTrace, TriggerCycleTrace } from '../../../rules/trace';
+import { SIDE_EFFECT_STATUSES } from '../../../store/evaluations';
 
 export const SimulateBody = z
   .strictObject({
@@ -24,33 +26,56 @@ export const SimulateBody = z
   .openapi('SimulateRules');
 
 export const Simulation = z
-  .object({
-    version: z.object({ id: z.string(), number: z.number().nullable() }),
+  .strictObject({
+    version: z.strictObject({ id: z.string(), number: z.int().nullable() }),
     event: TicketEventType,
-    ticket: TicketSnapshot,
-    trace: z.record(z.string(), z.unknown()),
+    ticket: z.strictObject(TicketSnapshot.shape).openapi({ description: 'The ticket after the results applied.' }),
+    trace: SimulationTrace,
   })
   .openapi('Simulation');
 
-export const TriggerEvaluationTrace = z
-  .object({
-    evaluation: z.number(),
-    event: z.enum(EVALUATION_EVENTS),
-    versionId: z.string().nullable(),
-    versionNumber: z.number().nullable(),
-    evaluator: z.string(),
-    at: z.string(),
-    trace: z.record(z.string(), z.unknown()),
-    sideEffects: z.array(
-      z.object({
-        index: z.number(),
-        triggerId: z.string(),
-        type: z.string(),
-        status: z.enum(SIDE_EFFECT_STATUSES),
-        attempts: z.number(),
-        lastError: z.string().nullable(),
-        detail: z.unknown(),
-      }),
-    ),
+const SideEffectDetail = z
+  .union([
+    z.strictObject({ recipients: z.array(z.string()) }).openapi({ description: 'A mail: its recipients.' }),
+    z.strictObject({ httpStatus: z.int() }).openapi({ description: 'A callback URL or Dooray! hook: the HTTP status it answered.' }),
+  ])
+  .nullable()
+  .openapi({ description: 'What the receiver answered to the delivery that succeeded; null until then, or when skipped.' });
+
+export const DeliveredSideEffect = z
+  .strictObject({
+    index: z.int().nonnegative(),
+    triggerId: z.string().openapi({ description: 'The trigger, or the time-rule key, that asked for the effect.' }),
+    type: SideEffectType,
+    status: z.enum(SIDE_EFFECT_STATUSES),
+    attempts: z.int().nonnegative(),
+    lastError: z.string().nullable(),
+    detail: SideEffectDetail,
   })
+  .openapi('DeliveredSideEffect');
+
+const evaluation = {
+  evaluation: z.int().positive(),
+  versionId: z.string().nullable(),
+  versionNumber: z.int().nullable(),
+  at: z.string(),
+  sideEffects: z.array(DeliveredSideEffect),
+};
+
+export const TriggerEvaluationTrace = z
+  .discriminatedUnion('event', [
+    z
+      .strictObject({
+        ...evaluation,
+        event: z.enum(['created', 'updated']),
+        evaluator: z.enum(['fast', 'reference']),
+        trace: TriggerCycleTrace,
+      })
+      .openapi('TriggerCycleEvaluation', { description: 'The trigger cycle run on a created or updated event.' }),
+    z
+      .strictObject({ ...evaluation, event: z.literal('time_rule'), evaluator: z.literal('time_rule'), trace: TimeRuleTrace })
+      .openapi('TimeRuleEvaluation', { description: 'A time rule (SLA stage or automation) firing.' }),
+  ])
   .openapi('TriggerEvaluationTrace');
+
+export { RuleCatalogue };

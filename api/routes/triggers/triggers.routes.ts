@@ -9,7 +9,8 @@ const tags = ['Triggers'];
 const INVALID_TRIGGER =
   'A bad rule definition (unknown field, operator not applicable to the field, wrong value type, no results, a group ' +
   'or category the service does not have) is refused with 422 `trigger.invalid`; `details.issues` lists each ' +
-  'offending `path`, e.g. `["conditions","all",0,"field"]`.';
+  'offending `path`, e.g. `["conditions","all",0,"field"]`, and for an unknown field or an operator the field does not ' +
+  'allow, `allowed`: the valid names. `GET /rules/catalogue` lists the fields, operators and results.';
 
 export const listTriggers = createRoute({
   method: 'get',
