@@ -4,9 +4,9 @@
  * permissions (a revoked client, or a deactivated owner, stops it at once).
  */
 import { createMiddleware } from 'hono/factory';
-import type { Actor, ApiScope, Permission, Role } from '../../domain/people';
+import type { Actor, ApiScope, Role } from '../../domain/people';
 import type { Sql } from '../../store/db';
-import { findApiClientByToken, findAgentBySession, markApiClientUsed, type TokenApiClient } from '../../store/auth';
+import { findApiClientByToken, findAgentBySession, markApiClientUsed, type TokenAgent, type TokenApiClient } from '../../store/auth';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { scopeRequirement } from './scopes';
@@ -23,13 +23,7 @@ export interface ApiClient {
  * The agent whose role and permissions a request is checked against: the signed-in agent, or the owner of the API
  * client that sent it (then `apiClient` names the client).
  */
-export interface AuthenticatedAgent {
-  id: string;
-  orgId: string;
-  email: string;
-  name: string;
-  role: Role;
-  permissions: Permission[];
+export interface AuthenticatedAgent extends TokenAgent {
   /** How the caller authenticated: API clients create tickets on the `api` channel. */
   via: 'session' | 'api';
   apiClient: ApiClient | null;
