@@ -18,6 +18,7 @@ export const TICKET_ERROR_STATUS = {
   'ticket.invalid_transition': 409,
   'ticket.closed': 409,
   'ticket.group_required': 422,
+  'ticket.unprocessable': 422,
 } as const satisfies Record<TicketErrorCode, number>;
 
 export function isTicketErrorCode(code: string | undefined | null): code is TicketErrorCode {
