@@ -7,6 +7,7 @@ import type { EvaluatorKind } from '../rules';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
 import { customerReplyActivities } from './customer-replies';
+import { classifyFailures } from './failures';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
 import { timeRuleActivities } from './time-rules';
@@ -21,13 +22,14 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return {
+  // Every activity, so that none retries forever on data the database refuses for good.
+  return classifyFailures({
     ...ticketActivities(deps),
     ...triggerActivities(deps),
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -1,15 +1,14 @@
 /**
  * The API as its own process (production: several behind a load balancer). Applies migrations and the
- * bootstrap admin idempotently, then serves until SIGTERM.
+ * bootstrap admin idempotently, then serves until SIGTERM (or SIGINT), when it stops accepting connections,
+ * lets the requests in flight finish or cancels them (see `api-server.ts`), closes its connections and exits.
  */
-import { serve } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
 import { bootstrap } from '../api/bootstrap';
 import { connectDatabase, requireExternal, runMain } from '../infra/connect';
 import { loadConfig } from '../infra/env';
 import { createLogger } from '../infra/logger';
 import { migrate } from '../infra/migrate';
-import { createApp } from '../api/app';
+import { startApiServer } from './api-server';
 
 runMain(async () => {
   const config = loadConfig();
@@ -18,11 +17,13 @@ runMain(async () => {
   const sql = connectDatabase(databaseUrl);
   await migrate(sql, log);
   await bootstrap(sql, config);
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ sql, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, config, log });
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () =>
-    log.info({ url: config.PUBLIC_URL }, 'API listening'),
-  );
-  process.once('SIGTERM', () => server.close(() => void Promise.all([sql.end({ timeout: 5 }), connection.close()])));
+  const api = await startApiServer({ config, log, sql, temporalAddress });
+  log.info({ url: config.PUBLIC_URL }, 'API listening');
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
+  });
+  log.info({ signal }, 'stopping');
+  await api.stop();
+  await sql.end({ timeout: 5 });
+  log.info('stopped');
 });

@@ -1,23 +1,42 @@
 /**
  * `npm start`: the whole platform on one machine. PostgreSQL (DATABASE_URL or embedded), Temporal
  * (TEMPORAL_ADDRESS or a dev server), migrations, the bootstrap admin, the studio build, the worker and the API.
- * Ctrl-C stops everything in reverse order; the next start finds every ticket, workflow and timer where it was.
+ * Ctrl-C stops everything in reverse order (the API, its requests in flight answered or cancelled, then the worker,
+ * the connections, the embedded services); the next start finds every ticket, workflow and timer where it was.
  */
-import { serve } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../api/app';
 import { bootstrap } from '../api/bootstrap';
 import { connectDatabase, runMain } from '../infra/connect';
-import { StartupError, loadConfig, type Config } from '../infra/env';
+import { loadConfig, type Config } from '../infra/env';
 import { createLogger, type Logger } from '../infra/logger';
 import { migrate } from '../infra/migrate';
 import { startPostgres } from '../infra/postgres';
 import { ensureStudioBuilt } from '../infra/studio-build';
 import { registerSearchAttributes, startTemporal } from '../infra/temporal';
+import { startApiServer } from './api-server';
 import { createWorker, installWorkerRuntime } from './worker-wiring';
 
 type Stop = () => Promise<unknown> | unknown;
+
+const OWN_GROUP = '--own-process-group';
+
+/**
+ * A terminal's Ctrl-C signals its whole foreground process group: the embedded PostgreSQL and Temporal server
+ * would stop at once, under the requests and tasks still using them (and postgres.js throws, uncaught, from a
+ * transaction whose connection dies). So the platform runs as a child in a process group of its own, with its
+ * embedded services; this process passes each signal on, once, and ends as the child ends.
+ */
+function runInOwnProcessGroup(): void {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1), OWN_GROUP], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.once('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -39,6 +58,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // The launching process is gone (killed outright): nobody is left to pass Ctrl-C on, so stop now.
+  process.once('disconnect', () => void shutdown('launcher exited'));
   try {
     await startPlatform(config, log, stops);
   } catch (error) {
@@ -60,9 +81,7 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
   const temporalServer = await startTemporal(config, log);
   stops.push(temporalServer.stop);
   const connection = await Connection.connect({ address: temporalServer.address });
-  stops.push(() => connection.close());
-  await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE).finally(() => connection.close());
 
   await ensureStudioBuilt(log);
 
@@ -82,15 +101,8 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
     await workerRun;
   });
 
-  const app = createApp({ sql, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, config, log });
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new StartupError(`Port ${config.PORT} is taken: set PORT to a free one.`) : error),
-    );
-  });
-  stops.push(() => new Promise((resolve) => server.close(resolve)));
+  const api = await startApiServer({ config, log, sql, temporalAddress: temporalServer.address });
+  stops.push(api.stop);
 
   const url = config.PUBLIC_URL;
   const lines = [
@@ -108,4 +120,5 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
   process.stdout.write(lines.join('\n'));
 }
 
-runMain(main);
+if (process.argv.includes(OWN_GROUP)) runMain(main);
+else runInOwnProcessGroup();

@@ -1,6 +1,7 @@
 /**
  * The Temporal worker as its own process (production: N replicas). Registers the search attributes
- * idempotently, then polls the task queue until SIGTERM, finishing in-flight tasks before it exits.
+ * idempotently, then polls the task queue until SIGTERM (or SIGINT), finishing in-flight tasks before it
+ * closes its connections and exits.
  */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -16,13 +17,22 @@ runMain(async () => {
   const { databaseUrl, temporalAddress } = requireExternal(config);
   const sql = connectDatabase(databaseUrl);
   const client = await Connection.connect({ address: temporalAddress });
-  await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);
-  await client.close();
+  await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE).finally(() => client.close());
   installWorkerRuntime(log);
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, sql, config });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      // A second, different signal while stopping changes nothing.
+      if (worker.getState() !== 'RUNNING') return;
+      log.info({ signal }, 'stopping');
+      worker.shutdown();
+    });
+  }
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
+  // The worker stops polling and finishes its tasks before the connections its activities use are closed.
   await worker.run();
-  await Promise.all([sql.end({ timeout: 5 }), connection.close()]);
+  await connection.close();
+  await sql.end({ timeout: 5 });
+  log.info('stopped');
 });

@@ -20,6 +20,7 @@ export const TICKET_ERROR_CODES = [
   'ticket.closed',
   'ticket.group_required',
   'ticket.api_client_forbidden',
+  'ticket.unprocessable',
 ] as const;
 /** A refusal of the ticket status machine. */
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
@@ -97,8 +98,9 @@ export type NotFoundRecord = Exclude<RecordOfNotFound<ErrorCode>, 'route'>;
 
 /**
  * Types of the non-retryable failures activities raise. The workflow records them on the side effect or delivery
- * that failed, where operators see them; they never reach an API caller as an error code.
+ * that failed, where operators see them; they never reach an API caller as an error code (`data.invalid`, data
+ * the database refuses for good, reaches it as `ticket.unprocessable`).
  */
-export const ACTIVITY_FAILURE_TYPES = ['outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown'] as const;
+export const ACTIVITY_FAILURE_TYPES = ['data.invalid', 'outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown'] as const;
 /** The type of a non-retryable activity failure. */
 export type ActivityFailureType = (typeof ACTIVITY_FAILURE_TYPES)[number];

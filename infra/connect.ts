@@ -16,8 +16,16 @@ export function requireExternal(config: Config): { databaseUrl: string; temporal
   return { databaseUrl: config.DATABASE_URL!, temporalAddress: config.TEMPORAL_ADDRESS! };
 }
 
-export const connectDatabase = (url: string, options: postgres.Options<{}> = {}) =>
-  postgres(url, { max: 20, onnotice: () => {}, ...options });
+export function connectDatabase(url: string, options: postgres.Options<{}> = {}) {
+  const sql = postgres(url, { max: 20, onnotice: () => {}, ...options });
+  // postgres.js fetches the array types on every new connection, in a promise nobody awaits: a connection opened
+  // while PostgreSQL shuts down (a restart, Ctrl-C) rejects it unhandled, which ends the process. The types do
+  // not change and are kept for the whole pool once fetched, so only connections opened before that fetch them.
+  const { shared } = sql.options as typeof sql.options & { shared: { typeArrayMap: Record<number, number> } };
+  const fetchTypes = sql.options.fetch_types;
+  Object.defineProperty(sql.options, 'fetch_types', { get: () => fetchTypes && Object.keys(shared.typeArrayMap).length === 0 });
+  return sql;
+}
 
 /** Runs `main`, printing a StartupError's message (no stack) and exiting 1 on failure. */
 export function runMain(main: () => Promise<void>): void {

@@ -19,6 +19,7 @@ export const TICKET_ERROR_STATUS = {
   'ticket.closed': 409,
   'ticket.group_required': 422,
   'ticket.api_client_forbidden': 403,
+  'ticket.unprocessable': 422,
 } as const satisfies Record<TicketErrorCode, number>;
 
 export function isTicketErrorCode(code: string | undefined | null): code is TicketErrorCode {

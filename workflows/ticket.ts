@@ -2,13 +2,21 @@
  * The ticket workflow (`ticket-<ticketId>`) owns one ticket's lifecycle. Commands arrive as updates whose
  * validators refuse invalid transitions before they reach history; every accepted change is written to the
  * read model by an idempotent activity before the update returns, so the caller reads its own write.
+ *
+ * Data the database refuses for good (activities raise it as a non-retryable `data.invalid`) never wedges the
+ * workflow: a ticket that cannot be stored fails its creator's update and then the run, both as
+ * `ticket.unprocessable` naming the ticket; a command whose change cannot be stored fails its update and leaves
+ * the state as it was; a trigger cycle, time rule or delivery that cannot be stored is skipped.
  */
 import {
+  ActivityFailure,
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   defineQuery,
   defineUpdate,
+  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -20,13 +28,15 @@ import type { SideEffectRef } from '../activities/side-effects';
 import type { NewTicket, TicketChange } from '../activities/tickets';
 import type { PlannedTimer } from '../rules/time-rules';
 import type { Actor } from '../domain/people';
+import type { ActivityFailureType } from '../domain/error-codes';
 import { TICKET_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState } from '../domain/ticket';
 import { decide } from './ticket-machine';
 
 const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  // Unlimited attempts: a database restart must delay a change, never lose it.
+  // Unlimited attempts: a database restart must delay a change, never lose it. Data the database refuses for
+  // good comes back at once as a non-retryable failure instead (activities/failures.ts).
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
@@ -103,11 +113,21 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   let ready = state !== null;
   // One change at a time: handlers await activities, and a second command must see the first one's result.
   let busy = false;
+  // Set when the ticket could not be stored: every waiting handler answers with it, then the run fails with it.
+  let failure: ApplicationFailure | null = null;
+  // Time rules whose firing the database refused for good: never planned again in this run.
+  const skippedTimeRules: string[] = [];
+
+  /** Waits until the predicate holds, or throws the failure that ended the ticket before it was stored. */
+  const until = async (predicate: () => boolean) => {
+    await condition(() => failure !== null || predicate());
+    if (failure) throw failure;
+  };
 
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
     // Re-checked after every wake-up: several waiters can be released in one activation, and only the first
     // to run may take the lock.
-    while (!ready || busy) await condition(() => ready && !busy);
+    while (!ready || busy) await until(() => ready && !busy);
     busy = true;
     try {
       const result = await work();
@@ -119,14 +139,23 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
 
   const replan = async () => {
-    timers = isFinished(state!) ? [] : await planTimeRules({ ticketId, now: new Date().toISOString() });
+    const planned = isFinished(state!)
+      ? []
+      : await orSkip(ticketId, 'planning time rules', () => planTimeRules({ ticketId, now: new Date().toISOString() }), []);
+    timers = planned.filter((timer) => !skippedTimeRules.includes(timer.key));
     plan++;
   };
 
   const fireTimeRuleDue = (timer: PlannedTimer) =>
     exclusive(async () => {
       const evaluation = state!.evaluations + 1;
-      const outcome = await fireTimeRule({ ticketId, key: timer.key, evaluation, now: new Date().toISOString() });
+      const outcome = await orSkip(
+        ticketId,
+        `time rule ${timer.key}`,
+        () => fireTimeRule({ ticketId, key: timer.key, evaluation, now: new Date().toISOString() }),
+        null,
+      );
+      if (!outcome) return void skippedTimeRules.push(timer.key);
       if (!outcome.fired) return;
       await applyEvaluation(evaluation, outcome, 'time_rule');
       if (Object.keys(outcome.changes).length > 0) await runTriggers('updated', outcome.changes);
@@ -146,11 +175,16 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     indexForSearch(recorded);
   };
 
-  /** Runs the trigger cycle for an event, applies its field changes and queues its side effects. */
+  /**
+   * Runs the trigger cycle for an event, applies its field changes and queues its side effects. The change that
+   * caused the event stands even when the cycle cannot be stored.
+   */
   const runTriggers = async (event: TicketEventType, commandChanges: Record<string, [unknown, unknown]>) => {
     if (isFinished(state!)) return;
     const evaluation = state!.evaluations + 1;
-    await applyEvaluation(evaluation, await evaluateTriggers({ ticketId, evaluation, event, commandChanges }), 'trigger');
+    await orSkip(ticketId, `the ${event} triggers (evaluation ${evaluation})`, async () => {
+      await applyEvaluation(evaluation, await evaluateTriggers({ ticketId, evaluation, event, commandChanges }), 'trigger');
+    }, undefined);
   };
 
   /** Counts an evaluation, records the field changes it made, then queues its side effects. */
@@ -166,14 +200,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   let performing = false;
   setHandler(ticketStateQuery, () => state);
-  setHandler(sideEffectsSettledUpdate, () => condition(() => ready && outbox.length === 0 && !performing));
+  setHandler(sideEffectsSettledUpdate, () => until(() => ready && outbox.length === 0 && !performing));
   setHandler(ticketTimersQuery, () => timers);
   setHandler(timeRuleFiredUpdate, async (prefix) => {
-    await condition(() => firedTimeRules.some((key) => key.startsWith(prefix)));
+    await until(() => firedTimeRules.some((key) => key.startsWith(prefix)));
     return firedTimeRules.find((key) => key.startsWith(prefix))!;
   });
   setHandler(openedUpdate, async () => {
-    await condition(() => ready);
+    await until(() => ready);
     return state!;
   });
 
@@ -184,7 +218,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       (args) =>
         exclusive(async () => {
           const { next, changes, message } = decide(state!, args.actor, toCommand(args));
-          await record(next, kind, args.actor.id, changes, message ?? null);
+          // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
+          await record(next, kind, args.actor.id, changes, message ?? null).catch((error: unknown) => {
+            throw unprocessable(ticketId, `its ${kind} could not be stored`, error) ?? error;
+          });
           if (message && CUSTOMER_FACING.includes(message.kind)) outbox.push({ kind: 'customer_reply', seq: state!.seq });
           await runTriggers('updated', changes);
           return state!;
@@ -198,7 +235,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   }
 
   if (state === null) {
-    state = await openTicket((input as { create: NewTicket }).create);
+    try {
+      state = await openTicket((input as { create: NewTicket }).create);
+    } catch (error) {
+      failure = unprocessable(ticketId, 'it could not be stored', error);
+      if (!failure) throw error;
+      // The creator's update answers with the failure before the run ends failed with it.
+      await condition(allHandlersFinished);
+      throw failure;
+    }
     indexForSearch(state);
     await runTriggers('created', {});
   }
@@ -222,10 +267,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     }
     const next = outbox[0];
     performing = true;
-    const thenComplete =
-      next.kind === 'customer_reply'
-        ? (await emailCustomerReply({ ticketId, seq: next.seq }), false)
-        : (await performSideEffect({ ticketId, evaluation: next.evaluation, index: next.index })).thenComplete;
+    const thenComplete = await orSkip(
+      ticketId,
+      next.kind === 'customer_reply' ? `the reply of event ${next.seq}` : `side effect ${next.evaluation}/${next.index}`,
+      async () =>
+        next.kind === 'customer_reply'
+          ? (await emailCustomerReply({ ticketId, seq: next.seq }), false)
+          : (await performSideEffect({ ticketId, evaluation: next.evaluation, index: next.index })).thenComplete,
+      false,
+    );
     outbox.shift();
     performing = false;
     if (thenComplete) {
@@ -241,6 +291,47 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, outbox, firedTimeRules });
   }
   return state;
+}
+
+const INVALID_DATA: ActivityFailureType = 'data.invalid';
+
+/** The activity's failure when the database refused its data for good, else null. */
+function invalidData(error: unknown): ApplicationFailure | null {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === INVALID_DATA
+    ? error.cause
+    : null;
+}
+
+/**
+ * `ticket.unprocessable` for data the database refused for good, naming the ticket, so both the caller and an
+ * operator looking at the failed run can find it; null for any other error.
+ */
+function unprocessable(ticketId: string, what: string, error: unknown): ApplicationFailure | null {
+  const cause = invalidData(error);
+  if (!cause) return null;
+  return ApplicationFailure.create({
+    type: 'ticket.unprocessable',
+    message: `Ticket ${ticketId}: ${what}. ${cause.message}`,
+    nonRetryable: true,
+    details: [{ ticketId, workflowId: ticketWorkflowId(ticketId), ...(cause.details?.[0] as object | undefined) }],
+    cause: error as ActivityFailure,
+  });
+}
+
+/**
+ * Runs a step the ticket's own state does not depend on (a trigger cycle, a time rule, a delivery), or skips it
+ * with `skipped` when the database refuses its data for good: the failed activity stays in the run's history
+ * and the worker logs the skip, while the ticket goes on.
+ */
+async function orSkip<T>(ticketId: string, step: string, work: () => Promise<T>, skipped: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const cause = invalidData(error);
+    if (!cause) throw error;
+    log.warn(`Ticket ${ticketId}: skipped ${step}: ${cause.message}`, { ticketId, details: cause.details?.[0] });
+    return skipped;
+  }
 }
 
 const FIELD_KEYS = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags']);

@@ -428,7 +428,7 @@ beforeAll(async () => {
   });
   expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
   await settledSideEffects(h, ticket.body.id);
-  const apiToken = await api.request('POST', '/auth/tokens', { token: h.admin.token, body: { name: 'Fixture token' } });
+  const apiToken = await api.request('POST', '/auth/tokens', { token: h.admin.token, body: { name: 'Fixture token', scopes: ['tickets:read'] } });
   expect(apiToken.status, JSON.stringify(apiToken.body)).toBe(201);
   const ruleVersion = await publish(h, service.id);
   const bodies = baseBodies({ serviceId: service.id, groupId: service.groupIds[0] });

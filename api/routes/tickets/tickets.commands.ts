@@ -1,7 +1,7 @@
 /**
  * Sends a ticket command to its workflow as a Temporal update and turns refusals into API errors.
  */
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { NewTicket } from '../../../store/tickets';
 import { TICKET_ERROR_STATUS, isTicketErrorCode } from '../../../workflows/ticket-errors';
@@ -11,7 +11,12 @@ import { openedUpdate, ticketCommandUpdates, ticketWorkflow, ticketWorkflowId } 
 import { ApiError } from '../../errors';
 
 function toApiError(error: unknown): never {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isTicketErrorCode(error.cause.type)) {
+  // A refused command fails its update; a ticket that could not be stored fails its run too.
+  if (
+    (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError) &&
+    error.cause instanceof ApplicationFailure &&
+    isTicketErrorCode(error.cause.type)
+  ) {
     const code = error.cause.type;
     throw new ApiError(TICKET_ERROR_STATUS[code], code, error.cause.message, error.cause.details?.[0] ?? undefined);
   }
@@ -23,7 +28,8 @@ function toApiError(error: unknown): never {
 /**
  * Starts the ticket's workflow and waits until the ticket is stored. Under an idempotency key, requests
  * carrying the same key may race or repeat: the first to arrive starts the workflow, the others wait for its
- * creation, and a workflow that has already finished is left alone.
+ * creation, and a workflow that has already finished is left alone, unless it failed to store the ticket: then
+ * the repeat gets the same refusal as the first request.
  */
 export async function startTicket(temporal: Client, taskQueue: string, ticket: NewTicket, idempotent = false): Promise<void> {
   await temporal.workflow
@@ -37,9 +43,9 @@ export async function startTicket(temporal: Client, taskQueue: string, ticket: N
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),
     })
-    .catch((error) => {
-      if (idempotent && error instanceof WorkflowExecutionAlreadyStartedError) return;
-      toApiError(error);
+    .catch(async (error) => {
+      if (!(idempotent && error instanceof WorkflowExecutionAlreadyStartedError)) toApiError(error);
+      await temporal.workflow.getHandle(ticketWorkflowId(ticket.ticketId)).result().catch(toApiError);
     });
 }
 
