@@ -11,6 +11,10 @@
  * - change operators (`changed`, `changedTo`, `changedFrom`) compare against the ticket before the event, so
  *   a change made by an earlier trigger counts as a change;
  * - closed tickets run no triggers; side-effect results are collected here and performed afterwards.
+ *
+ * The cycle runs in two forms that fire the same triggers with the same results: decided through the trigger index
+ * (what the ticket workflow runs) or explained, with every condition's outcome in every pass (simulation, and the
+ * trace recomputed from an evaluation's record, see `replay.ts`).
  */
 import type { TicketSnapshot } from './facts';
 import type { ConditionOutcome, TriggerEvaluator } from './evaluation';
@@ -106,14 +110,12 @@ export async function decideTriggerCycle(input: CycleInput, env: CycleEnvironmen
   return { ...rest, passes: passes.map(({ pass, fired, applied }) => ({ pass, fired, applied })) };
 }
 
+/** A pass with both forms: when it is not explained, `triggers` stays empty. */
 type CyclePass = PassTrace & PassDecision;
+type CycleRun = Omit<CycleOutcome, 'passes'> & { passes: CyclePass[] };
 
-async function cycle(
-  input: CycleInput,
-  env: CycleEnvironment,
-  explain: boolean,
-): Promise<Omit<CycleOutcome, 'passes'> & { passes: CyclePass[] }> {
-  const outcome: Omit<CycleOutcome, 'passes'> & { passes: CyclePass[] } = {
+async function cycle(input: CycleInput, env: CycleEnvironment, explain: boolean): Promise<CycleRun> {
+  const outcome: CycleRun = {
     event: input.event,
     skipped: null,
     passes: [],
