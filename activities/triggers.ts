@@ -1,8 +1,8 @@
 /**
- * The trigger-evaluation activity: runs the cycle against the service's published rule-set version, records
- * the trace and the pending side effects, and returns the field changes for the workflow to apply.
- * Re-running it for the same (ticket, evaluation) gives the same answer: assignments are remembered by key
- * and the trace and side-effect rows are upserted.
+ * The trigger-evaluation activity: runs the cycle against the service's published rule-set version, deciding through
+ * the trigger index, records what the trace is recomputed from (`rules/replay.ts`) and the pending side effects, and
+ * returns the field changes for the workflow to apply. Re-running it for the same (ticket, evaluation) gives the same
+ * answer: assignments are remembered by key and the evaluation and side-effect rows are upserted.
  */
 import type { EvaluatorKind } from '../rules';
 import type { FieldChanges } from '../rules/cycle';
@@ -10,7 +10,8 @@ import type { TicketEventType } from '../domain/ticket';
 import type { Sql } from '../store/db';
 import { recordEvaluation } from '../store/evaluations';
 import { assignAgent } from './assignment';
-import { runRuleSet } from '../rules/runner';
+import { cycleRecord, recordingLookups } from '../rules/replay';
+import { decideRuleSet } from '../rules/runner';
 import { loadPublishedRuleSet } from '../store/rule-sets';
 import { intakeTypePath, loadTicketSnapshot, previousSnapshot } from '../store/ticket-snapshot';
 
@@ -37,29 +38,13 @@ export function triggerActivities({ sql, evaluator }: { sql: Sql; evaluator: Eva
 
       const previous = input.event === 'updated' ? await previousSnapshot(sql, ticket, input.commandChanges) : null;
       const keyPrefix = `${input.ticketId}:${input.evaluation}`;
-      const outcome = await runRuleSet(
-        version,
-        evaluator,
-        { event: input.event, ticket, previous },
-        {
-          assign: (result, _ticket, key) => assignAgent(sql, `${keyPrefix}:${key}`, result),
-          intakeTypePath: (id) => intakeTypePath(sql, id),
-        },
-      );
+      const recording = recordingLookups({
+        assign: (result, _ticket, key) => assignAgent(sql, `${keyPrefix}:${key}`, result),
+        intakeTypePath: (id) => intakeTypePath(sql, id),
+      });
+      const cycleInput = { event: input.event, ticket, previous };
+      const outcome = await decideRuleSet(version, evaluator, cycleInput, recording.lookups);
 
-      const trace = {
-        skipped: outcome.skipped,
-        capped: outcome.capped,
-        passes: outcome.passes,
-        changes: outcome.changes,
-        sideEffects: outcome.sideEffects.map(({ index, triggerId, title, resultIndex, result }) => ({
-          index,
-          triggerId,
-          title,
-          resultIndex,
-          type: result.type,
-        })),
-      };
       await recordEvaluation(sql, {
         ticketId: input.ticketId,
         evaluation: input.evaluation,
@@ -67,7 +52,7 @@ export function triggerActivities({ sql, evaluator }: { sql: Sql; evaluator: Eva
         versionId: version.versionId,
         versionNumber: version.number,
         evaluator,
-        trace,
+        replay: cycleRecord(cycleInput, outcome, recording.answers()),
         sideEffects: outcome.sideEffects.map(({ index, triggerId, result }) => ({ index, sourceId: triggerId, result })),
       });
       return { versionId: version.versionId, changes: outcome.changes, sideEffects: outcome.sideEffects.length };

@@ -11,6 +11,10 @@
  * - change operators (`changed`, `changedTo`, `changedFrom`) compare against the ticket before the event, so
  *   a change made by an earlier trigger counts as a change;
  * - closed tickets run no triggers; side-effect results are collected here and performed afterwards.
+ *
+ * The cycle runs in two forms that fire the same triggers with the same results: decided through the trigger index
+ * (what the ticket workflow runs) or explained, with every condition's outcome in every pass (simulation, and the
+ * trace recomputed from an evaluation's record, see `replay.ts`).
  */
 import type { TicketSnapshot } from './facts';
 import type { ConditionOutcome, TriggerEvaluator } from './evaluation';
@@ -52,6 +56,13 @@ export interface PassTrace {
   applied: AppliedResult[];
 }
 
+/** What one pass decided: the triggers that fired in it, in order, and the results they applied. */
+export interface PassDecision {
+  pass: number;
+  fired: string[];
+  applied: AppliedResult[];
+}
+
 export interface PendingSideEffect {
   index: number;
   triggerId: string;
@@ -70,13 +81,41 @@ export interface CycleOutcome {
   sideEffects: PendingSideEffect[];
 }
 
+/** The cycle as decided on the indexed path: what fired and what it did, without the conditions' outcomes. */
+export interface CycleDecision extends Omit<CycleOutcome, 'passes'> {
+  passes: PassDecision[];
+}
+
 const TRACKED: readonly (keyof TicketSnapshot)[] = ['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags'];
 
-export async function runTriggerCycle(
-  input: { event: TicketEventType; ticket: TicketSnapshot; previous: TicketSnapshot | null },
-  env: CycleEnvironment,
-): Promise<CycleOutcome> {
-  const outcome: CycleOutcome = {
+/** One ticket event to run the cycle for: the ticket now and, on an update, before the event. */
+export type CycleInput = { event: TicketEventType; ticket: TicketSnapshot; previous: TicketSnapshot | null };
+
+/**
+ * Runs the cycle and explains it: every pass lists every trigger listening to the event with every condition's
+ * outcome. What `POST /rules/simulate` answers, and how a recorded evaluation's trace is recomputed.
+ */
+export async function runTriggerCycle(input: CycleInput, env: CycleEnvironment): Promise<CycleOutcome> {
+  const { passes, ...rest } = await cycle(input, env, true);
+  return { ...rest, passes: passes.map(({ pass, triggers, applied }) => ({ pass, triggers, applied })) };
+}
+
+/**
+ * Runs the cycle deciding through the trigger index (`matches`): the same triggers fire, with the same results and
+ * side effects, as in {@link runTriggerCycle}, at a cost that follows the candidates rather than the rule set.
+ * What the ticket workflow runs.
+ */
+export async function decideTriggerCycle(input: CycleInput, env: CycleEnvironment): Promise<CycleDecision> {
+  const { passes, ...rest } = await cycle(input, env, false);
+  return { ...rest, passes: passes.map(({ pass, fired, applied }) => ({ pass, fired, applied })) };
+}
+
+/** A pass with both forms: when it is not explained, `triggers` stays empty. */
+type CyclePass = PassTrace & PassDecision;
+type CycleRun = Omit<CycleOutcome, 'passes'> & { passes: CyclePass[] };
+
+async function cycle(input: CycleInput, env: CycleEnvironment, explain: boolean): Promise<CycleRun> {
+  const outcome: CycleRun = {
     event: input.event,
     skipped: null,
     passes: [],
@@ -90,23 +129,26 @@ export async function runTriggerCycle(
   const fired = new Set<string>();
   let ticket = input.ticket;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const evaluations = await env.evaluator.evaluate({ event: input.event, ticket, previous: input.previous });
-    const trace: PassTrace = { pass, triggers: [], applied: [] };
-    const firing: string[] = [];
-    for (const evaluation of evaluations) {
-      const already = fired.has(evaluation.triggerId);
-      trace.triggers.push({
-        triggerId: evaluation.triggerId,
-        title: env.triggers.get(evaluation.triggerId)?.title ?? evaluation.triggerId,
-        fired: evaluation.fired && !already,
-        skippedAlreadyFired: evaluation.fired && already,
-        conditions: evaluation.conditions,
-      });
-      if (evaluation.fired && !already) firing.push(evaluation.triggerId);
+    const facts = { event: input.event, ticket, previous: input.previous };
+    const trace: CyclePass = { pass, fired: [], triggers: [], applied: [] };
+    if (explain) {
+      for (const evaluation of await env.evaluator.evaluate(facts)) {
+        const already = fired.has(evaluation.triggerId);
+        trace.triggers.push({
+          triggerId: evaluation.triggerId,
+          title: env.triggers.get(evaluation.triggerId)?.title ?? evaluation.triggerId,
+          fired: evaluation.fired && !already,
+          skippedAlreadyFired: evaluation.fired && already,
+          conditions: evaluation.conditions,
+        });
+        if (evaluation.fired && !already) trace.fired.push(evaluation.triggerId);
+      }
+    } else {
+      for (const match of await env.evaluator.matches(facts)) if (!fired.has(match.triggerId)) trace.fired.push(match.triggerId);
     }
 
     const passStart = ticket;
-    for (const triggerId of firing) {
+    for (const triggerId of trace.fired) {
       fired.add(triggerId);
       const info = env.triggers.get(triggerId)!;
       const applied = await applyResults(ticket, info.results, `${pass}:${triggerId}`, env);

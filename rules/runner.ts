@@ -1,14 +1,21 @@
 /**
  * Runs the trigger cycle for a rule set: builds (once per version) the evaluator and the trigger table the
- * cycle needs. Shared by the worker's evaluation activity and the API's simulate endpoint.
+ * cycle needs. The worker's evaluation activity decides with {@link decideRuleSet}; the API's simulate and trace
+ * endpoints explain with {@link runRuleSet}.
  */
 import type { RuleProperties } from 'json-rules-engine';
 import { decompileRule } from './compile';
-import { runTriggerCycle, type CycleEnvironment, type CycleOutcome, type TriggerInfo } from './cycle';
+import {
+  decideTriggerCycle,
+  runTriggerCycle,
+  type CycleDecision,
+  type CycleEnvironment,
+  type CycleInput,
+  type CycleOutcome,
+  type TriggerInfo,
+} from './cycle';
 import { createEvaluator } from './evaluate';
 import type { EvaluatorKind } from './evaluation';
-import type { TicketSnapshot } from './facts';
-import type { TicketEventType } from '../domain/ticket';
 
 /** The version id of drafts compiled on the fly; no published version has it (those are `V…`). */
 export const DRAFT_VERSION_ID = 'draft';
@@ -46,11 +53,19 @@ function prepare(source: RuleSetSource, kind: EvaluatorKind): Prepared {
   return prepared;
 }
 
+type Lookups = Pick<CycleEnvironment, 'assign' | 'intakeTypePath'>;
+
+/** Runs the cycle with every condition's outcome in every pass (see `runTriggerCycle`). */
 export function runRuleSet(
   source: RuleSetSource,
   kind: EvaluatorKind,
-  input: { event: TicketEventType; ticket: TicketSnapshot; previous: TicketSnapshot | null },
-  lookups: Pick<CycleEnvironment, 'assign' | 'intakeTypePath'>,
+  input: CycleInput,
+  lookups: Lookups,
 ): Promise<CycleOutcome> {
   return runTriggerCycle(input, { ...prepare(source, kind), ...lookups });
+}
+
+/** Runs the cycle deciding through the trigger index, without the conditions' outcomes (see `decideTriggerCycle`). */
+export function decideRuleSet(source: RuleSetSource, kind: EvaluatorKind, input: CycleInput, lookups: Lookups): Promise<CycleDecision> {
+  return decideTriggerCycle(input, { ...prepare(source, kind), ...lookups });
 }

@@ -1,31 +1,41 @@
 /**
- * Evaluations of a ticket (a trigger cycle or a time rule firing): the trace, the side effects to perform and their
- * delivery, and which time rules have fired. Rows are keyed by (ticket, evaluation[, index]) and time-rule firings
- * by (ticket, key), so a retried activity leaves exactly one record.
+ * Evaluations of a ticket (a trigger cycle or a time rule firing): what they recorded, the side effects to perform
+ * and their delivery, and which time rules have fired. Rows are keyed by (ticket, evaluation[, index]) and time-rule
+ * firings by (ticket, key), so a retried activity leaves exactly one record.
+ *
+ * A trigger cycle records the replay record (`rules/replay.ts`) from which its trace is recomputed; cycles recorded
+ * before that kept their full trace, and are answered from it. A time rule firing records its trace, which does not
+ * grow with the rule set.
  */
 import type { Db, Sql, Tx } from './db';
 import type { FieldChanges, SideEffectResult } from '../rules/cycle';
 import type { EvaluatorKind } from '../rules/evaluation';
+import type { CycleRecord } from '../rules/replay';
 import type { SideEffectType, TimeRuleTrace, TriggerCycleTrace } from '../rules/trace';
 
-export interface EvaluationRecord {
+interface EvaluationRecordCommon {
   ticketId: string;
   evaluation: number;
-  event: EvaluationEvent;
   versionId: string | null;
   versionNumber: number | null;
-  evaluator: string;
-  trace: unknown;
   /** `sourceId` names what asked for the effect: a trigger id or a time-rule key. */
   sideEffects: { index: number; sourceId: string; result: SideEffectResult }[];
 }
 
+export type EvaluationRecord = EvaluationRecordCommon &
+  (
+    | { event: 'created' | 'updated'; evaluator: EvaluatorKind; replay: CycleRecord }
+    | { event: 'time_rule'; evaluator: 'time_rule'; trace: TimeRuleTrace }
+  );
+
 async function insertEvaluation(tx: Tx, record: EvaluationRecord): Promise<void> {
+  const trace = record.event === 'time_rule' ? tx.json(record.trace as never) : null;
+  const replay = record.event === 'time_rule' ? null : tx.json(record.replay as never);
   await tx`
-    insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace)
+    insert into trigger_evaluations (ticket_id, evaluation, event, version_id, version_number, evaluator, trace, replay)
     values (${record.ticketId}, ${record.evaluation}, ${record.event}, ${record.versionId}, ${record.versionNumber},
-      ${record.evaluator}, ${tx.json(record.trace as never)})
-    on conflict (ticket_id, evaluation) do update set trace = excluded.trace`;
+      ${record.evaluator}, ${trace}, ${replay})
+    on conflict (ticket_id, evaluation) do update set trace = excluded.trace, replay = excluded.replay`;
   for (const effect of record.sideEffects) {
     await tx`
       insert into trigger_side_effects (ticket_id, evaluation, index, trigger_id, result)
@@ -123,6 +133,16 @@ export type TicketEvaluation = EvaluationCommon &
     | { event: 'time_rule'; evaluator: 'time_rule'; trace: TimeRuleTrace }
   );
 
+/**
+ * One evaluation as stored: a trigger cycle holds its replay record, or (recorded before replay records) its full
+ * trace; a time rule firing holds its trace.
+ */
+export type StoredEvaluation = EvaluationCommon &
+  (
+    | { event: 'created' | 'updated'; evaluator: EvaluatorKind; recorded: { replay: CycleRecord } | { trace: TriggerCycleTrace } }
+    | { event: 'time_rule'; evaluator: 'time_rule'; trace: TimeRuleTrace }
+  );
+
 type EvaluationRow = {
   evaluation: number;
   event: EvaluationEvent;
@@ -130,7 +150,8 @@ type EvaluationRow = {
   version_number: number | null;
   evaluator: string;
   at: Date;
-  trace: TriggerCycleTrace | TimeRuleTrace;
+  trace: TriggerCycleTrace | TimeRuleTrace | null;
+  replay: CycleRecord | null;
 };
 type SideEffectRow = {
   evaluation: number;
@@ -144,32 +165,38 @@ type SideEffectRow = {
 };
 
 /** Every evaluation of the ticket in order, each with its side effects in order. */
-export async function listTicketEvaluations(sql: Db, ticketId: string): Promise<TicketEvaluation[]> {
+export async function listTicketEvaluations(sql: Db, ticketId: string): Promise<StoredEvaluation[]> {
   const evaluations = await sql<EvaluationRow[]>`
-    select evaluation, event, version_id, version_number, evaluator, at, trace from trigger_evaluations
+    select evaluation, event, version_id, version_number, evaluator, at, trace, replay from trigger_evaluations
     where ticket_id = ${ticketId} order by evaluation`;
   const effects = await sql<SideEffectRow[]>`
     select evaluation, index, trigger_id, result->>'type' as type, status, attempts, last_error, detail
     from trigger_side_effects where ticket_id = ${ticketId} order by evaluation, index`;
-  // The event decides the trace's shape: the trigger-evaluation activity records cycles, the time-rule activity firings.
-  return evaluations.map((row) => ({
-    evaluation: row.evaluation,
-    event: row.event,
-    versionId: row.version_id,
-    versionNumber: row.version_number,
-    evaluator: row.evaluator,
-    at: row.at.toISOString(),
-    trace: row.trace,
-    sideEffects: effects
-      .filter((effect) => effect.evaluation === row.evaluation)
-      .map((effect) => ({
-        index: effect.index,
-        triggerId: effect.trigger_id,
-        type: effect.type,
-        status: effect.status,
-        attempts: effect.attempts,
-        lastError: effect.last_error,
-        detail: effect.detail,
-      })),
-  }) as TicketEvaluation);
+  // The event decides what was recorded: the trigger-evaluation activity records cycles, the time-rule activity firings.
+  return evaluations.map((row): StoredEvaluation => {
+    const common: EvaluationCommon = {
+      evaluation: row.evaluation,
+      versionId: row.version_id,
+      versionNumber: row.version_number,
+      at: row.at.toISOString(),
+      sideEffects: effects
+        .filter((effect) => effect.evaluation === row.evaluation)
+        .map((effect) => ({
+          index: effect.index,
+          triggerId: effect.trigger_id,
+          type: effect.type,
+          status: effect.status,
+          attempts: effect.attempts,
+          lastError: effect.last_error,
+          detail: effect.detail,
+        })),
+    };
+    if (row.event === 'time_rule') return { ...common, event: row.event, evaluator: 'time_rule', trace: row.trace as TimeRuleTrace };
+    return {
+      ...common,
+      event: row.event,
+      evaluator: row.evaluator as EvaluatorKind,
+      recorded: row.replay ? { replay: row.replay } : { trace: row.trace as TriggerCycleTrace },
+    };
+  });
 }

@@ -2,9 +2,10 @@ import { previewAssignment } from '../../../store/assignment';
 import { intakeTypePath, loadTicketSnapshot } from '../../../store/ticket-snapshot';
 import type { TicketSnapshot } from '../../../rules';
 import { ruleCatalogue as catalogue } from '../../../rules/catalogue';
-import { DRAFT_VERSION_ID, runRuleSet } from '../../../rules/runner';
+import { explainCycle } from '../../../rules/replay';
+import { DRAFT_VERSION_ID, runRuleSet, type RuleSetSource } from '../../../rules/runner';
 import type { Sql } from '../../../store/db';
-import { listTicketEvaluations } from '../../../store/evaluations';
+import { listTicketEvaluations, type StoredEvaluation, type TicketEvaluation } from '../../../store/evaluations';
 import { loadDraftRuleSet, loadPublishedRuleSet, loadRuleSetVersion } from '../../../store/rule-sets';
 import { requireRole } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
@@ -89,10 +90,38 @@ export const simulate: AppRouteHandler<typeof routes.simulate> = async (c) => {
   return c.json({ version: { id: source.versionId, number: source.number }, event, ticket: final, trace }, 200);
 };
 
+/**
+ * The evaluations as the trace route answers them: a trigger cycle's trace recomputed from its record against the
+ * version it pinned (each version loaded once), or read as recorded by cycles recorded before records and time rules.
+ */
+async function explainEvaluations(sql: Sql, stored: StoredEvaluation[]): Promise<TicketEvaluation[]> {
+  const versions = new Map<string, Promise<RuleSetSource | null>>();
+  const explained: TicketEvaluation[] = [];
+  for (const evaluation of stored) {
+    if (evaluation.event === 'time_rule') {
+      explained.push(evaluation);
+      continue;
+    }
+    const { recorded, ...rest } = evaluation;
+    if ('trace' in recorded) {
+      explained.push({ ...rest, trace: recorded.trace });
+      continue;
+    }
+    const versionId = evaluation.versionId;
+    if (versionId === null) throw new Error(`evaluation ${evaluation.evaluation} recorded a cycle without its version`);
+    if (!versions.has(versionId)) versions.set(versionId, loadRuleSetVersion(sql, versionId));
+    const source = await versions.get(versionId)!;
+    if (!source) throw new Error(`evaluation ${evaluation.evaluation} pinned version ${versionId}, which does not exist`);
+    const trace = await explainCycle(recorded.replay, { event: evaluation.event, source, evaluator: evaluation.evaluator });
+    explained.push({ ...rest, trace });
+  }
+  return explained;
+}
+
 export const ticketTrace: AppRouteHandler<typeof routes.ticketTrace> = async (c) => {
   const { sql } = c.var.deps;
   const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
-  return c.json(await listTicketEvaluations(sql, ticket.id), 200);
+  return c.json(await explainEvaluations(sql, await listTicketEvaluations(sql, ticket.id)), 200);
 };
 
 export const ruleCatalogue: AppRouteHandler<typeof routes.ruleCatalogue> = (c) => c.json(catalogue(), 200);
