@@ -11,6 +11,7 @@
  */
 import type { RuleProperties } from 'json-rules-engine';
 import type { TicketSnapshot, TicketFacts } from './facts';
+import { admitFacts } from './facts-gate';
 import type { ConditionOperator, ConditionValue } from './model';
 import { OPERATORS, type OperatorFn } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
@@ -157,6 +158,7 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
 
   return {
     evaluate(facts) {
+      admitFacts(facts);
       const { triggers } = plans[facts.event];
       // The full trace reads every slot anyway, so read them all up front instead of through the cache.
       const values = readers.map((reader) => reader(facts));
@@ -183,6 +185,7 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
       return evaluations;
     },
     matches(facts) {
+      admitFacts(facts);
       const plan = begin(facts);
       const fired: FiredTrigger[] = [];
       for (const ordinal of plan.index.candidates(read)) {

@@ -6,6 +6,7 @@
  */
 import { Engine, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
 import type { TicketFacts } from './facts';
+import { admitFacts } from './facts-gate';
 import { registerOperators, type Change } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
 import { CHANGE_FACT, EVENT_FACT, PREVIOUS_FACT, TICKET_FACT, storedPath } from './stored-form';
@@ -104,6 +105,7 @@ export function createReferenceEvaluator(definitions: readonly RuleProperties[])
   // An Engine keeps its run status on itself, so overlapping runs would make one skip the other's rules.
   let tail: Promise<unknown> = Promise.resolve();
   const run = (facts: TicketFacts): Promise<Evaluated[]> => {
+    admitFacts(facts);
     const next = tail.then(async () => {
       const outcome = await engines[facts.event].run({
         [TICKET_FACT]: facts.ticket,
