@@ -34,10 +34,10 @@ function sameValue(left: unknown, right: unknown): boolean {
 const equals: OperatorFn = (actual, expected) => actual === expected;
 
 /**
- * Memoises a string function for json-rules-engine, which calls an operator once per row: the same
- * subject or keyword comes back for every trigger of an evaluation. The cache is dropped when full so
- * memory stays bounded whatever the tickets contain; the fast evaluator folds each text once per
- * evaluation instead (see {@link prepareText}) and does not go through it.
+ * Memoises a string function. An operator is called once per row, so the same subject, date or keyword
+ * comes back for every trigger of an evaluation; the cache is dropped when full so memory stays bounded
+ * whatever the tickets contain. For text only json-rules-engine goes through it: the fast evaluator
+ * folds each text once per evaluation instead (see {@link prepareText}).
  */
 function memoised<T>(derive: (text: string) => T, capacity: number): (text: string) => T {
   const cache = new Map<string, T>();
