@@ -6,14 +6,15 @@
  * Facts outside that shape made the engines disagree (json-rules-engine reads `length` of a string where the
  * fast evaluator finds nothing; an array in an indexed field defeats the index).
  *
- * Hand-written rather than `TicketFacts.parse`: it runs on every evaluation, and the schema's parse copies
- * the facts and costs several times the evaluation of a small rule set. A test holds the two to the same
- * verdicts.
+ * Hand-written rather than `TicketFacts.parse`: it runs on every evaluation, where the schema's parse
+ * copies the facts and takes twice as long (about 3.8 µs against 1.9 µs for an update, as much as
+ * evaluating a small rule set). A test holds the two to the same verdicts.
  *
  * @module
  */
+import { z } from 'zod';
 import { TicketChannel, TicketEventType, TicketPriority, TicketStatus } from '../domain/schemas';
-import { TicketSnapshot, type TicketFacts } from './facts';
+import type { TicketFacts, TicketSnapshot } from './facts';
 
 /** What is wrong with refused facts: where, and what was expected there. */
 export interface FactsIssue {
@@ -37,9 +38,11 @@ const EVENTS: ReadonlySet<unknown> = new Set(TicketEventType.options);
 const STATUSES: ReadonlySet<unknown> = new Set(TicketStatus.options);
 const CHANNELS: ReadonlySet<unknown> = new Set(TicketChannel.options);
 const PRIORITIES: ReadonlySet<unknown> = new Set(TicketPriority.options);
-const Timestamp = TicketSnapshot.shape.createdAt;
+/** The pattern behind the snapshot's `z.iso.datetime({ offset: true })`, tested without a parse per call. */
+const TIMESTAMP = z.core.regexes.datetime({ offset: true, local: false, precision: null });
 
-type Check = (value: unknown) => string | undefined;
+/** What is wrong with a value: a message, or for a list or record the key of the bad item and a message. */
+type Check = (value: unknown) => string | readonly [key: string, message: string] | undefined;
 
 const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : value === undefined ? 'nothing' : `a ${typeof value}`;
@@ -64,33 +67,26 @@ const nullableString = expecting('a string or null', (value) => value === null |
 const oneOf = (allowed: ReadonlySet<unknown>): Check =>
   expecting(`one of ${[...allowed].join(', ')}`, (value) => allowed.has(value));
 
-/** Checks a value that holds a check per item or entry; `at` receives the key of the first bad one. */
-type Nested = (value: unknown, at: (key: string) => void) => string | undefined;
-
-const listOfStrings: Nested = (value, at) => {
+const listOfStrings: Check = (value) => {
   if (!Array.isArray(value)) return `expected a list of strings, got ${kindOf(value)}`;
   for (let index = 0; index < value.length; index += 1) {
-    if (!isString(value[index])) {
-      at(String(index));
-      return `expected a string, got ${kindOf(value[index])}`;
-    }
+    if (!isString(value[index])) return [String(index), `expected a string, got ${kindOf(value[index])}`];
   }
   return undefined;
 };
 
-const recordOfScalars: Nested = (value, at) => {
+const recordOfScalars: Check = (value) => {
   if (!isPlainObject(value)) return `expected a record of strings, numbers, booleans or null, got ${kindOf(value)}`;
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key === 'symbol') return 'expected string keys only';
     if (!isScalar(value[key])) {
-      at(key);
-      return `expected a string, a finite number, a boolean or null, got ${kindOf(value[key])}`;
+      return [key, `expected a string, a finite number, a boolean or null, got ${kindOf(value[key])}`];
     }
   }
   return undefined;
 };
 
-const SNAPSHOT_CHECKS: Readonly<Record<keyof TicketSnapshot, Check | Nested>> = {
+const SNAPSHOT_CHECKS: Readonly<Record<keyof TicketSnapshot, Check>> = {
   id: expecting('a non-empty string', (value) => isString(value) && value.length > 0),
   status: oneOf(STATUSES),
   channel: oneOf(CHANNELS),
@@ -108,19 +104,17 @@ const SNAPSHOT_CHECKS: Readonly<Record<keyof TicketSnapshot, Check | Nested>> = 
   customerFields: recordOfScalars,
   agentFields: recordOfScalars,
   withinBusinessHours: expecting('a boolean', (value) => typeof value === 'boolean'),
-  createdAt: expecting('an ISO date-time with offset', (value) => Timestamp.safeParse(value).success),
-  updatedAt: expecting('an ISO date-time with offset', (value) => Timestamp.safeParse(value).success),
+  createdAt: expecting('an ISO date-time with offset', (value) => isString(value) && TIMESTAMP.test(value)),
+  updatedAt: expecting('an ISO date-time with offset', (value) => isString(value) && TIMESTAMP.test(value)),
 };
 const SNAPSHOT_KEYS = Object.keys(SNAPSHOT_CHECKS) as (keyof TicketSnapshot)[];
 
 function snapshotIssue(snapshot: unknown, name: string): FactsIssue | undefined {
   if (!isObject(snapshot)) return { path: [name], message: `expected a ticket snapshot, got ${kindOf(snapshot)}` };
   for (const key of SNAPSHOT_KEYS) {
-    let inner: string | undefined;
-    const message = SNAPSHOT_CHECKS[key](snapshot[key], (at) => {
-      inner = at;
-    });
-    if (message !== undefined) return { path: inner === undefined ? [name, key] : [name, key, inner], message };
+    const wrong = SNAPSHOT_CHECKS[key](snapshot[key]);
+    if (typeof wrong === 'string') return { path: [name, key], message: wrong };
+    if (wrong !== undefined) return { path: [name, key, wrong[0]], message: wrong[1] };
   }
   return undefined;
 }
@@ -128,7 +122,9 @@ function snapshotIssue(snapshot: unknown, name: string): FactsIssue | undefined 
 /** The first way `facts` breaks the {@link TicketFacts} contract, or undefined when it keeps it. */
 export function factsIssue(facts: unknown): FactsIssue | undefined {
   if (!isObject(facts)) return { path: [], message: `expected ticket facts, got ${kindOf(facts)}` };
-  if (!EVENTS.has(facts.event)) return { path: ['event'], message: oneOf(EVENTS)(facts.event) ?? '' };
+  if (!EVENTS.has(facts.event)) {
+    return { path: ['event'], message: `expected one of ${[...EVENTS].join(', ')}, got ${kindOf(facts.event)}` };
+  }
   const ticketIssue = snapshotIssue(facts.ticket, 'ticket');
   if (ticketIssue) return ticketIssue;
   if (facts.previous !== null) {
