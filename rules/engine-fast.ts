@@ -1,18 +1,22 @@
 /**
  * The fast evaluator: the same stored rules compiled into closures. Each distinct ticket value a rule set
- * reads gets a slot, read at most once per evaluation; each condition is (slot, operator function,
- * constant); `matches` only visits the candidate triggers the index returns.
+ * reads gets a slot, read at most once per evaluation; each text is case-folded at most once per
+ * evaluation and each distinct text test (`contains` of one keyword in one slot) run at most once; each
+ * other condition is (slot, operator function, constant); `matches` only visits the candidate triggers
+ * the index returns.
  *
  * Semantics are json-rules-engine's by construction: the operator functions are the ones registered on
- * the engine, paths are read the way JSONPath resolves them, and the `change` fact is rebuilt the way
- * `prepareEngine` defines it. The differential test holds the two to that.
+ * the engine (text tests use the same folding and comparison they do), paths are read the way JSONPath
+ * resolves them, and the `change` fact is rebuilt the way `prepareEngine` defines it. The differential
+ * test holds the two to that.
  *
  * @module
  */
 import type { RuleProperties } from 'json-rules-engine';
 import type { TicketSnapshot, TicketFacts } from './facts';
+import { admitFacts } from './facts-gate';
 import type { ConditionOperator, ConditionValue } from './model';
-import { OPERATORS, type OperatorFn } from './operators';
+import { OPERATORS, containsPrepared, foldCase, prepareText, startsWithPrepared } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
 import { CHANGE_FACT, storedPath, type StoredCondition } from './stored-form';
 import { pathKeys } from './targets';
@@ -49,7 +53,8 @@ interface CompiledCondition {
   readonly operator: ConditionOperator;
   readonly expected: ConditionValue | null;
   readonly slot: number;
-  readonly test: OperatorFn;
+  /** Whether the row holds for the facts of the evaluation under way. */
+  readonly holds: () => boolean;
 }
 
 interface CompiledTrigger extends FiredTrigger {
@@ -62,44 +67,122 @@ interface Plan {
   readonly index: TriggerIndex;
 }
 
+/**
+ * One text test shared by every row that makes it: `contains` or `startsWith` of one folded constant in
+ * one slot. Many triggers test the same few keywords against the subject and content, so each distinct
+ * test runs at most once per evaluation (measured: at 1,000 rows over 70 keywords this cut the text rows'
+ * cost by 3–6×, where an Aho–Corasick automaton over the keywords did not beat `String.includes`).
+ */
+interface TextProbe {
+  readonly slot: number;
+  readonly startsWith: boolean;
+  readonly expected: string;
+  readonly folded: string;
+}
+
+const TEXT_OPERATORS: ReadonlySet<ConditionOperator> = new Set(['contains', 'notContains', 'startsWith']);
+
 /** Compiles one rule-set version. */
 export function createFastEvaluator(definitions: readonly RuleProperties[]): FastEvaluator {
   const ruleSet = loadRuleSet(definitions);
   const readers: SlotReader[] = [];
   const slots = new Map<string, number>();
+  const probes: TextProbe[] = [];
+  const probeIds = new Map<string, number>();
+
+  // Every value an evaluation needs is derived at most once per evaluation and kept until the next one:
+  // a slot's value, its case-folded text, a text probe's outcome. Each cache entry is stamped with the
+  // evaluation's number, which avoids allocating and clearing caches per call. Calls are synchronous, so
+  // they never interleave.
+  let evaluation = 0;
+  let current: TicketFacts;
+  const values: unknown[] = [];
+  const valueStamps: number[] = [];
+  const folded: unknown[] = [];
+  const foldedStamps: number[] = [];
+  const probed: boolean[] = [];
+  const probeStamps: number[] = [];
+
+  const read = (slot: number): unknown => {
+    if (valueStamps[slot] !== evaluation) {
+      values[slot] = readers[slot](current);
+      valueStamps[slot] = evaluation;
+    }
+    return values[slot];
+  };
+  const readFolded = (slot: number): unknown => {
+    if (foldedStamps[slot] !== evaluation) {
+      folded[slot] = prepareText(read(slot));
+      foldedStamps[slot] = evaluation;
+    }
+    return folded[slot];
+  };
+  const probe = (id: number): boolean => {
+    if (probeStamps[id] !== evaluation) {
+      const { slot, startsWith, expected, folded: foldedExpected } = probes[id];
+      const text = readFolded(slot);
+      probed[id] = startsWith
+        ? startsWithPrepared(text, foldedExpected)
+        : containsPrepared(text, expected, foldedExpected);
+      probeStamps[id] = evaluation;
+    }
+    return probed[id];
+  };
 
   const slotOf = (condition: StoredCondition): number => {
     const path = storedPath(condition);
     const key = `${condition.fact}\u0000${path}`;
     const known = slots.get(key);
     if (known !== undefined) return known;
-    const read = snapshotReader(path);
+    const readPath = snapshotReader(path);
     readers.push(
       condition.fact === CHANGE_FACT
         ? (facts) =>
             facts.event !== 'updated' || facts.previous === null || facts.previous === undefined
               ? null
-              : { before: read(facts.previous), after: read(facts.ticket) }
-        : (facts) => read(facts.ticket),
+              : { before: readPath(facts.previous), after: readPath(facts.ticket) }
+        : (facts) => readPath(facts.ticket),
     );
+    valueStamps.push(0);
+    foldedStamps.push(0);
     slots.set(key, readers.length - 1);
     return readers.length - 1;
+  };
+
+  const probeOf = (slot: number, startsWith: boolean, expected: string): number => {
+    const key = `${slot}\u0000${startsWith ? 's' : 'c'}\u0000${expected}`;
+    const known = probeIds.get(key);
+    if (known !== undefined) return known;
+    probes.push({ slot, startsWith, expected, folded: foldCase(expected) });
+    probeStamps.push(0);
+    probeIds.set(key, probes.length - 1);
+    return probes.length - 1;
+  };
+
+  const holdsFor = (operator: ConditionOperator, slot: number, expected: ConditionValue | null): (() => boolean) => {
+    if (TEXT_OPERATORS.has(operator) && typeof expected === 'string') {
+      const id = probeOf(slot, operator === 'startsWith', expected);
+      return operator === 'notContains' ? () => !probe(id) : () => probe(id);
+    }
+    const test = OPERATORS[operator];
+    return () => test(read(slot), expected);
   };
 
   const compileRule = (rule: LoadedRule): CompiledTrigger => {
     const { trigger } = rule;
     const compileGroup = (group: 'all' | 'any') =>
-      rule.conditions[group].map(
-        (condition, index): CompiledCondition => ({
+      rule.conditions[group].map((condition, index): CompiledCondition => {
+        const slot = slotOf(condition);
+        return {
           group,
           index,
           field: trigger.conditions[group][index].field,
           operator: condition.operator,
           expected: condition.value,
-          slot: slotOf(condition),
-          test: OPERATORS[condition.operator],
-        }),
-      );
+          slot,
+          holds: holdsFor(condition.operator, slot, condition.value),
+        };
+      });
     return {
       triggerId: trigger.id,
       title: trigger.title,
@@ -127,39 +210,23 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
   };
   const plans: Record<TicketEventType, Plan> = { created: planFor('created'), updated: planFor('updated') };
 
-  // `matches` reads only the slots its candidates need, each once: values are cached per call by stamping
-  // each slot with the call's number, which avoids allocating and clearing a cache per call. Calls are
-  // synchronous, so they never interleave.
-  const cached: unknown[] = new Array(readers.length);
-  const stamps = new Float64Array(readers.length);
-  let evaluation = 0;
-  let current: TicketFacts;
-  const read = (slot: number): unknown => {
-    if (stamps[slot] !== evaluation) {
-      cached[slot] = readers[slot](current);
-      stamps[slot] = evaluation;
-    }
-    return cached[slot];
-  };
-  const begin = (facts: TicketFacts): Plan => {
+  const begin = (facts: unknown): Plan => {
+    admitFacts(facts);
     evaluation += 1;
     current = facts;
     return plans[facts.event];
   };
 
-  const holds = (condition: CompiledCondition): boolean => condition.test(read(condition.slot), condition.expected);
   const fires = (trigger: CompiledTrigger): boolean => {
-    for (const condition of trigger.all) if (!holds(condition)) return false;
+    for (const condition of trigger.all) if (!condition.holds()) return false;
     if (trigger.any.length === 0) return true;
-    for (const condition of trigger.any) if (holds(condition)) return true;
+    for (const condition of trigger.any) if (condition.holds()) return true;
     return false;
   };
 
   return {
     evaluate(facts) {
-      const { triggers } = plans[facts.event];
-      // The full trace reads every slot anyway, so read them all up front instead of through the cache.
-      const values = readers.map((reader) => reader(facts));
+      const { triggers } = begin(facts);
       const evaluations: TriggerEvaluation[] = new Array(triggers.length);
       for (let ordinal = 0; ordinal < triggers.length; ordinal += 1) {
         const trigger = triggers[ordinal];
@@ -167,16 +234,14 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
         let allHeld = true;
         let anyHeld = trigger.any.length === 0;
         for (const condition of trigger.all) {
-          const actual = values[condition.slot];
-          const held = condition.test(actual, condition.expected);
+          const held = condition.holds();
           allHeld &&= held;
-          conditions.push(outcome(condition, actual, held));
+          conditions.push(outcome(condition, read(condition.slot), held));
         }
         for (const condition of trigger.any) {
-          const actual = values[condition.slot];
-          const held = condition.test(actual, condition.expected);
+          const held = condition.holds();
           anyHeld ||= held;
-          conditions.push(outcome(condition, actual, held));
+          conditions.push(outcome(condition, read(condition.slot), held));
         }
         evaluations[ordinal] = { triggerId: trigger.triggerId, fired: allHeld && anyHeld, conditions };
       }

@@ -6,7 +6,8 @@
  */
 import { Engine, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
 import type { TicketFacts } from './facts';
-import { registerOperators } from './operators';
+import { admitFacts } from './facts-gate';
+import { registerOperators, type Change } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
 import { CHANGE_FACT, EVENT_FACT, PREVIOUS_FACT, TICKET_FACT, storedPath } from './stored-form';
 import type { TicketEventType } from '../domain/ticket';
@@ -21,23 +22,30 @@ import {
 /**
  * Registers what stored trigger rules need on a json-rules-engine Engine: the operators and the derived
  * `change` fact. Any consumer of the stored form must call this before adding trigger rules.
+ *
+ * The `change` fact is not cached: json-rules-engine keys its fact cache by a 53-bit hash of the fact's
+ * parameters (hash-it), under which distinct paths collide (`customerFields['arf']` and `['a0d']`, among
+ * thousands of three-character codes), so a cached change row could read another row's before and after.
+ * Recomputing it costs two path reads.
  */
 export function prepareEngine(engine: Engine): Engine {
   registerOperators(engine);
-  engine.addFact(CHANGE_FACT, async (params: Record<string, unknown>, almanac: Almanac) => {
-    const [event, previous] = await Promise.all([
-      almanac.factValue<string>(EVENT_FACT),
-      almanac.factValue<unknown>(PREVIOUS_FACT),
-    ]);
-    if (event !== 'updated' || previous === null || previous === undefined) return null;
-    const path = String(params.path);
-    const [before, after] = await Promise.all([
-      almanac.factValue(PREVIOUS_FACT, {}, path),
-      almanac.factValue(TICKET_FACT, {}, path),
-    ]);
-    return { before, after };
-  });
+  engine.addFact(CHANGE_FACT, changeFact, { cache: false });
   return engine;
+}
+
+async function changeFact(params: Record<string, unknown>, almanac: Almanac): Promise<Change | null> {
+  const [event, previous] = await Promise.all([
+    almanac.factValue<string>(EVENT_FACT),
+    almanac.factValue<unknown>(PREVIOUS_FACT),
+  ]);
+  if (event !== 'updated' || previous === null || previous === undefined) return null;
+  const path = String(params.path);
+  const [before, after] = await Promise.all([
+    almanac.factValue(PREVIOUS_FACT, {}, path),
+    almanac.factValue(TICKET_FACT, {}, path),
+  ]);
+  return { before, after };
 }
 
 /** What json-rules-engine records on each evaluated condition of a rule result. */
@@ -97,6 +105,7 @@ export function createReferenceEvaluator(definitions: readonly RuleProperties[])
   // An Engine keeps its run status on itself, so overlapping runs would make one skip the other's rules.
   let tail: Promise<unknown> = Promise.resolve();
   const run = (facts: TicketFacts): Promise<Evaluated[]> => {
+    admitFacts(facts);
     const next = tail.then(async () => {
       const outcome = await engines[facts.event].run({
         [TICKET_FACT]: facts.ticket,

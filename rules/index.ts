@@ -6,6 +6,7 @@
  */
 export * from './model';
 export { TicketFacts, TicketSnapshot, FieldValue } from './facts';
+export { admitFacts, factsIssue, InvalidFactsError, type FactsIssue } from './facts-gate';
 export {
   conditionTarget,
   parseField,

@@ -34,9 +34,10 @@ function sameValue(left: unknown, right: unknown): boolean {
 const equals: OperatorFn = (actual, expected) => actual === expected;
 
 /**
- * Memoises a string function. One evaluation compares the same subject or date with many triggers'
- * constants, so re-deriving it per comparison dominated evaluation time; the cache is dropped when full
- * so memory stays bounded whatever the tickets contain.
+ * Memoises a string function. An operator is called once per row, so the same subject, date or keyword
+ * comes back for every trigger of an evaluation; the cache is dropped when full so memory stays bounded
+ * whatever the tickets contain. For text only json-rules-engine goes through it: the fast evaluator
+ * folds each text once per evaluation instead (see {@link prepareText}).
  */
 function memoised<T>(derive: (text: string) => T, capacity: number): (text: string) => T {
   const cache = new Map<string, T>();
@@ -51,17 +52,43 @@ function memoised<T>(derive: (text: string) => T, capacity: number): (text: stri
   };
 }
 
-const lowerCase = memoised((text) => text.toLowerCase(), 64);
+/**
+ * The form in which text conditions compare text: composed (NFC), so a keyword matches whether the
+ * customer's software sent Hangul or accents composed or decomposed, then lower-cased by the Unicode
+ * default mapping, the same whatever the server's locale (`İ` becomes `i̇`, `ß` stays `ß`).
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** A value as text operators consume it: a string case-folded, anything else (tags, absent values) as is. */
+export function prepareText(value: unknown): unknown {
+  return typeof value === 'string' ? foldCase(value) : value;
+}
+
+/**
+ * `contains` on prepared values. Text matching ignores case because admins type keywords the way they
+ * think of them, not as customers wrote them; a tag, though, is present or not, exactly.
+ */
+export function containsPrepared(prepared: unknown, expected: unknown, preparedExpected: unknown): boolean {
+  if (Array.isArray(prepared)) return prepared.includes(expected);
+  return typeof prepared === 'string' && typeof preparedExpected === 'string' && prepared.includes(preparedExpected);
+}
+
+/** `startsWith` on prepared values. */
+export function startsWithPrepared(prepared: unknown, preparedExpected: unknown): boolean {
+  return typeof prepared === 'string' && typeof preparedExpected === 'string' && prepared.startsWith(preparedExpected);
+}
+
+const foldedMemo = memoised(foldCase, 1024);
+const prepareTextOnce = (value: unknown): unknown => (typeof value === 'string' ? foldedMemo(value) : value);
 const instant = memoised((text) => Date.parse(text), 1024);
 
-// Text matching ignores case because admins type keywords the way they think of them, not as customers wrote them.
-const contains: OperatorFn = (actual, expected) => {
-  if (Array.isArray(actual)) return actual.includes(expected);
-  return typeof actual === 'string' && typeof expected === 'string' && lowerCase(actual).includes(lowerCase(expected));
-};
+const contains: OperatorFn = (actual, expected) =>
+  containsPrepared(prepareTextOnce(actual), expected, prepareTextOnce(expected));
 
 const startsWith: OperatorFn = (actual, expected) =>
-  typeof actual === 'string' && typeof expected === 'string' && lowerCase(actual).startsWith(lowerCase(expected));
+  startsWithPrepared(prepareTextOnce(actual), prepareTextOnce(expected));
 
 /** For a list value (tags) `in` means "has any of"; for a scalar, "is one of". */
 const isIn: OperatorFn = (actual, expected) => {

@@ -22,6 +22,16 @@ describe('operator functions', () => {
     expect(notContains('Refund please', 'invoice')).toBe(true);
   });
 
+  it('contains and startsWith compare composed text, lower-cased the same whatever the locale', () => {
+    const decomposed = '계좌이체 환불 요청'.normalize('NFD');
+    expect(contains(decomposed, '환불')).toBe(true);
+    expect(contains('계좌이체 환불 요청', '환불'.normalize('NFD'))).toBe(true);
+    expect(startsWith('Cafe\u0301 order', 'CAFÉ')).toBe(true);
+    expect(contains('İSTANBUL office', 'i̇stanbul')).toBe(true);
+    expect(contains('STRASSE', 'straße')).toBe(false);
+    expect(contains('Straße 5', 'STRAẞE')).toBe(true);
+  });
+
   it('contains on tags means the tag is present, exactly', () => {
     expect(contains(['vip', 'refund'], 'vip')).toBe(true);
     expect(contains(['vip'], 'VIP')).toBe(false);

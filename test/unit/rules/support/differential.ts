@@ -1,6 +1,7 @@
 /**
- * The differential check shared by the differential test files: for each case, a random rule set of 1–8
- * triggers and one created and one updated event, evaluated by json-rules-engine and by the fast evaluator.
+ * The differential check shared by the differential test files: for each case, a random rule set (mostly
+ * 1–8 triggers, one case in seven up to 50) and one created and one updated event, evaluated by
+ * json-rules-engine and by the fast evaluator.
  */
 import { expect } from 'vitest';
 import { compileTrigger, createEvaluator } from '../../../../rules';
@@ -13,7 +14,8 @@ export async function runDifferentialCases(first: number, count: number): Promis
   let evaluated = 0;
   for (let caseNumber = first; caseNumber < first + count; caseNumber += 1) {
     const random = createRandom(caseNumber);
-    const definitions = Array.from({ length: random.between(1, 8) }, (_, index) =>
+    const size = random.chance(6 / 7) ? random.between(1, 8) : random.between(9, 50);
+    const definitions = Array.from({ length: size }, (_, index) =>
       compileTrigger(randomTrigger(random, `t${index}`)),
     );
     const reference = createEvaluator(definitions, 'reference');
