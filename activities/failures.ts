@@ -1,6 +1,7 @@
 /**
  * Sorts activity failures into those a retry can heal and those it cannot. A failure that comes from the data
- * itself (PostgreSQL refusing a NUL byte, a check or foreign-key violation, a statement the schema rejects) fails
+ * itself (PostgreSQL refusing a NUL byte, a check or foreign-key violation, a statement the schema rejects, ticket
+ * facts the rule engines' gate refuses) fails
  * the same way on every attempt, so retrying it would wedge its workflow for good: it becomes a non-retryable
  * `ApplicationFailure` of type {@link INVALID_DATA}. Everything else (connections refused or reset, the database
  * starting or shutting down, out of resources, serialisation failures, deadlocks, timeouts, and errors we do not
@@ -8,6 +9,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityFailureType } from '../domain/error-codes';
+import { InvalidFactsError } from '../rules/facts-gate';
 
 /** The type of the failure an activity raises when the database refuses its data for good. */
 export const INVALID_DATA = 'data.invalid' satisfies ActivityFailureType;
@@ -36,6 +38,7 @@ function isDatabaseError(error: unknown): error is DatabaseError {
 
 /** Whether an error will fail again, whatever the number of attempts. */
 export function isDeterministic(error: unknown): boolean {
+  if (error instanceof InvalidFactsError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && CLIENT_REFUSALS.has(code)) return true;
   if (!isDatabaseError(error)) return false;
@@ -47,14 +50,14 @@ export function classifyFailure(error: unknown): unknown {
   if (error instanceof ApplicationFailure || !isDeterministic(error)) return error;
   const cause = error as Partial<DatabaseError> & Error;
   const details = {
-    sqlstate: cause.code ?? null,
+    sqlstate: isDatabaseError(error) ? error.code : null,
     constraint: cause.constraint_name ?? null,
     table: cause.table_name ?? null,
     column: cause.column_name ?? null,
   };
   return ApplicationFailure.create({
     type: INVALID_DATA,
-    message: `The database refused the data: ${cause.message}`,
+    message: `${isDatabaseError(error) ? 'The database refused the data' : 'The data was refused'}: ${cause.message}`,
     nonRetryable: true,
     details: [details],
     cause,

@@ -4,6 +4,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { INVALID_DATA, classifyFailure, classifyFailures } from '../../activities/failures';
+import { InvalidFactsError } from '../../rules/facts-gate';
 
 /** An error shaped as postgres.js raises them for an ErrorResponse from the server. */
 function postgresError(code: string, message = `failed with ${code}`): Error {
@@ -29,6 +30,11 @@ describe('classifyFailure', () => {
   it.each(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECT_TIMEOUT'])('leaves %s to the retry policy', (code) => {
     const error = connectionError(code);
     expect(classifyFailure(error)).toBe(error);
+  });
+
+  it('stops retrying ticket facts the rule engines refuse', () => {
+    const failure = classifyFailure(new InvalidFactsError({ path: ['ticket', 'customerFields'], message: 'expected a record' }));
+    expect(failure).toMatchObject({ type: INVALID_DATA, nonRetryable: true, details: [{ sqlstate: null }] });
   });
 
   it('stops retrying a value postgres.js refuses to send', () => {
