@@ -8,14 +8,16 @@
  * - rules/index.ts only re-exports;
  * - rules/cycle.ts and rules/runner.ts run the trigger cycle against the database's lookups and are tested by the
  *   integration tests (real PostgreSQL and Temporal), which a mutation run cannot afford per mutant;
- * - rules/trace.ts declares the API's trace schemas; its type checks fail the build, and the API tests read it.
+ * - rules/trace.ts declares the API's trace schemas; its type checks fail the build, and the API tests read it;
+ * - rules/graph.ts maps triggers to and from the studio's canvas: no evaluation reads it, and graph.test.ts
+ *   (round trips of random triggers) is its own test.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'test/unit/rules/mutation.vitest.config.ts', related: false },
-  mutate: ['rules/**/*.ts', '!rules/index.ts', '!rules/cycle.ts', '!rules/runner.ts', '!rules/trace.ts'],
+  mutate: ['rules/**/*.ts', '!rules/index.ts', '!rules/cycle.ts', '!rules/runner.ts', '!rules/trace.ts', '!rules/graph.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   // Static mutants (module-level code: zod schemas and their descriptions, the field catalogue) can only be
@@ -26,6 +28,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/rules.html' },
   jsonReporter: { fileName: 'reports/mutation/rules.json' },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  // Later runs retest only mutants whose code or covering tests changed (the file stays on this machine).
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
