@@ -2,7 +2,8 @@
  * Mutation testing of the rule engine: `npm run mutate:rules` (not part of CI; a full run takes a while on two
  * cores). Stryker changes rules/ one mutant at a time and runs the pure unit tests that cover it
  * (test/unit/rules/mutation.vitest.config.ts: no PostgreSQL, no Temporal, fewer differential cases); a mutant no
- * test notices "survives". The report lands in reports/mutation/.
+ * test notices "survives". The report lands in reports/mutation/. `npm run mutate:rules -- --incremental` retests
+ * only what changed since the last incremental run.
  *
  * Left out of the mutants:
  * - rules/index.ts only re-exports;
@@ -28,9 +29,6 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/rules.html' },
   jsonReporter: { fileName: 'reports/mutation/rules.json' },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
-  // Later runs retest only mutants whose code or covering tests changed (the file stays on this machine).
-  incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };

@@ -9,6 +9,8 @@ import {
   InvalidTriggerError,
   OPERATORS,
   compileTrigger,
+  conditionTarget,
+  isKnownSubstitutionCode,
   createEvaluator,
   decompileRule,
   parseTrigger,
@@ -33,6 +35,8 @@ describe('operators on values of an unexpected type', () => {
     expect(changed({ before: ['a', 'a'], after: ['a', 'b'] }, null)).toBe(true);
     expect(changed({ before: 'normal', after: 'high' }, null)).toBe(true);
     expect(changed({ before: ['vip'], after: 'vip' }, null)).toBe(true);
+    expect(changed({ before: ['a'], after: 'a' }, null)).toBe(true);
+    expect(changed({ before: ['a', 'b'], after: ['a', 'a'] }, null)).toBe(true);
   });
 
   it('changedTo and changedFrom need both sides to match', () => {
@@ -94,6 +98,18 @@ describe('trigger index', () => {
     expect(index.candidates(reader({ 0: 'z', 1: 'x' }))).toEqual([0]);
   });
 
+  it('keeps the first row when it is the most selective', () => {
+    const index = buildTriggerIndex([
+      [
+        { slot: 0, values: ['a'], list: false },
+        { slot: 1, values: ['x'], list: false },
+      ],
+      ...others,
+    ]);
+    expect(index.candidates(reader({ 0: 'b', 1: 'x' }))).toEqual([1]);
+    expect(index.candidates(reader({ 0: 'a', 1: 'z' }))).toEqual([0]);
+  });
+
   it('always returns triggers it could not file, in a new list each time', () => {
     const unfiledOnly = buildTriggerIndex([[], []]);
     const first = unfiledOnly.candidates(reader({}));
@@ -112,6 +128,8 @@ describe('trigger index', () => {
     const index = buildTriggerIndex([[{ slot: 0, values: ['root'], list: true }], []]);
     expect(index.candidates(reader({ 0: ['root', 'root.child'] }))).toEqual([0, 1]);
     expect(index.candidates(reader({ 0: 'root' }))).toEqual([1]);
+    expect(index.candidates(reader({ 0: null }))).toEqual([1]);
+    expect(index.candidates(reader({}))).toEqual([1]);
   });
 });
 
@@ -179,6 +197,21 @@ describe('loading a rule set', () => {
     }
   });
 
+  it('reads only a field the ticket has, not one every object inherits', async () => {
+    const rows: ConditionRow[] = [
+      { field: 'customerField:constructor', operator: 'isEmpty', valueType: 'string' },
+      { field: 'agentField:toString', operator: 'isEmpty', valueType: 'boolean' },
+    ];
+    for (const kind of ['fast', 'reference'] as const) {
+      const evaluator = createEvaluator([compileTrigger(trigger('t', 0, rows))], kind);
+      const [evaluation] = await evaluator.evaluate(created);
+      expect(evaluation.conditions.map((condition) => [condition.actual, condition.held])).toEqual([
+        [null, true],
+        [null, true],
+      ]);
+    }
+  });
+
   it('evaluates change rows of a trigger that also listens to creations as not holding on a creation', async () => {
     const rows: ConditionRow[] = [
       { field: 'priority', operator: 'changedTo', value: 'normal' },
@@ -223,6 +256,70 @@ describe('refusals name the row, the code and what is expected', () => {
     expect(refusal(row)).toEqual({ ok: false, issues: [{ path: at, code, message }] });
   });
 
+  it.each([
+    [{ field: 'subject', operator: 'equals', value: 5 }, 'value', 'condition.value_type_mismatch', 'subject expects a non-empty text'],
+    [
+      { field: 'nope', operator: 'equals', value: 'x' },
+      'field',
+      'condition.unknown_field',
+      'unknown condition field "nope"; use one of status, intakeType, resolutionType, channel, priority, group, assignee, ' +
+        'subject, content, tags, customerEmail, customerPhone, withinBusinessHours, createdAt, updatedAt, ' +
+        'customerField:<code>, agentField:<code>',
+    ],
+    [
+      { field: 'customerField:vip', operator: 'equals', value: true },
+      'valueType',
+      'condition.value_type_required',
+      '"customerField:vip" needs a valueType (string, number, boolean or date)',
+    ],
+    [
+      { field: 'priority', operator: 'equals', value: 'high', valueType: 'string' },
+      'valueType',
+      'condition.value_type_not_applicable',
+      '"priority" has a fixed type; valueType is only for customer and agent fields',
+    ],
+    [
+      { field: 'subject', operator: 'withinSubtree', value: 'x' },
+      'operator',
+      'condition.operator_not_allowed',
+      '"withinSubtree" does not apply to subject (string); use one of equals, notEquals, contains, notContains, ' +
+        'startsWith, changed, isEmpty, isNotEmpty',
+    ],
+    [{ field: 'assignee', operator: 'isEmpty', value: 'x' }, 'value', 'condition.value_not_allowed', '"isEmpty" takes no value'],
+    [{ field: 'priority', operator: 'equals' }, 'value', 'condition.value_required', '"equals" needs a value'],
+    [{ field: 'priority', operator: 'in', value: 'high' }, 'value', 'condition.value_type_mismatch', '"in" needs a list of values'],
+    [{ field: 'priority', operator: 'in', value: [] }, 'value', 'condition.list_empty', '"in" needs at least one value'],
+    [
+      { field: 'status', operator: 'equals', value: 'bogus' },
+      'value',
+      'condition.value_not_in_vocabulary',
+      '"bogus" is not a status; use one of unassigned, in_progress, on_hold, issue_transferred, issue_answered, ' +
+        'dooray_transferred, dooray_in_progress, dooray_answered, resolved, closed, spam',
+    ],
+  ])('%j', (row, part, code, message) => {
+    const result = refusal(row);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues).toMatchObject([{ path: ['conditions', 'all', 0, part], code, message }]);
+  });
+
+  it('explains a change row on a trigger that never sees an update, and events listed twice', () => {
+    const createdOnly = { ...trigger('t', 0, [{ field: 'priority', operator: 'changed' }]), events: ['created'] };
+    expect(parseTrigger(createdOnly)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: ['conditions', 'all', 0, 'operator'],
+          code: 'condition.change_never_observed',
+          message: '"changed" compares with the previous ticket, which only an updated event has',
+        },
+      ],
+    });
+    expect(parseTrigger({ ...trigger('t', 0, [{ field: 'subject', operator: 'isEmpty' }]), events: ['created', 'created'] })).toEqual({
+      ok: false,
+      issues: [{ path: ['events'], code: 'trigger.events_duplicate', message: 'each event may be listed once' }],
+    });
+  });
+
   it('accepts an empty text where it does not match everything', () => {
     expect(refusal({ field: 'subject', operator: 'equals', value: '' }).ok).toBe(true);
   });
@@ -248,6 +345,27 @@ describe('refusals name the row, the code and what is expected', () => {
   it('checks results that have nothing to check as valid', () => {
     expect(validateResult({ type: 'setIntakeType', intakeTypeId: 'it-1' }, ['results', 0])).toEqual([]);
     expect(validateResult({ type: 'forwardToGroup', groupId: 'g-1' }, ['results', 0])).toEqual([]);
+  });
+
+  it('explains results that miss what they need', () => {
+    const check = (result: Parameters<typeof validateResult>[0]) => validateResult(result, ['results', 0]);
+    expect(check({ type: 'assign', groupId: 'g', strategy: 'agent' })).toEqual([
+      { path: ['results', 0, 'agentId'], code: 'result.agent_required', message: 'assigning to an agent needs agentId' },
+    ]);
+    expect(check({ type: 'assign', groupId: 'g', strategy: 'random', agentId: 'a' })).toEqual([
+      {
+        path: ['results', 0, 'agentId'],
+        code: 'result.agent_not_allowed',
+        message: 'the random strategy picks the agent; remove agentId or use strategy "agent"',
+      },
+    ]);
+    for (const type of ['addTags', 'removeTags'] as const) {
+      expect(check({ type, tags: [] })).toEqual([{ path: ['results', 0, 'tags'], code: 'result.tags_empty', message: 'list at least one tag' }]);
+    }
+    expect(check({ type: 'notifyEmail', to: 'group', messages: {} })).toEqual([
+      { path: ['results', 0, 'messages'], code: 'result.messages_empty', message: 'write the message in at least one language' },
+    ]);
+    expect(check({ type: 'forwardEmail', to: ['a@example.com'], thenComplete: true })).toEqual([]);
   });
 
   it('points at the template holding an unknown substitution code', () => {
@@ -334,12 +452,25 @@ describe('durations and SLA results', () => {
     expect(parseDuration('365d')).toBe(365 * 86_400_000);
     for (const text of ['0m', '366d', '1.5ms']) expect(Duration.safeParse(text).success, text).toBe(false);
     expect(Duration.safeParse('1.5d').success).toBe(true);
+    // 0.1 h is 360000.00000000006 ms in binary arithmetic, which is still a whole number of milliseconds.
+    expect(parseDuration('0.1h')).toBe(360_000);
+  });
+
+  it('resolves only known fields, and per-service fields only with a value type', () => {
+    expect(conditionTarget('nope')).toBeUndefined();
+    expect(conditionTarget('customerField:vip')).toBeUndefined();
+    expect(conditionTarget('customerField:vip', 'boolean')?.type).toBe('boolean');
+    expect(isKnownSubstitutionCode('customerField.vip')).toBe(true);
+    expect(isKnownSubstitutionCode('customerField.no-such code')).toBe(false);
+    expect(isKnownSubstitutionCode('ticket.nope')).toBe(false);
   });
 
   it('explains a wrong kind of SLA result, and leaves other mistakes to the result schema', () => {
     const wrongValue = SlaResult.safeParse({ type: 'setPriority', priority: 'bogus' });
     expect(wrongValue.success).toBe(false);
     expect(wrongValue.error?.issues[0].message).not.toMatch(/an SLA policy result must be one of/);
+    const notAnObject = SlaResult.safeParse('setPriority');
+    expect(notAnObject.error?.issues[0].message).not.toMatch(/an SLA policy result must be one of/);
   });
 });
 
@@ -378,6 +509,8 @@ describe('time rules', () => {
       { key: 'resolution:breached', at: '2026-11-20T02:00:00.000Z', kind: 'sla', target: 'resolution', stage: 'breached' },
       { key: 'first_response:breached', at: '2026-11-20T04:00:00.000Z', kind: 'sla', target: 'first_response', stage: 'breached' },
     ]);
+    const closedWeek = { timezone: 'Asia/Seoul', weekly: [], holidays: [] };
+    expect(planTimers({ timeline: timeline(), sla, automations: [], hours: closedWeek, fired: new Set(), now: at('2026-11-20T00:00:00Z') })).toEqual([]);
     for (const status of ['resolved', 'closed', 'spam', 'on_hold'] as const) {
       expect(planTimers({ timeline: timeline({ status }), sla, automations: [], hours: null, fired: new Set(), now: at('2026-11-20T00:00:00Z') })).toEqual([]);
     }
@@ -405,5 +538,8 @@ describe('time rules', () => {
     expect(plan([key])).toEqual([]);
     // A status the timeline never recorded entering plans nothing.
     expect(plan([], timeline({ status: 'on_hold' }))).toEqual([]);
+    // Nor does a status the ticket has left: it was resolved once, but is on hold now.
+    const reopened = timeline({ status: 'in_progress', statusChanges: [{ at: at('2026-11-20T01:00:00Z'), to: 'resolved' }, { at: at('2026-11-20T02:00:00Z'), to: 'on_hold' }, { at: at('2026-11-20T02:30:00Z'), to: 'in_progress' }] });
+    expect(plan([], reopened)).toEqual([]);
   });
 });
