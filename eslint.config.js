@@ -78,7 +78,7 @@ const nodeModule = { allowTypeImports: true, message: "Node's modules do not exi
 const postgresValues = { name: 'postgres', allowTypeImports: true, message: 'Only store/ and infra/ connect to PostgreSQL.' };
 
 export default tseslint.config(
-  { ignores: ['.data/', '.tools/', 'studio/dist/'] },
+  { ignores: ['.data/', '.tools/', 'studio/dist/', '.stryker-tmp/', 'reports/'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
