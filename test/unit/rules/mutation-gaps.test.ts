@@ -50,6 +50,9 @@ describe('operators on values of an unexpected type', () => {
     expect(contains(true, 'true')).toBe(false);
     expect(startsWith(7, '7')).toBe(false);
     expect(startsWith(null, 'x')).toBe(false);
+    // Rows always hold text constants, but the functions are total on whatever they are given.
+    expect(contains('abc 5', 5)).toBe(false);
+    expect(startsWith('5 abc', 5)).toBe(false);
   });
 
   it('orders numbers by difference and refuses to order anything else', () => {
@@ -60,6 +63,7 @@ describe('operators on values of an unexpected type', () => {
     expect(lessThan(true, 5)).toBe(false);
     expect(greaterThan(['2025-01-01T00:00:00Z'], '2024-01-01T00:00:00Z')).toBe(false);
     expect(greaterThan(1e13, '2024-01-01T00:00:00Z')).toBe(false);
+    expect(greaterThan(7, '5')).toBe(false);
   });
 });
 
