@@ -34,13 +34,14 @@ const SIZES = (process.env.RULES_BENCH_SIZES ?? '10,100,1000,5000').split(',').m
 const MIXES: readonly BenchMix[] = [realisticMix, syntheticMix];
 
 /**
- * Slices per size. json-rules-engine takes tens of milliseconds per evaluation at 5,000 triggers, so its slice
- * there is capped and there are fewer rounds: the whole bench stays within a few minutes.
+ * Slices per size. json-rules-engine takes a quarter of a second per evaluation at 5,000 triggers, so its slice
+ * there is capped (a slice runs at least one evaluation) and there are fewer rounds: the whole bench takes about
+ * two minutes.
  */
 const slicesFor = (size: number): Slices =>
   size >= 5000
-    ? { rounds: 5, warmupMs: 300, candidateMs: 200, baselineMs: 300 }
-    : { rounds: 7, warmupMs: 200, candidateMs: 150, baselineMs: 250 };
+    ? { rounds: 7, warmupMs: 300, candidateMs: 200, baselineMs: 500 }
+    : { rounds: 9, warmupMs: 200, candidateMs: 150, baselineMs: 400 };
 
 const round = (value: number, digits: number) => Number(value.toPrecision(digits));
 

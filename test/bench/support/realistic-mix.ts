@@ -19,7 +19,7 @@
  * Events: 1,000 distinct tickets, one event each (half creations, half updates with the snapshot before it).
  * 60 % are written in Korean and 40 % in English, with a subject (usually naming 1–2 keywords), a body of
  * 2–12 sentences with 0–3 keyword sentences, and in 30 % a quoted earlier message, so bodies run from about
- * 50 characters to a few kilobytes. Every ticket has its own id, order number and text, so nothing derived
+ * 40 to 2,000 characters (median 280). Every ticket has its own id, order number and text, so nothing derived
  * from one ticket's text is reused for the next.
  */
 import type { RuleProperties } from 'json-rules-engine';
@@ -35,7 +35,7 @@ import {
 import { createRandom, type Random } from '../../unit/rules/support/prng';
 import type { BenchMix } from './mix';
 
-/** The share of text-only and of indexable triggers, as measured on real admin rule sets. */
+/** Shares of text-only and of indexable triggers in the admin rule sets this mix models. */
 export const TEXT_ONLY_SHARE = 1 / 3;
 export const INDEXABLE_SHARE = 0.44;
 export const EVENT_COUNT = 1000;

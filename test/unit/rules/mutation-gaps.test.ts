@@ -50,6 +50,9 @@ describe('operators on values of an unexpected type', () => {
     expect(contains(true, 'true')).toBe(false);
     expect(startsWith(7, '7')).toBe(false);
     expect(startsWith(null, 'x')).toBe(false);
+    // Rows always hold text constants, but the functions are total on whatever they are given.
+    expect(contains('abc 5', 5)).toBe(false);
+    expect(startsWith('5 abc', 5)).toBe(false);
   });
 
   it('orders numbers by difference and refuses to order anything else', () => {
@@ -60,6 +63,7 @@ describe('operators on values of an unexpected type', () => {
     expect(lessThan(true, 5)).toBe(false);
     expect(greaterThan(['2025-01-01T00:00:00Z'], '2024-01-01T00:00:00Z')).toBe(false);
     expect(greaterThan(1e13, '2024-01-01T00:00:00Z')).toBe(false);
+    expect(greaterThan(7, '5')).toBe(false);
   });
 });
 
@@ -452,8 +456,10 @@ describe('durations and SLA results', () => {
     expect(parseDuration('365d')).toBe(365 * 86_400_000);
     for (const text of ['0m', '366d', '1.5ms']) expect(Duration.safeParse(text).success, text).toBe(false);
     expect(Duration.safeParse('1.5d').success).toBe(true);
-    // 0.1 h is 360000.00000000006 ms in binary arithmetic, which is still a whole number of milliseconds.
-    expect(parseDuration('0.1h')).toBe(360_000);
+    // Decimal fractions are inexact in binary: 1.1 h is 3960000.0000000005 ms and 128.05 d is 11063520000.000002 ms,
+    // which are still whole numbers of milliseconds.
+    expect(parseDuration('1.1h')).toBe(3_960_000);
+    expect(parseDuration('128.05d')).toBe(11_063_520_000);
   });
 
   it('resolves only known fields, and per-service fields only with a value type', () => {
