@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseKeyList, type KeyEntry } from './keyring';
 
 function findProjectRoot(start: string): string {
   let dir = start;
@@ -78,6 +79,26 @@ const EnvSchema = z.object({
 
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(1).default('Contactflow <support@contactflow.local>'),
+
+  // Transfers (Dooray!) and the keyring for data encrypted at rest (infra/keyring.ts).
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .transform((value, ctx): KeyEntry[] => {
+      try {
+        return parseKeyList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be kid:base64key[,kid:base64key…]: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  DOORAY_DEMO: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
+  DOORAY_DEMO_PORT: port.optional(),
+  /** How long one Dooray! API call may take before it is retried. */
+  DOORAY_TIMEOUT_MS: z.coerce.number().int('must be a whole number').positive('must be positive').default(10_000),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
@@ -91,7 +112,7 @@ export type Config = Omit<ParsedEnv, 'PUBLIC_URL'> & {
 };
 
 /** Values never echoed back in error messages. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'FIELD_ENCRYPTION_KEY']);
 
 export interface ConfigIssue {
   variable: string;
