@@ -17,6 +17,7 @@ import {
   listDoorayOrganizations,
   listDoorayProjects,
   setDoorayMember,
+  setDoorayProjectUrl,
   updateDoorayOrganization,
 } from '../store/dooray-settings';
 import { doorayTokenContext } from '../activities/dooray';
@@ -62,6 +63,8 @@ export async function startDoorayDemo(config: Config, sql: Sql, ids: { orgId: st
       ids.adminId,
     );
     [project] = await listDoorayProjects(sql, ids.orgId, organization.id);
+  } else {
+    await setDoorayProjectUrl(sql, project.id, `${fake.url}/_demo`);
   }
   await setDoorayMember(sql, { organizationId: organization.id, agentId: ids.adminId, memberId: 'm-demo-admin', source: 'manual' }, ids.adminId);
   const hookUrl = `${config.PUBLIC_URL}/hooks/dooray/${project.id}/${project.webhookSecret}`;

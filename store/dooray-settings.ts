@@ -126,6 +126,11 @@ export async function insertDoorayProject(
   });
 }
 
+/** For the demo, whose fake Dooray moves to a new port each start: where the project's tasks are shown. */
+export async function setDoorayProjectUrl(sql: Db, id: string, url: string | null): Promise<void> {
+  await sql`update dooray_projects set url = ${url} where id = ${id}`;
+}
+
 export interface DoorayMember {
   agentId: string;
   agentName: string;

@@ -214,7 +214,7 @@ export function TicketDetail({
         {tab === 'dooray' && <DoorayConversation ticket={ticket} comments={transfers.comments} onChanged={transfers.reload} />}
       </div>
 
-      {!blocked && (
+      {!blocked && tab !== 'dooray' && (
         <Composer
           ticketId={ticket.id}
           allowed={allowed}

@@ -83,6 +83,6 @@ export default {
     ours: 'from Contactflow',
   },
   dashboard: {
-    guidance: 'Guidance requests',
+    guidance: 'Guidance',
   },
 };

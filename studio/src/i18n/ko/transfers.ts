@@ -86,6 +86,6 @@ export default {
     ours: 'Contactflow에서 보냄',
   },
   dashboard: {
-    guidance: '고객 안내 요청',
+    guidance: '고객 안내',
   },
 } satisfies Catalogue<typeof en>;

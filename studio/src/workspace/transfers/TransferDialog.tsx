@@ -57,6 +57,7 @@ export function TransferDialog({ ticket, onClose, onTransferred }: { ticket: Tic
         </>
       }
     >
+      <div className="stack">
       <div className="field">
         <span className="field-label" id="transfer-kind">
           {t('transfers.dialog.kind')}
@@ -81,6 +82,7 @@ export function TransferDialog({ ticket, onClose, onTransferred }: { ticket: Tic
       </div>
       {kind === 'issue' ? <IssueForm ticket={ticket} submit={submit} /> : <DoorayForm ticket={ticket} submit={submit} />}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      </div>
     </Dialog>
   );
 }
@@ -203,7 +205,8 @@ function DoorayForm({ ticket, submit }: { ticket: Ticket; submit: Submit }) {
   const [subject, setSubject] = useState(t('transfers.summaryTemplate.subject'));
   const [body, setBody] = useState(t('transfers.summaryTemplate.body'));
   const [tags, setTags] = useState('');
-  const [assignMe, setAssignMe] = useState(true);
+  // Off by default: an agent without a Dooray! member id would be refused (dooray.member_not_found).
+  const [assignMe, setAssignMe] = useState(false);
   const [emails, setEmails] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
 
