@@ -12,7 +12,15 @@ import type {
   IssueTransfer as IssueTransferSchema,
   GuidanceRequest as GuidanceRequestSchema,
 } from '../../../api/routes/transfers/transfers.schemas';
-import type { Organization, Project } from '../../../api/routes/dooray/dooray.schemas';
+import type {
+  LookupResult,
+  Member,
+  NewOrganizationBody,
+  NewProjectBody,
+  Organization,
+  OrganizationPatchBody,
+  Project,
+} from '../../../api/routes/dooray/dooray.schemas';
 import { api } from './client';
 
 export type TicketTransfers = z.infer<typeof TicketTransfersSchema>;
@@ -22,6 +30,11 @@ export type GuidanceRequest = z.infer<typeof GuidanceRequestSchema>;
 export type DoorayComment = z.infer<typeof DoorayCommentSchema>;
 export type DoorayOrganization = z.infer<typeof Organization>;
 export type DoorayProject = z.infer<typeof Project>;
+export type DoorayMember = z.infer<typeof Member>;
+export type DoorayLookup = z.infer<typeof LookupResult>;
+export type NewDoorayOrganization = z.input<typeof NewOrganizationBody>;
+export type DoorayOrganizationPatch = z.input<typeof OrganizationPatchBody>;
+export type NewDoorayProject = z.input<typeof NewProjectBody>;
 export type NewDoorayTransfer = z.input<typeof DoorayTransferBody>;
 export type NewIssueTransfer = z.input<typeof IssueTransferBody>;
 
@@ -37,7 +50,17 @@ export const transfersApi = {
   guidanceDone: (id: string) => api.post<GuidanceRequest>(`/guidance-requests/${encodeURIComponent(id)}/done`, {}),
 };
 
+const organizationPath = (id: string, suffix = '') => `/dooray/organizations/${encodeURIComponent(id)}${suffix}`;
+
 export const doorayApi = {
   organizations: () => api.get<DoorayOrganization[]>('/dooray/organizations', { quiet: true }),
-  projects: (organizationId: string) => api.get<DoorayProject[]>(`/dooray/organizations/${encodeURIComponent(organizationId)}/projects`, { quiet: true }),
+  projects: (organizationId: string) => api.get<DoorayProject[]>(organizationPath(organizationId, '/projects'), { quiet: true }),
+  // Settings (admins)
+  createOrganization: (body: NewDoorayOrganization) => api.post<DoorayOrganization>('/dooray/organizations', body),
+  updateOrganization: (id: string, body: DoorayOrganizationPatch) => api.patch<DoorayOrganization>(organizationPath(id), body),
+  createProject: (organizationId: string, body: NewDoorayProject) => api.post<DoorayProject>(organizationPath(organizationId, '/projects'), body),
+  members: (organizationId: string) => api.get<DoorayMember[]>(organizationPath(organizationId, '/members'), { quiet: true }),
+  setMember: (organizationId: string, agentId: string, memberId: string | null) =>
+    api.put<DoorayMember>(organizationPath(organizationId, `/members/${encodeURIComponent(agentId)}`), { memberId }),
+  lookupMembers: (organizationId: string) => api.post<DoorayLookup>(organizationPath(organizationId, '/members/lookup'), {}),
 };
