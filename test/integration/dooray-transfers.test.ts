@@ -12,6 +12,7 @@ import { doorayTransferWorkflowId } from '../../domain/transfer';
 import { startFakeDooray, type FakeDooray } from '../fakes/dooray';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
+import { defineTrigger, publish } from '../support/rules';
 import { inject } from 'vitest';
 
 const TOKEN = 'dooray-token-for-tests';
@@ -34,6 +35,14 @@ beforeAll(async () => {
   service = await h.createService();
   agent = await h.createAgent({ groupIds: [service.groupIds[0]], name: '예시01' });
   fake.addMember(agent.email, 'm-agent', '예시01');
+  // The service's triggers run again on every status a transfer brings.
+  await defineTrigger(h, service.id, {
+    title: 'Dooray 답변 → 긴급',
+    events: ['updated'],
+    all: [{ field: 'status', operator: 'equals', value: 'dooray_answered' }],
+    results: [{ type: 'setPriority', priority: 'urgent' }],
+  });
+  await publish(h, service.id);
 });
 
 afterAll(async () => {
@@ -167,6 +176,7 @@ describe('a Dooray! transfer', () => {
 
     await fake.moveTask(DOORAY_PROJECT, task.id, 'closed');
     await untilStatus(ticket.id, 'dooray_answered');
+    await vi.waitFor(async () => expect((await ticketOf(ticket.id)).priority).toBe('urgent'), { timeout: 10_000, interval: 100 });
 
     // A duplicated `closed` and a late `working` change nothing: the ticket is not reopened.
     const before = (await eventsOf(ticket.id)).length;
@@ -179,6 +189,7 @@ describe('a Dooray! transfer', () => {
     const after = await eventsOf(ticket.id);
     expect(after).toHaveLength(before + 1);
     expect((await ticketOf(ticket.id)).status).toBe('dooray_answered');
+    expect(after.map((e) => e.kind)).toEqual(expect.arrayContaining(['transfer_dooray', 'dooray_task_created', 'dooray_task_moved', 'trigger']));
     const statuses = after.filter((e) => e.changes.status).map((e) => e.changes.status[1]);
     expect(statuses).toEqual(['unassigned', 'in_progress', 'dooray_transferred', 'dooray_in_progress', 'dooray_answered']);
 
@@ -238,11 +249,13 @@ describe('when Dooray fails', () => {
 
   it('adopts the task whose answer was lost to a dropped connection', async () => {
     const ticket = await workingTicket();
+    const posts = fake.createAttempts(DOORAY_PROJECT).length;
     fake.dropAfterCreate(1);
     const response = await transfer(ticket.id);
     await h.temporal.workflow.getHandle(doorayTransferWorkflowId(response.body.id)).result();
     await untilStatus(ticket.id, 'dooray_transferred');
-    expect(fake.createAttempts(DOORAY_PROJECT).filter((r) => r.status === 0).length).toBeGreaterThanOrEqual(1);
+    // One creation, whose answer was lost; the retry looked the task up instead of creating a second one.
+    expect(fake.createAttempts(DOORAY_PROJECT).slice(posts).map((r) => r.status)).toEqual([0]);
     expect(tasksFor(response.body.id)).toHaveLength(1);
     expect((await transfersOf(ticket.id)).dooray[0].postId).toBe(tasksFor(response.body.id)[0].id);
   });
@@ -252,6 +265,7 @@ describe('when Dooray fails', () => {
     await h.stopWorker();
     const worker = spawnWorker();
     await worker.polling;
+    const posts = fake.createAttempts(DOORAY_PROJECT).length;
     const held = fake.holdNextCreate();
     const response = await transfer(ticket.id).then((r) => r);
     // Dooray has created the task; the worker dies before the answer reaches it.
@@ -264,6 +278,7 @@ describe('when Dooray fails', () => {
     await untilStatus(ticket.id, 'dooray_transferred');
     expect(tasksFor(response.body.id)).toHaveLength(1);
     expect((await transfersOf(ticket.id)).dooray[0].postId).toBe(created.id);
+    expect(fake.createAttempts(DOORAY_PROJECT).slice(posts)).toHaveLength(1);
   });
 
   it('ends the transfer as failed when Dooray refuses it for good, leaving the ticket where it was', async () => {
