@@ -6,7 +6,9 @@ import type { Sql } from '../store/db';
 import type { EvaluatorKind } from '../rules';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
+import type { Keyring } from '../infra/keyring';
 import { customerReplyActivities } from './customer-replies';
+import { doorayActivities } from './dooray';
 import { classifyFailures } from './failures';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
@@ -19,6 +21,9 @@ export interface ActivityDeps {
   outbound: OutboundPolicy;
   evaluator: EvaluatorKind;
   publicUrl: string;
+  /** Opens sealed secrets (Dooray tokens); null when no FIELD_ENCRYPTION_KEY is configured. */
+  keyring: Keyring | null;
+  doorayTimeoutMs: number;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -29,6 +34,8 @@ export function createActivities(deps: ActivityDeps) {
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
+    // Transfers (Dooray!)
+    ...doorayActivities(deps),
   });
 }
 

@@ -21,6 +21,9 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
+// Transfers (Dooray!, issue services)
+import { doorayHookRoutes, doorayRoutes } from './routes/dooray/dooray.index';
+import { transferRoutes } from './routes/transfers/transfers.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -74,6 +77,8 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
 
   app.route('/', healthRoutes);
   app.route('/', authPublicRoutes);
+  // Transfers: Dooray's webhook carries its own secret instead of a bearer token.
+  app.route('/', doorayHookRoutes);
   mountDocs(app);
   // Before the authenticated routes: their bearer check applies to every path registered after it.
   mountStudio(app);
@@ -85,6 +90,9 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
+  // Transfers
+  api.route('/', doorayRoutes);
+  api.route('/', transferRoutes);
   app.route('/', api);
   return app;
 }

@@ -5,6 +5,7 @@
  * the connections, the embedded services); the next start finds every ticket, workflow and timer where it was.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -18,6 +19,8 @@ import { ensureStudioBuilt } from '../infra/studio-build';
 import { registerSearchAttributes, startTemporal } from '../infra/temporal';
 import { startApiServer } from './api-server';
 import { createWorker, installWorkerRuntime } from './worker-wiring';
+import { loadOrCreateKeyFile } from '../infra/keyring';
+import { startDoorayDemo } from './dooray-demo';
 
 type Stop = () => Promise<unknown> | unknown;
 
@@ -69,14 +72,26 @@ async function main(): Promise<void> {
   }
 }
 
-async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promise<void> {
+async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Promise<void> {
+  // Transfers: the embedded default keeps a generated field-encryption key under DATA_DIR when none is configured.
+  let config = configured;
+  let keyNote: string | null = null;
+  if (!config.FIELD_ENCRYPTION_KEY) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    const keyFile = loadOrCreateKeyFile(config.DATA_DIR);
+    config = { ...config, FIELD_ENCRYPTION_KEY: keyFile.entries };
+    keyNote = `${keyFile.file}${keyFile.created ? ' (generated now: back it up, or set FIELD_ENCRYPTION_KEY)' : ''}`;
+    log.info({ file: keyFile.file, created: keyFile.created }, 'field encryption key from the data directory');
+  }
+  // The demo's fake Dooray listens on loopback, which outbound calls refuse by default.
+  if (config.DOORAY_DEMO) config = { ...config, OUTBOUND_ALLOW_PRIVATE: true };
 
   const database = await startPostgres(config, log);
   stops.push(database.stop);
   const sql = connectDatabase(database.url);
   stops.push(() => sql.end({ timeout: 5 }));
   await migrate(sql, log);
-  const { created } = await bootstrap(sql, config);
+  const { created, orgId, adminId } = await bootstrap(sql, config);
 
   const temporalServer = await startTemporal(config, log);
   stops.push(temporalServer.stop);
@@ -104,6 +119,9 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
   const api = await startApiServer({ config, log, sql, temporalAddress: temporalServer.address });
   stops.push(api.stop);
 
+  const doorayDemo = config.DOORAY_DEMO ? await startDoorayDemo(config, sql, { orgId, adminId }, log) : null;
+  if (doorayDemo) stops.push(doorayDemo.stop);
+
   const url = config.PUBLIC_URL;
   const lines = [
     '',
@@ -113,6 +131,8 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
     `  Studio         ${url}/studio/`,
     `  Temporal UI    ${temporalServer.uiUrl ?? '(external Temporal: see its own Web UI)'}`,
     `  Sign in as     ${config.BOOTSTRAP_ADMIN_EMAIL}${created ? ` / ${config.BOOTSTRAP_ADMIN_PASSWORD}` : ''}`,
+    ...(keyNote ? [`  Field key      ${keyNote}`] : []),
+    ...(doorayDemo ? [`  Dooray! demo   ${doorayDemo.url}  (move and comment on transferred tasks; outbound calls may reach loopback)`] : []),
     '',
     'Press Ctrl-C to stop.',
     '',

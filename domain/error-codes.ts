@@ -21,6 +21,8 @@ export const TICKET_ERROR_CODES = [
   'ticket.group_required',
   'ticket.api_client_forbidden',
   'ticket.unprocessable',
+  // Transfers (Dooray!, issue services)
+  'ticket.transfer_pending',
 ] as const;
 /** A refusal of the ticket status machine. */
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
@@ -83,6 +85,23 @@ export const ERROR_CODES = [
   'automation.invalid',
   'simulation.previous_required',
 
+  // Transfers: Dooray! settings and tasks, issue transfers, customer-guidance requests
+  'dooray_organization.not_found',
+  'dooray_project.not_found',
+  'guidance_request.not_found',
+  'dooray.name_taken',
+  'dooray.project_taken',
+  'dooray.paused',
+  'dooray.not_configured',
+  'dooray.member_not_found',
+  'dooray.no_task',
+  'dooray.rejected',
+  'dooray.unavailable',
+  'dooray.hook_forbidden',
+  'transfer.not_issue_service',
+  'transfer.not_issue_ticket',
+  'guidance_request.done',
+
   // 500, 503: our side
   'database.unavailable',
   'temporal.unavailable',
@@ -101,6 +120,6 @@ export type NotFoundRecord = Exclude<RecordOfNotFound<ErrorCode>, 'route'>;
  * that failed, where operators see them; they never reach an API caller as an error code (`data.invalid`, data
  * the database refuses for good, reaches it as `ticket.unprocessable`).
  */
-export const ACTIVITY_FAILURE_TYPES = ['data.invalid', 'outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown'] as const;
+export const ACTIVITY_FAILURE_TYPES = ['data.invalid', 'outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown', 'dooray.rejected', 'dooray.not_configured'] as const;
 /** The type of a non-retryable activity failure. */
 export type ActivityFailureType = (typeof ACTIVITY_FAILURE_TYPES)[number];

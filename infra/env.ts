@@ -92,6 +92,15 @@ const EnvSchema = z.object({
       }
     })
     .optional(),
+
+  // Transfers (Dooray!).
+  DOORAY_DEMO: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
+  DOORAY_DEMO_PORT: port.optional(),
+  /** How long one Dooray! API call may take before it is retried. */
+  DOORAY_TIMEOUT_MS: z.coerce.number().int('must be a whole number').positive('must be positive').default(10_000),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;

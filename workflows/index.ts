@@ -1,2 +1,4 @@
 /** Every workflow the worker runs. */
 export * from './ticket';
+// Transfers (Dooray!)
+export * from './dooray-transfer';

@@ -16,6 +16,8 @@ import { useShortcuts } from './shortcuts';
 import { Workspace } from './workspace/Workspace';
 
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
+// Transfers: Dooray! settings (admins)
+const DooraySettings = lazy(() => import('./dooray/DooraySettings'));
 
 export function App() {
   const route = useRoute();
@@ -79,6 +81,12 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             <Icon name="flow" size={15} />
             {t('shell.nav.rules')}
           </a>
+          {me.role === 'admin' && (
+            <a href={hrefFor({ name: 'dooray' })} aria-current={route.name === 'dooray' ? 'page' : undefined}>
+              <Icon name="forward" size={15} />
+              {t('transfers.settings.nav')}
+            </a>
+          )}
         </nav>
         )}
         <div className="topbar-end">
@@ -114,6 +122,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'rules' ? (
         <Suspense fallback={<LoadingBlock label={t('shell.loadingRules')} />}>
           <RuleStudio serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'dooray' ? (
+        <Suspense fallback={<LoadingBlock label={t('transfers.settings.loading')} />}>
+          <DooraySettings />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

@@ -25,6 +25,7 @@ export const dashboard: AppRouteHandler<typeof routes.dashboard> = async (c) => 
         inProgress: row.mine_in_progress,
         onHold: row.mine_on_hold,
         transferring: row.mine_transferring,
+        guidanceRequests: row.mine_guidance_requests,
       },
     },
     200,

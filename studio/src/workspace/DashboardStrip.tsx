@@ -5,6 +5,7 @@ import { isSameLocalDay } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { hrefFor } from '../router';
 import { formatCount, type ListCounts } from './useListCounts';
+import './transfers/transfers.css';
 
 interface Stat {
   key: string;
@@ -25,9 +26,14 @@ export function DashboardStrip({ counts }: { counts: ListCounts }) {
     { key: 'unassigned', label: 'workspace.dashboard.unassigned', value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', list: 'unassigned' },
     { key: 'resolved', label: 'workspace.dashboard.resolvedToday', value: formatCount(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
   ];
+  // Transfers: customer-guidance requests (고객 안내) from issue services, shown while any are open.
+  const guidance = counts.dashboard?.mine.guidanceRequests ?? 0;
+  if (guidance > 0) {
+    stats.push({ key: 'guidance', label: 'transfers.dashboard.guidance', value: formatCount(guidance), icon: 'mail', tone: 'violet', list: 'transferred' });
+  }
 
   return (
-    <section className="dashboard" aria-label={t('workspace.dashboard.label')}>
+    <section className={guidance > 0 ? 'dashboard with-guidance' : 'dashboard'} aria-label={t('workspace.dashboard.label')}>
       {stats.map((stat) => (
         <a key={stat.key} className={`stat-card tone-${stat.tone}`} href={hrefFor({ name: 'inbox', list: stat.list })}>
           <span className="stat-icon">
