@@ -8,6 +8,7 @@ import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
 import { customerReplyActivities } from './customer-replies';
 import { classifyFailures } from './failures';
+import { operationActivities } from './operations';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
 import { timeRuleActivities } from './time-rules';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
+    ...operationActivities(deps),
   });
 }
 
