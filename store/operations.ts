@@ -173,3 +173,44 @@ export async function listOperatorActions(
     order by id desc limit ${limit}`;
   return rows.map((row) => ({ actorId: row.actor_id, action: row.action, details: row.details, at: row.at.toISOString() }));
 }
+
+/** What the console shows of a ticket behind a workflow. */
+export interface TicketSummary {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  subject: string;
+  status: string;
+  assignee: { id: string; name: string } | null;
+  customer: { id: string; name: string | null } | null;
+}
+
+/**
+ * The tickets of the organisation among these ids, deleted ones included (their workflows may still need an
+ * operator), by id.
+ */
+export async function ticketSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, TicketSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<
+    { id: string; service_id: string; service_name: string; subject: string; status: string; deleted: boolean; assignee_id: string | null; assignee_name: string | null; customer_id: string | null; customer_name: string | null }[]
+  >`
+    select t.id, t.service_id, s.name as service_name, t.subject, t.status, t.deleted_at is not null as deleted,
+      t.assignee_id, a.name as assignee_name, t.customer_id, c.name as customer_name
+    from tickets t join services s on s.id = t.service_id
+      left join agents a on a.id = t.assignee_id left join customers c on c.id = t.customer_id
+    where t.id = any(${ids}) and s.org_id = ${orgId}`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        serviceId: row.service_id,
+        serviceName: row.service_name,
+        subject: row.subject,
+        status: row.deleted ? 'deleted' : row.status,
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+        customer: row.customer_id ? { id: row.customer_id, name: row.customer_name } : null,
+      },
+    ]),
+  );
+}
