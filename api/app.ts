@@ -21,8 +21,10 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
-// Operator console (issue 12)
+// Operator console and metrics (issue 12)
 import { operationsRoutes } from './routes/operations/operations.index';
+import { metricsRoutes } from './routes/metrics/metrics.index';
+import { metrics } from '../infra/metrics';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -41,6 +43,10 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     c.set('loginThrottle', loginThrottle);
     const started = performance.now();
     await next();
+    // Counted by route pattern, not path, so ids never become label values.
+    const route = c.req.routePath;
+    metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    metrics.httpRequestSeconds.inc({ method: c.req.method, route }, (performance.now() - started) / 1000);
     deps.log.info(
       { reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
@@ -75,6 +81,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.notFound((c) => c.json(errorBody('route.not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes);
   app.route('/', authPublicRoutes);
   mountDocs(app);
   // Before the authenticated routes: their bearer check applies to every path registered after it.

@@ -85,7 +85,7 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
 
   await ensureStudioBuilt(log);
 
-  installWorkerRuntime(log);
+  installWorkerRuntime(log, config.TEMPORAL_SDK_METRICS_PORT);
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   stops.push(() => workerConnection.close());
   const worker = await createWorker({

@@ -60,3 +60,8 @@ export function parseDeliveryId(id: string): DeliveryRef | null {
   const reply = /^customer_reply:(\d{1,9})$/.exec(id);
   return reply ? { kind: 'customer_reply', seq: Number(reply[1]) } : null;
 }
+
+/** What Temporal says of a run, in the API's words. */
+export const WORKFLOW_STATUSES = ['running', 'completed', 'failed', 'canceled', 'terminated', 'continued_as_new', 'timed_out'] as const;
+/** What Temporal says of a run. */
+export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];

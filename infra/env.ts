@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   TEMPORAL_CLI: z.string().transform(toProjectPath).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_SDK_METRICS_PORT: port.optional(),
   TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 
   HOST: z.string().min(1).default('127.0.0.1'),

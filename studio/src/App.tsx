@@ -16,6 +16,7 @@ import { useShortcuts } from './shortcuts';
 import { Workspace } from './workspace/Workspace';
 
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
+const OperationsConsole = lazy(() => import('./operations/OperationsConsole'));
 
 export function App() {
   const route = useRoute();
@@ -55,6 +56,9 @@ function LeaveLogin({ next }: { next?: string }) {
   return null;
 }
 
+/** Admins, and agents holding the operations permission, see the operator console. */
+const isOperator = (me: { role: string; permissions: string[] }) => me.role === 'admin' || me.permissions.includes('operations');
+
 function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
   const me = useMe();
   const { signOut } = useSession();
@@ -79,6 +83,12 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             <Icon name="flow" size={15} />
             {t('shell.nav.rules')}
           </a>
+          {isOperator(me) && (
+            <a href={hrefFor({ name: 'operations' })} aria-current={route.name === 'operations' ? 'page' : undefined}>
+              <Icon name="zap" size={15} />
+              {t('shell.nav.operations')}
+            </a>
+          )}
         </nav>
         )}
         <div className="topbar-end">
@@ -114,6 +124,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'rules' ? (
         <Suspense fallback={<LoadingBlock label={t('shell.loadingRules')} />}>
           <RuleStudio serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'operations' ? (
+        <Suspense fallback={<LoadingBlock label={t('operations.loading')} />}>
+          <OperationsConsole workflowId={route.workflowId} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

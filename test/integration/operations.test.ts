@@ -344,3 +344,21 @@ describe('who may operate', () => {
     expect(again.body.results[0].error.code).toMatch(/^operations\.(nothing_to_retry|not_running)$/);
   });
 });
+
+describe('metrics', () => {
+  it('exposes request, workflow, activity and delivery counters in the Prometheus text format', async () => {
+    await h.request('GET', '/operations/workflows?kind=ticket', admin());
+    const response = await h.request('GET', '/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = response.body as string;
+    expect(text).toMatch(/^contactflow_http_requests_total\{method="GET",route="\/operations\/workflows",status="200"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^contactflow_workflows\{kind="ticket",status="running"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^contactflow_workflows\{kind="ticket",status="terminated"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^contactflow_activity_executions_total\{activity="performSideEffect",outcome="failed"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^contactflow_deliveries\{status="sent",type="callbackUrl"\} 1$/m);
+    expect(text).toMatch(/^contactflow_up\{dependency="database"\} 1$/m);
+    // Ids never become label values.
+    expect(text).not.toMatch(/ticket-T/);
+  });
+});

@@ -6,7 +6,14 @@
 import type { Client } from '@temporalio/client';
 import { optionalTsToDate } from '@temporalio/common/lib/time';
 import proto from '@temporalio/proto';
-import { kindOfWorkflowType, WORKFLOW_KINDS, type StuckReason, type WorkflowKind } from '../../../domain/workflow-kinds';
+import {
+  kindOfWorkflowType,
+  WORKFLOW_KINDS,
+  WORKFLOW_STATUSES,
+  type StuckReason,
+  type WorkflowKind,
+  type WorkflowStatus,
+} from '../../../domain/workflow-kinds';
 
 type ExecutionInfo = proto.temporal.api.workflow.v1.IWorkflowExecutionInfo;
 type Describe = proto.temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse;
@@ -15,11 +22,10 @@ type Failure = proto.temporal.api.failure.v1.IFailure;
 
 const { WorkflowExecutionStatus, EventType, PendingActivityState, PendingWorkflowTaskState, TaskQueueType } = proto.temporal.api.enums.v1;
 
-export const WORKFLOW_STATUSES = ['running', 'completed', 'failed', 'canceled', 'terminated', 'continued_as_new', 'timed_out'] as const;
-export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+export { WORKFLOW_STATUSES, type WorkflowStatus };
 
 /** Visibility's name of each status, for queries. */
-const STATUS_QUERY_NAMES: Record<WorkflowStatus, string> = {
+export const STATUS_QUERY_NAMES: Record<WorkflowStatus, string> = {
   running: 'Running',
   completed: 'Completed',
   failed: 'Failed',

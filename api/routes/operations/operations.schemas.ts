@@ -3,8 +3,7 @@
  * actions that fix them, and the health of the platform at a glance.
  */
 import { z } from '@hono/zod-openapi';
-import { STUCK_REASONS, WORKFLOW_KIND_NAMES } from '../../../domain/workflow-kinds';
-import { WORKFLOW_STATUSES } from './inspect';
+import { STUCK_REASONS, WORKFLOW_KIND_NAMES, WORKFLOW_STATUSES } from '../../../domain/workflow-kinds';
 
 const Id = z.string().min(1).max(64);
 export const WorkflowKind = z.enum(WORKFLOW_KIND_NAMES).openapi('WorkflowKind');

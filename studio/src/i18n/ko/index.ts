@@ -8,5 +8,6 @@ import shell from './shell';
 import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
+import operations from './operations';
 
-export default { common, shell, workspace, rules, ticket, status, errors } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, operations } satisfies Catalogue<typeof en>;
