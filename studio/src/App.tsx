@@ -77,16 +77,16 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
         <nav className="topnav" aria-label={t('shell.nav.label')}>
           <a href={hrefFor({ name: 'inbox', list: route.name === 'inbox' ? route.list : 'mine_in_progress' })} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             <Icon name="inbox" size={15} />
-            {t('shell.nav.workspace')}
+            <span className="topnav-label">{t('shell.nav.workspace')}</span>
           </a>
           <a href={hrefFor({ name: 'rules' })} aria-current={route.name === 'rules' ? 'page' : undefined}>
             <Icon name="flow" size={15} />
-            {t('shell.nav.rules')}
+            <span className="topnav-label">{t('shell.nav.rules')}</span>
           </a>
           {isOperator(me) && (
             <a href={hrefFor({ name: 'operations' })} aria-current={route.name === 'operations' ? 'page' : undefined}>
               <Icon name="zap" size={15} />
-              {t('shell.nav.operations')}
+              <span className="topnav-label">{t('shell.nav.operations')}</span>
             </a>
           )}
         </nav>

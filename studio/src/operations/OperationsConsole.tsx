@@ -104,6 +104,12 @@ export default function OperationsConsole({ workflowId }: { workflowId?: string 
               <Icon name="refresh" size={14} />
               {t('operations.refresh.now')}
             </button>
+            {overview?.temporalUiUrl && (
+              <a className="button small" href={overview.temporalUiUrl} target="_blank" rel="noreferrer">
+                <Icon name="globe" size={14} />
+                {t('operations.health.openTemporal')}
+              </a>
+            )}
           </div>
         </header>
         <HealthStrip overview={overview} />
@@ -190,12 +196,6 @@ function HealthStrip({ overview }: { overview: OperationsOverview | null }) {
           </span>
         </div>
       ))}
-      {overview.temporalUiUrl && (
-        <a className="button small temporal-link" href={overview.temporalUiUrl} target="_blank" rel="noreferrer">
-          <Icon name="globe" size={14} />
-          {t('operations.health.openTemporal')}
-        </a>
-      )}
     </section>
   );
 }
@@ -253,7 +253,7 @@ function WorkflowTable({
             </th>
             <th>{t('operations.table.workflow')}</th>
             <th className="hide-narrow">{t('operations.table.kind')}</th>
-            <th>{t('operations.table.status')}</th>
+            <th className="hide-narrow">{t('operations.table.status')}</th>
             <th>{t('operations.table.reasons')}</th>
             <th className="hide-narrow">{t('operations.table.started')}</th>
           </tr>
@@ -285,7 +285,7 @@ function WorkflowTable({
                 <span className="mono muted small">{item.workflowId}</span>
               </td>
               <td className="hide-narrow">{kindLabel(t, item.kind)}</td>
-              <td>
+              <td className="hide-narrow">
                 <span className={`badge tone-${item.status === 'running' ? 'blue' : item.status === 'completed' ? 'green' : 'slate'}`}>
                   {t(`operations.status.${item.status}`)}
                 </span>
@@ -583,7 +583,7 @@ function WorkflowDetailPanel({ workflowId, version, onChanged }: { workflowId: s
 
           <Section title={t('operations.detail.operatorActions')} count={detail.operatorActions.length}>
             {detail.operatorActions.length === 0 && <p className="muted small">{t('operations.detail.noActions')}</p>}
-            <ul className="plain-list small">
+            <ul className="plain-list operator-actions small">
               {detail.operatorActions.map((entry, index) => (
                 <li key={index}>
                   <strong>{entry.action.replace('operations.', '')}</strong> · {String(entry.details.reason ?? '')} ·{' '}

@@ -124,7 +124,7 @@ export default {
       skipped: 'Skipped',
       failed: 'Failed',
     },
-    attempts: '{count} attempts',
+    attempts: 'Attempts: {count}',
   },
   action: {
     'retry-now': 'Retry now',

@@ -16,7 +16,7 @@ export default {
     temporal: 'Temporal',
     ok: '연결됨',
     unavailable: '연결 안 됨',
-    pollers: '{queue} 폴러',
+    pollers: '폴러 · {queue}',
     pollerCounts: '워크플로 {workflow} · 액티비티 {activity}',
     noQueue: '작업 큐',
     backlog: '대기 중인 작업',
