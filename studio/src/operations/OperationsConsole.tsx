@@ -13,6 +13,7 @@ import {
   type OperationsWorkflow,
   type StuckReason,
   type WorkflowAction,
+  type WorkflowKind,
 } from '../api/operations';
 import { ConfirmDialog } from '../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../components/feedback';
@@ -47,6 +48,8 @@ export default function OperationsConsole({ workflowId }: { workflowId?: string 
   const { t, formatDateTime } = useI18n();
   const [stuckOnly, setStuckOnly] = useState(true);
   const [reason, setReason] = useState<StuckReason | undefined>();
+  const [kind, setKind] = useState<WorkflowKind | undefined>();
+  const [more, setMore] = useState<{ cursor: string; loading: boolean } | null>(null);
   const [live, setLive] = useState(true);
   const [overview, setOverview] = useState<OperationsOverview | null>(null);
   const [page, setPage] = useState<OperationsPage | null>(null);
@@ -60,18 +63,32 @@ export default function OperationsConsole({ workflowId }: { workflowId?: string 
       try {
         const [nextOverview, nextPage] = await Promise.all([
           operationsApi.overview(quiet),
-          operationsApi.list({ stuck: stuckOnly, reason: stuckOnly ? reason : undefined }, quiet),
+          operationsApi.list({ stuck: stuckOnly, kind, reason: stuckOnly ? reason : undefined }, quiet),
         ]);
         setOverview(nextOverview);
         setPage(nextPage);
+        setMore(nextPage.nextCursor ? { cursor: nextPage.nextCursor, loading: false } : null);
         setError(null);
         setUpdatedAt(new Date().toISOString());
       } catch (caught) {
         setError(caught);
       }
     },
-    [stuckOnly, reason],
+    [stuckOnly, reason, kind],
   );
+
+  const loadMore = async () => {
+    if (!more || more.loading) return;
+    setMore({ ...more, loading: true });
+    try {
+      const next = await operationsApi.list({ stuck: stuckOnly, kind, reason: stuckOnly ? reason : undefined, cursor: more.cursor });
+      setPage((current) => (current ? { ...next, items: [...current.items, ...next.items] } : next));
+      setMore(next.nextCursor ? { cursor: next.nextCursor, loading: false } : null);
+    } catch (caught) {
+      setError(caught);
+      setMore({ ...more, loading: false });
+    }
+  };
 
   useEffect(() => {
     setPage(null);
@@ -123,6 +140,21 @@ export default function OperationsConsole({ workflowId }: { workflowId?: string 
               {t('operations.view.all')}
             </button>
           </div>
+          {overview && overview.kinds.length > 1 && (
+            <select
+              className="kind-select"
+              aria-label={t('operations.kind.label')}
+              value={kind ?? ''}
+              onChange={(event) => setKind((event.target.value || undefined) as WorkflowKind | undefined)}
+            >
+              <option value="">{t('operations.kind.all')}</option>
+              {overview.kinds.map((one) => (
+                <option key={one.kind} value={one.kind}>
+                  {kindLabel(t, one.kind)}
+                </option>
+              ))}
+            </select>
+          )}
           {stuckOnly && (
             <div className="reason-chips" role="group" aria-label={t('operations.reasons.label')}>
               <button type="button" className="reason-chip" aria-pressed={reason === undefined} onClick={() => setReason(undefined)}>
@@ -147,6 +179,12 @@ export default function OperationsConsole({ workflowId }: { workflowId?: string 
         </div>
         {selected.length > 0 && <BatchBar selected={selected} onDone={() => (setSelected([]), refresh())} onClear={() => setSelected([])} />}
         <WorkflowTable page={page} stuckOnly={stuckOnly} items={items} selected={selected} current={workflowId} onToggle={toggle} />
+        {more && (
+          <button type="button" className="button small load-more" onClick={() => void loadMore()} disabled={more.loading}>
+            {more.loading && <Spinner size={14} />}
+            {t('operations.table.more')}
+          </button>
+        )}
       </div>
       {workflowId && <WorkflowDetailPanel key={workflowId} workflowId={workflowId} version={detailVersion} onChanged={refresh} />}
     </div>

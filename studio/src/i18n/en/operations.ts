@@ -43,6 +43,8 @@ export default {
     delivery_failed: 'A trigger side effect or a customer email was given up as failed.',
   },
   kind: {
+    label: 'Kind',
+    all: 'All kinds',
     ticket: 'Ticket',
     callback: 'Callback',
     transfer: 'Transfer',
@@ -70,6 +72,7 @@ export default {
     started: 'Started',
     empty: 'No workflows yet.',
     emptyStuck: 'Nothing needs an operator right now.',
+    more: 'Load more',
     scanned: '{count} running workflows examined.',
   },
   batch: {

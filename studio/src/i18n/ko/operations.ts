@@ -45,6 +45,8 @@ export default {
     delivery_failed: '트리거 부가 작업 또는 고객 메일이 실패로 끝났습니다.',
   },
   kind: {
+    label: '종류',
+    all: '모든 종류',
     ticket: '티켓',
     callback: '콜백',
     transfer: '이관',
@@ -72,6 +74,7 @@ export default {
     started: '시작',
     empty: '아직 워크플로가 없습니다.',
     emptyStuck: '지금 조치가 필요한 워크플로가 없습니다.',
+    more: '더 보기',
     scanned: '실행 중인 워크플로 {count}개를 확인했습니다.',
   },
   batch: {
