@@ -5,7 +5,7 @@
  * once. Every page is screenshotted to `.data/e2e-artifacts/operations/` (not committed), in English and Korean,
  * on a desktop and a phone.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ let receiver: HttpReceiver | null = null;
 let browser: Browser;
 
 beforeAll(async () => {
+  await rm(ARTIFACTS, { recursive: true, force: true });
   await mkdir(ARTIFACTS, { recursive: true });
   await ensureStudioBuilt(createLogger('warn', 'test'));
   smtp = await startSmtpPeer();
@@ -70,11 +71,12 @@ async function createTicket(serviceId: string, subject: string) {
 }
 
 /** Confirms the open action dialog with a reason, after checking that it refuses to go on without one. */
-async function confirmWithReason(page: Page, confirmLabel: string, reason: string) {
+async function confirmWithReason(page: Page, confirmLabel: string, reason: string, beforeConfirm?: () => Promise<void>) {
   const dialog = page.locator('dialog[open]');
   await dialog.getByRole('button', { name: confirmLabel }).click();
   await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('at least 3 characters');
   await dialog.locator('textarea[name="reason"]').fill(reason);
+  await beforeConfirm?.();
   await dialog.getByRole('button', { name: confirmLabel }).click();
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT }).catch(async (error: unknown) => {
     // What the dialog said instead of closing (a refusal, an error) is the most useful artifact of a failure.
@@ -120,22 +122,25 @@ describe('the operator console', () => {
     const detail = page.locator('.operations-detail');
     await detail.locator('.pending-activity').getByText('performSideEffect', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     await detail.locator('.pending-activity .failure-message').getByText('fetch failed').waitFor();
-    expect(await detail.getByText(/Attempt \d+ of 8/).count()).toBe(1);
+    // From the fifth attempt on, the next one is at least 16 s away (backoff 1 s × 2ⁿ): long enough, even with the
+    // page refreshing every 5 s, for the operator's "retry now" to be what delivers rather than the schedule.
+    await detail.getByText(/Attempt [5-8] of 8/).waitFor({ timeout: 2 * UI_TIMEOUT });
     expect(await detail.getByRole('link', { name: 'Open in Temporal Web UI' }).getAttribute('href')).toMatch(
       new RegExp(`/namespaces/default/workflows/ticket-${callbackTicket.id}/[0-9a-f-]+/history$`),
     );
     await shoot(page, '02-callback-detail-en-1440');
 
-    // The receiver is back; the operator skips the backoff.
-    receiver = await startHttpReceiver(port);
+    // The operator brings the receiver back and skips the backoff.
     await detail.locator('.detail-actions').getByRole('button', { name: 'Retry now' }).click();
     await page.locator('dialog[open]').getByText('their attempts start again').waitFor();
     await shoot(page, '03-retry-now-confirm-en-1440');
-    await confirmWithReason(page, 'Retry now', '주문 시스템 복구 확인');
+    await confirmWithReason(page, 'Retry now', '주문 시스템 복구 확인', async () => {
+      receiver = await startHttpReceiver(port);
+    });
     await detail.locator('.delivery-sent').waitFor({ timeout: UI_TIMEOUT });
     await shoot(page, '04-callback-delivered-en-1440');
-    expect(receiver.accepted()).toHaveLength(1);
-    expect(receiver.accepted()[0].headers['idempotency-key']).toBe(`${callbackTicket.id}-1-0`);
+    expect(receiver!.accepted()).toHaveLength(1);
+    expect(receiver!.accepted()[0].headers['idempotency-key']).toBe(`${callbackTicket.id}-1-0`);
 
     // The refused email: failed, with the server's answer; the server accepts again and the operator retries it.
     await page.locator('.operations-table tr', { hasText: mailTicket.id }).getByRole('link').click();
