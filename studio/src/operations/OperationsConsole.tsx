@@ -542,7 +542,11 @@ function WorkflowDetailPanel({ workflowId, version, onChanged }: { workflowId: s
                   </span>
                 </header>
                 {activity.nextAttemptScheduleTime && (
-                  <p className="small">{t('operations.detail.nextRetry', { time: formatRelative(activity.nextAttemptScheduleTime) })}</p>
+                  <p className="small">
+                    {t('operations.detail.nextRetry', {
+                      seconds: Math.max(0, Math.round((Date.parse(activity.nextAttemptScheduleTime) - Date.now()) / 1000)),
+                    })}
+                  </p>
                 )}
                 {activity.lastFailure && <FailureBlock failure={activity.lastFailure} />}
               </article>

@@ -101,7 +101,7 @@ export default {
     noPending: 'No activity is pending.',
     attempt: 'Attempt {attempt}',
     attemptOf: 'Attempt {attempt} of {max}',
-    nextRetry: 'Next retry {time}',
+    nextRetry: 'Next retry in {seconds} s (when the page refreshed)',
     stack: 'Stack trace',
     workflowTask: 'Workflow task',
     workflowTaskState: 'Workflow task {state}, attempt {attempt}',

@@ -103,7 +103,7 @@ export default {
     noPending: '대기 중인 액티비티가 없습니다.',
     attempt: '{attempt}번째 시도',
     attemptOf: '{max}회 중 {attempt}번째 시도',
-    nextRetry: '다음 재시도 {time}',
+    nextRetry: '{seconds}초 후 다시 시도 (새로고침 시점 기준)',
     stack: '스택 트레이스',
     workflowTask: '워크플로 태스크',
     workflowTaskState: '워크플로 태스크 {state}, {attempt}번째 시도',
