@@ -20,6 +20,7 @@ export interface WorkflowKindDefinition {
 /** Every workflow kind, by its name in the API and the studio. */
 export const WORKFLOW_KINDS = {
   ticket: { workflowType: 'ticketWorkflow', idPrefix: 'ticket-', signals: [] },
+  delivery_retry: { workflowType: 'deliveryRetryWorkflow', idPrefix: 'delivery-retry-', signals: [] },
 } as const satisfies Record<string, WorkflowKindDefinition>;
 
 /** The name of a workflow kind. */

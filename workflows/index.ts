@@ -1,2 +1,4 @@
 /** Every workflow the worker runs. */
 export * from './ticket';
+// Operator console (issue 12)
+export * from './delivery-retry';

@@ -197,6 +197,46 @@ describe('an email the mail server refuses', () => {
   });
 });
 
+describe('a failed reply on a ticket whose workflow has finished', () => {
+  it('is retried by a workflow of its own, mailed once, and refused a second time', async () => {
+    const service = await h.createService();
+    const ticket = await createTicket(service.id, '완료된 티켓의 답변 메일');
+    const workflowId = workflowIdOf(ticket.id);
+    const agent = await h.createAgent({ groupIds: [service.groupIds[0]] });
+    expect((await h.request('POST', `/tickets/${ticket.id}/take`, { token: agent.token, body: {} })).status).toBe(200);
+    smtp.refuse(550);
+    const before = smtp.messages.length;
+    expect((await h.request('POST', `/tickets/${ticket.id}/resolve`, { token: agent.token, body: { body: '처리되었습니다.' } })).status).toBe(200);
+    await settledSideEffects(h, ticket.id);
+    expect((await h.request('POST', `/tickets/${ticket.id}/complete`, { ...admin(), body: {} })).status).toBe(200);
+    await h.temporal.workflow.getHandle(workflowId).result();
+
+    const page = await expectStuck(ticket.id, 'delivery_failed');
+    expect(page.items[0]).toMatchObject({ workflowId, status: 'completed', failedDeliveries: 1 });
+    const failed = (await detail(workflowId)).deliveries.find((delivery: { type: string }) => delivery.type === 'customerEmail');
+    expect(failed).toMatchObject({ status: 'failed' });
+
+    smtp.accept();
+    const retry = () => h.request('POST', `/operations/workflows/${workflowId}/deliveries/${failed.id}/retry`, { ...admin(), body: { reason: '완료 후 재발송' } });
+    const retried = await retry();
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    const retryWorkflowId = retried.body.detail.retryWorkflowId as string;
+    expect(await h.temporal.workflow.getHandle(retryWorkflowId).result()).toBe('sent');
+    expect(smtp.messages.slice(before)).toHaveLength(1);
+    expect(smtp.messages.slice(before)[0].messageId).toMatch(new RegExp(`^<${ticket.id}\\.reply\\.\\d+@contactflow>$`));
+
+    // The retry's own workflow is listed with the ticket behind it.
+    const listed = await h.request('GET', `/operations/workflows/${retryWorkflowId}`, admin());
+    expect(listed.body).toMatchObject({ kind: 'delivery_retry', status: 'completed', businessObject: { id: ticket.id, status: 'closed' } });
+
+    const again = await retry();
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('operations.not_failed');
+    expect(smtp.messages.slice(before)).toHaveLength(1);
+    expect(await auditActions(workflowId)).toEqual(['operations.retry_delivery']);
+  });
+});
+
 describe('a workflow task failing after an incompatible deploy', () => {
   it('is found with the non-determinism error, and reset to its last good workflow task once the fix is deployed', async () => {
     const service = await h.createService();

@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import Long from 'long';
-import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { ActivityFailureType } from '../../../domain/error-codes';
 import { kindOfWorkflowType, parseDeliveryId, type WorkflowKind } from '../../../domain/workflow-kinds';
 import { findDelivery, recordOperatorAction } from '../../../store/operations';
 import { retryDeliveryUpdate } from '../../../workflows/ticket';
+import { deliveryRetryWorkflow, deliveryRetryWorkflowId } from '../../../workflows/delivery-retry';
 import { actorIdOf, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps } from '../../context';
 import { ApiError } from '../../errors';
@@ -175,7 +176,24 @@ async function retryDelivery(
       status: delivery.status,
     });
   if (delivery.status !== 'failed') throw notFailed();
-  if (workflow.status !== 'running') throw notRunning(workflowId, workflow.status);
+  const detail = { deliveryId, type: delivery.type, previousAttempts: delivery.attempts, lastError: delivery.lastError };
+  if (workflow.status !== 'running') {
+    // The ticket's workflow has finished: a workflow of its own makes the attempt.
+    const retryId = deliveryRetryWorkflowId(ticketId, deliveryId, delivery.attempts);
+    await deps.temporal.workflow
+      .start(deliveryRetryWorkflow, {
+        workflowId: retryId,
+        taskQueue: deps.taskQueue,
+        args: [{ ticketId, delivery: ref }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      })
+      .catch((error: unknown) => {
+        // Another operator's retry of the same failure got there first.
+        if (error instanceof WorkflowExecutionAlreadyStartedError) throw notFailed();
+        throw error;
+      });
+    return { ...detail, retryWorkflowId: retryId };
+  }
   await deps.temporal.workflow
     .getHandle(workflowId)
     .executeUpdate(retryDeliveryUpdate, { args: [ref] })
@@ -187,5 +205,5 @@ async function retryDelivery(
       }
       throw error;
     });
-  return { deliveryId, type: delivery.type, previousAttempts: delivery.attempts, lastError: delivery.lastError };
+  return detail;
 }

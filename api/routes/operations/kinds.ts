@@ -21,8 +21,7 @@ export interface BusinessObject {
 
 type Loader = (sql: Db, orgId: string, businessIds: string[]) => Promise<Map<string, BusinessObject>>;
 
-const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
-  ticket: async (sql, orgId, ids) => {
+const loadTickets: Loader = async (sql, orgId, ids) => {
     const tickets = await ticketSummaries(sql, orgId, ids);
     return new Map(
       [...tickets].map(([id, ticket]) => [
@@ -39,8 +38,21 @@ const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
         },
       ]),
     );
+};
+
+const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
+  ticket: loadTickets,
+  // `<ticketId>-<deliveryId>-<n>`: the ticket whose delivery is retried.
+  delivery_retry: async (sql, orgId, ids) => {
+    const tickets = await loadTickets(sql, orgId, ids.map(ticketOfDeliveryRetry));
+    return new Map(ids.flatMap((id) => {
+      const ticket = tickets.get(ticketOfDeliveryRetry(id));
+      return ticket ? [[id, { ...ticket, kind: 'delivery_retry' as const }]] : [];
+    }));
   },
 };
+
+const ticketOfDeliveryRetry = (businessId: string) => businessId.split('-')[0];
 
 /** The business id in a workflow id of the kind (`ticket-T…` → `T…`). */
 export const businessIdOf = (kind: WorkflowKind, workflowId: string) => workflowId.slice(WORKFLOW_KINDS[kind].idPrefix.length);
