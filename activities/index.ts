@@ -10,6 +10,7 @@ import type { Keyring } from '../infra/keyring';
 import { customerReplyActivities } from './customer-replies';
 import { doorayActivities } from './dooray';
 import { classifyFailures } from './failures';
+import { operationActivities } from './operations';
 import { sideEffectActivities } from './side-effects';
 import { ticketActivities } from './tickets';
 import { timeRuleActivities } from './time-rules';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...timeRuleActivities(deps),
     // Transfers (Dooray!)
     ...doorayActivities(deps),
+    ...operationActivities(deps),
   });
 }
 

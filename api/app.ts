@@ -24,6 +24,10 @@ import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 // Transfers (Dooray!, issue services)
 import { doorayHookRoutes, doorayRoutes } from './routes/dooray/dooray.index';
 import { transferRoutes } from './routes/transfers/transfers.index';
+// Operator console and metrics
+import { operationsRoutes } from './routes/operations/operations.index';
+import { metricsRoutes } from './routes/metrics/metrics.index';
+import { metrics } from '../infra/metrics';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -42,6 +46,10 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     c.set('loginThrottle', loginThrottle);
     const started = performance.now();
     await next();
+    // Counted by route pattern, not path, so ids never become label values.
+    const route = c.req.routePath;
+    metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    metrics.httpRequestSeconds.inc({ method: c.req.method, route }, (performance.now() - started) / 1000);
     deps.log.info(
       { reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
@@ -76,6 +84,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.notFound((c) => c.json(errorBody('route.not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes);
   app.route('/', authPublicRoutes);
   // Transfers: Dooray's webhook carries its own secret instead of a bearer token.
   app.route('/', doorayHookRoutes);
@@ -93,6 +102,8 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   // Transfers
   api.route('/', doorayRoutes);
   api.route('/', transferRoutes);
+  // Operator console
+  api.route('/', operationsRoutes);
   app.route('/', api);
   return app;
 }

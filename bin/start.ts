@@ -100,7 +100,7 @@ async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Pr
 
   await ensureStudioBuilt(log);
 
-  installWorkerRuntime(log);
+  installWorkerRuntime(log, config.TEMPORAL_SDK_METRICS_PORT);
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   stops.push(() => workerConnection.close());
   const worker = await createWorker({

@@ -3,7 +3,7 @@
  * point: `start.ts` and `worker.ts` share it, and the test harness builds its workers with it too, so tests run
  * the wiring production runs. It lives here rather than in `infra/` because it knows `activities/`.
  */
-import { DefaultLogger, type NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, type ActivityInterceptorsFactory, type NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
 import { projectRoot, type Config } from '../infra/env';
@@ -11,6 +11,7 @@ import { createMailer } from '../clients/mailer';
 import { createKeyring } from '../infra/keyring';
 import path from 'node:path';
 import type { Logger } from '../infra/logger';
+import { metrics } from '../infra/metrics';
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -44,8 +45,26 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       keyring: config.FIELD_ENCRYPTION_KEY ? createKeyring(config.FIELD_ENCRYPTION_KEY) : null,
       doorayTimeoutMs: config.DOORAY_TIMEOUT_MS,
     }),
+    interceptors: { activity: [countActivityAttempts] },
   });
 }
+
+/** Counts every activity attempt by type and outcome, for `/metrics` (operator console, issue 12). */
+const countActivityAttempts: ActivityInterceptorsFactory = (context) => ({
+  inbound: {
+    async execute(input, next) {
+      const activity = context.info.activityType;
+      try {
+        const result = await next(input);
+        metrics.activityExecutions.inc({ activity, outcome: 'completed' });
+        return result;
+      } catch (error) {
+        metrics.activityExecutions.inc({ activity, outcome: 'failed' });
+        throw error;
+      }
+    },
+  },
+});
 
 const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
   TRACE: 'trace',
@@ -56,14 +75,16 @@ const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'
 };
 
 /**
- * Sets up the Temporal SDK runtime once per process: its own log lines (warnings and errors only: its info
+ * Sets up the Temporal SDK runtime once per process, exporting its metrics on `sdkMetricsPort` when given: its own log lines (warnings and errors only: its info
  * lines are webpack chatter) go to pino, and it installs no signal handlers, because the entry points own the
  * shutdown order (stop polling first, then close connections and servers).
  */
-export function installWorkerRuntime(log: Logger): void {
+export function installWorkerRuntime(log: Logger, sdkMetricsPort?: number): void {
   const sdkLog = log.child({ component: 'temporal-sdk' });
   Runtime.install({
     shutdownSignals: [],
+    // The SDK's own worker metrics (polls, task latencies, slots), in Prometheus format, which `/metrics` appends.
+    ...(sdkMetricsPort ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}`, countersTotalSuffix: true } } } } : {}),
     logger: new DefaultLogger('WARN', ({ level, message, meta }) => sdkLog[PINO_LEVEL[level]](meta ?? {}, message)),
   });
 }

@@ -18,7 +18,7 @@ runMain(async () => {
   const sql = connectDatabase(databaseUrl);
   const client = await Connection.connect({ address: temporalAddress });
   await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE).finally(() => client.close());
-  installWorkerRuntime(log);
+  installWorkerRuntime(log, config.TEMPORAL_SDK_METRICS_PORT);
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, sql, config });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -101,6 +101,14 @@ export const ERROR_CODES = [
   'transfer.not_issue_service',
   'transfer.not_issue_ticket',
   'guidance_request.done',
+  // 404, 409, 422: the operator console (actions refused once they no longer apply answer 409)
+  'workflow.not_found',
+  'delivery.not_found',
+  'operations.not_running',
+  'operations.not_failed',
+  'operations.nothing_to_retry',
+  'operations.no_reset_point',
+  'operations.refused',
 
   // 500, 503: our side
   'database.unavailable',
@@ -120,6 +128,16 @@ export type NotFoundRecord = Exclude<RecordOfNotFound<ErrorCode>, 'route'>;
  * that failed, where operators see them; they never reach an API caller as an error code (`data.invalid`, data
  * the database refuses for good, reaches it as `ticket.unprocessable`).
  */
-export const ACTIVITY_FAILURE_TYPES = ['data.invalid', 'outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown', 'dooray.rejected', 'dooray.not_configured'] as const;
+export const ACTIVITY_FAILURE_TYPES = [
+  'data.invalid',
+  'outbound.blocked',
+  'outbound.rejected',
+  'callback.invalid_payload',
+  'side_effect.unknown',
+  'mail.rejected',
+  'delivery.not_failed',
+  'dooray.rejected',
+  'dooray.not_configured',
+] as const;
 /** The type of a non-retryable activity failure. */
 export type ActivityFailureType = (typeof ACTIVITY_FAILURE_TYPES)[number];

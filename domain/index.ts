@@ -26,3 +26,4 @@ export {
 export { ROLES, PERMISSIONS, type Actor } from './people';
 export * from './search-attributes';
 export * from './error-codes';
+export * from './workflow-kinds';

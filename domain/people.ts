@@ -14,8 +14,11 @@ export const ROLES = ['org_admin', 'admin', 'agent'] as const;
 /** An account's role. */
 export type Role = (typeof ROLES)[number];
 
-/** What an agent may do beyond the basics of their role; admins may do all of it. */
-export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward'] as const;
+/**
+ * What an agent may do beyond the basics of their role; admins may do all of it. `operations` opens the operator
+ * console: stuck workflows, failed deliveries and the actions that fix them.
+ */
+export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward', 'operations'] as const;
 /** One per-agent permission. */
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   TEMPORAL_CLI: z.string().transform(toProjectPath).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_SDK_METRICS_PORT: port.optional(),
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
@@ -106,11 +108,16 @@ const EnvSchema = z.object({
 type ParsedEnv = z.infer<typeof EnvSchema>;
 
 /** The parsed configuration. Keys keep their environment variable names so a variable is greppable end to end. */
-export type Config = Omit<ParsedEnv, 'PUBLIC_URL'> & {
+export type Config = Omit<ParsedEnv, 'PUBLIC_URL' | 'TEMPORAL_UI_URL'> & {
   /** Absolute path of the project root (see {@link projectRoot}). */
   PROJECT_ROOT: string;
   /** Defaults to `http://HOST:PORT`. */
   PUBLIC_URL: string;
+  /**
+   * The Temporal Web UI the operator console links to: defaults to the dev server's UI when Contactflow starts its
+   * own Temporal (no TEMPORAL_ADDRESS); null when unknown.
+   */
+  TEMPORAL_UI_URL: string | null;
 };
 
 /** Values never echoed back in error messages. */
@@ -168,5 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed,
     PROJECT_ROOT: projectRoot,
     PUBLIC_URL: (parsed.PUBLIC_URL ?? `http://${urlHost}:${parsed.PORT}`).replace(/\/+$/, ''),
+    TEMPORAL_UI_URL:
+      parsed.TEMPORAL_UI_URL?.replace(/\/+$/, '') ?? (parsed.TEMPORAL_ADDRESS ? null : `http://127.0.0.1:${parsed.TEMPORAL_UI_PORT}`),
   };
 }

@@ -90,6 +90,7 @@ export async function recordCustomerReplyDelivery(
   error: string | null,
 ): Promise<void> {
   await sql`
-    update ticket_messages set email_status = ${status}, email_attempts = email_attempts + 1, email_error = ${error}
+    update ticket_messages set email_status = ${status}, email_attempts = email_attempts + 1, email_error = ${error},
+      email_updated_at = now()
     where ticket_id = ${ticketId} and seq = ${seq}`;
 }

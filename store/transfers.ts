@@ -135,6 +135,13 @@ export async function findTransferByPost(sql: Db, projectId: string, postId: str
   return row ?? null;
 }
 
+/** The ticket of each of these Dooray transfers, by transfer id (unknown ids are absent). */
+export async function ticketsOfDoorayTransfers(sql: Db, transferIds: string[]): Promise<Map<string, string>> {
+  const rows = await sql<{ id: string; ticketId: string }[]>`
+    select id, ticket_id as "ticketId" from dooray_transfers where id = any(${transferIds})`;
+  return new Map(rows.map((row) => [row.id, row.ticketId]));
+}
+
 /** The ticket's latest Dooray transfer with a task: where agents' comments go. */
 export async function findLatestTaskTransfer(sql: Db, ticketId: string): Promise<DoorayTransferJob | null> {
   const [row] = await sql<{ id: string }[]>`

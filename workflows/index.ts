@@ -2,3 +2,5 @@
 export * from './ticket';
 // Transfers (Dooray!)
 export * from './dooray-transfer';
+// Operator console
+export * from './delivery-retry';

@@ -32,6 +32,7 @@ import type { NewTicket, TicketChange, TransferWrite } from '../activities/ticke
 import type { PlannedTimer } from '../rules/time-rules';
 import type { Actor } from '../domain/people';
 import type { ActivityFailureType } from '../domain/error-codes';
+import type { DeliveryRef } from '../domain/workflow-kinds';
 import { TICKET_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState } from '../domain/ticket';
 import { ISSUE_ANSWER_STATUSES, doorayTransferWorkflowId } from '../domain/transfer';
@@ -46,7 +47,7 @@ import {
 } from './ticket-signals';
 import { doorayTaskCreated, doorayTaskMoved, doorayTransferFailed, guidanceRequested, issueAnswered } from './ticket-transfers';
 
-const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule } = proxyActivities<Activities>({
+const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule, reopenDelivery } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts: a database restart must delay a change, never lose it. Data the database refuses for
   // good comes back at once as a non-retryable failure instead (activities/failures.ts).
@@ -81,6 +82,12 @@ export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled
 export const ticketTimersQuery = defineQuery<PlannedTimer[]>('timers');
 /** Returns once a time rule whose key starts with the prefix has fired: for operators and tests. */
 export const timeRuleFiredUpdate = defineUpdate<string, [string]>('time_rule_fired');
+
+/**
+ * An operator retries a delivery given up as failed: it is reopened (refused as `delivery.not_failed` unless it
+ * is failed) and queued again, and goes out with the same idempotency key as before.
+ */
+export const retryDeliveryUpdate = defineUpdate<void, [DeliveryRef]>('retry_delivery');
 
 /** The update for each command kind, so the API can address a command by name. */
 export const ticketCommandUpdates = {
@@ -224,6 +231,23 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     await until(() => firedTimeRules.some((key) => key.startsWith(prefix)));
     return firedTimeRules.find((key) => key.startsWith(prefix))!;
   });
+  setHandler(
+    retryDeliveryUpdate,
+    async (delivery) => {
+      await reopenDelivery({ ticketId, delivery });
+      outbox.push(delivery);
+    },
+    {
+      validator: (delivery) => {
+        const queued = outbox.some((item) =>
+          item.kind === 'side_effect' && delivery.kind === 'side_effect'
+            ? item.evaluation === delivery.evaluation && item.index === delivery.index
+            : item.kind === 'customer_reply' && delivery.kind === 'customer_reply' && item.seq === delivery.seq,
+        );
+        if (queued) throw ApplicationFailure.create({ type: NOT_FAILED, message: 'The delivery is already queued.', nonRetryable: true });
+      },
+    },
+  );
   setHandler(openedUpdate, async () => {
     await until(() => ready);
     return state!;
@@ -357,7 +381,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   // the workflow sleeps until the earliest time rule falls due or something changes.
   for (;;) {
     if (outbox.length === 0) {
-      if (isFinished(state!) || workflowInfo().continueAsNewSuggested) break;
+      if (isFinished(state!) || workflowInfo().continueAsNewSuggested) {
+        // An operator's retry still in flight queues its delivery here, and it must go out before the run ends.
+        await condition(allHandlersFinished);
+        if (outbox.length === 0) break;
+        continue;
+      }
       const seen = plan;
       const woken = () => outbox.length > 0 || isFinished(state!) || workflowInfo().continueAsNewSuggested || plan !== seen;
       const due = timers[0];
@@ -397,6 +426,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 }
 
 const INVALID_DATA: ActivityFailureType = 'data.invalid';
+const NOT_FAILED: ActivityFailureType = 'delivery.not_failed';
 
 /** The activity's failure when the database refused its data for good, else null. */
 function invalidData(error: unknown): ApplicationFailure | null {

@@ -18,6 +18,7 @@ import { Workspace } from './workspace/Workspace';
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
 // Transfers: Dooray! settings (admins)
 const DooraySettings = lazy(() => import('./dooray/DooraySettings'));
+const OperationsConsole = lazy(() => import('./operations/OperationsConsole'));
 
 export function App() {
   const route = useRoute();
@@ -57,6 +58,9 @@ function LeaveLogin({ next }: { next?: string }) {
   return null;
 }
 
+/** Admins, and agents holding the operations permission, see the operator console. */
+const isOperator = (me: { role: string; permissions: string[] }) => me.role === 'admin' || me.permissions.includes('operations');
+
 function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
   const me = useMe();
   const { signOut } = useSession();
@@ -75,16 +79,22 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
         <nav className="topnav" aria-label={t('shell.nav.label')}>
           <a href={hrefFor({ name: 'inbox', list: route.name === 'inbox' ? route.list : 'mine_in_progress' })} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             <Icon name="inbox" size={15} />
-            {t('shell.nav.workspace')}
+            <span className="topnav-label">{t('shell.nav.workspace')}</span>
           </a>
           <a href={hrefFor({ name: 'rules' })} aria-current={route.name === 'rules' ? 'page' : undefined}>
             <Icon name="flow" size={15} />
-            {t('shell.nav.rules')}
+            <span className="topnav-label">{t('shell.nav.rules')}</span>
           </a>
           {me.role === 'admin' && (
             <a href={hrefFor({ name: 'dooray' })} aria-current={route.name === 'dooray' ? 'page' : undefined}>
               <Icon name="forward" size={15} />
-              {t('transfers.settings.nav')}
+              <span className="topnav-label">{t('transfers.settings.nav')}</span>
+            </a>
+          )}
+          {isOperator(me) && (
+            <a href={hrefFor({ name: 'operations' })} aria-current={route.name === 'operations' ? 'page' : undefined}>
+              <Icon name="zap" size={15} />
+              <span className="topnav-label">{t('shell.nav.operations')}</span>
             </a>
           )}
         </nav>
@@ -126,6 +136,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'dooray' ? (
         <Suspense fallback={<LoadingBlock label={t('transfers.settings.loading')} />}>
           <DooraySettings />
+        </Suspense>
+      ) : route.name === 'operations' ? (
+        <Suspense fallback={<LoadingBlock label={t('operations.loading')} />}>
+          <OperationsConsole workflowId={route.workflowId} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

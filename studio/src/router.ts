@@ -11,7 +11,8 @@ export type Route =
   | { name: 'inbox'; list: TicketList; ticketId?: string }
   | { name: 'rules'; serviceId?: string }
   // Transfers: Dooray! settings (admins)
-  | { name: 'dooray' };
+  | { name: 'dooray' }
+  | { name: 'operations'; workflowId?: string };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';
 
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'login') return { name: 'login', next: new URLSearchParams(query).get('next') ?? undefined };
   if (parts[0] === 'rules') return { name: 'rules', serviceId: parts[1] };
   if (parts[0] === 'dooray') return { name: 'dooray' };
+  if (parts[0] === 'operations') return { name: 'operations', workflowId: parts[1] };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
   return { name: 'inbox', list: DEFAULT_LIST };
 }
@@ -33,6 +35,8 @@ export function hrefFor(route: Route): string {
       return route.serviceId ? `#/rules/${encodeURIComponent(route.serviceId)}` : '#/rules';
     case 'dooray':
       return '#/dooray';
+    case 'operations':
+      return route.workflowId ? `#/operations/${encodeURIComponent(route.workflowId)}` : '#/operations';
     case 'inbox':
       return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
   }

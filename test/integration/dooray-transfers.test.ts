@@ -232,6 +232,10 @@ describe('when Dooray fails', () => {
     expect(result.status).toBe('created');
     await untilStatus(ticket.id, 'dooray_transferred');
     expect(tasksFor(response.body.id)).toHaveLength(1);
+
+    // Operators find the transfer's workflow as a transfer of its ticket.
+    const listed = await admin('GET', `/operations/workflows/${doorayTransferWorkflowId(response.body.id)}`);
+    expect(listed.body).toMatchObject({ kind: 'transfer', status: 'completed', businessObject: { kind: 'transfer', id: ticket.id } });
   });
 
   it('waits as long as the rate-limit headers ask after a 429', async () => {

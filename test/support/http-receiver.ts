@@ -27,7 +27,8 @@ export interface HttpReceiver {
   stop(): Promise<void>;
 }
 
-export async function startHttpReceiver(): Promise<HttpReceiver> {
+/** Listens on `port` when given (e.g. a port a callback URL already names), else on any free port. */
+export async function startHttpReceiver(port = 0): Promise<HttpReceiver> {
   const requests: ReceivedRequest[] = [];
   const failures: number[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -52,10 +53,10 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
       for (const waiter of requestWaiters.filter((w) => requests.length >= w.count)) waiter.resolve();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     requests,
     accepted,
     failNext: (count, status) => failures.push(...Array.from({ length: count }, () => status)),

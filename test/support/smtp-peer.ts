@@ -16,6 +16,9 @@ export interface ReceivedMail {
 export interface SmtpPeer {
   url: string;
   messages: ReceivedMail[];
+  /** Refuses every recipient with this SMTP reply code (e.g. 550) until {@link accept} is called. */
+  refuse(code: number): void;
+  accept(): void;
   /** Resolves once `count` messages have arrived in total. */
   waitFor(count: number): Promise<ReceivedMail[]>;
   stop(): Promise<void>;
@@ -48,9 +51,14 @@ function decodeBody(raw: string): string {
 export async function startSmtpPeer(): Promise<SmtpPeer> {
   const messages: ReceivedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  let refusal: number | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo(_address, _session, callback) {
+      if (refusal === null) return callback();
+      callback(Object.assign(new Error('Requested action not taken: mailbox unavailable'), { responseCode: refusal }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,6 +82,8 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refuse: (code) => void (refusal = code),
+    accept: () => void (refusal = null),
     waitFor: (count) =>
       messages.length >= count
         ? Promise.resolve(messages)

@@ -186,5 +186,18 @@ export default {
     invalid_type: 'This value has the wrong type.',
     invalid_value: 'This value is not acceptable.',
   },
+  // Operator console (issue 12)
+  operations: {
+    not_running: 'The workflow is {status}: it is no longer running, so this cannot be done any more.',
+    not_failed: 'This delivery is {status}, not failed: there is nothing to retry.',
+    nothing_to_retry: 'No activity of this workflow is waiting to retry.',
+    no_reset_point: 'This workflow never completed a workflow task to go back to.',
+  },
+  workflow: {
+    not_found: 'No such workflow; it may belong to another organisation or never have existed.',
+  },
+  delivery: {
+    not_found: 'This workflow has no such delivery.',
+  },
   issue: 'This value is not acceptable.',
 };

@@ -5,6 +5,7 @@ export default {
     label: 'Studio',
     workspace: 'Workspace',
     rules: 'Rule studio',
+    operations: 'Operations',
   },
   shortcuts: 'Keyboard shortcuts (?)',
   signOut: 'Sign out',

@@ -185,5 +185,18 @@ export default {
     invalid_type: '값의 형식이 올바르지 않습니다.',
     invalid_value: '받아들일 수 없는 값입니다.',
   },
+  // Operator console (issue 12)
+  operations: {
+    not_running: '워크플로가 {status} 상태라 더 이상 실행 중이 아니므로 이 조치를 할 수 없습니다.',
+    not_failed: '이 발송은 실패가 아니라 {status} 상태이므로 다시 보낼 것이 없습니다.',
+    nothing_to_retry: '이 워크플로에는 재시도를 기다리는 액티비티가 없습니다.',
+    no_reset_point: '이 워크플로는 되돌아갈 완료된 워크플로 태스크가 없습니다.',
+  },
+  workflow: {
+    not_found: '그런 워크플로가 없습니다. 다른 조직의 것이거나 존재하지 않습니다.',
+  },
+  delivery: {
+    not_found: '이 워크플로에는 그런 발송이 없습니다.',
+  },
   issue: '받아들일 수 없는 값입니다.',
 } satisfies Catalogue<typeof en>;

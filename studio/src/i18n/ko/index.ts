@@ -10,5 +10,6 @@ import ticket from './ticket';
 import workspace from './workspace';
 // Transfers
 import transfers from './transfers';
+import operations from './operations';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations } satisfies Catalogue<typeof en>;
