@@ -7,8 +7,9 @@ import type { EvaluatorKind } from '../rules';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
 import { customerReplyActivities } from './customer-replies';
+import { callbackActivities } from './callbacks';
 import { classifyFailures } from './failures';
-import { sideEffectActivities } from './side-effects';
+import { sideEffectActivities, type CallbackSigning } from './side-effects';
 import { ticketActivities } from './tickets';
 import { timeRuleActivities } from './time-rules';
 import { triggerActivities } from './triggers';
@@ -19,6 +20,8 @@ export interface ActivityDeps {
   outbound: OutboundPolicy;
   evaluator: EvaluatorKind;
   publicUrl: string;
+  /** Signs callback URL requests and mints their reply URLs (null keys: unsigned, no reply URL). */
+  signing: CallbackSigning;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -29,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
+    ...callbackActivities(deps),
   });
 }
 

@@ -21,6 +21,10 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
+// Callback requests, IVR routes and signed callback URLs.
+import { callbackRoutes } from './routes/callbacks/callbacks.index';
+import { ivrRouteRoutes } from './routes/ivr-routes/ivr-routes.index';
+import { hookPublicRoutes, hookTokenRoutes } from './routes/hooks/hooks.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -74,6 +78,8 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
 
   app.route('/', healthRoutes);
   app.route('/', authPublicRoutes);
+  // Signed callback URLs carry their own credential.
+  app.route('/', hookPublicRoutes);
   mountDocs(app);
   // Before the authenticated routes: their bearer check applies to every path registered after it.
   mountStudio(app);
@@ -85,6 +91,10 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
+  // Callback requests, IVR routes and signed callback URLs.
+  api.route('/', callbackRoutes);
+  api.route('/', ivrRouteRoutes);
+  api.route('/', hookTokenRoutes);
   app.route('/', api);
   return app;
 }

@@ -16,6 +16,7 @@ import { migrate } from '../infra/migrate';
 import { startPostgres } from '../infra/postgres';
 import { ensureStudioBuilt } from '../infra/studio-build';
 import { registerSearchAttributes, startTemporal } from '../infra/temporal';
+import { loadOrCreateSigningKeyFile } from '../infra/signing';
 import { startApiServer } from './api-server';
 import { createWorker, installWorkerRuntime } from './worker-wiring';
 
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promise<void> {
+async function startPlatform(given: Config, log: Logger, stops: Stop[]): Promise<void> {
+  const { config, signingKeyNote } = withSigningKey(given);
 
   const database = await startPostgres(config, log);
   stops.push(database.stop);
@@ -113,11 +115,23 @@ async function startPlatform(config: Config, log: Logger, stops: Stop[]): Promis
     `  Studio         ${url}/studio/`,
     `  Temporal UI    ${temporalServer.uiUrl ?? '(external Temporal: see its own Web UI)'}`,
     `  Sign in as     ${config.BOOTSTRAP_ADMIN_EMAIL}${created ? ` / ${config.BOOTSTRAP_ADMIN_PASSWORD}` : ''}`,
+    ...(signingKeyNote ? [`  Signing key    ${signingKeyNote}`] : []),
     '',
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/**
+ * The embedded default for signed callback URLs: without CALLBACK_SIGNING_KEY, a key generated once and kept under
+ * DATA_DIR (like the field-encryption key), so URLs handed out survive a restart. Says which, for the start banner.
+ */
+function withSigningKey(config: Config): { config: Config; signingKeyNote: string | null } {
+  if (config.CALLBACK_SIGNING_KEY) return { config, signingKeyNote: null };
+  const { entries, file, created } = loadOrCreateSigningKeyFile(config.DATA_DIR);
+  const note = `${created ? 'generated' : 'kept'} in ${file} (set CALLBACK_SIGNING_KEY to use your own)`;
+  return { config: { ...config, CALLBACK_SIGNING_KEY: entries }, signingKeyNote: note };
 }
 
 if (process.argv.includes(OWN_GROUP)) runMain(main);

@@ -16,7 +16,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   sql: Sql;
-  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL'> &
+    Partial<Pick<Config, 'CALLBACK_SIGNING_KEY' | 'CALLBACK_URL_TTL_HOURS'>>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
   workflowBundlePath?: string;
 }
@@ -36,6 +37,8 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       outbound: { allowPrivate: config.OUTBOUND_ALLOW_PRIVATE, timeoutMs: config.OUTBOUND_TIMEOUT_MS },
       evaluator: config.RULES_EVALUATOR,
       publicUrl: config.PUBLIC_URL,
+      // Signed callback URLs: without keys, callback URL requests go unsigned and carry no reply URL.
+      signing: { keys: config.CALLBACK_SIGNING_KEY ?? null, replyTtlSeconds: (config.CALLBACK_URL_TTL_HOURS ?? 168) * 3600 },
     }),
   });
 }

@@ -83,6 +83,26 @@ export const ERROR_CODES = [
   'automation.invalid',
   'simulation.previous_required',
 
+  // Callback requests (콜백), IVR routes and signed callback URLs
+  'callback.forbidden',
+  'callback.assign_forbidden',
+  'callback.not_assignee',
+  'callback.not_assignable',
+  'callback.not_assigned',
+  'callback.finished',
+  'callback.history_registered',
+  'callback.not_found',
+  'callback.invalid',
+  'ivr_route.not_found',
+  'ivr_route.code_taken',
+  'hook.invalid_token',
+  'hook.expired',
+  'hook.replayed',
+  'hook.invalid_body',
+  'hook.workflow_finished',
+  'hook.refused',
+  'hook.unconfigured',
+
   // 500, 503: our side
   'database.unavailable',
   'temporal.unavailable',

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseSigningKeyList, type SigningKey } from './signing';
 
 function findProjectRoot(start: string): string {
   let dir = start;
@@ -78,6 +79,21 @@ const EnvSchema = z.object({
 
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(1).default('Contactflow <support@contactflow.local>'),
+
+  // Signed callback URLs and signatures of outbound callback requests (infra/signing.ts).
+  CALLBACK_SIGNING_KEY: z
+    .string()
+    .transform((value, ctx): SigningKey[] => {
+      try {
+        return parseSigningKeyList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be kid:base64key[,kid:base64key…]: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  /** How long a reply URL handed to an external system stays valid. */
+  CALLBACK_URL_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').default(168),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
@@ -91,7 +107,7 @@ export type Config = Omit<ParsedEnv, 'PUBLIC_URL'> & {
 };
 
 /** Values never echoed back in error messages. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'CALLBACK_SIGNING_KEY']);
 
 export interface ConfigIssue {
   variable: string;

@@ -1,2 +1,5 @@
 /** Every workflow the worker runs. */
 export * from './ticket';
+
+// Callback requests (콜백).
+export * from './callback';

@@ -25,7 +25,13 @@ export const Dashboard = z
       unassigned: z.number(),
       processingRate: z.number().nullable().openapi({ description: 'Share of the tickets received in the last 24 h that are resolved or closed.' }),
     }),
-    mine: z.object({ resolvedToday: z.number(), inProgress: z.number(), onHold: z.number(), transferring: z.number() }),
+    mine: z.object({
+      resolvedToday: z.number(),
+      inProgress: z.number(),
+      onHold: z.number(),
+      transferring: z.number(),
+      callbacksDue: z.number().openapi({ description: 'Callback requests assigned to the caller and not yet completed.' }),
+    }),
   })
   .openapi('Dashboard');
 
