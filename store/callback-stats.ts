@@ -37,8 +37,9 @@ export interface CallbackStatsQuery {
 export async function callbackStats(sql: Db, query: CallbackStatsQuery): Promise<{ rows: CallbackStatsRow[]; total: CallbackStatsRow }> {
   const local = sql`(c.created_at at time zone ${query.timezone})`;
   const [key, label, joins] = {
-    day: [sql`to_char(${local}, 'YYYY-MM-DD')`, sql`to_char(${local}, 'YYYY-MM-DD')`, sql``],
-    month: [sql`to_char(${local}, 'YYYY-MM')`, sql`to_char(${local}, 'YYYY-MM')`, sql``],
+    // A date is its own label; written once, since the time zone parameter twice would be two expressions.
+    day: [sql`to_char(${local}, 'YYYY-MM-DD')`, sql`null`, sql``],
+    month: [sql`to_char(${local}, 'YYYY-MM')`, sql`null`, sql``],
     agent: [sql`c.assignee_id`, sql`min(a.name)`, sql`join agents a on a.id = c.assignee_id`],
     route: [sql`c.route_id`, sql`min(r.name)`, sql``],
   }[query.groupBy];
@@ -62,6 +63,7 @@ export async function callbackStats(sql: Db, query: CallbackStatsQuery): Promise
     order by 1`;
   const withRate = (row: Omit<CallbackStatsRow, 'completionRate'>): CallbackStatsRow => ({
     ...row,
+    label: row.label ?? row.key,
     completionRate: row.assigned === 0 ? null : row.completed / row.assigned,
   });
   const sum = (field: 'received' | 'assigned' | 'completed' | 'unprocessed' | 'attempts') => rows.reduce((total, row) => total + row[field], 0);

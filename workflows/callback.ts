@@ -93,9 +93,11 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
   let reminder: PlannedReminder | null = null;
   let plan = 0;
   let busy = false;
+  // Set once the request is stored and its first reminder planned, so the intake's caller sees both.
+  let ready = false;
 
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
-    while (state === null || busy) await condition(() => state !== null && !busy);
+    while (!ready || busy) await condition(() => ready && !busy);
     busy = true;
     try {
       return await work();
@@ -123,7 +125,7 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
   setHandler(callbackStateQuery, () => state);
   setHandler(callbackReminderQuery, () => reminder);
   setHandler(callbackOpenedUpdate, async () => {
-    await condition(() => state !== null && phase !== null);
+    await condition(() => ready);
     return state!;
   });
   setHandler(callbackReminderSentUpdate, async (kind) => {
@@ -164,6 +166,7 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
     indexForSearch(state);
   }
   await replan(phase === null);
+  ready = true;
 
   // Sleeps until the next reminder falls due or the request changes; a reminder is recorded in the event log.
   while (!isCallbackFinished(state!) && !workflowInfo().continueAsNewSuggested) {
