@@ -24,7 +24,7 @@ import { tableHeaders, tableStream, type Column } from '../../../infra/tabular';
 import { mintHookUrl } from '../../../infra/signing';
 import { openedUpdate, ticketWorkflowId } from '../../../workflows/ticket';
 import { actorIdOf, requireRole, type AuthenticatedAgent } from '../../auth/agent';
-import type { AppRouteHandler } from '../../context';
+import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { invalid } from '../../validation';
 import { callbackApiError, sendCallbackCommand, startCallback, type CommandArgs } from './callbacks.commands';
@@ -196,7 +196,7 @@ export const callbackEvents: AppRouteHandler<typeof routes.callbackEvents> = asy
   return c.json(await listCallbackEvents(sql, callback.id), 200);
 };
 
-async function runCommand(c: { var: { deps: { sql: Sql; temporal: import('@temporalio/client').Client }; agent: AuthenticatedAgent } }, id: string, command: CommandArgs) {
+async function runCommand(c: { var: { deps: Pick<ApiDeps, 'sql' | 'temporal'>; agent: AuthenticatedAgent } }, id: string, command: CommandArgs) {
   const { sql, temporal } = c.var.deps;
   const callback = await requireCallbackAccess(sql, c.var.agent, id);
   await sendCallbackCommand(temporal, callback.id, actorOf(c.var.agent), command);
