@@ -32,6 +32,10 @@ export type PhonePresence = (typeof PHONE_PRESENCES)[number];
 export const CALLBACK_REMINDER_KINDS = ['unassigned', 'overdue', 'escalated'] as const;
 export type CallbackReminderKind = (typeof CALLBACK_REMINDER_KINDS)[number];
 
+/** How the processing status (콜백 처리현황) groups requests. */
+export const CALLBACK_STATS_GROUPS = ['day', 'month', 'agent', 'route'] as const;
+export type CallbackStatsGroup = (typeof CALLBACK_STATS_GROUPS)[number];
+
 /** What a request's workflow holds. */
 export interface CallbackState {
   id: string;

@@ -4,10 +4,9 @@
  * has an assignee or has been completed; a cancelled assignment no longer counts. Days and months are those of
  * the request's arrival in the viewer's time zone.
  */
+import type { CallbackStatsGroup } from '../domain/callback';
 import type { Db } from './db';
 
-export const CALLBACK_STATS_GROUPS = ['day', 'month', 'agent', 'route'] as const;
-export type CallbackStatsGroup = (typeof CALLBACK_STATS_GROUPS)[number];
 
 export interface CallbackStatsRow {
   /** The day (YYYY-MM-DD), month (YYYY-MM), agent id or route id. */

@@ -16,6 +16,7 @@ import { useShortcuts } from './shortcuts';
 import { Workspace } from './workspace/Workspace';
 
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
+const CallbacksPage = lazy(() => import('./callbacks/CallbacksPage'));
 
 export function App() {
   const route = useRoute();
@@ -79,6 +80,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             <Icon name="flow" size={15} />
             {t('shell.nav.rules')}
           </a>
+          <a href={hrefFor({ name: 'callbacks', tab: 'list' })} aria-current={route.name === 'callbacks' ? 'page' : undefined}>
+            <Icon name="phone" size={15} />
+            {t('shell.nav.callbacks')}
+          </a>
         </nav>
         )}
         <div className="topbar-end">
@@ -114,6 +119,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'rules' ? (
         <Suspense fallback={<LoadingBlock label={t('shell.loadingRules')} />}>
           <RuleStudio serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'callbacks' ? (
+        <Suspense fallback={<LoadingBlock label={t('callbacks.table.loading')} />}>
+          <CallbacksPage tab={route.tab} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

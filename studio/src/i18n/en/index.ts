@@ -1,4 +1,5 @@
 /** The English catalogue: the reference every other language translates, key for key. */
+import callbacks from './callbacks';
 import common from './common';
 import errors from './errors';
 import rules from './rules';
@@ -7,4 +8,4 @@ import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
 
-export default { common, shell, workspace, rules, ticket, status, errors };
+export default { common, shell, workspace, rules, ticket, status, errors, callbacks };

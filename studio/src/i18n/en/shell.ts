@@ -5,6 +5,7 @@ export default {
     label: 'Studio',
     workspace: 'Workspace',
     rules: 'Rule studio',
+    callbacks: 'Callbacks',
   },
   shortcuts: 'Keyboard shortcuts (?)',
   signOut: 'Sign out',

@@ -1,6 +1,7 @@
 /** The Korean catalogue: each area satisfies the English one's keys. */
 import type { Catalogue } from '../catalogue';
 import type en from '../en';
+import callbacks from './callbacks';
 import common from './common';
 import errors from './errors';
 import rules from './rules';
@@ -9,4 +10,4 @@ import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
 
-export default { common, shell, workspace, rules, ticket, status, errors } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, callbacks } satisfies Catalogue<typeof en>;

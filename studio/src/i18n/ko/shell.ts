@@ -7,6 +7,7 @@ export default {
     label: '스튜디오',
     workspace: '상담',
     rules: '트리거',
+    callbacks: '콜백',
   },
   shortcuts: '단축키 (?)',
   signOut: '로그아웃',
