@@ -95,7 +95,7 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
               {t('common.language.ko')}
             </button>
           </div>
-          <button type="button" className="icon-button" onClick={() => setHelp(true)} aria-label={t('shell.shortcuts')} title={t('shell.shortcuts')}>
+          <button type="button" className="icon-button shortcuts-button" onClick={() => setHelp(true)} aria-label={t('shell.shortcuts')} title={t('shell.shortcuts')}>
             <Icon name="keyboard" size={17} />
           </button>
           <div className="me">
