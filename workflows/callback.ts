@@ -37,11 +37,18 @@ import { CALLBACK_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { decideCallback } from './callback-machine';
 import { ticketWorkflow, ticketWorkflowId } from './ticket';
 
-const { openCallback, recordCallbackChange, planCallbackReminder, sendCallbackReminder } = proxyActivities<Activities>({
+const { openCallback, recordCallbackChange, planCallbackReminder } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts, as for tickets: a database restart delays a change, never loses it; data refused for good
   // comes back at once as a non-retryable failure.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+const { sendCallbackReminder } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  // A mail server that keeps refusing must not hold the request: after the last attempt the reminder is recorded
+  // as failed and the request goes on to its next reminder.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
 });
 
 type Args<K extends CallbackCommand['kind']> = Omit<Extract<CallbackCommand, { kind: K }>, 'kind'> & { actor: CallbackActor };
@@ -181,14 +188,17 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
     await exclusive(async () => {
       if (plan !== seen) return;
       const current = phase!;
-      const { recipients } = await sendCallbackReminder({
+      const sent = await sendCallbackReminder({
         callbackId,
         serviceId: state!.serviceId,
         kind: due.kind,
         round: current.round,
         assigneeId: state!.assigneeId,
-      });
-      await record(state!, `reminder_${due.kind}`, null, { reminder: [null, due.kind], recipients: [null, recipients] });
+      }).then(
+        ({ recipients }) => ({ recipients: [null, recipients] as [unknown, unknown] }),
+        (error: unknown) => ({ failed: [null, error instanceof Error ? error.message : String(error)] as [unknown, unknown] }),
+      );
+      await record(state!, `reminder_${due.kind}`, null, { reminder: [null, due.kind], ...sent });
       phase = { ...current, sent: [...current.sent, due.kind] };
       await replan(false);
     });

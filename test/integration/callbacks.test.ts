@@ -128,6 +128,13 @@ describe('intake', () => {
     expect(await callbackCount()).toBe(before);
   });
 
+  it('hands out no answer URL and refuses signed URLs while no signing key is configured', async () => {
+    expect((await intake()).answerUrl).toBeNull();
+    const response = await h.request('POST', '/hooks/w/k1.e30.AAAA', { body: { outcome: 'answered' } });
+    expect(response.status).toBe(503);
+    expect(response.body.error.code).toBe('hook.unconfigured');
+  });
+
   it('needs the callbacks:write scope from an API client', async () => {
     const readOnly = (await h.request('POST', '/auth/tokens', { token: h.admin.token, body: { name: 'reader', scopes: ['tickets:read'] } })).body.token;
     const response = await h.request('POST', '/callbacks', { token: readOnly, body: { routeCode: route.code, phone: '010-1234-5678' } });
