@@ -21,8 +21,7 @@ import { callbackApiError, sendCallbackCommand } from '../callbacks/callbacks.co
 import { HOOK_ACTIONS, hookWorkflowKind } from './hooks.schemas';
 import type * as routes from './hooks.routes';
 
-const unconfigured = () =>
-  new ApiError(503, 'hook.unconfigured', 'Signed URLs need CALLBACK_SIGNING_KEY (npm start generates one under DATA_DIR).');
+const NO_KEY = 'Signed URLs need CALLBACK_SIGNING_KEY (npm start generates one under DATA_DIR).';
 
 /** Codes that mean the workflow can take nothing more. */
 const FINISHED_CODES = new Set(['ticket.closed', 'callback.finished']);
@@ -58,7 +57,8 @@ function refusal(error: unknown): ApiError {
 export const receiveHook: AppRouteHandler<typeof routes.receiveHook> = async (c) => {
   const { sql, temporal, config } = c.var.deps;
   const keys = config.CALLBACK_SIGNING_KEY;
-  if (!keys) throw unconfigured();
+  // Without a key nothing was ever signed here, so no token can be valid.
+  if (!keys) throw new ApiError(401, 'hook.invalid_token', `The URL is not one Contactflow signed. ${NO_KEY}`, { reason: 'no_signing_key' });
   const claims = verifyHookToken(keys, c.req.valid('param').token);
   const kind = claims && hookWorkflowKind(claims.wid);
   const schema = kind ? (HOOK_ACTIONS[kind] as Record<string, z.ZodType | undefined>)[claims.act] : undefined;
@@ -94,7 +94,7 @@ export const mintHook: AppRouteHandler<typeof routes.mintHook> = async (c) => {
   const agent = c.var.agent;
   requireRole(agent, 'admin');
   const keys = config.CALLBACK_SIGNING_KEY;
-  if (!keys) throw unconfigured();
+  if (!keys) throw new ApiError(409, 'hook.unconfigured', NO_KEY);
   const body = c.req.valid('json');
   const kind = hookWorkflowKind(body.workflowId)!;
   if (!(body.action in HOOK_ACTIONS[kind])) {

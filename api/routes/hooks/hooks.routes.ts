@@ -13,7 +13,7 @@ export const receiveHook = createRoute({
   request: { params: HookParams },
   responses: {
     200: { description: 'The workflow took the action', content: json(HookAccepted) },
-    ...errorResponses(401, 409, 410, 422, 503),
+    ...errorResponses(401, 409, 410, 422),
   },
 });
 
@@ -23,5 +23,5 @@ export const mintHook = createRoute({
   tags,
   summary: 'Mint a signed URL for one action on one workflow (admins)',
   request: { body: { required: true, content: json(MintHookBody) } },
-  responses: { 201: { description: 'The URL', content: json(MintedHook) }, ...errorResponses(400, 401, 403, 404, 422, 503) },
+  responses: { 201: { description: 'The URL', content: json(MintedHook) }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
