@@ -30,6 +30,8 @@ const timezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export const callbacksApi = {
   list: (filters: CallbackFilters, cursor?: string, signal?: AbortSignal) =>
     api.get<CallbackPageResult>('/callbacks', { query: { ...filters, timezone: timezone(), limit: 50, cursor }, signal }),
+  /** The request a ticket was registered from, if any (and if the reader may see it). */
+  forTicket: async (ticketId: string) => (await api.get<CallbackPageResult>('/callbacks', { query: { ticketId, limit: 1 }, quiet: true })).items[0] ?? null,
   routes: () => api.get<IvrRoute[]>('/ivr-routes', { quiet: true }),
   presence: () => api.get<AgentPresence[]>('/phone-presence', { quiet: true }),
   assign: (callbackIds: string[], agentIds: string[], mode: 'even' | 'manual', loggedInOnly: boolean) =>

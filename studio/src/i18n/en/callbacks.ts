@@ -1,6 +1,7 @@
 /** Callback requests (콜백 관리): the list, assignment, call actions and the processing status. */
 export default {
   title: 'Callbacks',
+  origin: 'Callback request',
   subtitleMine: 'Requests assigned to you',
   subtitleAll: 'Every callback request',
   tabs: { label: 'Callback views', list: 'Callback list', status: 'Processing status' },

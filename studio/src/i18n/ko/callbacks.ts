@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import type en from '../en/callbacks';
 export default {
   title: '콜백 관리',
+  origin: '콜백 요청',
   subtitleMine: '나에게 할당된 요청',
   subtitleAll: '모든 콜백 요청',
   tabs: { label: '콜백 화면', list: '콜백 리스트', status: '콜백 처리현황' },
