@@ -6,8 +6,10 @@ import type { Sql } from '../store/db';
 import type { EvaluatorKind } from '../rules';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
+import type { Keyring } from '../infra/keyring';
 import { customerReplyActivities } from './customer-replies';
 import { callbackActivities } from './callbacks';
+import { doorayActivities } from './dooray';
 import { classifyFailures } from './failures';
 import { sideEffectActivities, type CallbackSigning } from './side-effects';
 import { ticketActivities } from './tickets';
@@ -22,6 +24,9 @@ export interface ActivityDeps {
   publicUrl: string;
   /** Signs callback URL requests and mints their reply URLs (null keys: unsigned, no reply URL). */
   signing: CallbackSigning;
+  /** Opens sealed secrets (Dooray tokens); null when no FIELD_ENCRYPTION_KEY is configured. */
+  keyring: Keyring | null;
+  doorayTimeoutMs: number;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -33,6 +38,8 @@ export function createActivities(deps: ActivityDeps) {
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
     ...callbackActivities(deps),
+    // Transfers (Dooray!)
+    ...doorayActivities(deps),
   });
 }
 

@@ -4,9 +4,11 @@
  */
 import type { Sql } from '../store/db';
 import { insertNewTicket, recordTicketChange, type NewTicket } from '../store/tickets';
+import type { TransferWrite } from '../store/transfers';
 import { CUSTOMER_FACING, type MessageKind, type TicketState } from '../domain/ticket';
 
 export type { NewCustomer, NewTicket } from '../store/tickets';
+export type { TransferWrite } from '../store/transfers';
 
 export interface TicketChange {
   state: TicketState;
@@ -14,6 +16,7 @@ export interface TicketChange {
   actorId: string | null;
   changes: Record<string, [unknown, unknown]>;
   message: { kind: MessageKind; body: string } | null;
+  transfer?: TransferWrite | null;
   at: string;
 }
 
@@ -35,6 +38,8 @@ export function ticketActivities({ sql }: { sql: Sql }) {
         evaluations: 0,
         seq: 1,
         deleted: false,
+        transfer: null,
+        issueOf: ticket.issueOf ?? null,
       };
       await insertNewTicket(sql, ticket, state);
       return state;

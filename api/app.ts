@@ -25,6 +25,9 @@ import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 import { callbackRoutes } from './routes/callbacks/callbacks.index';
 import { ivrRouteRoutes } from './routes/ivr-routes/ivr-routes.index';
 import { hookPublicRoutes, hookTokenRoutes } from './routes/hooks/hooks.index';
+// Transfers (Dooray!, issue services)
+import { doorayHookRoutes, doorayRoutes } from './routes/dooray/dooray.index';
+import { transferRoutes } from './routes/transfers/transfers.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -80,6 +83,8 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.route('/', authPublicRoutes);
   // Signed callback URLs carry their own credential.
   app.route('/', hookPublicRoutes);
+  // Transfers: Dooray's webhook carries its own secret instead of a bearer token.
+  app.route('/', doorayHookRoutes);
   mountDocs(app);
   // Before the authenticated routes: their bearer check applies to every path registered after it.
   mountStudio(app);
@@ -95,6 +100,9 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', callbackRoutes);
   api.route('/', ivrRouteRoutes);
   api.route('/', hookTokenRoutes);
+  // Transfers
+  api.route('/', doorayRoutes);
+  api.route('/', transferRoutes);
   app.route('/', api);
   return app;
 }

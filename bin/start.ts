@@ -5,6 +5,7 @@
  * the connections, the embedded services); the next start finds every ticket, workflow and timer where it was.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -19,6 +20,8 @@ import { registerSearchAttributes, startTemporal } from '../infra/temporal';
 import { loadOrCreateSigningKeyFile } from '../infra/signing';
 import { startApiServer } from './api-server';
 import { createWorker, installWorkerRuntime } from './worker-wiring';
+import { loadOrCreateKeyFile } from '../infra/keyring';
+import { startDoorayDemo } from './dooray-demo';
 
 type Stop = () => Promise<unknown> | unknown;
 
@@ -70,15 +73,30 @@ async function main(): Promise<void> {
   }
 }
 
-async function startPlatform(given: Config, log: Logger, stops: Stop[]): Promise<void> {
-  const { config, signingKeyNote } = withSigningKey(given);
+async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Promise<void> {
+  // Transfers: the embedded default keeps a generated field-encryption key under DATA_DIR when none is configured.
+  let config = configured;
+  let keyNote: string | null = null;
+  if (!config.FIELD_ENCRYPTION_KEY) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    const keyFile = loadOrCreateKeyFile(config.DATA_DIR);
+    config = { ...config, FIELD_ENCRYPTION_KEY: keyFile.entries };
+    keyNote = `${keyFile.file}${keyFile.created ? ' (generated now: back it up, or set FIELD_ENCRYPTION_KEY)' : ''}`;
+    log.info({ file: keyFile.file, created: keyFile.created }, 'field encryption key from the data directory');
+  }
+  // The demo's fake Dooray listens on loopback, which outbound calls refuse by default.
+  if (config.DOORAY_DEMO) config = { ...config, OUTBOUND_ALLOW_PRIVATE: true };
+  // Signed callback URLs: the embedded default keeps a generated signing key under DATA_DIR too.
+  const signed = withSigningKey(config);
+  config = signed.config;
+  const { signingKeyNote } = signed;
 
   const database = await startPostgres(config, log);
   stops.push(database.stop);
   const sql = connectDatabase(database.url);
   stops.push(() => sql.end({ timeout: 5 }));
   await migrate(sql, log);
-  const { created } = await bootstrap(sql, config);
+  const { created, orgId, adminId } = await bootstrap(sql, config);
 
   const temporalServer = await startTemporal(config, log);
   stops.push(temporalServer.stop);
@@ -106,6 +124,9 @@ async function startPlatform(given: Config, log: Logger, stops: Stop[]): Promise
   const api = await startApiServer({ config, log, sql, temporalAddress: temporalServer.address });
   stops.push(api.stop);
 
+  const doorayDemo = config.DOORAY_DEMO ? await startDoorayDemo(config, sql, { orgId, adminId }, log) : null;
+  if (doorayDemo) stops.push(doorayDemo.stop);
+
   const url = config.PUBLIC_URL;
   const lines = [
     '',
@@ -116,6 +137,8 @@ async function startPlatform(given: Config, log: Logger, stops: Stop[]): Promise
     `  Temporal UI    ${temporalServer.uiUrl ?? '(external Temporal: see its own Web UI)'}`,
     `  Sign in as     ${config.BOOTSTRAP_ADMIN_EMAIL}${created ? ` / ${config.BOOTSTRAP_ADMIN_PASSWORD}` : ''}`,
     ...(signingKeyNote ? [`  Signing key    ${signingKeyNote}`] : []),
+    ...(keyNote ? [`  Field key      ${keyNote}`] : []),
+    ...(doorayDemo ? [`  Dooray! demo   ${doorayDemo.url}  (move and comment on transferred tasks; outbound calls may reach loopback)`] : []),
     '',
     'Press Ctrl-C to stop.',
     '',

@@ -8,6 +8,7 @@ import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
 import { projectRoot, type Config } from '../infra/env';
 import { createMailer } from '../clients/mailer';
+import { createKeyring } from '../infra/keyring';
 import path from 'node:path';
 import type { Logger } from '../infra/logger';
 
@@ -16,7 +17,10 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   sql: Sql;
-  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL'> &
+  config: Pick<
+    Config,
+    'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL' | 'FIELD_ENCRYPTION_KEY' | 'DOORAY_TIMEOUT_MS'
+  > &
     Partial<Pick<Config, 'CALLBACK_SIGNING_KEY' | 'CALLBACK_URL_TTL_HOURS'>>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
   workflowBundlePath?: string;
@@ -39,6 +43,9 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       publicUrl: config.PUBLIC_URL,
       // Signed callback URLs: without keys, callback URL requests go unsigned and carry no reply URL.
       signing: { keys: config.CALLBACK_SIGNING_KEY ?? null, replyTtlSeconds: (config.CALLBACK_URL_TTL_HOURS ?? 168) * 3600 },
+      // Transfers (Dooray!)
+      keyring: config.FIELD_ENCRYPTION_KEY ? createKeyring(config.FIELD_ENCRYPTION_KEY) : null,
+      doorayTimeoutMs: config.DOORAY_TIMEOUT_MS,
     }),
   });
 }

@@ -21,6 +21,8 @@ export const TICKET_ERROR_CODES = [
   'ticket.group_required',
   'ticket.api_client_forbidden',
   'ticket.unprocessable',
+  // Transfers (Dooray!, issue services)
+  'ticket.transfer_pending',
 ] as const;
 /** A refusal of the ticket status machine. */
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
@@ -102,6 +104,22 @@ export const ERROR_CODES = [
   'hook.workflow_finished',
   'hook.refused',
   'hook.unconfigured',
+  // Transfers: Dooray! settings and tasks, issue transfers, customer-guidance requests
+  'dooray_organization.not_found',
+  'dooray_project.not_found',
+  'guidance_request.not_found',
+  'dooray.name_taken',
+  'dooray.project_taken',
+  'dooray.paused',
+  'dooray.not_configured',
+  'dooray.member_not_found',
+  'dooray.no_task',
+  'dooray.rejected',
+  'dooray.unavailable',
+  'dooray.hook_forbidden',
+  'transfer.not_issue_service',
+  'transfer.not_issue_ticket',
+  'guidance_request.done',
 
   // 500, 503: our side
   'database.unavailable',
@@ -121,6 +139,6 @@ export type NotFoundRecord = Exclude<RecordOfNotFound<ErrorCode>, 'route'>;
  * that failed, where operators see them; they never reach an API caller as an error code (`data.invalid`, data
  * the database refuses for good, reaches it as `ticket.unprocessable`).
  */
-export const ACTIVITY_FAILURE_TYPES = ['data.invalid', 'outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown'] as const;
+export const ACTIVITY_FAILURE_TYPES = ['data.invalid', 'outbound.blocked', 'outbound.rejected', 'callback.invalid_payload', 'side_effect.unknown', 'dooray.rejected', 'dooray.not_configured'] as const;
 /** The type of a non-retryable activity failure. */
 export type ActivityFailureType = (typeof ACTIVITY_FAILURE_TYPES)[number];

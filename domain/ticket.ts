@@ -80,6 +80,8 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** Message kinds the customer receives by email. */
 export const CUSTOMER_FACING: readonly MessageKind[] = ['reply', 'interim'];
 
+import type { DoorayTransferRequest, IssueOrigin, IssueTransferRequest, TicketTransfer } from './transfer';
+
 /** A ticket as the ticket workflow holds it; the read model stores the same fields. */
 export interface TicketState {
   id: string;
@@ -98,6 +100,10 @@ export interface TicketState {
   /** Sequence of the last recorded event; the idempotency key of every write. */
   seq: number;
   deleted: boolean;
+  /** The Dooray or issue transfer the ticket is in (the latest one); absent in states recorded before transfers. */
+  transfer?: TicketTransfer | null;
+  /** For a ticket created by an issue transfer: the ticket it answers. */
+  issueOf?: IssueOrigin | null;
 }
 
 /** What an agent asks of a ticket; the ticket workflow accepts or refuses each one. */
@@ -110,7 +116,9 @@ export type TicketCommand =
   | { kind: 'internal_resolve'; reason: InternalResolveReason; note?: string }
   | { kind: 'restore' }
   | { kind: 'delete' }
-  | { kind: 'complete' };
+  | { kind: 'complete' }
+  | { kind: 'transfer_dooray'; request: DoorayTransferRequest }
+  | { kind: 'transfer_issue'; request: IssueTransferRequest };
 
 /** The task lists, in the order the API and the dashboard show them. */
 export const TICKET_LISTS = [

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseKeyList, type KeyEntry } from './keyring';
 import { parseSigningKeyList, type SigningKey } from './signing';
 
 function findProjectRoot(start: string): string {
@@ -80,6 +81,28 @@ const EnvSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(1).default('Contactflow <support@contactflow.local>'),
 
+  // The keyring for data encrypted at rest (infra/keyring.ts).
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .transform((value, ctx): KeyEntry[] => {
+      try {
+        return parseKeyList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be kid:base64key[,kid:base64key…]: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+
+  // Transfers (Dooray!).
+  DOORAY_DEMO: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
+  DOORAY_DEMO_PORT: port.optional(),
+  /** How long one Dooray! API call may take before it is retried. */
+  DOORAY_TIMEOUT_MS: z.coerce.number().int('must be a whole number').positive('must be positive').default(10_000),
+
   // Signed callback URLs and signatures of outbound callback requests (infra/signing.ts).
   CALLBACK_SIGNING_KEY: z
     .string()
@@ -107,7 +130,7 @@ export type Config = Omit<ParsedEnv, 'PUBLIC_URL'> & {
 };
 
 /** Values never echoed back in error messages. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'CALLBACK_SIGNING_KEY']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'FIELD_ENCRYPTION_KEY', 'CALLBACK_SIGNING_KEY']);
 
 export interface ConfigIssue {
   variable: string;

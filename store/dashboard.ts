@@ -16,6 +16,8 @@ export type DashboardCounts = Record<TicketListName, number> & {
   processing_rate: number | null;
   mine_resolved_today: number;
   mine_transferring: number;
+  /** Open customer-guidance requests (고객 안내) on tickets assigned to the viewer. */
+  mine_guidance_requests: number;
 };
 
 export async function dashboardCounts(
@@ -39,7 +41,10 @@ export async function dashboardCounts(
       (count(*) filter (where t.created_at >= now() - interval '24 hours' and t.status in ('resolved', 'closed')))::float8
         / nullif(count(*) filter (where t.created_at >= now() - interval '24 hours' and t.status <> 'spam'), 0) as processing_rate,
       count(*) filter (where ${mine} and t.resolved_at >= ${today})::int as mine_resolved_today,
-      count(*) filter (where ${mine} and t.status in ${sql(TRANSFERRED_STATUSES)})::int as mine_transferring
+      count(*) filter (where ${mine} and t.status in ${sql(TRANSFERRED_STATUSES)})::int as mine_transferring,
+      -- Transfers: open customer-guidance requests on the viewer's tickets.
+      coalesce(sum((select count(*) from guidance_requests g where g.source_ticket_id = t.id and g.done_at is null))
+        filter (where ${mine}), 0)::int as mine_guidance_requests
     from tickets t
     where t.deleted_at is null and ${visibleTickets(sql, viewer)} ${serviceId ? sql`and t.service_id = ${serviceId}` : sql``}`;
   return row;

@@ -3,3 +3,5 @@ export * from './ticket';
 
 // Callback requests (콜백).
 export * from './callback';
+// Transfers (Dooray!)
+export * from './dooray-transfer';

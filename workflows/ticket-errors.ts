@@ -20,6 +20,7 @@ export const TICKET_ERROR_STATUS = {
   'ticket.group_required': 422,
   'ticket.api_client_forbidden': 403,
   'ticket.unprocessable': 422,
+  'ticket.transfer_pending': 409,
 } as const satisfies Record<TicketErrorCode, number>;
 
 export function isTicketErrorCode(code: string | undefined | null): code is TicketErrorCode {

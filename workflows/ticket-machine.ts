@@ -6,6 +6,7 @@
 import { API_CLIENT_TICKET_COMMANDS, type Actor } from '../domain/people';
 import { OPEN_STATUSES, WORKING_STATUSES, type MessageKind, type TicketCommand, type TicketState } from '../domain/ticket';
 import { refuse } from './ticket-errors';
+import { decideTransfer } from './ticket-transfers';
 
 export interface Decision {
   next: TicketState;
@@ -67,6 +68,9 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
       requireAdmin(actor, 'complete a ticket');
       if (state.status !== 'resolved') refuse('ticket.invalid_transition', 'Only resolved tickets can be completed.', { status: state.status });
       return decision(state, { ...state, status: 'closed' });
+    case 'transfer_dooray':
+    case 'transfer_issue':
+      return decideTransfer(state, actor, command);
   }
 }
 

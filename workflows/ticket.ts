@@ -16,22 +16,35 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
+  getExternalWorkflowHandle,
   log,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { SideEffectRef } from '../activities/side-effects';
-import type { NewTicket, TicketChange } from '../activities/tickets';
+import type { NewTicket, TicketChange, TransferWrite } from '../activities/tickets';
 import type { PlannedTimer } from '../rules/time-rules';
 import type { Actor } from '../domain/people';
 import type { ActivityFailureType } from '../domain/error-codes';
 import { TICKET_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState } from '../domain/ticket';
-import { decide } from './ticket-machine';
+import { ISSUE_ANSWER_STATUSES, doorayTransferWorkflowId } from '../domain/transfer';
+import { decide, type Decision } from './ticket-machine';
+import { doorayTransferWorkflow } from './dooray-transfer';
+import {
+  doorayTaskCreatedSignal,
+  doorayTaskMovedSignal,
+  doorayTransferFailedSignal,
+  guidanceRequestedSignal,
+  issueAnsweredSignal,
+} from './ticket-signals';
+import { doorayTaskCreated, doorayTaskMoved, doorayTransferFailed, guidanceRequested, issueAnswered } from './ticket-transfers';
 
 const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -59,6 +72,8 @@ export const internalResolveUpdate = defineUpdate<TicketState, [Args<'internal_r
 export const restoreUpdate = defineUpdate<TicketState, [Args<'restore'>]>('restore');
 export const deleteUpdate = defineUpdate<TicketState, [Args<'delete'>]>('delete');
 export const completeUpdate = defineUpdate<TicketState, [Args<'complete'>]>('complete');
+export const transferDoorayUpdate = defineUpdate<TicketState, [Args<'transfer_dooray'>]>('transfer_dooray');
+export const transferIssueUpdate = defineUpdate<TicketState, [Args<'transfer_issue'>]>('transfer_issue');
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
 /** Returns once every queued delivery (trigger side effects, customer replies) is done: for operators and tests. */
 export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
@@ -78,6 +93,8 @@ export const ticketCommandUpdates = {
   restore: restoreUpdate,
   delete: deleteUpdate,
   complete: completeUpdate,
+  transfer_dooray: transferDoorayUpdate,
+  transfer_issue: transferIssueUpdate,
 } as const;
 
 export const TicketSearch = {
@@ -168,9 +185,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     actorId: string | null,
     changes: Record<string, [unknown, unknown]>,
     message: TicketChange['message'] = null,
+    transfer: TransferWrite | null = null,
   ) => {
     const recorded = { ...next, seq: state!.seq + 1 };
-    await recordTicketChange({ state: recorded, kind, actorId, changes, message, at: new Date().toISOString() });
+    await recordTicketChange({ state: recorded, kind, actorId, changes, message, transfer, at: new Date().toISOString() });
     state = recorded;
     indexForSearch(recorded);
   };
@@ -217,12 +235,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       update as typeof takeUpdate,
       (args) =>
         exclusive(async () => {
-          const { next, changes, message } = decide(state!, args.actor, toCommand(args));
+          const command = toCommand(args);
+          const { next, changes, message } = decide(state!, args.actor, command);
           // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
-          await record(next, kind, args.actor.id, changes, message ?? null).catch((error: unknown) => {
+          await record(next, kind, args.actor.id, changes, message ?? null, transferWrite(command)).catch((error: unknown) => {
             throw unprocessable(ticketId, `its ${kind} could not be stored`, error) ?? error;
           });
           if (message && CUSTOMER_FACING.includes(message.kind)) outbox.push({ kind: 'customer_reply', seq: state!.seq });
+          await startTransfer(command);
+          await answerIssueOrigin(changes, message?.body ?? null);
           await runTriggers('updated', changes);
           return state!;
         }),
@@ -233,6 +254,88 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       },
     );
   }
+
+  /** Starts what a transfer command asked for, under an id of its own so a replayed or retried start is the same one. */
+  const startTransfer = async (command: TicketCommand) => {
+    if (command.kind === 'transfer_dooray') {
+      await startChild(doorayTransferWorkflow, {
+        workflowId: doorayTransferWorkflowId(command.request.transferId),
+        args: [{ transferId: command.request.transferId, ticketId, callTimeoutMs: command.request.callTimeoutMs }],
+        // The transfer outlives this run (continue-as-new) and reports back by signal.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } else if (command.kind === 'transfer_issue') {
+      const { request } = command;
+      await startChild(ticketWorkflow, {
+        workflowId: ticketWorkflowId(request.issueTicketId),
+        args: [
+          {
+            ticketId: request.issueTicketId,
+            create: {
+              ticketId: request.issueTicketId,
+              serviceId: request.serviceId,
+              channel: 'issue_transfer',
+              subject: request.subject,
+              content: request.content,
+              priority: state!.priority,
+              intakeTypeId: request.intakeTypeId,
+              groupId: null,
+              creatorId: request.creatorId,
+              tags: [],
+              customer: request.customer,
+              at: request.at,
+              issueOf: { ticketId, transferId: request.transferId },
+            },
+          },
+        ],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    }
+  };
+
+  /** An issue ticket resolved, held or internally resolved answers the ticket it was transferred from. */
+  const answerIssueOrigin = async (changes: Record<string, [unknown, unknown]>, body: string | null) => {
+    const origin = state!.issueOf;
+    if (!origin || !changes.status || !ISSUE_ANSWER_STATUSES.includes(state!.status)) return;
+    try {
+      await getExternalWorkflowHandle(ticketWorkflowId(origin.ticketId)).signal(issueAnsweredSignal, {
+        transferId: origin.transferId,
+        issueTicketId: ticketId,
+        status: state!.status,
+        body,
+      });
+    } catch (error) {
+      log.warn(`Ticket ${ticketId}: its origin ${origin.ticketId} could not be answered: ${(error as Error).message}`);
+    }
+  };
+
+  /** Applies an outside event's decision, if it still applies, and re-runs the triggers when the status moved. */
+  const applyEvent = (kind: string, decideEvent: () => Decision | null, write: (next: TicketState) => TransferWrite | null) =>
+    exclusive(async () => {
+      if (isFinished(state!)) return;
+      const decision = decideEvent();
+      if (!decision) return;
+      const stored = await orSkip(ticketId, `the ${kind} event`, async () => {
+        await record(decision.next, kind, null, decision.changes, decision.message ?? null, write(decision.next));
+        return true;
+      }, false);
+      if (stored && decision.changes.status) await runTriggers('updated', decision.changes);
+    });
+
+  setHandler(doorayTaskCreatedSignal, (event) => applyEvent('dooray_task_created', () => doorayTaskCreated(state!, event), () => null));
+  setHandler(doorayTransferFailedSignal, (event) => applyEvent('dooray_transfer_failed', () => doorayTransferFailed(state!, event), () => null));
+  setHandler(doorayTaskMovedSignal, (event) =>
+    applyEvent('dooray_task_moved', () => doorayTaskMoved(state!, event), () => ({ kind: 'dooray_moved', transferId: event.transferId, taskClass: event.taskClass })),
+  );
+  setHandler(issueAnsweredSignal, (event) =>
+    applyEvent('issue_answered', () => issueAnswered(state!, event), () => ({
+      kind: 'issue_answered',
+      transferId: event.transferId,
+      status: event.status,
+      body: event.body,
+    })),
+  );
+  setHandler(guidanceRequestedSignal, (event) => applyEvent('guidance_requested', () => guidanceRequested(state!, event), () => null));
 
   if (state === null) {
     try {
@@ -351,4 +454,11 @@ function indexForSearch(state: TicketState): void {
     { key: TicketSearch.priority, value: state.priority },
     { key: TicketSearch.channel, value: state.channel },
   ]);
+}
+
+/** What a transfer command writes beside its event, in the same transaction. */
+function transferWrite(command: TicketCommand): TransferWrite | null {
+  if (command.kind === 'transfer_dooray') return { kind: 'dooray_requested', request: command.request };
+  if (command.kind === 'transfer_issue') return { kind: 'issue_requested', request: command.request };
+  return null;
 }

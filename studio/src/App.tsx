@@ -17,6 +17,8 @@ import { Workspace } from './workspace/Workspace';
 
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
 const CallbacksPage = lazy(() => import('./callbacks/CallbacksPage'));
+// Transfers: Dooray! settings (admins)
+const DooraySettings = lazy(() => import('./dooray/DooraySettings'));
 
 export function App() {
   const route = useRoute();
@@ -84,6 +86,12 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             <Icon name="phone" size={15} />
             {t('shell.nav.callbacks')}
           </a>
+          {me.role === 'admin' && (
+            <a href={hrefFor({ name: 'dooray' })} aria-current={route.name === 'dooray' ? 'page' : undefined}>
+              <Icon name="forward" size={15} />
+              {t('transfers.settings.nav')}
+            </a>
+          )}
         </nav>
         )}
         <div className="topbar-end">
@@ -123,6 +131,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'callbacks' ? (
         <Suspense fallback={<LoadingBlock label={t('callbacks.table.loading')} />}>
           <CallbacksPage tab={route.tab} />
+        </Suspense>
+      ) : route.name === 'dooray' ? (
+        <Suspense fallback={<LoadingBlock label={t('transfers.settings.loading')} />}>
+          <DooraySettings />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

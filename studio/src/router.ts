@@ -10,7 +10,9 @@ export type Route =
   | { name: 'login'; next?: string }
   | { name: 'inbox'; list: TicketList; ticketId?: string }
   | { name: 'rules'; serviceId?: string }
-  | { name: 'callbacks'; tab: 'list' | 'status' };
+  | { name: 'callbacks'; tab: 'list' | 'status' }
+  // Transfers: Dooray! settings (admins)
+  | { name: 'dooray' };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';
 
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'login') return { name: 'login', next: new URLSearchParams(query).get('next') ?? undefined };
   if (parts[0] === 'rules') return { name: 'rules', serviceId: parts[1] };
   if (parts[0] === 'callbacks') return { name: 'callbacks', tab: parts[1] === 'status' ? 'status' : 'list' };
+  if (parts[0] === 'dooray') return { name: 'dooray' };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
   return { name: 'inbox', list: DEFAULT_LIST };
 }
@@ -32,6 +35,8 @@ export function hrefFor(route: Route): string {
       return route.serviceId ? `#/rules/${encodeURIComponent(route.serviceId)}` : '#/rules';
     case 'callbacks':
       return route.tab === 'status' ? '#/callbacks/status' : '#/callbacks';
+    case 'dooray':
+      return '#/dooray';
     case 'inbox':
       return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
   }

@@ -44,6 +44,12 @@ function openObjects(schema: unknown, at: string, document: Schema, seen = new S
   return open;
 }
 
+/**
+ * Bodies another system writes, whose extra fields we must tolerate rather than refuse: Dooray!'s webhook payloads
+ * differ between versions and carry far more than we read (its secret is checked instead).
+ */
+const FOREIGN_BODIES = ['POST /hooks/dooray/{projectId}/{secret}'];
+
 describe('request bodies', () => {
   it('are closed objects in the OpenAPI document, nested objects included', async () => {
     const { body: document } = await h.request<Schema>('GET', '/openapi.json');
@@ -51,6 +57,7 @@ describe('request bodies', () => {
     let bodies = 0;
     for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, Schema>>)) {
       for (const [method, operation] of Object.entries(operations)) {
+        if (FOREIGN_BODIES.includes(`${method.toUpperCase()} ${path}`)) continue;
         const content = (operation.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content;
         for (const [type, { schema }] of Object.entries(content ?? {})) {
           bodies++;

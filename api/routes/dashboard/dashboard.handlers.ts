@@ -27,6 +27,7 @@ export const dashboard: AppRouteHandler<typeof routes.dashboard> = async (c) => 
         onHold: row.mine_on_hold,
         transferring: row.mine_transferring,
         callbacksDue: await callbacksDue(sql, c.var.agent.id),
+        guidanceRequests: row.mine_guidance_requests,
       },
     },
     200,

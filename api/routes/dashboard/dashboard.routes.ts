@@ -31,6 +31,7 @@ export const Dashboard = z
       onHold: z.number(),
       transferring: z.number(),
       callbacksDue: z.number().openapi({ description: 'Callback requests assigned to the caller and not yet completed.' }),
+      guidanceRequests: z.number().openapi({ description: 'Open customer-guidance requests (고객 안내) from issue services' }),
     }),
   })
   .openapi('Dashboard');

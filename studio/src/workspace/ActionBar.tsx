@@ -12,11 +12,12 @@ import { useDirectory } from '../directory';
 import { rich, useI18n, type MessageKey } from '../i18n';
 import { INTERNAL_RESOLVE_REASONS } from '../vocabulary';
 import { takeNeedsGroup, type TicketAction } from './actions';
+import { TransferDialog } from './transfers/TransferDialog';
 
 /** Runs a command and toasts `success` (already translated); resolves to the error when the API refused, `null` on success. */
 export type RunAction = (action: TicketAction, command: () => Promise<Ticket | void>, success: string) => Promise<unknown>;
 
-type OpenDialog = 'take' | 'forward' | 'internalResolve' | 'delete' | null;
+type OpenDialog = 'take' | 'forward' | 'internalResolve' | 'delete' | 'transfer' | null;
 
 export function ActionBar({
   ticket,
@@ -24,12 +25,15 @@ export function ActionBar({
   allowed,
   busy,
   run,
+  onTransferred,
 }: {
   ticket: Ticket;
   me: Me;
   allowed: Set<TicketAction>;
   busy: TicketAction | null;
   run: RunAction;
+  /** After a transfer was accepted: reload the ticket and its transfers. */
+  onTransferred: () => void;
 }) {
   const { t } = useI18n();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -48,7 +52,7 @@ export function ActionBar({
       </button>
     );
 
-  const hasActions = ['take', 'forward', 'internalResolve', 'complete', 'restore', 'delete'].some((action) => allowed.has(action as TicketAction));
+  const hasActions = ['take', 'forward', 'internalResolve', 'complete', 'restore', 'delete', 'transfer'].some((action) => allowed.has(action as TicketAction));
   if (!hasActions) return null;
 
   return (
@@ -64,6 +68,7 @@ export function ActionBar({
         {button('complete', 'archive', 'workspace.actions.complete', () => void direct('complete', () => ticketsApi.complete(ticket.id), 'workspace.toast.completed'), 'button primary')}
         {button('restore', 'undo', 'workspace.actions.restore', () => void direct('restore', () => ticketsApi.restore(ticket.id), 'workspace.toast.restored'), 'button primary')}
         {button('forward', 'forward', 'workspace.actions.forward', () => setDialog('forward'))}
+        {button('transfer', 'send', 'transfers.action', () => setDialog('transfer'))}
         {button('internalResolve', 'lock', 'workspace.actions.internalResolve', () => setDialog('internalResolve'))}
         {button('delete', 'trash', 'workspace.actions.delete', () => setDialog('delete'), 'button danger')}
       </div>
@@ -73,6 +78,7 @@ export function ActionBar({
       {dialog === 'forward' && <ForwardDialog ticket={ticket} run={run} onClose={() => setDialog(null)} />}
       {dialog === 'internalResolve' && <InternalResolveDialog ticket={ticket} run={run} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteDialog ticket={ticket} run={run} onClose={() => setDialog(null)} />}
+      {dialog === 'transfer' && <TransferDialog ticket={ticket} onClose={() => setDialog(null)} onTransferred={onTransferred} />}
     </div>
   );
 }

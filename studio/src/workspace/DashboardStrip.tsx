@@ -1,10 +1,12 @@
 /** Today at a glance: the counters agents check first and tickets received over the last seven days. */
+import type { CSSProperties } from 'react';
 import type { Ticket } from '../api/types';
 import { Icon, type IconName } from '../components/icons';
 import { isSameLocalDay } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { hrefFor } from '../router';
 import { formatCount, type ListCounts } from './useListCounts';
+import './transfers/transfers.css';
 
 interface Stat {
   key: string;
@@ -27,9 +29,18 @@ export function DashboardStrip({ counts }: { counts: ListCounts }) {
     // Callback requests assigned to the viewer and not completed (MY: callbacks due).
     { key: 'callbacks', label: 'workspace.dashboard.callbacksDue', value: formatCount(counts.dashboard?.mine.callbacksDue), icon: 'phone', tone: 'violet', href: hrefFor({ name: 'callbacks', tab: 'list' }) },
   ];
+  // Transfers: customer-guidance requests (고객 안내) from issue services, shown while any are open.
+  const guidance = counts.dashboard?.mine.guidanceRequests ?? 0;
+  if (guidance > 0) {
+    stats.push({ key: 'guidance', label: 'transfers.dashboard.guidance', value: formatCount(guidance), icon: 'mail', tone: 'violet', href: hrefFor({ name: 'inbox', list: 'transferred' }) });
+  }
 
   return (
-    <section className="dashboard" aria-label={t('workspace.dashboard.label')}>
+    <section
+      className={guidance > 0 ? 'dashboard with-guidance' : 'dashboard'}
+      style={{ '--stat-count': stats.length } as CSSProperties}
+      aria-label={t('workspace.dashboard.label')}
+    >
       {stats.map((stat) => (
         <a key={stat.key} className={`stat-card tone-${stat.tone}`} href={stat.href}>
           <span className="stat-icon">

@@ -18,8 +18,12 @@ import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
 import { useTicketDetail } from './useTicketDetail';
 import { CallbackOrigin } from '../callbacks/CallbackOrigin';
+import { DoorayConversation } from './transfers/DoorayConversation';
+import { TransferPanel } from './transfers/TransferPanel';
+import { useTransfers } from './transfers/useTransfers';
+import './transfers/transfers.css';
 
-type Tab = 'conversation' | 'events';
+type Tab = 'conversation' | 'events' | 'dooray';
 
 export function TicketDetail({
   ticketId,
@@ -40,6 +44,7 @@ export function TicketDetail({
   const [busy, setBusy] = useState<TicketAction | null>(null);
   const [composerError, setComposerError] = useState<unknown>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const transfers = useTransfers(detail.ticket);
 
   const run: RunAction = useCallback(
     async (action, command, success) => {
@@ -65,8 +70,10 @@ export function TicketDetail({
 
   useShortcuts({
     c: () => composerRef.current?.focus(),
-    h: () => setTab((current) => (current === 'conversation' ? 'events' : 'conversation')),
+    h: () => setTab((current) => (current === 'conversation' ? 'events' : current === 'events' && hasDooray ? 'dooray' : 'conversation')),
   });
+
+  const hasDooray = (transfers.transfers?.dooray.length ?? 0) > 0;
 
   if (detail.loading && !detail.ticket) {
     return (
@@ -178,8 +185,13 @@ export function TicketDetail({
           <Icon name="lock" size={14} /> {t(blocked)}
         </p>
       ) : (
-        <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} />
+        <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} onTransferred={() => {
+          detail.reload();
+          transfers.reload();
+        }} />
       )}
+
+      {transfers.transfers && <TransferPanel ticket={ticket} transfers={transfers.transfers} onChanged={transfers.reload} />}
 
       <div className="tabs" role="tablist" aria-label={t('workspace.detail.history')}>
         <button type="button" role="tab" aria-selected={tab === 'conversation'} onClick={() => setTab('conversation')}>
@@ -188,16 +200,23 @@ export function TicketDetail({
         <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => setTab('events')}>
           {t('workspace.detail.events')} <span className="tab-count">{detail.events?.length ?? 0}</span>
         </button>
+        {hasDooray && (
+          <button type="button" role="tab" aria-selected={tab === 'dooray'} onClick={() => setTab('dooray')}>
+            {t('transfers.conversation.tab')} <span className="tab-count">{transfers.comments.length}</span>
+          </button>
+        )}
         <span className="tabs-hint muted small">
           {rich(t('workspace.detail.switchHint'), { key: <Kbd>h</Kbd> })}
         </span>
       </div>
 
       <div className="detail-scroll" role="tabpanel">
-        {tab === 'conversation' ? <Conversation ticket={ticket} messages={detail.messages ?? []} /> : <EventTimeline events={detail.events ?? []} />}
+        {tab === 'conversation' && <Conversation ticket={ticket} messages={detail.messages ?? []} />}
+        {tab === 'events' && <EventTimeline events={detail.events ?? []} />}
+        {tab === 'dooray' && <DoorayConversation ticket={ticket} comments={transfers.comments} onChanged={transfers.reload} />}
       </div>
 
-      {!blocked && (
+      {!blocked && tab !== 'dooray' && (
         <Composer
           ticketId={ticket.id}
           allowed={allowed}

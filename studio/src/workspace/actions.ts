@@ -15,7 +15,8 @@ export type TicketAction =
   | 'internalResolve'
   | 'restore'
   | 'delete'
-  | 'complete';
+  | 'complete'
+  | 'transfer';
 
 export interface ActionAvailability {
   allowed: Set<TicketAction>;
@@ -43,6 +44,8 @@ export function availableActions(ticket: Ticket, me: Me): ActionAvailability {
     allowed.add('delete');
   }
   if (admin && ticket.status === 'resolved') allowed.add('complete');
+  // Transfers: the assignee (or an admin) hands a ticket they are working to an issue service or Dooray!.
+  if (ticket.assigneeId !== null && WORKING_STATUSES.includes(ticket.status) && (mine || admin)) allowed.add('transfer');
   return { allowed };
 }
 

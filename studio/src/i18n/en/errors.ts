@@ -60,6 +60,25 @@ export default {
     invalid: 'Some of the values are not acceptable.',
     invalid_payload: 'The callback payload is not valid.',
   },
+  // Transfers (Dooray!, issue services)
+  dooray: {
+    paused: 'Dooray! transfers are paused for this organisation. An administrator can resume them.',
+    not_configured: 'Dooray! is not set up on this server (no encryption key). Tell an administrator.',
+    member_not_found: 'That agent has no Dooray! account in this organisation.',
+    no_task: 'There is no open Dooray! task to comment on.',
+    rejected: 'Dooray! refused the request. Check the settings and the content.',
+    unavailable: 'Dooray! is not answering right now. Try again in a moment.',
+    name_taken: 'A Dooray! organisation with this name is already registered.',
+    project_taken: 'This Dooray! project is already registered.',
+    hook_forbidden: 'The webhook secret does not match.',
+  },
+  dooray_organization: { not_found: 'This Dooray! organisation does not exist.' },
+  dooray_project: { not_found: 'This Dooray! project does not exist.' },
+  transfer: {
+    not_issue_service: 'Tickets can only be transferred to an issue service.',
+    not_issue_ticket: 'Only a ticket transferred to an issue service can ask for customer guidance.',
+  },
+  guidance_request: { not_found: 'This guidance request does not exist.', done: 'This guidance request is already done.' },
   ticket: {
     not_found: 'This ticket does not exist or you cannot see it.',
     forbidden: 'You cannot act on this ticket.',
@@ -73,6 +92,7 @@ export default {
     invalid_transition: 'This ticket cannot move to that status from where it is.',
     closed: 'This ticket is closed; nothing more can be changed.',
     group_required: 'Choose a group first.',
+    transfer_pending: 'The Dooray! task is still being created. Wait for it before transferring again.',
   },
   agent: {
     not_found: 'This agent does not exist.',

@@ -7,5 +7,7 @@ import shell from './shell';
 import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
+// Transfers
+import transfers from './transfers';
 
-export default { common, shell, workspace, rules, ticket, status, errors, callbacks };
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, callbacks };

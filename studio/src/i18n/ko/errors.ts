@@ -59,6 +59,25 @@ export default {
     invalid: '받아들일 수 없는 값이 있습니다.',
     invalid_payload: '콜백 페이로드가 올바르지 않습니다.',
   },
+  // Transfers (Dooray!, issue services)
+  dooray: {
+    paused: '이 조직의 Dooray! 이관이 일시 중지되었습니다. 관리자가 다시 켤 수 있습니다.',
+    not_configured: '이 서버에 Dooray!가 설정되지 않았습니다(암호화 키 없음). 관리자에게 알려 주세요.',
+    member_not_found: '해당 상담원은 이 조직의 Dooray! 계정이 없습니다.',
+    no_task: '댓글을 남길 진행 중인 Dooray! 업무가 없습니다.',
+    rejected: 'Dooray!가 요청을 거부했습니다. 설정과 내용을 확인하세요.',
+    unavailable: 'Dooray!가 지금 응답하지 않습니다. 잠시 후 다시 시도하세요.',
+    name_taken: '같은 이름의 Dooray! 조직이 이미 등록되어 있습니다.',
+    project_taken: '이미 등록된 Dooray! 프로젝트입니다.',
+    hook_forbidden: '웹훅 비밀값이 일치하지 않습니다.',
+  },
+  dooray_organization: { not_found: 'Dooray! 조직이 없습니다.' },
+  dooray_project: { not_found: 'Dooray! 프로젝트가 없습니다.' },
+  transfer: {
+    not_issue_service: '티켓은 이슈 서비스로만 이관할 수 있습니다.',
+    not_issue_ticket: '이슈 서비스로 이관된 티켓만 고객 안내를 요청할 수 있습니다.',
+  },
+  guidance_request: { not_found: '고객 안내 요청이 없습니다.', done: '이미 완료된 고객 안내 요청입니다.' },
   ticket: {
     not_found: '티켓이 없거나 볼 권한이 없습니다.',
     forbidden: '이 티켓에 대한 작업 권한이 없습니다.',
@@ -72,6 +91,7 @@ export default {
     invalid_transition: '현재 상태에서 그 상태로 바꿀 수 없습니다.',
     closed: '완료된 티켓이라 더 이상 바꿀 수 없습니다.',
     group_required: '먼저 그룹을 선택하세요.',
+    transfer_pending: 'Dooray! 업무를 아직 생성하는 중입니다. 완료된 뒤 다시 이관하세요.',
   },
   agent: {
     not_found: '상담원이 존재하지 않습니다.',

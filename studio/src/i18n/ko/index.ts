@@ -9,5 +9,7 @@ import shell from './shell';
 import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
+// Transfers
+import transfers from './transfers';
 
-export default { common, shell, workspace, rules, ticket, status, errors, callbacks } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, callbacks } satisfies Catalogue<typeof en>;
