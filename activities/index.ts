@@ -8,10 +8,11 @@ import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
 import type { Keyring } from '../infra/keyring';
 import { customerReplyActivities } from './customer-replies';
+import { callbackActivities } from './callbacks';
 import { doorayActivities } from './dooray';
 import { classifyFailures } from './failures';
 import { operationActivities } from './operations';
-import { sideEffectActivities } from './side-effects';
+import { sideEffectActivities, type CallbackSigning } from './side-effects';
 import { ticketActivities } from './tickets';
 import { timeRuleActivities } from './time-rules';
 import { triggerActivities } from './triggers';
@@ -22,6 +23,8 @@ export interface ActivityDeps {
   outbound: OutboundPolicy;
   evaluator: EvaluatorKind;
   publicUrl: string;
+  /** Signs callback URL requests and mints their reply URLs (null keys: unsigned, no reply URL). */
+  signing: CallbackSigning;
   /** Opens sealed secrets (Dooray tokens); null when no FIELD_ENCRYPTION_KEY is configured. */
   keyring: Keyring | null;
   doorayTimeoutMs: number;
@@ -35,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
+    ...callbackActivities(deps),
     // Transfers (Dooray!)
     ...doorayActivities(deps),
     ...operationActivities(deps),

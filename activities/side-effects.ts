@@ -12,6 +12,7 @@ import { findSideEffect, recordSideEffectAttempt } from '../store/evaluations';
 import { activeGroupMemberEmails, findTicketContacts } from '../store/ticket-snapshot';
 import type { Mailer, OutgoingMail } from '../clients/mailer';
 import { postJson, type OutboundPolicy } from '../clients/outbound';
+import { mintHookUrl, signPayload, type SigningKey } from '../infra/signing';
 import { jsonStringContent, loadTemplateContext, renderTemplate, type TemplateContext } from './templates';
 
 export interface SideEffectRef {
@@ -31,6 +32,26 @@ interface Deps {
   mailer: Mailer | null;
   outbound: OutboundPolicy;
   publicUrl: string;
+  signing: CallbackSigning;
+}
+
+/** How callback URL requests are signed and what reply URL they carry; without keys they go unsigned, without one. */
+export interface CallbackSigning {
+  keys: readonly SigningKey[] | null;
+  replyTtlSeconds: number;
+}
+
+/**
+ * The body and headers of a callback URL request: a single-use reply URL (add a comment to the ticket) under
+ * `replyUrl`, and `X-Contactflow-Signature: t=…,v1=…` over `<t>.<body>` so the receiver can check it came from us.
+ */
+export function signedCallback(payload: unknown, ticketId: string, publicUrl: string, signing: CallbackSigning, now = Date.now()) {
+  if (!signing.keys) return { body: payload, headers: {} as Record<string, string> };
+  const reply = mintHookUrl(signing.keys, publicUrl, { workflowId: `ticket-${ticketId}`, action: 'comment', ttlSeconds: signing.replyTtlSeconds, singleUse: true, now });
+  const body = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload, replyUrl: reply.url } : { payload, replyUrl: reply.url };
+  // postJson serialises the same object with the same JSON.stringify, so the signed text is the text sent.
+  const { header, kid } = signPayload(signing.keys, JSON.stringify(body), Math.floor(now / 1000));
+  return { body, headers: { 'x-contactflow-signature': header, 'x-contactflow-key-id': kid } };
 }
 
 const PREFERRED_LANGUAGES = ['ko', 'en'];
@@ -124,7 +145,8 @@ export function sideEffectActivities(deps: Deps) {
         } catch (error) {
           throw ApplicationFailure.nonRetryable(`the payload template is not JSON once filled: ${(error as Error).message}`, 'callback.invalid_payload');
         }
-        const status = await postJson(result.url, payload, deps.outbound, { 'idempotency-key': key });
+        const signed = signedCallback(payload, ref.ticketId, deps.publicUrl, deps.signing);
+        const status = await postJson(result.url, signed.body, deps.outbound, { 'idempotency-key': key, ...signed.headers });
         return { httpStatus: status };
       }
       case 'doorayNotify': {

@@ -21,6 +21,10 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
+// Callback requests, IVR routes and signed callback URLs.
+import { callbackRoutes } from './routes/callbacks/callbacks.index';
+import { ivrRouteRoutes } from './routes/ivr-routes/ivr-routes.index';
+import { hookPublicRoutes, hookTokenRoutes } from './routes/hooks/hooks.index';
 // Transfers (Dooray!, issue services)
 import { doorayHookRoutes, doorayRoutes } from './routes/dooray/dooray.index';
 import { transferRoutes } from './routes/transfers/transfers.index';
@@ -86,6 +90,8 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes);
   app.route('/', authPublicRoutes);
+  // Signed callback URLs carry their own credential.
+  app.route('/', hookPublicRoutes);
   // Transfers: Dooray's webhook carries its own secret instead of a bearer token.
   app.route('/', doorayHookRoutes);
   mountDocs(app);
@@ -99,6 +105,10 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
+  // Callback requests, IVR routes and signed callback URLs.
+  api.route('/', callbackRoutes);
+  api.route('/', ivrRouteRoutes);
+  api.route('/', hookTokenRoutes);
   // Transfers
   api.route('/', doorayRoutes);
   api.route('/', transferRoutes);

@@ -17,6 +17,7 @@ import { migrate } from '../infra/migrate';
 import { startPostgres } from '../infra/postgres';
 import { ensureStudioBuilt } from '../infra/studio-build';
 import { registerSearchAttributes, startTemporal } from '../infra/temporal';
+import { loadOrCreateSigningKeyFile } from '../infra/signing';
 import { startApiServer } from './api-server';
 import { createWorker, installWorkerRuntime } from './worker-wiring';
 import { loadOrCreateKeyFile } from '../infra/keyring';
@@ -85,6 +86,10 @@ async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Pr
   }
   // The demo's fake Dooray listens on loopback, which outbound calls refuse by default.
   if (config.DOORAY_DEMO) config = { ...config, OUTBOUND_ALLOW_PRIVATE: true };
+  // Signed callback URLs: the embedded default keeps a generated signing key under DATA_DIR too.
+  const signed = withSigningKey(config);
+  config = signed.config;
+  const { signingKeyNote } = signed;
 
   const database = await startPostgres(config, log);
   stops.push(database.stop);
@@ -131,6 +136,7 @@ async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Pr
     `  Studio         ${url}/studio/`,
     `  Temporal UI    ${temporalServer.uiUrl ?? '(external Temporal: see its own Web UI)'}`,
     `  Sign in as     ${config.BOOTSTRAP_ADMIN_EMAIL}${created ? ` / ${config.BOOTSTRAP_ADMIN_PASSWORD}` : ''}`,
+    ...(signingKeyNote ? [`  Signing key    ${signingKeyNote}`] : []),
     ...(keyNote ? [`  Field key      ${keyNote}`] : []),
     ...(doorayDemo ? [`  Dooray! demo   ${doorayDemo.url}  (move and comment on transferred tasks; outbound calls may reach loopback)`] : []),
     '',
@@ -138,6 +144,17 @@ async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Pr
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/**
+ * The embedded default for signed callback URLs: without CALLBACK_SIGNING_KEY, a key generated once and kept under
+ * DATA_DIR (like the field-encryption key), so URLs handed out survive a restart. Says which, for the start banner.
+ */
+function withSigningKey(config: Config): { config: Config; signingKeyNote: string | null } {
+  if (config.CALLBACK_SIGNING_KEY) return { config, signingKeyNote: null };
+  const { entries, file, created } = loadOrCreateSigningKeyFile(config.DATA_DIR);
+  const note = `${created ? 'generated' : 'kept'} in ${file} (set CALLBACK_SIGNING_KEY to use your own)`;
+  return { config: { ...config, CALLBACK_SIGNING_KEY: entries }, signingKeyNote: note };
 }
 
 if (process.argv.includes(OWN_GROUP)) runMain(main);

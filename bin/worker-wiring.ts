@@ -21,7 +21,8 @@ export interface WorkerOptions {
   config: Pick<
     Config,
     'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL' | 'FIELD_ENCRYPTION_KEY' | 'DOORAY_TIMEOUT_MS'
-  >;
+  > &
+    Partial<Pick<Config, 'CALLBACK_SIGNING_KEY' | 'CALLBACK_URL_TTL_HOURS'>>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
   workflowBundlePath?: string;
 }
@@ -41,6 +42,8 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       outbound: { allowPrivate: config.OUTBOUND_ALLOW_PRIVATE, timeoutMs: config.OUTBOUND_TIMEOUT_MS },
       evaluator: config.RULES_EVALUATOR,
       publicUrl: config.PUBLIC_URL,
+      // Signed callback URLs: without keys, callback URL requests go unsigned and carry no reply URL.
+      signing: { keys: config.CALLBACK_SIGNING_KEY ?? null, replyTtlSeconds: (config.CALLBACK_URL_TTL_HOURS ?? 168) * 3600 },
       // Transfers (Dooray!)
       keyring: config.FIELD_ENCRYPTION_KEY ? createKeyring(config.FIELD_ENCRYPTION_KEY) : null,
       doorayTimeoutMs: config.DOORAY_TIMEOUT_MS,

@@ -34,7 +34,7 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
  * What an API client may be allowed to do, route family by route family. A client acts with the intersection of
  * its scopes and its owner's current role and permissions: a scope never grants what the owner cannot do.
  */
-export const API_SCOPES = ['tickets:read', 'tickets:write', 'customers:read', 'directory:read', 'rules:simulate', 'admin'] as const;
+export const API_SCOPES = ['tickets:read', 'tickets:write', 'customers:read', 'directory:read', 'rules:simulate', 'admin', 'callbacks:read', 'callbacks:write'] as const;
 /** One scope of an API client. */
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -46,6 +46,8 @@ export const API_SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   'directory:read': 'Read services, groups, agents and categories (to find the ids tickets refer to).',
   'rules:simulate': 'Run trigger simulations; changes and sends nothing.',
   admin: 'Change configuration (services, groups, agents, categories, triggers, time rules) and read the audit log.',
+  'callbacks:read': 'Read callback requests, their events and phone presence.',
+  'callbacks:write': 'Register callback requests and report phone presence (a phone system), and act on callback requests.',
 };
 
 /**

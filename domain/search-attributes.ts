@@ -20,3 +20,18 @@ export type TicketSearchAttribute = (typeof TICKET_SEARCH_ATTRIBUTES)[keyof type
 
 /** Every ticket search-attribute name, in a stable order. */
 export const TICKET_SEARCH_ATTRIBUTE_NAMES: readonly TicketSearchAttribute[] = Object.values(TICKET_SEARCH_ATTRIBUTES);
+
+/** Search-attribute names the callback request workflow (`callback-<id>`) sets; Keyword, like the ticket's. */
+export const CALLBACK_SEARCH_ATTRIBUTES = {
+  status: 'CallbackStatus',
+  assignee: 'CallbackAssignee',
+} as const;
+
+/** The name of one callback search attribute. */
+export type CallbackSearchAttribute = (typeof CALLBACK_SEARCH_ATTRIBUTES)[keyof typeof CALLBACK_SEARCH_ATTRIBUTES];
+
+/** Every custom search attribute any workflow sets, for registration. */
+export const ALL_SEARCH_ATTRIBUTE_NAMES: readonly (TicketSearchAttribute | CallbackSearchAttribute)[] = [
+  ...TICKET_SEARCH_ATTRIBUTE_NAMES,
+  ...Object.values(CALLBACK_SEARCH_ATTRIBUTES),
+];

@@ -22,6 +22,7 @@ export const WORKFLOW_KINDS = {
   ticket: { workflowType: 'ticketWorkflow', idPrefix: 'ticket-', signals: [] },
   delivery_retry: { workflowType: 'deliveryRetryWorkflow', idPrefix: 'delivery-retry-', signals: [] },
   transfer: { workflowType: 'doorayTransferWorkflow', idPrefix: 'dooray-transfer-', signals: [] },
+  callback: { workflowType: 'callbackWorkflow', idPrefix: 'callback-', signals: [] },
 } as const satisfies Record<string, WorkflowKindDefinition>;
 
 /** The name of a workflow kind. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseKeyList, type KeyEntry } from './keyring';
+import { parseSigningKeyList, type SigningKey } from './signing';
 
 function findProjectRoot(start: string): string {
   let dir = start;
@@ -103,6 +104,21 @@ const EnvSchema = z.object({
   DOORAY_DEMO_PORT: port.optional(),
   /** How long one Dooray! API call may take before it is retried. */
   DOORAY_TIMEOUT_MS: z.coerce.number().int('must be a whole number').positive('must be positive').default(10_000),
+
+  // Signed callback URLs and signatures of outbound callback requests (infra/signing.ts).
+  CALLBACK_SIGNING_KEY: z
+    .string()
+    .transform((value, ctx): SigningKey[] => {
+      try {
+        return parseSigningKeyList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be kid:base64key[,kid:base64key…]: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  /** How long a reply URL handed to an external system stays valid. */
+  CALLBACK_URL_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').default(168),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
@@ -121,7 +137,7 @@ export type Config = Omit<ParsedEnv, 'PUBLIC_URL' | 'TEMPORAL_UI_URL'> & {
 };
 
 /** Values never echoed back in error messages. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'FIELD_ENCRYPTION_KEY']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'FIELD_ENCRYPTION_KEY', 'CALLBACK_SIGNING_KEY']);
 
 export interface ConfigIssue {
   variable: string;

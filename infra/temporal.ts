@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { TICKET_SEARCH_ATTRIBUTE_NAMES, type TicketSearchAttribute } from '../domain/search-attributes';
+import { ALL_SEARCH_ATTRIBUTE_NAMES, type CallbackSearchAttribute, type TicketSearchAttribute } from '../domain/search-attributes';
 import { loadConfig, StartupError, type Config } from './env';
 import { findFreePort } from './free-port';
 import type { Logger } from './logger';
@@ -23,10 +23,10 @@ export const TEMPORAL_CLI_VERSION = '1.9.1';
 type IndexedValueType = proto.temporal.api.enums.v1.IndexedValueType;
 const { IndexedValueType } = proto.temporal.api.enums.v1;
 
-/** Custom search attributes the workflows set, all Keyword; operators list and filter tickets by them. */
-export const SEARCH_ATTRIBUTES: Readonly<Record<TicketSearchAttribute, IndexedValueType>> = Object.fromEntries(
-  TICKET_SEARCH_ATTRIBUTE_NAMES.map((name) => [name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
-) as Record<TicketSearchAttribute, IndexedValueType>;
+/** Custom search attributes the workflows set, all Keyword; operators list and filter tickets and callbacks by them. */
+export const SEARCH_ATTRIBUTES: Readonly<Record<TicketSearchAttribute | CallbackSearchAttribute, IndexedValueType>> = Object.fromEntries(
+  ALL_SEARCH_ATTRIBUTE_NAMES.map((name) => [name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+) as Record<TicketSearchAttribute | CallbackSearchAttribute, IndexedValueType>;
 
 export interface TemporalHandle {
   /** gRPC `host:port` for `Connection.connect` / `NativeConnection.connect`. */

@@ -175,7 +175,7 @@ export async function listOperatorActions(
 }
 
 /** What the console shows of a ticket behind a workflow. */
-export interface TicketSummary {
+export interface BusinessSummary {
   id: string;
   serviceId: string;
   serviceName: string;
@@ -189,7 +189,7 @@ export interface TicketSummary {
  * The tickets of the organisation among these ids, deleted ones included (their workflows may still need an
  * operator), by id.
  */
-export async function ticketSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, TicketSummary>> {
+export async function ticketSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, BusinessSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await sql<
     { id: string; service_id: string; service_name: string; subject: string; status: string; deleted: boolean; assignee_id: string | null; assignee_name: string | null; customer_id: string | null; customer_name: string | null }[]
@@ -210,6 +210,32 @@ export async function ticketSummaries(sql: Db, orgId: string, ids: string[]): Pr
         status: row.deleted ? 'deleted' : row.status,
         assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
         customer: row.customer_id ? { id: row.customer_id, name: row.customer_name } : null,
+      },
+    ]),
+  );
+}
+
+/** The callback requests of the organisation among these ids, shown as their route and phone number, by id. */
+export async function callbackSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, BusinessSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<
+    { id: string; service_id: string; service_name: string; route_name: string; phone: string; status: string; assignee_id: string | null; assignee_name: string | null }[]
+  >`
+    select c.id, c.service_id, s.name as service_name, r.name as route_name, c.phone, c.status, c.assignee_id, a.name as assignee_name
+    from callbacks c join services s on s.id = c.service_id join ivr_routes r on r.id = c.route_id
+      left join agents a on a.id = c.assignee_id
+    where c.id = any(${ids}) and s.org_id = ${orgId}`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        serviceId: row.service_id,
+        serviceName: row.service_name,
+        subject: `${row.route_name} · ${row.phone}`,
+        status: row.status,
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+        customer: null,
       },
     ]),
   );

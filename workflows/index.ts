@@ -1,5 +1,8 @@
 /** Every workflow the worker runs. */
 export * from './ticket';
+
+// Callback requests (콜백).
+export * from './callback';
 // Transfers (Dooray!)
 export * from './dooray-transfer';
 // Operator console

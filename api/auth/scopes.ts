@@ -14,6 +14,8 @@ const RULES: { methods: readonly string[] | 'any'; path: RegExp; need: ScopeRequ
   { methods: ['GET'], path: /^\/(tickets|dashboard)(\/|$)/, need: { scope: 'tickets:read' } },
   { methods: 'any', path: /^\/tickets(\/|$)/, need: { scope: 'tickets:write' } },
   { methods: ['GET'], path: /^\/customers(\/|$)/, need: { scope: 'customers:read' } },
+  { methods: ['GET'], path: /^\/(callbacks|phone-presence)(\/|$)/, need: { scope: 'callbacks:read' } },
+  { methods: 'any', path: /^\/(callbacks|phone-presence)(\/|$)/, need: { scope: 'callbacks:write' } },
   { methods: ['POST'], path: /^\/rules\/simulate$/, need: { scope: 'rules:simulate' } },
   {
     methods: ['GET'],

@@ -16,6 +16,7 @@ import { useShortcuts } from './shortcuts';
 import { Workspace } from './workspace/Workspace';
 
 const RuleStudio = lazy(() => import('./rules/RuleStudio'));
+const CallbacksPage = lazy(() => import('./callbacks/CallbacksPage'));
 // Transfers: Dooray! settings (admins)
 const DooraySettings = lazy(() => import('./dooray/DooraySettings'));
 const OperationsConsole = lazy(() => import('./operations/OperationsConsole'));
@@ -85,6 +86,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             <Icon name="flow" size={15} />
             <span className="topnav-label">{t('shell.nav.rules')}</span>
           </a>
+          <a href={hrefFor({ name: 'callbacks', tab: 'list' })} aria-current={route.name === 'callbacks' ? 'page' : undefined}>
+            <Icon name="phone" size={15} />
+            <span className="topnav-label">{t('shell.nav.callbacks')}</span>
+          </a>
           {me.role === 'admin' && (
             <a href={hrefFor({ name: 'dooray' })} aria-current={route.name === 'dooray' ? 'page' : undefined}>
               <Icon name="forward" size={15} />
@@ -108,7 +113,7 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
               {t('common.language.ko')}
             </button>
           </div>
-          <button type="button" className="icon-button" onClick={() => setHelp(true)} aria-label={t('shell.shortcuts')} title={t('shell.shortcuts')}>
+          <button type="button" className="icon-button shortcuts-button" onClick={() => setHelp(true)} aria-label={t('shell.shortcuts')} title={t('shell.shortcuts')}>
             <Icon name="keyboard" size={17} />
           </button>
           <div className="me">
@@ -132,6 +137,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'rules' ? (
         <Suspense fallback={<LoadingBlock label={t('shell.loadingRules')} />}>
           <RuleStudio serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'callbacks' ? (
+        <Suspense fallback={<LoadingBlock label={t('callbacks.table.loading')} />}>
+          <CallbacksPage tab={route.tab} />
         </Suspense>
       ) : route.name === 'dooray' ? (
         <Suspense fallback={<LoadingBlock label={t('transfers.settings.loading')} />}>

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'login'; next?: string }
   | { name: 'inbox'; list: TicketList; ticketId?: string }
   | { name: 'rules'; serviceId?: string }
+  | { name: 'callbacks'; tab: 'list' | 'status' }
   // Transfers: Dooray! settings (admins)
   | { name: 'dooray' }
   | { name: 'operations'; workflowId?: string };
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'login') return { name: 'login', next: new URLSearchParams(query).get('next') ?? undefined };
   if (parts[0] === 'rules') return { name: 'rules', serviceId: parts[1] };
+  if (parts[0] === 'callbacks') return { name: 'callbacks', tab: parts[1] === 'status' ? 'status' : 'list' };
   if (parts[0] === 'dooray') return { name: 'dooray' };
   if (parts[0] === 'operations') return { name: 'operations', workflowId: parts[1] };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
@@ -33,6 +35,8 @@ export function hrefFor(route: Route): string {
       return route.next ? `#/login?next=${encodeURIComponent(route.next)}` : '#/login';
     case 'rules':
       return route.serviceId ? `#/rules/${encodeURIComponent(route.serviceId)}` : '#/rules';
+    case 'callbacks':
+      return route.tab === 'status' ? '#/callbacks/status' : '#/callbacks';
     case 'dooray':
       return '#/dooray';
     case 'operations':

@@ -386,7 +386,7 @@ describe('dashboard', () => {
         spam: 1,
       },
       all: { receivedToday: 4, resolvedToday: 1, inProgress: 1, onHold: 1, unassigned: 1, processingRate: 0.25 },
-      mine: { resolvedToday: 1, inProgress: 1, onHold: 1, transferring: 0, guidanceRequests: 0 },
+      mine: { resolvedToday: 1, inProgress: 1, onHold: 1, transferring: 0, guidanceRequests: 0, callbacksDue: 0 },
     });
     const badZone = await h.request('GET', '/dashboard?timezone=Mars/Olympus', { token: worker.token });
     expect(badZone.status).toBe(400);

@@ -10,6 +10,8 @@ export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: any;
+  /** The body exactly as received, for signature checks. */
+  raw: string;
   /** The status answered. */
   status: number;
 }
@@ -46,7 +48,7 @@ export async function startHttpReceiver(port = 0): Promise<HttpReceiver> {
         // Recorded as text: the test decides whether that is wrong.
       }
       const status = failures.shift() ?? 200;
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, status });
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, raw: text, status });
       res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
       const count = accepted().length;
       for (const waiter of waiters.filter((w) => count >= w.count)) waiter.resolve();

@@ -1,4 +1,5 @@
 import { dashboardCounts } from '../../../store/dashboard';
+import { callbacksDue } from '../../../store/callbacks';
 import { TICKET_LISTS } from '../../../domain/ticket';
 import { requireTicketListAccess } from '../../access';
 import type { AppRouteHandler } from '../../context';
@@ -25,6 +26,7 @@ export const dashboard: AppRouteHandler<typeof routes.dashboard> = async (c) => 
         inProgress: row.mine_in_progress,
         onHold: row.mine_on_hold,
         transferring: row.mine_transferring,
+        callbacksDue: await callbacksDue(sql, c.var.agent.id),
         guidanceRequests: row.mine_guidance_requests,
       },
     },

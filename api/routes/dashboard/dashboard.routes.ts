@@ -30,6 +30,7 @@ export const Dashboard = z
       inProgress: z.number(),
       onHold: z.number(),
       transferring: z.number(),
+      callbacksDue: z.number().openapi({ description: 'Callback requests assigned to the caller and not yet completed.' }),
       guidanceRequests: z.number().openapi({ description: 'Open customer-guidance requests (고객 안내) from issue services' }),
     }),
   })

@@ -4,7 +4,7 @@
  * is listed with its workflow id only, to every operator.
  */
 import type { Db } from '../../../store/db';
-import { ticketSummaries } from '../../../store/operations';
+import { callbackSummaries, ticketSummaries, type BusinessSummary } from '../../../store/operations';
 import { ticketsOfDoorayTransfers } from '../../../store/transfers';
 import { WORKFLOW_KINDS, type WorkflowKind } from '../../../domain/workflow-kinds';
 
@@ -22,24 +22,29 @@ export interface BusinessObject {
 
 type Loader = (sql: Db, orgId: string, businessIds: string[]) => Promise<Map<string, BusinessObject>>;
 
-const loadTickets: Loader = async (sql, orgId, ids) => {
-    const tickets = await ticketSummaries(sql, orgId, ids);
+/** A loader over a summary query, labelling what it finds as the kind. */
+const summariesOf =
+  (kind: WorkflowKind, summaries: (sql: Db, orgId: string, ids: string[]) => Promise<Map<string, BusinessSummary>>): Loader =>
+  async (sql, orgId, ids) => {
+    const found = await summaries(sql, orgId, ids);
     return new Map(
-      [...tickets].map(([id, ticket]) => [
+      [...found].map(([id, summary]) => [
         id,
         {
-          kind: 'ticket',
+          kind,
           id,
-          title: ticket.subject,
-          status: ticket.status,
-          serviceId: ticket.serviceId,
-          serviceName: ticket.serviceName,
-          assignee: ticket.assignee,
-          customer: ticket.customer,
+          title: summary.subject,
+          status: summary.status,
+          serviceId: summary.serviceId,
+          serviceName: summary.serviceName,
+          assignee: summary.assignee,
+          customer: summary.customer,
         },
       ]),
     );
-};
+  };
+
+const loadTickets = summariesOf('ticket', ticketSummaries);
 
 /**
  * A kind whose business object is shown as the ticket it works for: `ticketOf` maps its business ids to ticket ids.
@@ -62,6 +67,7 @@ const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
   // `<ticketId>-<deliveryId>-<n>`: the ticket whose delivery is retried.
   delivery_retry: viaTicket('delivery_retry', async (_sql, ids) => new Map(ids.map((id) => [id, id.split('-')[0]!]))),
   transfer: viaTicket('transfer', ticketsOfDoorayTransfers),
+  callback: summariesOf('callback', callbackSummaries),
 };
 
 /** The business id in a workflow id of the kind (`ticket-T…` → `T…`). */

@@ -1,5 +1,6 @@
 /** Today at a glance: the counters agents check first and tickets received over the last seven days. */
-import type { Ticket, TicketList } from '../api/types';
+import type { CSSProperties } from 'react';
+import type { Ticket } from '../api/types';
 import { Icon, type IconName } from '../components/icons';
 import { isSameLocalDay } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
@@ -13,7 +14,7 @@ interface Stat {
   value: string;
   icon: IconName;
   tone: string;
-  list: TicketList;
+  href: string;
 }
 
 export function DashboardStrip({ counts }: { counts: ListCounts }) {
@@ -21,21 +22,27 @@ export function DashboardStrip({ counts }: { counts: ListCounts }) {
   const resolvedToday = counts.dashboard?.all.resolvedToday;
 
   const stats: Stat[] = [
-    { key: 'progress', label: 'workspace.dashboard.mineInProgress', value: formatCount(counts.counts.mine_in_progress), icon: 'user', tone: 'blue', list: 'mine_in_progress' },
-    { key: 'hold', label: 'workspace.dashboard.mineOnHold', value: formatCount(counts.counts.mine_on_hold), icon: 'pause', tone: 'amber', list: 'mine_on_hold' },
-    { key: 'unassigned', label: 'workspace.dashboard.unassigned', value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', list: 'unassigned' },
-    { key: 'resolved', label: 'workspace.dashboard.resolvedToday', value: formatCount(resolvedToday), icon: 'checkCircle', tone: 'green', list: 'mine_resolved' },
+    { key: 'progress', label: 'workspace.dashboard.mineInProgress', value: formatCount(counts.counts.mine_in_progress), icon: 'user', tone: 'blue', href: hrefFor({ name: 'inbox', list: 'mine_in_progress' }) },
+    { key: 'hold', label: 'workspace.dashboard.mineOnHold', value: formatCount(counts.counts.mine_on_hold), icon: 'pause', tone: 'amber', href: hrefFor({ name: 'inbox', list: 'mine_on_hold' }) },
+    { key: 'unassigned', label: 'workspace.dashboard.unassigned', value: formatCount(counts.counts.unassigned), icon: 'inbox', tone: 'orange', href: hrefFor({ name: 'inbox', list: 'unassigned' }) },
+    { key: 'resolved', label: 'workspace.dashboard.resolvedToday', value: formatCount(resolvedToday), icon: 'checkCircle', tone: 'green', href: hrefFor({ name: 'inbox', list: 'mine_resolved' }) },
+    // Callback requests assigned to the viewer and not completed (MY: callbacks due).
+    { key: 'callbacks', label: 'workspace.dashboard.callbacksDue', value: formatCount(counts.dashboard?.mine.callbacksDue), icon: 'phone', tone: 'violet', href: hrefFor({ name: 'callbacks', tab: 'list' }) },
   ];
   // Transfers: customer-guidance requests (고객 안내) from issue services, shown while any are open.
   const guidance = counts.dashboard?.mine.guidanceRequests ?? 0;
   if (guidance > 0) {
-    stats.push({ key: 'guidance', label: 'transfers.dashboard.guidance', value: formatCount(guidance), icon: 'mail', tone: 'violet', list: 'transferred' });
+    stats.push({ key: 'guidance', label: 'transfers.dashboard.guidance', value: formatCount(guidance), icon: 'mail', tone: 'violet', href: hrefFor({ name: 'inbox', list: 'transferred' }) });
   }
 
   return (
-    <section className={guidance > 0 ? 'dashboard with-guidance' : 'dashboard'} aria-label={t('workspace.dashboard.label')}>
+    <section
+      className={guidance > 0 ? 'dashboard with-guidance' : 'dashboard'}
+      style={{ '--stat-count': stats.length } as CSSProperties}
+      aria-label={t('workspace.dashboard.label')}
+    >
       {stats.map((stat) => (
-        <a key={stat.key} className={`stat-card tone-${stat.tone}`} href={hrefFor({ name: 'inbox', list: stat.list })}>
+        <a key={stat.key} className={`stat-card tone-${stat.tone}`} href={stat.href}>
           <span className="stat-icon">
             <Icon name={stat.icon} size={16} />
           </span>

@@ -17,6 +17,7 @@ import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
 import { useTicketDetail } from './useTicketDetail';
+import { CallbackOrigin } from '../callbacks/CallbackOrigin';
 import { DoorayConversation } from './transfers/DoorayConversation';
 import { TransferPanel } from './transfers/TransferPanel';
 import { useTransfers } from './transfers/useTransfers';
@@ -175,6 +176,7 @@ export function TicketDetail({
             <dt>{t('workspace.detail.service')}</dt>
             <dd>{directory.serviceName(ticket.serviceId)}</dd>
           </div>
+          {ticket.channel === 'phone' && <CallbackOrigin ticketId={ticket.id} />}
         </dl>
       </header>
 

@@ -47,6 +47,19 @@ export default {
   idempotency: {
     key_reused: 'This request was already sent with different contents. Reload and try again.',
   },
+  callback: {
+    not_found: 'This callback request does not exist.',
+    forbidden: 'You can only see and work callback requests assigned to you.',
+    assign_forbidden: 'Assigning callback requests needs an admin or the callback-assign permission.',
+    not_assignee: 'Only the assignee can connect, complete or register history for this request.',
+    not_assignable: 'This request is already assigned; cancel the assignment first.',
+    not_assigned: 'Assign the request first.',
+    finished: 'This callback request is already completed.',
+    history_registered: 'This request already has a ticket.',
+    no_eligible_agent: 'None of the selected agents works in this request’s service (or is logged in to the phone).',
+    invalid: 'Some of the values are not acceptable.',
+    invalid_payload: 'The callback payload is not valid.',
+  },
   // Transfers (Dooray!, issue services)
   dooray: {
     paused: 'Dooray! transfers are paused for this organisation. An administrator can resume them.',
@@ -173,9 +186,6 @@ export default {
   outbound: {
     rejected: 'This address is not allowed as a destination.',
     blocked: 'This address is not allowed as a destination.',
-  },
-  callback: {
-    invalid_payload: 'The callback payload is not valid.',
   },
   reference: {
     unknown_group: 'This group does not exist.',

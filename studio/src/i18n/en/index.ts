@@ -1,4 +1,5 @@
 /** The English catalogue: the reference every other language translates, key for key. */
+import callbacks from './callbacks';
 import common from './common';
 import errors from './errors';
 import rules from './rules';
@@ -10,4 +11,4 @@ import workspace from './workspace';
 import transfers from './transfers';
 import operations from './operations';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations };
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks };

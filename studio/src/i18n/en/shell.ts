@@ -6,6 +6,7 @@ export default {
     workspace: 'Workspace',
     rules: 'Rule studio',
     operations: 'Operations',
+    callbacks: 'Callbacks',
   },
   shortcuts: 'Keyboard shortcuts (?)',
   signOut: 'Sign out',

@@ -41,6 +41,7 @@ export default {
     mineInProgress: 'My in progress',
     mineOnHold: 'My on hold',
     unassigned: 'Unassigned',
+    callbacksDue: 'Callbacks due',
     resolvedToday: 'Resolved today',
     received: 'Received, last 7 days',
     receivedChart: 'Tickets received per day: {values}',

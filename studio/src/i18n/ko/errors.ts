@@ -46,6 +46,19 @@ export default {
   idempotency: {
     key_reused: '같은 요청이 다른 내용으로 이미 전송되었습니다. 새로 고친 뒤 다시 시도하세요.',
   },
+  callback: {
+    not_found: '콜백 요청이 없습니다.',
+    forbidden: '나에게 할당된 콜백 요청만 보고 처리할 수 있습니다.',
+    assign_forbidden: '콜백 할당은 관리자 또는 콜백 할당 권한이 있는 상담원만 할 수 있습니다.',
+    not_assignee: '연결, 완료, 이력등록은 담당자만 할 수 있습니다.',
+    not_assignable: '이미 할당된 요청입니다. 먼저 할당을 취소하세요.',
+    not_assigned: '먼저 요청을 할당하세요.',
+    finished: '이미 완료된 콜백 요청입니다.',
+    history_registered: '이 요청은 이미 티켓이 있습니다.',
+    no_eligible_agent: '선택한 상담원 중 이 요청의 서비스에서 일하는(또는 CTI 로그인한) 상담원이 없습니다.',
+    invalid: '받아들일 수 없는 값이 있습니다.',
+    invalid_payload: '콜백 페이로드가 올바르지 않습니다.',
+  },
   // Transfers (Dooray!, issue services)
   dooray: {
     paused: '이 조직의 Dooray! 이관이 일시 중지되었습니다. 관리자가 다시 켤 수 있습니다.',
@@ -172,9 +185,6 @@ export default {
   outbound: {
     rejected: '허용되지 않는 대상 주소입니다.',
     blocked: '허용되지 않는 대상 주소입니다.',
-  },
-  callback: {
-    invalid_payload: '콜백 페이로드가 올바르지 않습니다.',
   },
   reference: {
     unknown_group: '그룹이 존재하지 않습니다.',

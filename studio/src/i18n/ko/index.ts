@@ -1,6 +1,7 @@
 /** The Korean catalogue: each area satisfies the English one's keys. */
 import type { Catalogue } from '../catalogue';
 import type en from '../en';
+import callbacks from './callbacks';
 import common from './common';
 import errors from './errors';
 import rules from './rules';
@@ -12,4 +13,4 @@ import workspace from './workspace';
 import transfers from './transfers';
 import operations from './operations';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks } satisfies Catalogue<typeof en>;

@@ -8,6 +8,7 @@ export default {
     workspace: '상담',
     rules: '트리거',
     operations: '운영',
+    callbacks: '콜백',
   },
   shortcuts: '단축키 (?)',
   signOut: '로그아웃',

@@ -43,6 +43,7 @@ export default {
     mineInProgress: '내 처리중',
     mineOnHold: '내 보류중',
     unassigned: '미할당',
+    callbacksDue: '처리할 콜백',
     resolvedToday: '오늘 해결',
     received: '최근 7일 접수',
     receivedChart: '일별 접수 티켓: {values}',
