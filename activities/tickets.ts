@@ -35,6 +35,9 @@ export function ticketActivities({ sql }: { sql: Sql }) {
         evaluations: 0,
         seq: 1,
         deleted: false,
+        important: false,
+        customerFields: ticket.customerFields ?? {},
+        agentFields: ticket.agentFields ?? {},
       };
       await insertNewTicket(sql, ticket, state);
       return state;

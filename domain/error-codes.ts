@@ -9,6 +9,7 @@
 /** Refusals of the ticket status machine: thrown by the ticket workflow's update validators, answered by the API. */
 export const TICKET_ERROR_CODES = [
   'ticket.forbidden',
+  'ticket.permission_required',
   'ticket.forward_forbidden',
   'ticket.not_assignee',
   'ticket.not_in_service',
@@ -56,6 +57,7 @@ export const ERROR_CODES = [
   'automation.not_found',
   'category.not_found',
   'customer.not_found',
+  'field.not_found',
   'group.not_found',
   'rule_version.not_found',
   'service.not_found',
@@ -69,8 +71,18 @@ export const ERROR_CODES = [
   'agent.group_required',
   'service.name_taken',
   'group.name_taken',
+  'group.in_use',
   'category.name_taken',
   'category.too_deep',
+  'category.in_use',
+
+  // 403, 409, 422: fields and their values on tickets
+  'field.invalid',
+  'field.code_taken',
+  'field.unknown',
+  'field.invalid_value',
+  'field.required',
+  'field.admin_only',
 
   // 409, 422: rule definitions (details.issues lists what is wrong, with paths)
   'trigger.invalid',

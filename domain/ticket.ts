@@ -98,6 +98,30 @@ export interface TicketState {
   /** Sequence of the last recorded event; the idempotency key of every write. */
   seq: number;
   deleted: boolean;
+  /** The important star (absent in states recorded before tickets could be edited: false). */
+  important?: boolean;
+  /** Customer field values by field code (absent before fields existed: none). */
+  customerFields?: Record<string, FieldValue>;
+  /** Agent field values by field code. */
+  agentFields?: Record<string, FieldValue>;
+}
+
+/** A customer or agent field's value: text, a dropdown option code or a `YYYY-MM-DD` date, a number, a checkbox. */
+export type FieldValue = string | number | boolean;
+
+/**
+ * What an edit (`PATCH /tickets/{id}`) may change. Field maps name only the fields that change; null clears one.
+ * The API has checked every value against the service's field definitions before the workflow sees it.
+ */
+export interface TicketEdit {
+  priority?: TicketPriority;
+  intakeTypeId?: string | null;
+  resolutionTypeId?: string | null;
+  tags?: string[];
+  important?: boolean;
+  subject?: string;
+  customerFields?: Record<string, FieldValue | null>;
+  agentFields?: Record<string, FieldValue | null>;
 }
 
 /** What an agent asks of a ticket; the ticket workflow accepts or refuses each one. */
@@ -110,7 +134,8 @@ export type TicketCommand =
   | { kind: 'internal_resolve'; reason: InternalResolveReason; note?: string }
   | { kind: 'restore' }
   | { kind: 'delete' }
-  | { kind: 'complete' };
+  | { kind: 'complete' }
+  | { kind: 'edit'; edit: TicketEdit };
 
 /** The task lists, in the order the API and the dashboard show them. */
 export const TICKET_LISTS = [

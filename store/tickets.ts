@@ -6,6 +6,7 @@
 import type { Db, Sql } from './db';
 import { TRANSFERRED_STATUSES, type TicketChannel, type TicketListName, type TicketPriority, type TicketStatus } from '../domain/ticket';
 import type { Role } from '../domain/people';
+import type { FieldValue } from '../domain/ticket';
 import { resolveTicketCustomer } from './customers';
 import { insertTicketEvent } from './events';
 import { insertTicketMessage, type NewTicketMessage } from './messages';
@@ -31,6 +32,9 @@ export interface NewTicket {
   creatorId: string | null;
   tags: string[];
   customer: NewCustomer;
+  /** Checked against the service's fields by the API; absent on tickets started before fields existed. */
+  customerFields?: Record<string, FieldValue>;
+  agentFields?: Record<string, FieldValue>;
   at: string;
 }
 
@@ -46,6 +50,10 @@ export interface TicketStateColumns {
   intakeTypeId: string | null;
   tags: string[];
   deleted: boolean;
+  subject?: string;
+  important?: boolean;
+  customerFields?: Record<string, FieldValue>;
+  agentFields?: Record<string, FieldValue>;
 }
 
 /** Inserts a new ticket, its customer and its `created` event (seq 1) in one transaction; a repeat changes nothing. */
@@ -54,10 +62,11 @@ export async function insertNewTicket(sql: Sql, ticket: NewTicket, state: { stat
     const customerId = await resolveTicketCustomer(tx, ticket);
     await tx`
       insert into tickets (id, service_id, channel, status, priority, subject, content, intake_type_id,
-        customer_id, group_id, creator_id, tags, last_seq, created_at, updated_at)
+        customer_id, group_id, creator_id, tags, customer_fields, agent_fields, last_seq, created_at, updated_at)
       values (${ticket.ticketId}, ${ticket.serviceId}, ${ticket.channel}, ${state.status}, ${ticket.priority},
         ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId},
-        ${ticket.creatorId}, ${ticket.tags}, ${state.seq}, ${ticket.at}, ${ticket.at})
+        ${ticket.creatorId}, ${ticket.tags}, ${tx.json(ticket.customerFields ?? {})}, ${tx.json(ticket.agentFields ?? {})},
+        ${state.seq}, ${ticket.at}, ${ticket.at})
       on conflict (id) do nothing`;
     await insertTicketEvent(tx, {
       ticketId: ticket.ticketId,
@@ -95,6 +104,9 @@ export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): 
         status = ${state.status}, priority = ${state.priority}, group_id = ${state.groupId},
         assignee_id = ${state.assigneeId}, resolution_type_id = ${state.resolutionTypeId},
         intake_type_id = ${state.intakeTypeId}, tags = ${state.tags},
+        subject = coalesce(${state.subject ?? null}, subject), important = coalesce(${state.important ?? null}, important),
+        customer_fields = coalesce(${state.customerFields ? tx.json(state.customerFields) : null}, customer_fields),
+        agent_fields = coalesce(${state.agentFields ? tx.json(state.agentFields) : null}, agent_fields),
         updated_at = ${at}, last_seq = ${state.seq},
         resolved_at = case when ${state.status} = 'resolved' and status <> 'resolved' then ${at}::timestamptz else resolved_at end,
         closed_at = case when ${state.status} = 'closed' then ${at}::timestamptz else closed_at end,
@@ -120,6 +132,8 @@ export interface TicketView {
   creatorId: string | null;
   tags: string[];
   important: boolean;
+  customerFields: Record<string, FieldValue>;
+  agentFields: Record<string, FieldValue>;
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -128,7 +142,7 @@ export interface TicketView {
 
 const TICKET_SELECT = `
   t.id, t.service_id, t.channel, t.status, t.priority, t.subject, t.content, t.intake_type_id,
-  t.resolution_type_id, t.group_id, t.assignee_id, t.creator_id, t.tags, t.important,
+  t.resolution_type_id, t.group_id, t.assignee_id, t.creator_id, t.tags, t.important, t.customer_fields, t.agent_fields,
   t.created_at, t.updated_at, t.resolved_at, t.closed_at,
   c.id as customer_id, c.name as customer_name, c.email as customer_email, c.phone as customer_phone`;
 
@@ -160,6 +174,8 @@ function toTicketView(row: Row): TicketView {
     creatorId: row.creator_id as string | null,
     tags: row.tags as string[],
     important: row.important as boolean,
+    customerFields: row.customer_fields as Record<string, FieldValue>,
+    agentFields: row.agent_fields as Record<string, FieldValue>,
     createdAt: row.created_at.toISOString(),
     updatedAt: iso(row.updated_at)!,
     resolvedAt: iso(row.resolved_at),
@@ -207,7 +223,8 @@ export function listCondition(sql: Sql, list: TicketListName, agentId: string) {
     case 'unassigned':
       return sql`t.status = 'unassigned'`;
     case 'my_groups':
-      return sql`t.group_id in (select group_id from group_members where agent_id = ${agentId})`;
+      // Spam is out of every working list, as it is out of `all`: "my groups" never counts more than "all".
+      return sql`t.status <> 'spam' and t.group_id in (select group_id from group_members where agent_id = ${agentId})`;
     case 'transferred':
       return sql`t.status in ${sql(TRANSFERRED_STATUSES)}`;
     case 'spam':

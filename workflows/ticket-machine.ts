@@ -4,7 +4,15 @@
  * update validator (so refusals never reach history) and again under the workflow's lock before applying.
  */
 import { API_CLIENT_TICKET_COMMANDS, type Actor } from '../domain/people';
-import { OPEN_STATUSES, WORKING_STATUSES, type MessageKind, type TicketCommand, type TicketState } from '../domain/ticket';
+import {
+  OPEN_STATUSES,
+  WORKING_STATUSES,
+  type FieldValue,
+  type MessageKind,
+  type TicketCommand,
+  type TicketEdit,
+  type TicketState,
+} from '../domain/ticket';
 import { refuse } from './ticket-errors';
 
 export interface Decision {
@@ -25,6 +33,9 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
     refuse('ticket.api_client_forbidden', `API clients create tickets and comment on them; ${command.kind} needs an agent.`, {
       command: command.kind,
     });
+  }
+  if (!isAdmin(actor) && !actor.permissions.includes('ticket')) {
+    refuse('ticket.permission_required', 'Working tickets needs the ticket permission; ask an admin to grant it.', { permission: 'ticket' });
   }
   if (!isAdmin(actor) && actor.groupIds.length === 0) {
     refuse('ticket.not_in_service', 'You are not a member of any group in this ticket’s service.');
@@ -67,7 +78,42 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
       requireAdmin(actor, 'complete a ticket');
       if (state.status !== 'resolved') refuse('ticket.invalid_transition', 'Only resolved tickets can be completed.', { status: state.status });
       return decision(state, { ...state, status: 'closed' });
+    case 'edit':
+      return edit(state, command.edit);
   }
+}
+
+const EDITABLE = ['priority', 'intakeTypeId', 'resolutionTypeId', 'subject', 'important'] as const;
+
+/**
+ * An edit by anyone who works the ticket's service: each changed value becomes a `[before, after]` change, field
+ * values under `customerFields.<code>` / `agentFields.<code>`; values that equal the current ones are no change.
+ */
+function edit(state: TicketState, changes: TicketEdit): Decision {
+  const next: TicketState = { ...state, important: state.important ?? false };
+  const recorded: Decision['changes'] = {};
+  for (const key of EDITABLE) {
+    const after = changes[key];
+    if (after === undefined || after === next[key]) continue;
+    recorded[key] = [next[key], after];
+    (next as unknown as Record<string, unknown>)[key] = after;
+  }
+  if (changes.tags && changes.tags.join('\u0000') !== state.tags.join('\u0000')) {
+    recorded.tags = [state.tags, changes.tags];
+    next.tags = changes.tags;
+  }
+  for (const scope of ['customerFields', 'agentFields'] as const) {
+    const values: Record<string, FieldValue> = { ...state[scope] };
+    for (const [code, after] of Object.entries(changes[scope] ?? {})) {
+      const before = values[code] ?? null;
+      if (before === after) continue;
+      recorded[`${scope}.${code}`] = [before, after];
+      if (after === null) delete values[code];
+      else values[code] = after;
+    }
+    next[scope] = values;
+  }
+  return { next, changes: recorded };
 }
 
 /**

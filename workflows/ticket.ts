@@ -59,6 +59,8 @@ export const internalResolveUpdate = defineUpdate<TicketState, [Args<'internal_r
 export const restoreUpdate = defineUpdate<TicketState, [Args<'restore'>]>('restore');
 export const deleteUpdate = defineUpdate<TicketState, [Args<'delete'>]>('delete');
 export const completeUpdate = defineUpdate<TicketState, [Args<'complete'>]>('complete');
+/** Changes priority, intake or resolution type, tags, the star, the subject or field values (`PATCH /tickets/{id}`). */
+export const editUpdate = defineUpdate<TicketState, [Args<'edit'>]>('edit');
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
 /** Returns once every queued delivery (trigger side effects, customer replies) is done: for operators and tests. */
 export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
@@ -78,6 +80,7 @@ export const ticketCommandUpdates = {
   restore: restoreUpdate,
   delete: deleteUpdate,
   complete: completeUpdate,
+  edit: editUpdate,
 } as const;
 
 export const TicketSearch = {
@@ -218,6 +221,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       (args) =>
         exclusive(async () => {
           const { next, changes, message } = decide(state!, args.actor, toCommand(args));
+          // An edit that changes nothing leaves no event and runs no triggers.
+          if (kind === 'edit' && Object.keys(changes).length === 0) return state!;
           // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
           await record(next, kind, args.actor.id, changes, message ?? null).catch((error: unknown) => {
             throw unprocessable(ticketId, `its ${kind} could not be stored`, error) ?? error;

@@ -14,8 +14,10 @@ import {
   serviceOfOrgExists,
   type TicketView,
 } from '../../../store/tickets';
-import type { TicketCommand } from '../../../domain/ticket';
+import type { TicketChannel, TicketCommand, TicketEdit } from '../../../domain/ticket';
+import { checkFieldValues, requireFilledFields, ticketFields } from '../../fields';
 import { requireTicketAccess, requireTicketListAccess } from '../../access';
+import { requireTicketCreation } from '../../permissions';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
@@ -44,11 +46,17 @@ async function requireTicket(sql: Sql, id: string): Promise<TicketView> {
   return ticket;
 }
 
-async function requireCategory(sql: Sql, field: string, id: string, serviceId: string, kind: 'intake' | 'resolution') {
+/**
+ * A category of the service. A disabled category is only hidden from the help centre (the seeds' rule): agents
+ * keep choosing it, so only `enabledOnly` (a ticket arriving from the help centre) refuses it.
+ */
+async function requireCategory(sql: Sql, field: string, id: string, serviceId: string, kind: 'intake' | 'resolution', enabledOnly = false) {
   const category = await findServiceCategory(sql, id, serviceId, kind);
   if (!category) throw invalidReference(field, id, `is not a ${kind} type of this service`);
-  if (!category.enabled) throw invalidReference(field, id, 'is disabled');
+  if (enabledOnly && !category.enabled) throw invalidReference(field, id, 'is disabled');
 }
+
+const HELP_CENTRE_CHANNELS: readonly TicketChannel[] = ['help_center_pc', 'help_center_mobile'];
 
 async function requireGroup(sql: Sql, field: string, id: string, serviceId: string) {
   if (!(await groupOfServiceExists(sql, id, serviceId))) throw invalidReference(field, id, 'is not a group of this service');
@@ -60,8 +68,16 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   const body = c.req.valid('json');
   if (agent.role === 'org_admin') throw new ApiError(403, 'ticket.forbidden', 'Organisation admins cannot create tickets.');
   if (!(await serviceOfOrgExists(sql, agent.orgId, body.serviceId))) throw invalidReference('serviceId', body.serviceId);
-  if (body.intakeTypeId) await requireCategory(sql, 'intakeTypeId', body.intakeTypeId, body.serviceId, 'intake');
+  const channel = body.channel ?? (agent.via === 'api' ? 'api' : 'created');
+  requireTicketCreation(agent, channel);
+  if (body.intakeTypeId) {
+    await requireCategory(sql, 'intakeTypeId', body.intakeTypeId, body.serviceId, 'intake', HELP_CENTRE_CHANNELS.includes(channel));
+  }
   if (body.groupId) await requireGroup(sql, 'groupId', body.groupId, body.serviceId);
+  const fields = await ticketFields(sql, body.serviceId, body.intakeTypeId ?? null);
+  checkFieldValues(fields, 'customer', body.customerFields, agent);
+  checkFieldValues(fields, 'agent', body.agentFields, agent);
+  requireFilledFields(fields, ['customer'], { customer: body.customerFields, agent: body.agentFields }, 'to create the ticket');
 
   const idempotencyKey = c.req.valid('header')['idempotency-key'];
   const claim = idempotencyKey ? await claimIdempotencyKey(sql, agent.id, idempotencyKey, body) : null;
@@ -69,7 +85,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   const ticket = {
     ticketId,
     serviceId: body.serviceId,
-    channel: body.channel ?? (agent.via === 'api' ? 'api' : 'created'),
+    channel,
     subject: body.subject,
     content: body.content,
     priority: body.priority,
@@ -77,6 +93,8 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
     groupId: body.groupId ?? null,
     creatorId: actorIdOf(agent),
     tags: [...new Set(body.tags)],
+    customerFields: body.customerFields,
+    agentFields: body.agentFields,
     customer: {
       id: businessId('U', 12),
       name: body.customer.name ?? null,
@@ -133,8 +151,14 @@ async function runCommand(
     }
   }
   if (command.kind === 'resolve' && command.resolutionTypeId) {
-    await requireCategory(sql, 'resolutionTypeId', command.resolutionTypeId, ticket.serviceId, 'resolution');
+    // Resolution types are only ever chosen by agents: disabling one retires it.
+    await requireCategory(sql, 'resolutionTypeId', command.resolutionTypeId, ticket.serviceId, 'resolution', true);
   }
+  if (command.kind === 'resolve') {
+    const fields = await ticketFields(sql, ticket.serviceId, ticket.intakeTypeId);
+    requireFilledFields(fields, ['customer', 'agent'], { customer: ticket.customerFields, agent: ticket.agentFields }, 'before resolving');
+  }
+  if (command.kind === 'edit') await checkEdit(sql, agent, ticket, command.edit);
   const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
   await sendTicketCommand(temporal, ticket.id, actor, command);
   return command.kind === 'delete' ? ticket : requireTicket(sql, ticket.id);
@@ -166,6 +190,30 @@ export const comment = commandHandler<typeof routes.comment>('comment');
 export const internalResolve = commandHandler<typeof routes.internalResolve>('internal_resolve');
 export const restore = commandHandler<typeof routes.restore>('restore');
 export const complete = commandHandler<typeof routes.complete>('complete');
+
+/** The references and field values of an edit, against the ticket as it will be after it. */
+async function checkEdit(sql: Sql, agent: AuthenticatedAgent, ticket: TicketView, edit: TicketEdit): Promise<void> {
+  if (edit.intakeTypeId) await requireCategory(sql, 'intakeTypeId', edit.intakeTypeId, ticket.serviceId, 'intake');
+  if (edit.resolutionTypeId) await requireCategory(sql, 'resolutionTypeId', edit.resolutionTypeId, ticket.serviceId, 'resolution', true);
+  const intakeTypeId = edit.intakeTypeId === undefined ? ticket.intakeTypeId : edit.intakeTypeId;
+  const fields = await ticketFields(sql, ticket.serviceId, intakeTypeId);
+  checkFieldValues(fields, 'customer', edit.customerFields ?? {}, agent);
+  checkFieldValues(fields, 'agent', edit.agentFields ?? {}, agent);
+  // Clearing a required field is refused; one that was already empty may stay so until the ticket is resolved.
+  const cleared = (values: Record<string, unknown> | undefined) =>
+    Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value === null).map(([code]) => [code, null]));
+  const customerCleared = cleared(edit.customerFields);
+  const agentCleared = cleared(edit.agentFields);
+  const requiredCleared = fields.filter(
+    (field) => field.required && (field.scope === 'customer' ? field.code in customerCleared : field.code in agentCleared),
+  );
+  if (requiredCleared.length > 0) requireFilledFields(requiredCleared, ['customer', 'agent'], { customer: customerCleared, agent: agentCleared }, 'to keep the ticket complete');
+}
+
+export const editTicket: AppRouteHandler<typeof routes.editTicket> = async (c) => {
+  const ticket = await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'edit', edit: c.req.valid('json') });
+  return c.json(ticket, 200);
+};
 
 export const deleteTicket: AppRouteHandler<typeof routes.deleteTicket> = async (c) => {
   await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'delete' });

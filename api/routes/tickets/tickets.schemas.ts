@@ -4,9 +4,11 @@
 import { z } from '@hono/zod-openapi';
 import { ActorRef, InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
 import { TICKET_LISTS } from '../../../domain/ticket';
+import { FieldValue, FieldValueChanges, FieldValues } from '../fields/fields.schemas';
 
 const Id = z.string().min(1).max(64);
 const Body = z.string().trim().min(1).max(100_000);
+const Tags = z.array(z.string().trim().min(1).max(50)).max(20);
 
 export const TicketParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 'T1603851004648zfnA' }) });
 
@@ -31,6 +33,8 @@ export const Ticket = z
     creatorId: z.string().nullable(),
     tags: z.array(z.string()),
     important: z.boolean(),
+    customerFields: z.record(z.string(), FieldValue).openapi({ description: 'Customer field values by field code.' }),
+    agentFields: z.record(z.string(), FieldValue).openapi({ description: 'Agent field values by field code.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     resolvedAt: z.string().nullable(),
@@ -50,7 +54,9 @@ export const NewTicketBody = z
     priority: TicketPriority.default('normal'),
     intakeTypeId: Id.optional(),
     groupId: Id.optional(),
-    tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    tags: Tags.default([]),
+    customerFields: FieldValues.default({}).openapi({ description: 'Customer field values by code; required ones must be given.' }),
+    agentFields: FieldValues.default({}).openapi({ description: 'Agent field values by code.' }),
     customer: z
       .strictObject({
         name: z.string().trim().min(1).max(200).optional(),
@@ -118,3 +124,17 @@ export const InternalResolveBody = z
   .strictObject({ reason: InternalResolveReason, note: z.string().trim().max(2000).optional() })
   .openapi('InternalResolveTicket');
 export const EmptyBody = z.strictObject({});
+
+export const EditTicketBody = z
+  .strictObject({
+    priority: TicketPriority.optional(),
+    intakeTypeId: Id.nullable().optional(),
+    resolutionTypeId: Id.nullable().optional(),
+    tags: Tags.optional().openapi({ description: 'The complete new tag list.' }),
+    important: z.boolean().optional().openapi({ description: 'The important star.' }),
+    subject: z.string().trim().min(1).max(500).optional(),
+    customerFields: FieldValueChanges.optional().openapi({ description: 'Only the fields that change; null clears one.' }),
+    agentFields: FieldValueChanges.optional().openapi({ description: 'Only the fields that change; null clears one.' }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'Give at least one change.')
+  .openapi('EditTicket');
