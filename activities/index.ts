@@ -6,6 +6,7 @@ import type { Sql } from '../store/db';
 import type { EvaluatorKind } from '../rules';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
+import { bulkJobActivities } from './bulk-jobs';
 import { customerReplyActivities } from './customer-replies';
 import { classifyFailures } from './failures';
 import { sideEffectActivities } from './side-effects';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),
     ...timeRuleActivities(deps),
+    ...bulkJobActivities(deps),
   });
 }
 

@@ -21,6 +21,7 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
+import { bulkJobRoutes } from './routes/bulk-jobs/bulk-jobs.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -85,6 +86,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
+  api.route('/', bulkJobRoutes);
   app.route('/', api);
   return app;
 }

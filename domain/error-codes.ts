@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'agent.not_found',
   'api_token.not_found',
   'automation.not_found',
+  'bulk_job.not_found',
   'category.not_found',
   'customer.not_found',
   'field.not_found',
@@ -83,6 +84,11 @@ export const ERROR_CODES = [
   'field.invalid_value',
   'field.required',
   'field.admin_only',
+
+  // 422: bulk jobs refused up front (details.ticketIds names the tickets)
+  'bulk.unknown_tickets',
+  'bulk.unassigned_tickets',
+  'bulk.other_service',
 
   // 409, 422: rule definitions (details.issues lists what is wrong, with paths)
   'trigger.invalid',

@@ -118,6 +118,9 @@ export interface TicketEdit {
   intakeTypeId?: string | null;
   resolutionTypeId?: string | null;
   tags?: string[];
+  /** Tags to add to, or remove from, whatever tags the ticket has (bulk work, where each ticket has its own). */
+  addTags?: string[];
+  removeTags?: string[];
   important?: boolean;
   subject?: string;
   customerFields?: Record<string, FieldValue | null>;

@@ -1,2 +1,3 @@
 /** Every workflow the worker runs. */
 export * from './ticket';
+export * from './bulk-job';

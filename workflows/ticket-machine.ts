@@ -98,9 +98,12 @@ function edit(state: TicketState, changes: TicketEdit): Decision {
     recorded[key] = [next[key], after];
     (next as unknown as Record<string, unknown>)[key] = after;
   }
-  if (changes.tags && changes.tags.join('\u0000') !== state.tags.join('\u0000')) {
-    recorded.tags = [state.tags, changes.tags];
-    next.tags = changes.tags;
+  const tags = [...(changes.tags ?? state.tags), ...(changes.addTags ?? [])].filter(
+    (tag, index, all) => all.indexOf(tag) === index && !(changes.removeTags ?? []).includes(tag),
+  );
+  if (tags.join('\u0000') !== state.tags.join('\u0000')) {
+    recorded.tags = [state.tags, tags];
+    next.tags = tags;
   }
   for (const scope of ['customerFields', 'agentFields'] as const) {
     const values: Record<string, FieldValue> = { ...state[scope] };

@@ -57,8 +57,11 @@ export interface Harness {
   auditRows(target: string): Promise<{ actor_id: string; action: string; details: Record<string, unknown> }[]>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
-  /** Another worker polling the same task queue (as a second process would); returns its stop function. */
-  addWorker(): Promise<() => Promise<void>>;
+  /**
+   * Another worker polling the same task queue (as a second process would); returns its stop function, which sends
+   * SIGTERM, or the signal given (SIGKILL: the worker dies mid-work).
+   */
+  addWorker(): Promise<(signal?: NodeJS.Signals) => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -96,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, sql, config, workflowBundlePath: inject('workflowBundlePath') });
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
-  const extraWorkers: (() => Promise<void>)[] = [];
+  const extraWorkers: ((signal?: NodeJS.Signals) => Promise<void>)[] = [];
   const startWorker = async () => {
     worker = await newWorker();
     running = worker.run();
@@ -199,7 +202,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Starts `bin/worker.ts` as a child process; resolves once it polls, with a function that stops it. */
-function spawnWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
+function spawnWorkerProcess(env: Record<string, string>): Promise<(signal?: NodeJS.Signals) => Promise<void>> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, ...env },
@@ -211,8 +214,8 @@ function spawnWorkerProcess(env: Record<string, string>): Promise<() => Promise<
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('worker polling')) {
-        resolve(async () => {
-          child.kill('SIGTERM');
+        resolve(async (signal: NodeJS.Signals = 'SIGTERM') => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
           await exited;
         });
       }
