@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseKeyList, type KeyEntry } from './keyring';
 
 function findProjectRoot(start: string): string {
   let dir = start;
@@ -81,6 +82,19 @@ const EnvSchema = z.object({
 
   // Bulk jobs (일괄 처리): how many of a job's tickets are sent their command at once.
   BULK_JOB_CONCURRENCY: z.coerce.number().int('must be a whole number').min(1).max(100, 'must be at most 100').default(16),
+
+  // The keyring for data encrypted at rest (infra/keyring.ts).
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .transform((value, ctx): KeyEntry[] => {
+      try {
+        return parseKeyList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be kid:base64key[,kid:base64key…]: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
@@ -94,7 +108,7 @@ export type Config = Omit<ParsedEnv, 'PUBLIC_URL'> & {
 };
 
 /** Values never echoed back in error messages. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'FIELD_ENCRYPTION_KEY']);
 
 export interface ConfigIssue {
   variable: string;
