@@ -22,6 +22,7 @@ import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 import { bulkJobRoutes } from './routes/bulk-jobs/bulk-jobs.index';
+import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -87,6 +88,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
   api.route('/', bulkJobRoutes);
+  api.route('/', replyTemplateRoutes);
   app.route('/', api);
   return app;
 }

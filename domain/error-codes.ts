@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'bulk_job.not_found',
   'category.not_found',
   'customer.not_found',
+  'reply_template.not_found',
   'field.not_found',
   'group.not_found',
   'rule_version.not_found',
@@ -84,6 +85,10 @@ export const ERROR_CODES = [
   'field.invalid_value',
   'field.required',
   'field.admin_only',
+
+  // 409, 422: reply templates
+  'reply_template.code_taken',
+  'reply_template.unknown_code',
 
   // 422: bulk jobs refused up front (details.ticketIds names the tickets)
   'bulk.unknown_tickets',
