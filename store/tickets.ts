@@ -35,6 +35,8 @@ export interface NewTicket {
   /** Checked against the service's fields by the API; absent on tickets started before fields existed. */
   customerFields?: Record<string, FieldValue>;
   agentFields?: Record<string, FieldValue>;
+  /** Manual creation may assign the ticket at once, in `groupId`; the ticket then starts in progress. */
+  assigneeId?: string | null;
   at: string;
 }
 
@@ -57,14 +59,18 @@ export interface TicketStateColumns {
 }
 
 /** Inserts a new ticket, its customer and its `created` event (seq 1) in one transaction; a repeat changes nothing. */
-export async function insertNewTicket(sql: Sql, ticket: NewTicket, state: { status: TicketStatus; seq: number }): Promise<void> {
+export async function insertNewTicket(
+  sql: Sql,
+  ticket: NewTicket,
+  state: { status: TicketStatus; seq: number; assigneeId: string | null },
+): Promise<void> {
   await sql.begin(async (tx) => {
     const customerId = await resolveTicketCustomer(tx, ticket);
     await tx`
       insert into tickets (id, service_id, channel, status, priority, subject, content, intake_type_id,
-        customer_id, group_id, creator_id, tags, customer_fields, agent_fields, last_seq, created_at, updated_at)
+        customer_id, group_id, assignee_id, creator_id, tags, customer_fields, agent_fields, last_seq, created_at, updated_at)
       values (${ticket.ticketId}, ${ticket.serviceId}, ${ticket.channel}, ${state.status}, ${ticket.priority},
-        ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId},
+        ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId}, ${state.assigneeId},
         ${ticket.creatorId}, ${ticket.tags}, ${tx.json(ticket.customerFields ?? {})}, ${tx.json(ticket.agentFields ?? {})},
         ${state.seq}, ${ticket.at}, ${ticket.at})
       on conflict (id) do nothing`;
@@ -73,7 +79,12 @@ export async function insertNewTicket(sql: Sql, ticket: NewTicket, state: { stat
       seq: 1,
       kind: 'created',
       actorId: ticket.creatorId,
-      changes: { status: [null, 'unassigned'], channel: [null, ticket.channel], groupId: [null, ticket.groupId] },
+      changes: {
+        status: [null, state.status],
+        channel: [null, ticket.channel],
+        groupId: [null, ticket.groupId],
+        ...(state.assigneeId ? { assigneeId: [null, state.assigneeId] } : {}),
+      },
       at: ticket.at,
     });
   });

@@ -82,3 +82,58 @@ describe('reply templates', () => {
     expect(after.n).toBe(before.n + 1);
   });
 });
+
+describe('manual ticket creation (티켓 생성)', () => {
+  it('assigns at once and takes its content from a template', async () => {
+    const template = await h.request('POST', `/services/${service.id}/reply-templates`, {
+      token: h.admin.token,
+      body: { code: 'PHONE-NOTE', title: '전화 메모', body: '#{customer.name} 고객 전화 문의 (#{ticket.id}), 접수: #{agent.name} #{ticket.group}' },
+    });
+    const created = await h.request('POST', '/tickets', {
+      token: agent.token,
+      body: {
+        serviceId: service.id,
+        subject: '전화 문의',
+        templateId: template.body.id,
+        groupId: service.groupIds[0],
+        assigneeId: agent.id,
+        customer: { name: '이순신', email: 'lee@example.com' },
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      channel: 'created',
+      status: 'in_progress',
+      assigneeId: agent.id,
+      groupId: service.groupIds[0],
+      content: `이순신 고객 전화 문의 (${created.body.id}), 접수: 김상담 `,
+    });
+    const events = (await h.request('GET', `/tickets/${created.body.id}/events`, { token: agent.token })).body;
+    expect(events[0]).toMatchObject({ kind: 'created', changes: { status: [null, 'in_progress'], assigneeId: [null, agent.id] } });
+    // The assignee works it as their own.
+    expect((await h.request('GET', '/tickets?list=mine_in_progress', { token: agent.token })).body.items.map((t: { id: string }) => t.id)).toContain(
+      created.body.id,
+    );
+  });
+
+  it('refuses assigning someone else without the forward permission, a stranger, or no content, creating nothing', async () => {
+    const colleague = await h.createAgent({ groupIds: [service.groupIds[0]] });
+    const outsider = await h.createAgent({ groupIds: [service.groupIds[1]] });
+    const [before] = await h.sql`select count(*)::int as n from tickets`;
+    const base = { serviceId: service.id, subject: 's', content: 'c', groupId: service.groupIds[0], customer: { email: 'x@example.com' } };
+    const cases: [Record<string, unknown>, string, number, string][] = [
+      [{ ...base, assigneeId: colleague.id }, agent.token, 403, 'ticket.permission_required'],
+      [{ ...base, assigneeId: outsider.id }, h.admin.token, 422, 'request.invalid_reference'],
+      [{ ...base, groupId: undefined, assigneeId: agent.id }, h.admin.token, 400, 'request.invalid'],
+      [{ ...base, content: undefined }, h.admin.token, 400, 'request.invalid'],
+      [{ ...base, content: undefined, templateId: 'R0000000000000nope' }, h.admin.token, 422, 'request.invalid_reference'],
+    ];
+    for (const [body, token, status, code] of cases) {
+      const refused = await h.request('POST', '/tickets', { token, body });
+      expect(refused.status, JSON.stringify(body)).toBe(status);
+      expect(refused.body.error.code).toBe(code);
+    }
+    const [after] = await h.sql`select count(*)::int as n from tickets`;
+    expect(after.n).toBe(before.n);
+  });
+});

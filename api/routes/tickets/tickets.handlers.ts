@@ -17,7 +17,12 @@ import {
 import type { TicketChannel, TicketCommand, TicketEdit } from '../../../domain/ticket';
 import { checkFieldValues, requireFilledFields, ticketFields } from '../../fields';
 import { requireTicketAccess, requireTicketListAccess } from '../../access';
-import { requireTicketCreation } from '../../permissions';
+import { requirePermission, requireTicketCreation } from '../../permissions';
+import type { z } from '@hono/zod-openapi';
+import { renderTemplate } from '../../../activities/templates';
+import { SUBSTITUTION_CODES } from '../../../rules/substitution';
+import { findReplyTemplate } from '../../../store/reply-templates';
+import type { NewTicketBody } from './tickets.schemas';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
@@ -62,6 +67,37 @@ async function requireGroup(sql: Sql, field: string, id: string, serviceId: stri
   if (!(await groupOfServiceExists(sql, id, serviceId))) throw invalidReference(field, id, 'is not a group of this service');
 }
 
+/** Manual creation's assignee: an active member of the group; someone else than the creator needs the forward permission. */
+async function requireCreationAssignee(sql: Sql, agent: AuthenticatedAgent, groupId: string, assigneeId: string): Promise<void> {
+  if (!(await isAssignableGroupMember(sql, groupId, assigneeId))) throw invalidReference('assigneeId', assigneeId, 'is not an active agent of that group');
+  if (assigneeId !== agent.id) requirePermission(agent, 'ticket_forward', 'Assigning a new ticket to someone else');
+}
+
+/** A new ticket's content from a reply template, filled with what the ticket already knows. */
+async function contentFromTemplate(
+  sql: Sql,
+  agent: AuthenticatedAgent,
+  body: z.infer<typeof NewTicketBody> & { ticketId: string; channel: TicketChannel },
+): Promise<string> {
+  const template = await findReplyTemplate(sql, agent.orgId, body.templateId!);
+  if (!template || template.serviceId !== body.serviceId) throw invalidReference('templateId', body.templateId!, 'is not a reply template of this service');
+  const known: Record<string, string> = {
+    'ticket.id': body.ticketId,
+    'ticket.subject': body.subject,
+    'ticket.priority': body.priority,
+    'ticket.channel': body.channel,
+    'customer.name': body.customer.name ?? '',
+    'customer.email': body.customer.email ?? '',
+    'customer.phone': body.customer.phone ?? '',
+    'agent.name': agent.name,
+  };
+  for (const [code, value] of Object.entries(body.customerFields)) known[`customerField.${code}`] = String(value);
+  for (const [code, value] of Object.entries(body.agentFields)) known[`agentField.${code}`] = String(value);
+  // Codes the ticket cannot know before it exists (its group, its URL…) are left empty rather than shown as codes.
+  const context = Object.fromEntries([...SUBSTITUTION_CODES.map((code) => [code, '']), ...Object.entries(known)]);
+  return renderTemplate(template.body, context);
+}
+
 export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (c) => {
   const { sql, temporal, taskQueue } = c.var.deps;
   const agent = c.var.agent;
@@ -74,6 +110,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
     await requireCategory(sql, 'intakeTypeId', body.intakeTypeId, body.serviceId, 'intake', HELP_CENTRE_CHANNELS.includes(channel));
   }
   if (body.groupId) await requireGroup(sql, 'groupId', body.groupId, body.serviceId);
+  if (body.assigneeId) await requireCreationAssignee(sql, agent, body.groupId!, body.assigneeId);
   const fields = await ticketFields(sql, body.serviceId, body.intakeTypeId ?? null);
   checkFieldValues(fields, 'customer', body.customerFields, agent);
   checkFieldValues(fields, 'agent', body.agentFields, agent);
@@ -82,12 +119,13 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   const idempotencyKey = c.req.valid('header')['idempotency-key'];
   const claim = idempotencyKey ? await claimIdempotencyKey(sql, agent.id, idempotencyKey, body) : null;
   const ticketId = claim?.ticketId ?? businessId('T');
+  const content = body.content ?? (await contentFromTemplate(sql, agent, { ...body, ticketId, channel }));
   const ticket = {
     ticketId,
     serviceId: body.serviceId,
     channel,
     subject: body.subject,
-    content: body.content,
+    content,
     priority: body.priority,
     intakeTypeId: body.intakeTypeId ?? null,
     groupId: body.groupId ?? null,
@@ -95,6 +133,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
     tags: [...new Set(body.tags)],
     customerFields: body.customerFields,
     agentFields: body.agentFields,
+    assigneeId: body.assigneeId ?? null,
     customer: {
       id: businessId('U', 12),
       name: body.customer.name ?? null,

@@ -50,10 +50,16 @@ export const NewTicketBody = z
       description: 'Defaults to `api` for API-token callers and `created` for agents.',
     }),
     subject: z.string().trim().min(1).max(500),
-    content: Body,
+    content: Body.optional().openapi({ description: 'Required unless `templateId` gives it.' }),
+    templateId: Id.optional().openapi({
+      description: 'A reply template of the service whose filled-in text becomes the content when `content` is omitted.',
+    }),
     priority: TicketPriority.default('normal'),
     intakeTypeId: Id.optional(),
     groupId: Id.optional(),
+    assigneeId: Id.optional().openapi({
+      description: 'Manual creation: assign at once to this agent of `groupId` (yourself, or anyone with the forward permission).',
+    }),
     tags: Tags.default([]),
     customerFields: FieldValues.default({}).openapi({ description: 'Customer field values by code; required ones must be given.' }),
     agentFields: FieldValues.default({}).openapi({ description: 'Agent field values by code.' }),
@@ -65,6 +71,14 @@ export const NewTicketBody = z
         userId: z.string().trim().min(1).max(200).optional(),
       })
       .refine((customer) => customer.email || customer.phone, { message: 'Give the customer an email or a phone number.' }),
+  })
+  .refine((ticket) => ticket.content !== undefined || ticket.templateId !== undefined, {
+    message: 'Give the content, or a templateId whose text becomes it.',
+    path: ['content'],
+  })
+  .refine((ticket) => ticket.assigneeId === undefined || ticket.groupId !== undefined, {
+    message: 'An assignee is assigned within a group: give groupId too.',
+    path: ['groupId'],
   })
   .openapi('NewTicket');
 
