@@ -4,6 +4,7 @@
  */
 import type { Sql } from '../store/db';
 import type { EvaluatorKind } from '../rules';
+import type { AttachmentStorage } from '../clients/attachment-storage';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
 import { bulkJobActivities } from './bulk-jobs';
@@ -20,6 +21,7 @@ export interface ActivityDeps {
   outbound: OutboundPolicy;
   evaluator: EvaluatorKind;
   publicUrl: string;
+  attachments: AttachmentStorage;
 }
 
 export function createActivities(deps: ActivityDeps) {

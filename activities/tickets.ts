@@ -13,7 +13,7 @@ export interface TicketChange {
   kind: string;
   actorId: string | null;
   changes: Record<string, [unknown, unknown]>;
-  message: { kind: MessageKind; body: string } | null;
+  message: { kind: MessageKind; body: string; attachmentIds?: string[] } | null;
   at: string;
 }
 

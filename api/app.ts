@@ -23,6 +23,8 @@ import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 import { bulkJobRoutes } from './routes/bulk-jobs/bulk-jobs.index';
 import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.index';
+import { attachmentRoutes } from './routes/attachments/attachments.index';
+import { attachmentBodyLimit, isAttachmentUpload } from './routes/attachments/attachments.routes';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -46,15 +48,14 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
       'request',
     );
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.MAX_BODY_BYTES,
-      // The unread rest of the body would otherwise be left on the socket: close it rather than keep it alive.
-      onError: (c) =>
-        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413, { connection: 'close' }),
-    }),
-  );
+  const generalBodyLimit = bodyLimit({
+    maxSize: deps.config.MAX_BODY_BYTES,
+    // The unread rest of the body would otherwise be left on the socket: close it rather than keep it alive.
+    onError: (c) =>
+      c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413, { connection: 'close' }),
+  });
+  // Attachment uploads carry their own, larger limit.
+  app.use('*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? attachmentBodyLimit(c, next) : generalBodyLimit(c, next)));
   app.use('*', inputGate);
 
   app.onError((error, c) => {
@@ -89,6 +90,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', dashboardRoutes);
   api.route('/', bulkJobRoutes);
   api.route('/', replyTemplateRoutes);
+  api.route('/', attachmentRoutes);
   app.route('/', api);
   return app;
 }

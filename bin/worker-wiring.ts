@@ -8,6 +8,7 @@ import type { Sql } from 'postgres';
 import { createActivities } from '../activities';
 import { projectRoot, type Config } from '../infra/env';
 import { createMailer } from '../clients/mailer';
+import { attachmentStorageUnder } from '../clients/attachment-storage';
 import path from 'node:path';
 import type { Logger } from '../infra/logger';
 
@@ -16,7 +17,7 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   sql: Sql;
-  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL' | 'DATA_DIR'>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
   workflowBundlePath?: string;
 }
@@ -36,6 +37,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       outbound: { allowPrivate: config.OUTBOUND_ALLOW_PRIVATE, timeoutMs: config.OUTBOUND_TIMEOUT_MS },
       evaluator: config.RULES_EVALUATOR,
       publicUrl: config.PUBLIC_URL,
+      attachments: attachmentStorageUnder(config.DATA_DIR),
     }),
   });
 }

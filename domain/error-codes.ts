@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'route.not_found',
   'agent.not_found',
   'api_token.not_found',
+  'attachment.not_found',
   'automation.not_found',
   'bulk_job.not_found',
   'category.not_found',
@@ -89,6 +90,14 @@ export const ERROR_CODES = [
   // 409, 422: reply templates
   'reply_template.code_taken',
   'reply_template.unknown_code',
+
+  // 413, 415, 422: attachments
+  'attachment.too_large',
+  'attachment.too_many',
+  'attachment.unsupported_type',
+  'attachment.type_mismatch',
+  'attachment.empty',
+  'attachment.unknown',
 
   // 422: bulk jobs refused up front (details.ticketIds names the tickets)
   'bulk.unknown_tickets',

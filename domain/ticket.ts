@@ -131,9 +131,9 @@ export interface TicketEdit {
 export type TicketCommand =
   | { kind: 'take'; groupId?: string }
   | { kind: 'forward'; groupId: string; agentId?: string }
-  | { kind: 'resolve'; body: string; resolutionTypeId?: string }
-  | { kind: 'hold'; body: string }
-  | { kind: 'comment'; body: string; internal: boolean }
+  | { kind: 'resolve'; body: string; resolutionTypeId?: string; attachmentIds?: string[] }
+  | { kind: 'hold'; body: string; attachmentIds?: string[] }
+  | { kind: 'comment'; body: string; internal: boolean; attachmentIds?: string[] }
   | { kind: 'internal_resolve'; reason: InternalResolveReason; note?: string }
   | { kind: 'restore' }
   | { kind: 'delete' }

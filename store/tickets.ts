@@ -8,6 +8,7 @@ import { TRANSFERRED_STATUSES, type TicketChannel, type TicketListName, type Tic
 import type { Role } from '../domain/people';
 import type { FieldValue } from '../domain/ticket';
 import { resolveTicketCustomer } from './customers';
+import { linkAttachmentsToMessage } from './attachments';
 import { insertTicketEvent } from './events';
 import { insertTicketMessage, type NewTicketMessage } from './messages';
 
@@ -95,7 +96,7 @@ export interface TicketChangeRecord {
   kind: string;
   actorId: string | null;
   changes: Record<string, [unknown, unknown]>;
-  message: Omit<NewTicketMessage, 'ticketId' | 'seq' | 'authorId' | 'at'> | null;
+  message: (Omit<NewTicketMessage, 'ticketId' | 'seq' | 'authorId' | 'at'> & { attachmentIds?: string[] }) | null;
   at: string;
 }
 
@@ -108,7 +109,9 @@ export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): 
   await sql.begin(async (tx) => {
     await insertTicketEvent(tx, { ticketId: state.id, seq: state.seq, kind: change.kind, actorId: change.actorId, changes: change.changes, at });
     if (change.message) {
-      await insertTicketMessage(tx, { ...change.message, ticketId: state.id, seq: state.seq, authorId: change.actorId, at });
+      const { attachmentIds = [], ...message } = change.message;
+      await insertTicketMessage(tx, { ...message, ticketId: state.id, seq: state.seq, authorId: change.actorId, at });
+      await linkAttachmentsToMessage(tx, state.id, state.seq, attachmentIds);
     }
     await tx`
       update tickets set

@@ -19,7 +19,7 @@ export interface Decision {
   next: TicketState;
   /** Field → [before, after] for the event log. */
   changes: Record<string, [unknown, unknown]>;
-  message?: { kind: MessageKind; body: string };
+  message?: { kind: MessageKind; body: string; attachmentIds?: string[] };
 }
 
 const isAdmin = (actor: Actor) => actor.role === 'admin';
@@ -48,13 +48,13 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
     case 'resolve': {
       requireWorking(state, actor, 'resolve');
       const next = { ...state, status: 'resolved' as const, resolutionTypeId: command.resolutionTypeId ?? state.resolutionTypeId };
-      return decision(state, next, { kind: 'reply', body: command.body });
+      return decision(state, next, withAttachments({ kind: 'reply', body: command.body }, command.attachmentIds));
     }
     case 'hold':
       requireWorking(state, actor, 'hold');
-      return decision(state, { ...state, status: 'on_hold' }, { kind: 'interim', body: command.body });
+      return decision(state, { ...state, status: 'on_hold' }, withAttachments({ kind: 'interim', body: command.body }, command.attachmentIds));
     case 'comment':
-      return decision(state, state, { kind: command.internal ? 'internal_note' : 'comment', body: command.body });
+      return decision(state, state, withAttachments({ kind: command.internal ? 'internal_note' : 'comment', body: command.body }, command.attachmentIds));
     case 'internal_resolve': {
       if (!OPEN_STATUSES.includes(state.status)) {
         refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be resolved internally.`, { status: state.status });
@@ -177,6 +177,11 @@ function requireWorking(state: TicketState, actor: Actor, verb: string): void {
 
 function requireAdmin(actor: Actor, what: string): void {
   if (!isAdmin(actor)) refuse('ticket.admin_only', `Only admins can ${what}.`);
+}
+
+/** A message carrying the attachments named (only when there are some, so older histories replay unchanged). */
+function withAttachments(message: NonNullable<Decision['message']>, attachmentIds: string[] | undefined): Decision['message'] {
+  return attachmentIds && attachmentIds.length > 0 ? { ...message, attachmentIds } : message;
 }
 
 function decision(before: TicketState, next: TicketState, message?: Decision['message']): Decision {

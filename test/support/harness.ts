@@ -24,13 +24,15 @@ export interface Response<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  /** The body as received, for binary downloads (in-process requests only). */
+  bytes?: Uint8Array;
 }
 
 export interface RequestOptions {
   token?: string;
   body?: unknown;
-  /** Sent as is, for malformed-input tests. */
-  rawBody?: string;
+  /** Sent as is, for malformed-input tests and multipart uploads. */
+  rawBody?: string | FormData;
   headers?: Record<string, string>;
 }
 
@@ -117,14 +119,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Response<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
+    let body: string | FormData | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
     const response = await app.request(path, { method, headers, body });
-    const text = await response.text();
-    return { status: response.status, body: (text ? safeJson(text) : null) as T, headers: response.headers };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return { status: response.status, body: (text ? safeJson(text) : null) as T, headers: response.headers, bytes };
   };
 
   const login = async (email: string, password: string) => {

@@ -22,6 +22,7 @@ import type { z } from '@hono/zod-openapi';
 import { renderTemplate } from '../../../activities/templates';
 import { SUBSTITUTION_CODES } from '../../../rules/substitution';
 import { findReplyTemplate } from '../../../store/reply-templates';
+import { unsentAttachmentIds } from '../../../store/attachments';
 import type { NewTicketBody } from './tickets.schemas';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
@@ -198,6 +199,13 @@ async function runCommand(
     requireFilledFields(fields, ['customer', 'agent'], { customer: ticket.customerFields, agent: ticket.agentFields }, 'before resolving');
   }
   if (command.kind === 'edit') await checkEdit(sql, agent, ticket, command.edit);
+  if ((command.kind === 'resolve' || command.kind === 'hold' || command.kind === 'comment') && command.attachmentIds?.length) {
+    const unsent = new Set(await unsentAttachmentIds(sql, ticket.id, command.attachmentIds));
+    const unknown = command.attachmentIds.filter((id) => !unsent.has(id));
+    if (unknown.length > 0) {
+      throw new ApiError(422, 'attachment.unknown', 'Attach files uploaded to this ticket and not sent yet.', { attachmentIds: unknown });
+    }
+  }
   const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
   await sendTicketCommand(temporal, ticket.id, actor, command);
   return command.kind === 'delete' ? ticket : requireTicket(sql, ticket.id);

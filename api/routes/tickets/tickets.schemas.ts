@@ -4,6 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { ActorRef, InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
 import { TICKET_LISTS } from '../../../domain/ticket';
+import { MAX_ATTACHMENT_FILES } from '../../../domain/attachments';
 import { FieldValue, FieldValueChanges, FieldValues } from '../fields/fields.schemas';
 
 const Id = z.string().min(1).max(64);
@@ -131,9 +132,14 @@ export const TicketMessage = z
 
 export const TakeBody = z.strictObject({ groupId: Id.optional() }).openapi('TakeTicket');
 export const ForwardBody = z.strictObject({ groupId: Id, agentId: Id.optional() }).openapi('ForwardTicket');
-export const ResolveBody = z.strictObject({ body: Body, resolutionTypeId: Id.optional() }).openapi('ResolveTicket');
-export const HoldBody = z.strictObject({ body: Body }).openapi('HoldTicket');
-export const CommentBody = z.strictObject({ body: Body, internal: z.boolean().default(false) }).openapi('CommentTicket');
+const AttachmentIds = z
+  .array(Id)
+  .max(MAX_ATTACHMENT_FILES)
+  .optional()
+  .openapi({ description: 'Attachments uploaded to the ticket and not sent yet; replies email them to the customer.' });
+export const ResolveBody = z.strictObject({ body: Body, resolutionTypeId: Id.optional(), attachmentIds: AttachmentIds }).openapi('ResolveTicket');
+export const HoldBody = z.strictObject({ body: Body, attachmentIds: AttachmentIds }).openapi('HoldTicket');
+export const CommentBody = z.strictObject({ body: Body, internal: z.boolean().default(false), attachmentIds: AttachmentIds }).openapi('CommentTicket');
 export const InternalResolveBody = z
   .strictObject({ reason: InternalResolveReason, note: z.string().trim().max(2000).optional() })
   .openapi('InternalResolveTicket');
