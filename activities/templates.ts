@@ -4,6 +4,7 @@
 import type { Db } from '../store/db';
 import { findTemplateContextRow } from '../store/ticket-snapshot';
 import type { FieldValue } from '../domain/ticket';
+import { withoutSealedValues } from '../domain/fields';
 
 export type TemplateContext = Record<string, string>;
 
@@ -24,8 +25,9 @@ export const jsonStringContent = (value: string) => JSON.stringify(value).slice(
 
 /** `#{customerField.<code>}` / `#{agentField.<code>}` for every value the ticket carries; checkboxes read yes/no. */
 function fieldCodes(prefix: 'customerField' | 'agentField', values: Record<string, FieldValue>): TemplateContext {
+  // Sealed PII values are never written into a notification.
   return Object.fromEntries(
-    Object.entries(values).map(([code, value]) => [`${prefix}.${code}`, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)]),
+    Object.entries(withoutSealedValues(values)).map(([code, value]) => [`${prefix}.${code}`, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)]),
   );
 }
 

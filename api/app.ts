@@ -24,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard/dashboard.index';
 import { bulkJobRoutes } from './routes/bulk-jobs/bulk-jobs.index';
 import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.index';
 import { attachmentRoutes } from './routes/attachments/attachments.index';
+import { maskRoutes } from './routes/masks/masks.index';
 import { attachmentBodyLimit, isAttachmentUpload } from './routes/attachments/attachments.routes';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
@@ -91,6 +92,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', bulkJobRoutes);
   api.route('/', replyTemplateRoutes);
   api.route('/', attachmentRoutes);
+  api.route('/', maskRoutes);
   app.route('/', api);
   return app;
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fieldValueProblem, type FieldScope } from '../domain/fields';
+import { SEALED_VALUE_PREFIX, fieldValueProblem, isSealedValue, type FieldScope } from '../domain/fields';
 import type { FieldValue } from '../domain/ticket';
 import type { Db } from '../store/db';
 import { fieldsForTicket, type Field } from '../store/fields';
@@ -39,6 +39,9 @@ export function checkFieldValues(fields: Field[], scope: FieldScope, values: Fie
       throw new ApiError(403, 'field.admin_only', `Only admins fill in ${code}.`, { scope, code });
     }
     if (value === null) continue;
+    if (isSealedValue(value)) {
+      throw new ApiError(422, 'field.invalid_value', `${code} may not start with ${SEALED_VALUE_PREFIX}.`, { scope, code, control: field.control });
+    }
     const problem = fieldValueProblem({ code, control: field.control, optionCodes: field.options.map((option) => option.code) }, value);
     if (problem) throw new ApiError(422, 'field.invalid_value', `${code} ${problem}.`, { scope, code, control: field.control, problem });
   }

@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'agent.not_found',
   'api_token.not_found',
   'attachment.not_found',
+  'mask.not_found',
+  'message.not_found',
   'automation.not_found',
   'bulk_job.not_found',
   'category.not_found',
@@ -86,6 +88,7 @@ export const ERROR_CODES = [
   'field.invalid_value',
   'field.required',
   'field.admin_only',
+  'field.encryption_unavailable',
 
   // 409, 422: reply templates
   'reply_template.code_taken',
@@ -98,6 +101,10 @@ export const ERROR_CODES = [
   'attachment.type_mismatch',
   'attachment.empty',
   'attachment.unknown',
+
+  // 409, 422: PII masking
+  'mask.out_of_range',
+  'mask.already_masked',
 
   // 422: bulk jobs refused up front (details.ticketIds names the tickets)
   'bulk.unknown_tickets',

@@ -70,3 +70,17 @@ function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
+
+/**
+ * How a value of an encrypted (PII) field is held outside the API: the keyring's sealed text behind this prefix, so
+ * the ticket workflow, its history and the database only ever see ciphertext. Plain values may not start with it.
+ */
+export const SEALED_VALUE_PREFIX = 'enc:v1:';
+
+/** Whether a field value is a sealed PII value. */
+export const isSealedValue = (value: unknown): value is string => typeof value === 'string' && value.startsWith(SEALED_VALUE_PREFIX);
+
+/** A record of field values without the sealed ones: what triggers and substitution codes may see. */
+export function withoutSealedValues<V>(values: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => !isSealedValue(value)));
+}

@@ -15,7 +15,7 @@ export const ROLES = ['org_admin', 'admin', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What an agent may do beyond the basics of their role; admins may do all of it. */
-export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward'] as const;
+export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward', 'pii_unmask'] as const;
 /** One per-agent permission. */
 export type Permission = (typeof PERMISSIONS)[number];
 

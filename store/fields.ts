@@ -31,6 +31,8 @@ export interface Field {
   /** Agent fields: who may fill them in. */
   editableBy: FieldEditor;
   required: boolean;
+  /** PII: values sealed at rest, never searched, hidden from triggers; fixed once created. */
+  encrypted: boolean;
   position: number;
   createdAt: string;
 }
@@ -50,6 +52,7 @@ type FieldRow = {
   intake_type_id: string | null;
   editable_by: FieldEditor;
   required: boolean;
+  encrypted: boolean;
   position: number;
   created_at: Date;
 };
@@ -66,6 +69,7 @@ const toField = (row: FieldRow): Field => ({
   intakeTypeId: row.intake_type_id,
   editableBy: row.editable_by,
   required: row.required,
+  encrypted: row.encrypted,
   position: row.position,
   createdAt: row.created_at.toISOString(),
 });
@@ -114,10 +118,11 @@ export async function createField(sql: Sql, field: Omit<Field, 'createdAt'>, act
     await tx`select pg_advisory_xact_lock(hashtext(${`fields:${field.serviceId}`}))`;
     if (await codeEverUsed(tx, field.serviceId, field.code)) return refused('code_taken');
     const [row] = await tx<FieldRow[]>`
-      insert into fields (id, service_id, scope, code, control, labels, details, options, intake_type_id, editable_by, required, position)
+      insert into fields (id, service_id, scope, code, control, labels, details, options, intake_type_id, editable_by, required,
+        encrypted, position)
       values (${field.id}, ${field.serviceId}, ${field.scope}, ${field.code}, ${field.control}, ${json(tx, field.labels)},
         ${json(tx, field.details)}, ${json(tx, field.options)}, ${field.intakeTypeId}, ${field.editableBy}, ${field.required},
-        ${field.position})
+        ${field.encrypted}, ${field.position})
       returning *`;
     const created = toField(row);
     const { id: _id, createdAt: _createdAt, ...after } = created;

@@ -6,6 +6,7 @@ import type { Db } from './db';
 import type { TicketSnapshot } from '../rules';
 import { isWithinBusinessHours } from '../rules/business-hours';
 import { loadBusinessHours } from './time-rules/business-hours';
+import { withoutSealedValues } from '../domain/fields';
 import type { FieldValue, TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
 
 /** The intake type and its ancestors, root first; null when the id is not an intake type. */
@@ -134,8 +135,9 @@ export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<Tic
     tags: row.tags,
     customerEmail: row.customer_email,
     customerPhone: row.customer_phone,
-    customerFields: row.customer_fields,
-    agentFields: row.agent_fields,
+    // Sealed PII values are ciphertext: no trigger condition may see them.
+    customerFields: withoutSealedValues(row.customer_fields),
+    agentFields: withoutSealedValues(row.agent_fields),
     // Judged at the moment of the event, so a retried evaluation sees the same value.
     withinBusinessHours: isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id)),
     createdAt: row.created_at.toISOString(),

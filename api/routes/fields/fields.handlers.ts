@@ -1,6 +1,8 @@
 import { SYSTEM_FIELDS, type FieldScope } from '../../../domain/fields';
 import { businessId } from '../../../domain/ids';
 import type { Db } from '../../../store/db';
+import type { Keyring } from '../../../infra/keyring';
+import { fieldKeyring } from '../../pii';
 import { findServiceCategory } from '../../../store/tickets';
 import { createField as insertField, deleteField as removeField, findField, listFields as queryFields, updateField as changeField } from '../../../store/fields';
 import { actorIdOf, requireRole } from '../../auth/agent';
@@ -13,8 +15,15 @@ import type * as routes from './fields.routes';
 async function checkDefinition(
   sql: Db,
   serviceId: string,
-  field: { scope: FieldScope; control: string; options: unknown[]; intakeTypeId?: string | null },
+  field: { scope: FieldScope; control: string; options: unknown[]; intakeTypeId?: string | null; encrypted?: boolean },
+  keyring: Keyring | null = null,
 ): Promise<void> {
+  if (field.encrypted && (field.control === 'checkbox' || field.control === 'dropdown')) {
+    throw new ApiError(422, 'field.invalid', 'Only text, textarea, date and number fields can be encrypted.', { path: ['encrypted'] });
+  }
+  if (field.encrypted && !keyring) {
+    throw new ApiError(422, 'field.encryption_unavailable', 'Encrypted fields need FIELD_ENCRYPTION_KEY to be configured.', {});
+  }
   if (field.control === 'dropdown' && field.options.length === 0) {
     throw new ApiError(422, 'field.invalid', 'A dropdown field needs at least one option.', { path: ['options'] });
   }
@@ -41,7 +50,7 @@ export const createField: AppRouteHandler<typeof routes.createField> = async (c)
   const { sql } = c.var.deps;
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const body = c.req.valid('json');
-  await checkDefinition(sql, service.id, body);
+  await checkDefinition(sql, service.id, body, fieldKeyring(c.var.deps.config));
   const created = await insertField(
     sql,
     { ...body, id: businessId('F'), serviceId: service.id, intakeTypeId: body.intakeTypeId ?? null },

@@ -47,6 +47,7 @@ export const Field = z
     intakeTypeId: z.string().nullable(),
     editableBy: FieldEditor,
     required: z.boolean(),
+    encrypted: z.boolean(),
     position: z.number().int(),
     createdAt: z.string(),
   })
@@ -72,6 +73,9 @@ export const NewFieldBody = z
     intakeTypeId: Id.nullish().openapi({ description: 'Customer fields: the intake type (and its descendants) that ask for it; omit for all.' }),
     editableBy: FieldEditor.default('all').openapi({ description: 'Agent fields: `admin` for admin-only fields.' }),
     required: z.boolean().default(false),
+    encrypted: z.boolean().default(false).openapi({
+      description: 'PII: values encrypted at rest (AES-256-GCM), shown only to readers of the ticket, never searchable or seen by triggers.',
+    }),
     position: z.number().int().min(0).max(100_000).default(0),
   })
   .openapi('NewField');

@@ -22,6 +22,7 @@ import type { z } from '@hono/zod-openapi';
 import { renderTemplate } from '../../../activities/templates';
 import { SUBSTITUTION_CODES } from '../../../rules/substitution';
 import { findReplyTemplate } from '../../../store/reply-templates';
+import { fieldKeyring, redactSealedChanges, revealTicket, sealFieldValues } from '../../pii';
 import { unsentAttachmentIds } from '../../../store/attachments';
 import type { NewTicketBody } from './tickets.schemas';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
@@ -121,6 +122,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   const claim = idempotencyKey ? await claimIdempotencyKey(sql, agent.id, idempotencyKey, body) : null;
   const ticketId = claim?.ticketId ?? businessId('T');
   const content = body.content ?? (await contentFromTemplate(sql, agent, { ...body, ticketId, channel }));
+  const keyring = fieldKeyring(c.var.deps.config);
   const ticket = {
     ticketId,
     serviceId: body.serviceId,
@@ -132,8 +134,8 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
     groupId: body.groupId ?? null,
     creatorId: actorIdOf(agent),
     tags: [...new Set(body.tags)],
-    customerFields: body.customerFields,
-    agentFields: body.agentFields,
+    customerFields: sealFieldValues(keyring, fields, 'customer', ticketId, body.customerFields),
+    agentFields: sealFieldValues(keyring, fields, 'agent', ticketId, body.agentFields),
     assigneeId: body.assigneeId ?? null,
     customer: {
       id: businessId('U', 12),
@@ -146,7 +148,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   };
   await startTicket(temporal, taskQueue, ticket, claim !== null);
   if (claim?.repeated) c.header('idempotent-replayed', 'true');
-  return c.json(await requireTicket(sql, ticketId), 201);
+  return c.json(revealTicket(c.var.deps.config, await requireTicket(sql, ticketId)), 201);
 };
 
 export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c) => {
@@ -154,17 +156,19 @@ export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c)
   const { cursor, ...query } = c.req.valid('query');
   await requireTicketListAccess(sql, c.var.agent, query.serviceId);
   const { items, more } = await listTicketPage(sql, c.var.agent, { ...query, after: cursor ? decodeCursor(cursor) : null });
-  return c.json({ items, nextCursor: more ? encodeCursor(items[items.length - 1]) : null }, 200);
+  const revealed = items.map((ticket) => revealTicket(c.var.deps.config, ticket));
+  return c.json({ items: revealed, nextCursor: more ? encodeCursor(items[items.length - 1]) : null }, 200);
 };
 
 export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => {
-  return c.json(await requireTicketAccess(c.var.deps.sql, c.var.agent, c.req.valid('param').id), 200);
+  return c.json(revealTicket(c.var.deps.config, await requireTicketAccess(c.var.deps.sql, c.var.agent, c.req.valid('param').id)), 200);
 };
 
 export const ticketEvents: AppRouteHandler<typeof routes.ticketEvents> = async (c) => {
   const { sql } = c.var.deps;
   const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
-  return c.json(await listTicketEvents(sql, ticket.id), 200);
+  const events = await listTicketEvents(sql, ticket.id);
+  return c.json(events.map((event) => ({ ...event, changes: redactSealedChanges(event.changes) })), 200);
 };
 
 export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = async (c) => {
@@ -175,7 +179,7 @@ export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = asy
 
 /** Checks the command's references against the read model, then lets the workflow decide the transition. */
 async function runCommand(
-  deps: Pick<ApiDeps, 'sql' | 'temporal'>,
+  deps: Pick<ApiDeps, 'sql' | 'temporal' | 'config'>,
   agent: AuthenticatedAgent,
   ticketId: string,
   command: TicketCommand,
@@ -198,7 +202,7 @@ async function runCommand(
     const fields = await ticketFields(sql, ticket.serviceId, ticket.intakeTypeId);
     requireFilledFields(fields, ['customer', 'agent'], { customer: ticket.customerFields, agent: ticket.agentFields }, 'before resolving');
   }
-  if (command.kind === 'edit') await checkEdit(sql, agent, ticket, command.edit);
+  if (command.kind === 'edit') command = { kind: 'edit', edit: await checkEdit(deps, agent, ticket, command.edit) };
   if ((command.kind === 'resolve' || command.kind === 'hold' || command.kind === 'comment') && command.attachmentIds?.length) {
     const unsent = new Set(await unsentAttachmentIds(sql, ticket.id, command.attachmentIds));
     const unknown = command.attachmentIds.filter((id) => !unsent.has(id));
@@ -208,7 +212,7 @@ async function runCommand(
   }
   const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
   await sendTicketCommand(temporal, ticket.id, actor, command);
-  return command.kind === 'delete' ? ticket : requireTicket(sql, ticket.id);
+  return revealTicket(deps.config, command.kind === 'delete' ? ticket : await requireTicket(sql, ticket.id));
 }
 
 type CommandRoute =
@@ -238,8 +242,12 @@ export const internalResolve = commandHandler<typeof routes.internalResolve>('in
 export const restore = commandHandler<typeof routes.restore>('restore');
 export const complete = commandHandler<typeof routes.complete>('complete');
 
-/** The references and field values of an edit, against the ticket as it will be after it. */
-async function checkEdit(sql: Sql, agent: AuthenticatedAgent, ticket: TicketView, edit: TicketEdit): Promise<void> {
+/**
+ * The references and field values of an edit, against the ticket as it will be after it; returns the edit with the
+ * values of encrypted fields sealed.
+ */
+async function checkEdit(deps: Pick<ApiDeps, 'sql' | 'config'>, agent: AuthenticatedAgent, ticket: TicketView, edit: TicketEdit): Promise<TicketEdit> {
+  const { sql } = deps;
   if (edit.intakeTypeId) await requireCategory(sql, 'intakeTypeId', edit.intakeTypeId, ticket.serviceId, 'intake');
   if (edit.resolutionTypeId) await requireCategory(sql, 'resolutionTypeId', edit.resolutionTypeId, ticket.serviceId, 'resolution', true);
   const intakeTypeId = edit.intakeTypeId === undefined ? ticket.intakeTypeId : edit.intakeTypeId;
@@ -255,6 +263,12 @@ async function checkEdit(sql: Sql, agent: AuthenticatedAgent, ticket: TicketView
     (field) => field.required && (field.scope === 'customer' ? field.code in customerCleared : field.code in agentCleared),
   );
   if (requiredCleared.length > 0) requireFilledFields(requiredCleared, ['customer', 'agent'], { customer: customerCleared, agent: agentCleared }, 'to keep the ticket complete');
+  const keyring = fieldKeyring(deps.config);
+  return {
+    ...edit,
+    ...(edit.customerFields ? { customerFields: sealFieldValues(keyring, fields, 'customer', ticket.id, edit.customerFields) } : {}),
+    ...(edit.agentFields ? { agentFields: sealFieldValues(keyring, fields, 'agent', ticket.id, edit.agentFields) } : {}),
+  };
 }
 
 export const editTicket: AppRouteHandler<typeof routes.editTicket> = async (c) => {
