@@ -16,6 +16,7 @@ import { availableActions, type TicketAction } from './actions';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
+import { TicketEditor } from './TicketEditor';
 import { useTicketDetail } from './useTicketDetail';
 
 type Tab = 'conversation' | 'events';
@@ -176,7 +177,17 @@ export function TicketDetail({
           <Icon name="lock" size={14} /> {t(blocked)}
         </p>
       ) : (
-        <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} />
+        <>
+          <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} />
+          <TicketEditor
+            key={`${ticket.id}-${ticket.updatedAt}`}
+            ticket={ticket}
+            onSaved={(saved) => {
+              detail.accept(saved);
+              onChanged(saved.id, saved);
+            }}
+          />
+        </>
       )}
 
       <div className="tabs" role="tablist" aria-label={t('workspace.detail.history')}>

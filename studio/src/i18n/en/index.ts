@@ -1,5 +1,6 @@
 /** The English catalogue: the reference every other language translates, key for key. */
 import common from './common';
+import desk from './desk';
 import errors from './errors';
 import rules from './rules';
 import shell from './shell';
@@ -7,4 +8,4 @@ import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
 
-export default { common, shell, workspace, rules, ticket, status, errors };
+export default { common, shell, workspace, rules, ticket, status, errors, desk };

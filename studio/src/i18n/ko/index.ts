@@ -2,6 +2,7 @@
 import type { Catalogue } from '../catalogue';
 import type en from '../en';
 import common from './common';
+import desk from './desk';
 import errors from './errors';
 import rules from './rules';
 import shell from './shell';
@@ -9,4 +10,4 @@ import status from './status';
 import ticket from './ticket';
 import workspace from './workspace';
 
-export default { common, shell, workspace, rules, ticket, status, errors } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, desk } satisfies Catalogue<typeof en>;

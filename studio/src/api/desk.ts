@@ -1,0 +1,47 @@
+/**
+ * Typed calls to the ticket desk routes: bulk jobs (api/routes/bulk-jobs) and ticket edits (PATCH /tickets/{id}).
+ */
+import type { z } from 'zod';
+import type { BulkAction, BulkJob as BulkJobSchema } from '../../../api/routes/bulk-jobs/bulk-jobs.schemas';
+import type { EditTicketBody } from '../../../api/routes/tickets/tickets.schemas';
+import { api, readSession } from './client';
+import type { Ticket } from './types';
+
+export type BulkJob = z.infer<typeof BulkJobSchema>;
+export type BulkActionInput = z.input<typeof BulkAction>;
+export type TicketEdit = z.input<typeof EditTicketBody>;
+
+export const deskApi = {
+  startBulkJob: (ticketIds: string[], action: BulkActionInput) => api.post<BulkJob>('/bulk-jobs', { ticketIds, action }),
+  editTicket: (id: string, edit: TicketEdit) => api.patch<Ticket>(`/tickets/${encodeURIComponent(id)}`, edit),
+
+  /**
+   * Follows a job's server-sent events until it finishes (fetch rather than EventSource, which cannot send the
+   * bearer token); calls `onProgress` with every update.
+   */
+  async followBulkJob(id: string, onProgress: (job: BulkJob) => void, signal: AbortSignal): Promise<void> {
+    const session = readSession();
+    const response = await fetch(`/bulk-jobs/${encodeURIComponent(id)}/events`, {
+      headers: { accept: 'text/event-stream', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+      signal,
+    });
+    if (!response.ok || !response.body) throw new Error(`The progress stream answered ${response.status}.`);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      const blocks = buffer.split('\n\n');
+      buffer = blocks.pop() ?? '';
+      for (const block of blocks) {
+        const data = block
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trim())
+          .join('\n');
+        if (data) onProgress(JSON.parse(data) as BulkJob);
+      }
+    }
+  },
+};
