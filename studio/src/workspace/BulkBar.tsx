@@ -5,6 +5,7 @@ import type { TicketPriority } from '../api/types';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
+import { codeMessage } from '../i18n/errors';
 import './desk.css';
 
 const ACTIONS = ['priority', 'tags', 'comment', 'hold', 'resolve', 'spam'] as const;
@@ -130,7 +131,7 @@ export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[
           <ul>
             {job.refusals.map((refusal) => (
               <li key={refusal.ticketId}>
-                <span className="mono">{refusal.ticketId}</span> <code>{refusal.code}</code> {refusal.message}
+                <span className="mono">{refusal.ticketId}</span> <code>{refusal.code}</code> {codeMessage(t, refusal.code) ?? refusal.message}
               </li>
             ))}
           </ul>
