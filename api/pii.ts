@@ -24,7 +24,8 @@ export function fieldKeyring(config: Pick<Config, 'FIELD_ENCRYPTION_KEY'>): Keyr
   return keyring;
 }
 
-const context = (ticketId: string, scope: FieldScope, code: string) => `ticket:${ticketId}:${scope}Field:${code}`;
+/** What a sealed field value is bound to: its ticket, scope and field code. */
+export const fieldContext = (ticketId: string, scope: FieldScope, code: string) => `ticket:${ticketId}:${scope}Field:${code}`;
 
 /** The values with those of encrypted fields sealed (null, a clearing, stays null). */
 export function sealFieldValues<V extends FieldValue | null>(
@@ -39,7 +40,7 @@ export function sealFieldValues<V extends FieldValue | null>(
     Object.entries(values).map(([code, value]) => {
       if (!encrypted.has(code) || value === null) return [code, value];
       if (!keyring) throw new Error('an encrypted field exists but FIELD_ENCRYPTION_KEY is not configured');
-      return [code, `${SEALED_VALUE_PREFIX}${keyring.seal(JSON.stringify(value), context(ticketId, scope, code))}`];
+      return [code, `${SEALED_VALUE_PREFIX}${keyring.seal(JSON.stringify(value), fieldContext(ticketId, scope, code))}`];
     }),
   ) as Record<string, V>;
 }
@@ -51,7 +52,7 @@ function openValues(keyring: Keyring | null, ticketId: string, scope: FieldScope
       // Without the key (or with a key since removed) the value cannot be shown; say so rather than show ciphertext.
       if (!keyring) return [code, '[encrypted]'];
       try {
-        return [code, JSON.parse(keyring.openText(value.slice(SEALED_VALUE_PREFIX.length), context(ticketId, scope, code))) as FieldValue];
+        return [code, JSON.parse(keyring.openText(value.slice(SEALED_VALUE_PREFIX.length), fieldContext(ticketId, scope, code))) as FieldValue];
       } catch {
         return [code, '[encrypted]'];
       }

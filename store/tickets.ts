@@ -342,3 +342,23 @@ export async function agentGroupIdsInService(sql: Db, agentId: string, serviceId
     where m.agent_id = ${agentId} and g.service_id = ${serviceId} order by m.added_seq`;
   return rows.map((r) => r.id);
 }
+
+/** A ticket holding sealed (PII) field values, for re-sealing them under a new key. */
+export interface SealedValuesRow {
+  id: string;
+  customerFields: Record<string, FieldValue>;
+  agentFields: Record<string, FieldValue>;
+}
+
+/**
+ * The next batch of live tickets after `afterId` (by id) with any sealed field value. A maintenance scan: the
+ * rotation command walks every ticket once.
+ */
+export async function findTicketsWithSealedValues(sql: Db, afterId: string, limit: number): Promise<SealedValuesRow[]> {
+  const rows = await sql<{ id: string; customer_fields: Record<string, FieldValue>; agent_fields: Record<string, FieldValue> }[]>`
+    select id, customer_fields, agent_fields from tickets
+    where id > ${afterId} and deleted_at is null and closed_at is null
+      and (customer_fields::text like '%"enc:v1:%' or agent_fields::text like '%"enc:v1:%')
+    order by id limit ${limit}`;
+  return rows.map((row) => ({ id: row.id, customerFields: row.customer_fields, agentFields: row.agent_fields }));
+}

@@ -4,7 +4,8 @@
  * sealed and unmasking only with the permission, audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyList } from '../../infra/keyring';
+import { rotateSealedFieldValues } from '../../api/pii-rotation';
+import { createKeyring, generateKeyList, parseKeyList } from '../../infra/keyring';
 import { ticketWorkflowId } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
 import { defineTrigger, publish } from '../support/rules';
@@ -13,9 +14,10 @@ let h: Harness;
 let service: { id: string; name: string; groupIds: string[] };
 let agent: { id: string; token: string };
 const RESIDENT_NO = '900101-1234567';
+const FIRST_KEY = generateKeyList('k1');
 
 beforeAll(async () => {
-  h = await startHarness({ env: { FIELD_ENCRYPTION_KEY: generateKeyList('k1') } });
+  h = await startHarness({ env: { FIELD_ENCRYPTION_KEY: FIRST_KEY } });
   service = await h.createService();
   agent = await h.createAgent({ groupIds: [service.groupIds[0]] });
   const field = await h.request('POST', `/services/${service.id}/fields`, {
@@ -81,6 +83,30 @@ describe('encrypted fields', () => {
       body: { scope: 'customer', code: 'tier', control: 'dropdown', labels: { ko: '등급' }, options: [{ code: 'a', labels: { ko: 'A' } }], encrypted: true },
     });
     expect(dropdown.body.error.code).toBe('field.invalid');
+  });
+});
+
+describe('key rotation', () => {
+  it('re-seals every value under the newest key through each ticket’s workflow, once', async () => {
+    const tickets = [await createTicket({ resident_no: '700101-1000001' }), await createTicket({ resident_no: '700101-1000002' })];
+    const rotated = createKeyring(parseKeyList(`${generateKeyList('k2')},${FIRST_KEY}`));
+    const actor = { kind: 'agent' as const, id: h.admin.id, role: 'admin' as const, permissions: [], groupIds: [] };
+    const report = await rotateSealedFieldValues({ sql: h.sql, temporal: h.temporal, keyring: rotated, actor, batchSize: 1 });
+    expect(report.tickets).toBeGreaterThanOrEqual(2);
+
+    for (const [index, ticket] of tickets.entries()) {
+      const [row] = await h.sql`select customer_fields from tickets where id = ${ticket.id}`;
+      const sealed = row.customer_fields.resident_no as string;
+      expect(sealed).toMatch(/^enc:v1:k2:/);
+      const plain = rotated.openText(sealed.slice('enc:v1:'.length), `ticket:${ticket.id}:customerField:resident_no`);
+      expect(JSON.parse(plain)).toBe(`700101-100000${index + 1}`);
+      const state = await h.temporal.workflow.getHandle(ticketWorkflowId(ticket.id)).query<{ customerFields: Record<string, string> }>('state');
+      expect(state.customerFields.resident_no).toBe(sealed);
+      const events = (await h.request('GET', `/tickets/${ticket.id}/events`, { token: h.admin.token })).body;
+      expect(events.at(-1)).toMatchObject({ kind: 'edit', actorId: h.admin.id, changes: { 'customerFields.resident_no': ['[encrypted]', '[encrypted]'] } });
+    }
+    // A second run finds nothing left under the old key.
+    expect(await rotateSealedFieldValues({ sql: h.sql, temporal: h.temporal, keyring: rotated, actor, batchSize: 10 })).toEqual({ tickets: 0, values: 0 });
   });
 });
 
