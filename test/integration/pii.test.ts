@@ -42,17 +42,36 @@ async function createTicket(customerFields: Record<string, unknown> = {}) {
 }
 
 describe('encrypted fields', () => {
+  it('cannot be matched by a trigger condition: a clear 422 naming the row', async () => {
+    const refused = await h.request('POST', `/services/${service.id}/triggers`, {
+      token: h.admin.token,
+      body: {
+        title: 'sees PII?',
+        enabled: true,
+        events: ['created'],
+        conditions: { all: [{ field: 'customerField:resident_no', operator: 'isNotEmpty', valueType: 'string' }], any: [] },
+        results: [{ type: 'addTags', tags: ['pii-seen'] }],
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.issues).toEqual([expect.objectContaining({ code: 'field.encrypted', path: ['conditions', 'all', 0, 'field'] })]);
+  });
+
   it('are sealed in the database and workflow history, opened for readers, hidden from triggers and the event log', async () => {
     await defineTrigger(h, service.id, {
-      title: 'sees PII?',
+      title: 'tags what it sees',
       events: ['created', 'updated'],
-      all: [{ field: 'customerField:resident_no', operator: 'isNotEmpty', valueType: 'string' }],
-      results: [{ type: 'addTags', tags: ['pii-seen'] }],
+      all: [{ field: 'subject', operator: 'contains', value: '본인' }],
+      results: [{ type: 'addTags', tags: ['seen'] }],
     });
     await publish(h, service.id);
     const ticket = await createTicket({ resident_no: RESIDENT_NO });
     expect(ticket.customerFields).toEqual({ resident_no: RESIDENT_NO });
-    expect(ticket.tags).toEqual([]);
+    expect(ticket.tags).toEqual(['seen']);
+    // What the trigger evaluation saw of the ticket holds no trace of the value.
+    const traces = await h.sql`select row_to_json(e)::text as trace from trigger_evaluations e where e.ticket_id = ${ticket.id}`;
+    expect(traces.length).toBeGreaterThan(0);
+    for (const { trace } of traces) expect(trace).not.toContain('resident_no');
 
     const [row] = await h.sql`select customer_fields from tickets where id = ${ticket.id}`;
     expect(row.customer_fields.resident_no).toMatch(/^enc:v1:k1:/);
