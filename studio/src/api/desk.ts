@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { BulkAction, BulkJob as BulkJobSchema } from '../../../api/routes/bulk-jobs/bulk-jobs.schemas';
 import type { EditTicketBody } from '../../../api/routes/tickets/tickets.schemas';
-import { api, readSession } from './client';
+import { api, ApiError, readSession } from './client';
 import type { Ticket } from './types';
 
 export type BulkJob = z.infer<typeof BulkJobSchema>;
@@ -43,5 +43,32 @@ export const deskApi = {
         if (data) onProgress(JSON.parse(data) as BulkJob);
       }
     }
+  },
+};
+
+export type ReplyTemplate = { id: string; code: string; title: string; body: string; resolutionTypeId: string | null };
+export type UploadedAttachment = { id: string; filename: string; mediaType: string; sizeBytes: number; sha256: string };
+
+export const composerApi = {
+  templates: (serviceId: string, query: string) =>
+    api.get<ReplyTemplate[]>(`/services/${encodeURIComponent(serviceId)}/reply-templates`, { query: { q: query }, quiet: true }),
+  render: (ticketId: string, templateId: string) =>
+    api.get<{ body: string }>(`/tickets/${encodeURIComponent(ticketId)}/reply-templates/${encodeURIComponent(templateId)}`),
+
+  /** Uploads files as multipart (the JSON client cannot), with the same error shape. */
+  async upload(ticketId: string, files: File[]): Promise<UploadedAttachment[]> {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    const session = readSession();
+    const response = await fetch(`/tickets/${encodeURIComponent(ticketId)}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: session ? { authorization: `Bearer ${session.token}` } : {},
+    });
+    const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+    if (!response.ok) {
+      throw new ApiError(response.status, payload?.error?.code ?? `http.${response.status}`, payload?.error?.message ?? response.statusText, payload?.error?.details);
+    }
+    return payload as unknown as UploadedAttachment[];
   },
 };

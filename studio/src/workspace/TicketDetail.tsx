@@ -97,13 +97,13 @@ export function TicketDetail({
   const { allowed, blocked } = availableActions(ticket, me);
   const customer = ticket.customer;
 
-  async function submitComposer(mode: ComposerMode, body: string): Promise<boolean> {
+  async function submitComposer(mode: ComposerMode, body: string, attachmentIds: string[]): Promise<boolean> {
     setComposerError(null);
     const commands: Record<ComposerMode, [TicketAction, () => Promise<Ticket>, MessageKey]> = {
-      reply: ['resolve', () => ticketsApi.resolve(ticket.id, body), 'workspace.toast.answered'],
-      interim: ['hold', () => ticketsApi.hold(ticket.id, body), 'workspace.toast.interim'],
-      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false), 'workspace.toast.comment'],
-      internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true), 'workspace.toast.internalNote'],
+      reply: ['resolve', () => ticketsApi.resolve(ticket.id, body, attachmentIds), 'workspace.toast.answered'],
+      interim: ['hold', () => ticketsApi.hold(ticket.id, body, attachmentIds), 'workspace.toast.interim'],
+      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false, attachmentIds), 'workspace.toast.comment'],
+      internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true, attachmentIds), 'workspace.toast.internalNote'],
     };
     const [action, command, success] = commands[mode];
     const refused = await run(action, command, t(success));
@@ -209,6 +209,7 @@ export function TicketDetail({
       {!blocked && (
         <Composer
           ticketId={ticket.id}
+          serviceId={ticket.serviceId}
           allowed={allowed}
           busy={busy !== null}
           error={composerError}

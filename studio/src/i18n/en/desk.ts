@@ -27,6 +27,13 @@ export default {
       spam: 'Mark as spam',
     },
   },
+  composer: {
+    template: 'Insert a template',
+    templateSearch: 'Search templates',
+    noTemplates: 'No templates',
+    attach: 'Attach',
+    remove: 'Remove {name}',
+  },
   edit: {
     label: 'Edit ticket',
     priority: 'Priority',

@@ -30,6 +30,13 @@ export default {
       spam: '스팸 처리',
     },
   },
+  composer: {
+    template: '템플릿 넣기',
+    templateSearch: '템플릿 검색',
+    noTemplates: '템플릿 없음',
+    attach: '첨부',
+    remove: '{name} 빼기',
+  },
   edit: {
     label: '티켓 수정',
     priority: '우선순위',
