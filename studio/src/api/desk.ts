@@ -72,3 +72,21 @@ export const composerApi = {
     return payload as unknown as UploadedAttachment[];
   },
 };
+
+export type FieldDefinition = {
+  id: string;
+  scope: 'customer' | 'agent';
+  code: string;
+  control: 'text' | 'textarea' | 'checkbox' | 'dropdown' | 'date' | 'number';
+  labels: Record<string, string>;
+  options: { code: string; labels: Record<string, string> }[];
+  intakeTypeId: string | null;
+  editableBy: 'admin' | 'all';
+  required: boolean;
+  encrypted: boolean;
+};
+
+export const fieldsApi = {
+  list: (serviceId: string) =>
+    api.get<{ systemFields: string[]; fields: FieldDefinition[] }>(`/services/${encodeURIComponent(serviceId)}/fields`, { quiet: true }),
+};

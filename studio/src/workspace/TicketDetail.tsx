@@ -17,6 +17,7 @@ import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
 import { TicketEditor } from './TicketEditor';
+import { TicketFields } from './TicketFields';
 import { useTicketDetail } from './useTicketDetail';
 
 type Tab = 'conversation' | 'events';
@@ -181,6 +182,14 @@ export function TicketDetail({
           <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} />
           <TicketEditor
             key={`${ticket.id}-${ticket.updatedAt}`}
+            ticket={ticket}
+            onSaved={(saved) => {
+              detail.accept(saved);
+              onChanged(saved.id, saved);
+            }}
+          />
+          <TicketFields
+            key={`fields-${ticket.id}-${ticket.updatedAt}`}
             ticket={ticket}
             onSaved={(saved) => {
               detail.accept(saved);

@@ -34,6 +34,10 @@ export default {
     attach: 'Attach',
     remove: 'Remove {name}',
   },
+  fields: {
+    label: 'Fields',
+    save: 'Save fields',
+  },
   edit: {
     label: 'Edit ticket',
     priority: 'Priority',

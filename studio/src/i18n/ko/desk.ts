@@ -37,6 +37,10 @@ export default {
     attach: '첨부',
     remove: '{name} 빼기',
   },
+  fields: {
+    label: '필드',
+    save: '필드 저장',
+  },
   edit: {
     label: '티켓 수정',
     priority: '우선순위',
