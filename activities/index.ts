@@ -4,9 +4,11 @@
  */
 import type { Sql } from '../store/db';
 import type { EvaluatorKind } from '../rules';
+import type { AttachmentStorage } from '../clients/attachment-storage';
 import type { Mailer } from '../clients/mailer';
 import type { OutboundPolicy } from '../clients/outbound';
 import type { Keyring } from '../infra/keyring';
+import { bulkJobActivities } from './bulk-jobs';
 import { customerReplyActivities } from './customer-replies';
 import { callbackActivities } from './callbacks';
 import { doorayActivities } from './dooray';
@@ -28,6 +30,7 @@ export interface ActivityDeps {
   /** Opens sealed secrets (Dooray tokens); null when no FIELD_ENCRYPTION_KEY is configured. */
   keyring: Keyring | null;
   doorayTimeoutMs: number;
+  attachments: AttachmentStorage;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -42,6 +45,8 @@ export function createActivities(deps: ActivityDeps) {
     // Transfers (Dooray!)
     ...doorayActivities(deps),
     ...operationActivities(deps),
+    // Bulk work (일괄 처리)
+    ...bulkJobActivities(deps),
   });
 }
 

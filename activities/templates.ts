@@ -3,17 +3,33 @@
  */
 import type { Db } from '../store/db';
 import { findTemplateContextRow } from '../store/ticket-snapshot';
+import type { FieldValue } from '../domain/ticket';
+import { withoutSealedValues } from '../domain/fields';
 
 export type TemplateContext = Record<string, string>;
 
 const PLACEHOLDER = /#\{([^}]*)\}/g;
 
+/** A field code: it renders empty on a ticket without a value for the field, never as the literal code. */
+const FIELD_PLACEHOLDER = /^(customerField|agentField)\./;
+
 /** Replaces every known code; `escape` adapts values to the template's format (e.g. JSON string content). */
 export function renderTemplate(template: string, context: TemplateContext, escape: (value: string) => string = (v) => v): string {
-  return template.replace(PLACEHOLDER, (whole, code: string) => (code in context ? escape(context[code]) : whole));
+  return template.replace(PLACEHOLDER, (whole, code: string) => {
+    if (code in context) return escape(context[code]);
+    return FIELD_PLACEHOLDER.test(code) ? '' : whole;
+  });
 }
 
 export const jsonStringContent = (value: string) => JSON.stringify(value).slice(1, -1);
+
+/** `#{customerField.<code>}` / `#{agentField.<code>}` for every value the ticket carries; checkboxes read yes/no. */
+function fieldCodes(prefix: 'customerField' | 'agentField', values: Record<string, FieldValue>): TemplateContext {
+  // Sealed PII values are never written into a notification.
+  return Object.fromEntries(
+    Object.entries(withoutSealedValues(values)).map(([code, value]) => [`${prefix}.${code}`, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)]),
+  );
+}
 
 export async function loadTemplateContext(sql: Db, ticketId: string, publicUrl: string): Promise<TemplateContext> {
   const row = await findTemplateContextRow(sql, ticketId);
@@ -39,5 +55,7 @@ export async function loadTemplateContext(sql: Db, ticketId: string, publicUrl: 
     'customer.email': text(row.customer_email),
     'customer.phone': text(row.customer_phone),
     'service.name': row.service_name,
+    ...fieldCodes('customerField', row.customer_fields),
+    ...fieldCodes('agentField', row.agent_fields),
   };
 }

@@ -15,7 +15,7 @@ export interface TicketChange {
   kind: string;
   actorId: string | null;
   changes: Record<string, [unknown, unknown]>;
-  message: { kind: MessageKind; body: string } | null;
+  message: { kind: MessageKind; body: string; attachmentIds?: string[] } | null;
   transfer?: TransferWrite | null;
   at: string;
 }
@@ -27,11 +27,11 @@ export function ticketActivities({ sql }: { sql: Sql }) {
         id: ticket.ticketId,
         serviceId: ticket.serviceId,
         channel: ticket.channel,
-        status: 'unassigned',
+        status: ticket.assigneeId ? 'in_progress' : 'unassigned',
         priority: ticket.priority,
         subject: ticket.subject,
         groupId: ticket.groupId,
-        assigneeId: null,
+        assigneeId: ticket.assigneeId ?? null,
         resolutionTypeId: null,
         intakeTypeId: ticket.intakeTypeId,
         tags: ticket.tags,
@@ -40,6 +40,9 @@ export function ticketActivities({ sql }: { sql: Sql }) {
         deleted: false,
         transfer: null,
         issueOf: ticket.issueOf ?? null,
+        important: false,
+        customerFields: ticket.customerFields ?? {},
+        agentFields: ticket.agentFields ?? {},
       };
       await insertNewTicket(sql, ticket, state);
       return state;

@@ -32,6 +32,12 @@ import { transferRoutes } from './routes/transfers/transfers.index';
 import { operationsRoutes } from './routes/operations/operations.index';
 import { metricsRoutes } from './routes/metrics/metrics.index';
 import { metrics } from '../infra/metrics';
+// Ticket desk: bulk work, reply templates, attachments, masking
+import { bulkJobRoutes } from './routes/bulk-jobs/bulk-jobs.index';
+import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.index';
+import { attachmentRoutes } from './routes/attachments/attachments.index';
+import { maskRoutes } from './routes/masks/masks.index';
+import { attachmentBodyLimit, isAttachmentUpload } from './routes/attachments/attachments.routes';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -59,15 +65,14 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
       'request',
     );
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.MAX_BODY_BYTES,
-      // The unread rest of the body would otherwise be left on the socket: close it rather than keep it alive.
-      onError: (c) =>
-        c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413, { connection: 'close' }),
-    }),
-  );
+  const generalBodyLimit = bodyLimit({
+    maxSize: deps.config.MAX_BODY_BYTES,
+    // The unread rest of the body would otherwise be left on the socket: close it rather than keep it alive.
+    onError: (c) =>
+      c.json(errorBody('request.too_large', `The request body exceeds ${deps.config.MAX_BODY_BYTES} bytes.`), 413, { connection: 'close' }),
+  });
+  // Attachment uploads carry their own, larger limit.
+  app.use('*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? attachmentBodyLimit(c, next) : generalBodyLimit(c, next)));
   app.use('*', inputGate);
 
   app.onError((error, c) => {
@@ -114,6 +119,11 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', transferRoutes);
   // Operator console
   api.route('/', operationsRoutes);
+  // Ticket desk
+  api.route('/', bulkJobRoutes);
+  api.route('/', replyTemplateRoutes);
+  api.route('/', attachmentRoutes);
+  api.route('/', maskRoutes);
   app.route('/', api);
   return app;
 }

@@ -18,7 +18,7 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 /** The `details` of an error: always an object, `{}` when there is nothing to add. */
 export type ErrorDetails = Record<string, unknown>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export class ApiError extends Error {
   constructor(
@@ -58,6 +58,7 @@ export function errorResponses(...statuses: ErrorStatus[]) {
     409: 'Conflicts with the current state',
     410: 'Gone: expired',
     413: 'Request body too large',
+    415: 'Unsupported content type',
     422: 'Well-formed but unacceptable',
     429: 'Too many requests',
     500: 'Internal error',

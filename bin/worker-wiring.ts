@@ -9,6 +9,7 @@ import { createActivities } from '../activities';
 import { projectRoot, type Config } from '../infra/env';
 import { createMailer } from '../clients/mailer';
 import { createKeyring } from '../infra/keyring';
+import { attachmentStorageUnder } from '../clients/attachment-storage';
 import path from 'node:path';
 import type { Logger } from '../infra/logger';
 import { metrics } from '../infra/metrics';
@@ -20,7 +21,7 @@ export interface WorkerOptions {
   sql: Sql;
   config: Pick<
     Config,
-    'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL' | 'FIELD_ENCRYPTION_KEY' | 'DOORAY_TIMEOUT_MS'
+    'SMTP_URL' | 'MAIL_FROM' | 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_TIMEOUT_MS' | 'RULES_EVALUATOR' | 'PUBLIC_URL' | 'FIELD_ENCRYPTION_KEY' | 'DOORAY_TIMEOUT_MS' | 'DATA_DIR'
   > &
     Partial<Pick<Config, 'CALLBACK_SIGNING_KEY' | 'CALLBACK_URL_TTL_HOURS'>>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
@@ -47,6 +48,8 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       // Transfers (Dooray!)
       keyring: config.FIELD_ENCRYPTION_KEY ? createKeyring(config.FIELD_ENCRYPTION_KEY) : null,
       doorayTimeoutMs: config.DOORAY_TIMEOUT_MS,
+      // Ticket desk: attachment files
+      attachments: attachmentStorageUnder(config.DATA_DIR),
     }),
     interceptors: { activity: [countActivityAttempts] },
   });

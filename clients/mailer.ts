@@ -10,6 +10,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface Mailer {
@@ -22,7 +23,14 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          messageId: mail.messageId,
+          attachments: mail.attachments,
+        });
       } catch (error) {
         throw classifySmtpFailure(error);
       }

@@ -9,6 +9,7 @@
 /** Refusals of the ticket status machine: thrown by the ticket workflow's update validators, answered by the API. */
 export const TICKET_ERROR_CODES = [
   'ticket.forbidden',
+  'ticket.permission_required',
   'ticket.forward_forbidden',
   'ticket.not_assignee',
   'ticket.not_in_service',
@@ -55,9 +56,15 @@ export const ERROR_CODES = [
   'route.not_found',
   'agent.not_found',
   'api_token.not_found',
+  'attachment.not_found',
+  'mask.not_found',
+  'message.not_found',
   'automation.not_found',
+  'bulk_job.not_found',
   'category.not_found',
   'customer.not_found',
+  'reply_template.not_found',
+  'field.not_found',
   'group.not_found',
   'rule_version.not_found',
   'service.not_found',
@@ -71,8 +78,40 @@ export const ERROR_CODES = [
   'agent.group_required',
   'service.name_taken',
   'group.name_taken',
+  'group.in_use',
   'category.name_taken',
   'category.too_deep',
+  'category.in_use',
+
+  // 403, 409, 422: fields and their values on tickets
+  'field.invalid',
+  'field.code_taken',
+  'field.unknown',
+  'field.invalid_value',
+  'field.required',
+  'field.admin_only',
+  'field.encryption_unavailable',
+
+  // 409, 422: reply templates
+  'reply_template.code_taken',
+  'reply_template.unknown_code',
+
+  // 413, 415, 422: attachments
+  'attachment.too_large',
+  'attachment.too_many',
+  'attachment.unsupported_type',
+  'attachment.type_mismatch',
+  'attachment.empty',
+  'attachment.unknown',
+
+  // 409, 422: PII masking
+  'mask.out_of_range',
+  'mask.already_masked',
+
+  // 422: bulk jobs refused up front (details.ticketIds names the tickets)
+  'bulk.unknown_tickets',
+  'bulk.unassigned_tickets',
+  'bulk.other_service',
 
   // 409, 422: rule definitions (details.issues lists what is wrong, with paths)
   'trigger.invalid',

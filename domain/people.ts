@@ -16,9 +16,10 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * What an agent may do beyond the basics of their role; admins may do all of it. `operations` opens the operator
- * console: stuck workflows, failed deliveries and the actions that fix them.
+ * console: stuck workflows, failed deliveries and the actions that fix them; `pii_unmask` reveals masked
+ * personal data (audited).
  */
-export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward', 'operations'] as const;
+export const PERMISSIONS = ['ticket', 'phone', 'chat', 'callback_assign', 'ticket_forward', 'operations', 'pii_unmask'] as const;
 /** One per-agent permission. */
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -104,21 +104,49 @@ export interface TicketState {
   transfer?: TicketTransfer | null;
   /** For a ticket created by an issue transfer: the ticket it answers. */
   issueOf?: IssueOrigin | null;
+  /** The important star (absent in states recorded before tickets could be edited: false). */
+  important?: boolean;
+  /** Customer field values by field code (absent before fields existed: none). */
+  customerFields?: Record<string, FieldValue>;
+  /** Agent field values by field code. */
+  agentFields?: Record<string, FieldValue>;
+}
+
+/** A customer or agent field's value: text, a dropdown option code or a `YYYY-MM-DD` date, a number, a checkbox. */
+export type FieldValue = string | number | boolean;
+
+/**
+ * What an edit (`PATCH /tickets/{id}`) may change. Field maps name only the fields that change; null clears one.
+ * The API has checked every value against the service's field definitions before the workflow sees it.
+ */
+export interface TicketEdit {
+  priority?: TicketPriority;
+  intakeTypeId?: string | null;
+  resolutionTypeId?: string | null;
+  tags?: string[];
+  /** Tags to add to, or remove from, whatever tags the ticket has (bulk work, where each ticket has its own). */
+  addTags?: string[];
+  removeTags?: string[];
+  important?: boolean;
+  subject?: string;
+  customerFields?: Record<string, FieldValue | null>;
+  agentFields?: Record<string, FieldValue | null>;
 }
 
 /** What an agent asks of a ticket; the ticket workflow accepts or refuses each one. */
 export type TicketCommand =
   | { kind: 'take'; groupId?: string }
   | { kind: 'forward'; groupId: string; agentId?: string }
-  | { kind: 'resolve'; body: string; resolutionTypeId?: string }
-  | { kind: 'hold'; body: string }
-  | { kind: 'comment'; body: string; internal: boolean }
+  | { kind: 'resolve'; body: string; resolutionTypeId?: string; attachmentIds?: string[] }
+  | { kind: 'hold'; body: string; attachmentIds?: string[] }
+  | { kind: 'comment'; body: string; internal: boolean; attachmentIds?: string[] }
   | { kind: 'internal_resolve'; reason: InternalResolveReason; note?: string }
   | { kind: 'restore' }
   | { kind: 'delete' }
   | { kind: 'complete' }
   | { kind: 'transfer_dooray'; request: DoorayTransferRequest }
-  | { kind: 'transfer_issue'; request: IssueTransferRequest };
+  | { kind: 'transfer_issue'; request: IssueTransferRequest }
+  | { kind: 'edit'; edit: TicketEdit };
 
 /** The task lists, in the order the API and the dashboard show them. */
 export const TICKET_LISTS = [

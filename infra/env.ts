@@ -83,6 +83,9 @@ const EnvSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(1).default('Contactflow <support@contactflow.local>'),
 
+  // Bulk jobs (일괄 처리): how many of a job's tickets are sent their command at once.
+  BULK_JOB_CONCURRENCY: z.coerce.number().int('must be a whole number').min(1).max(100, 'must be at most 100').default(16),
+
   // The keyring for data encrypted at rest (infra/keyring.ts).
   FIELD_ENCRYPTION_KEY: z
     .string()

@@ -6,7 +6,8 @@ import type { Db } from './db';
 import type { TicketSnapshot } from '../rules';
 import { isWithinBusinessHours } from '../rules/business-hours';
 import { loadBusinessHours } from './time-rules/business-hours';
-import type { TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
+import { withoutSealedValues } from '../domain/fields';
+import type { FieldValue, TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
 
 /** The intake type and its ancestors, root first; null when the id is not an intake type. */
 export async function intakeTypePath(sql: Db, intakeTypeId: string): Promise<string[] | null> {
@@ -35,6 +36,8 @@ export interface TicketSnapshotRow {
   tags: string[];
   customer_email: string | null;
   customer_phone: string | null;
+  customer_fields: Record<string, FieldValue>;
+  agent_fields: Record<string, FieldValue>;
   created_at: Date;
   updated_at: Date;
 }
@@ -66,6 +69,8 @@ export interface TemplateContextRow {
   customer_email: string | null;
   customer_phone: string | null;
   service_name: string;
+  customer_fields: Record<string, FieldValue>;
+  agent_fields: Record<string, FieldValue>;
 }
 
 /** The ticket with the names substitution codes show: service, categories, group, assignee, customer. */
@@ -74,7 +79,7 @@ export async function findTemplateContextRow(sql: Db, ticketId: string): Promise
     select t.id, t.subject, t.content, t.status, t.priority, t.channel, t.tags, t.created_at, t.updated_at,
       it.name as intake_type, rt.name as resolution_type, g.name as group_name, a.name as assignee_name,
       c.id as customer_id, c.name as customer_name, c.email as customer_email, c.phone as customer_phone,
-      s.name as service_name
+      s.name as service_name, t.customer_fields, t.agent_fields
     from tickets t
       join services s on s.id = t.service_id
       left join categories it on it.id = t.intake_type_id
@@ -130,8 +135,9 @@ export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<Tic
     tags: row.tags,
     customerEmail: row.customer_email,
     customerPhone: row.customer_phone,
-    customerFields: {},
-    agentFields: {},
+    // Sealed PII values are ciphertext: no trigger condition may see them.
+    customerFields: withoutSealedValues(row.customer_fields),
+    agentFields: withoutSealedValues(row.agent_fields),
     // Judged at the moment of the event, so a retried evaluation sees the same value.
     withinBusinessHours: isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id)),
     createdAt: row.created_at.toISOString(),
@@ -139,7 +145,9 @@ export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<Tic
   };
 }
 
-const REVERTIBLE = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags', 'resolutionTypeId']);
+const REVERTIBLE = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags', 'resolutionTypeId', 'subject']);
+/** An edit's change of a field value: `customerFields.<code>` or `agentFields.<code>`. */
+const FIELD_VALUE_CHANGE = /^(customerFields|agentFields)\.(.+)$/;
 
 /** The ticket before a change: the current snapshot with each changed field set back to its old value. */
 export async function previousSnapshot(
@@ -148,7 +156,17 @@ export async function previousSnapshot(
   changes: Record<string, [unknown, unknown]>,
 ): Promise<TicketSnapshot> {
   const previous: Record<string, unknown> = { ...current };
-  for (const [field, [before]] of Object.entries(changes)) if (REVERTIBLE.has(field)) previous[field] = before;
+  for (const [field, [before]] of Object.entries(changes)) {
+    if (REVERTIBLE.has(field)) previous[field] = before;
+    const fieldValue = FIELD_VALUE_CHANGE.exec(field);
+    if (fieldValue) {
+      const scope = fieldValue[1] as 'customerFields' | 'agentFields';
+      const values = { ...(previous[scope] as Record<string, unknown>) };
+      if (before === null) delete values[fieldValue[2]];
+      else values[fieldValue[2]] = before;
+      previous[scope] = values;
+    }
+  }
   const intakeTypeId = previous.intakeTypeId as string | null;
   if (intakeTypeId !== current.intakeTypeId) {
     previous.intakeTypePath = intakeTypeId ? ((await intakeTypePath(sql, intakeTypeId)) ?? []) : [];

@@ -6,7 +6,9 @@
 import type { Db, Sql } from './db';
 import { TRANSFERRED_STATUSES, type TicketChannel, type TicketListName, type TicketPriority, type TicketStatus } from '../domain/ticket';
 import type { Role } from '../domain/people';
+import type { FieldValue } from '../domain/ticket';
 import { resolveTicketCustomer } from './customers';
+import { linkAttachmentsToMessage } from './attachments';
 import { insertTicketEvent } from './events';
 import { insertTicketMessage, type NewTicketMessage } from './messages';
 import { writeTransfer, type TransferWrite } from './transfers';
@@ -33,6 +35,11 @@ export interface NewTicket {
   creatorId: string | null;
   tags: string[];
   customer: NewCustomer;
+  /** Checked against the service's fields by the API; absent on tickets started before fields existed. */
+  customerFields?: Record<string, FieldValue>;
+  agentFields?: Record<string, FieldValue>;
+  /** Manual creation may assign the ticket at once, in `groupId`; the ticket then starts in progress. */
+  assigneeId?: string | null;
   at: string;
   /** For a ticket created by an issue transfer: the ticket it answers. */
   issueOf?: IssueOrigin;
@@ -50,25 +57,39 @@ export interface TicketStateColumns {
   intakeTypeId: string | null;
   tags: string[];
   deleted: boolean;
+  subject?: string;
+  important?: boolean;
+  customerFields?: Record<string, FieldValue>;
+  agentFields?: Record<string, FieldValue>;
 }
 
 /** Inserts a new ticket, its customer and its `created` event (seq 1) in one transaction; a repeat changes nothing. */
-export async function insertNewTicket(sql: Sql, ticket: NewTicket, state: { status: TicketStatus; seq: number }): Promise<void> {
+export async function insertNewTicket(
+  sql: Sql,
+  ticket: NewTicket,
+  state: { status: TicketStatus; seq: number; assigneeId: string | null },
+): Promise<void> {
   await sql.begin(async (tx) => {
     const customerId = await resolveTicketCustomer(tx, ticket);
     await tx`
       insert into tickets (id, service_id, channel, status, priority, subject, content, intake_type_id,
-        customer_id, group_id, creator_id, tags, last_seq, created_at, updated_at)
+        customer_id, group_id, assignee_id, creator_id, tags, customer_fields, agent_fields, last_seq, created_at, updated_at)
       values (${ticket.ticketId}, ${ticket.serviceId}, ${ticket.channel}, ${state.status}, ${ticket.priority},
-        ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId},
-        ${ticket.creatorId}, ${ticket.tags}, ${state.seq}, ${ticket.at}, ${ticket.at})
+        ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId}, ${state.assigneeId},
+        ${ticket.creatorId}, ${ticket.tags}, ${tx.json(ticket.customerFields ?? {})}, ${tx.json(ticket.agentFields ?? {})},
+        ${state.seq}, ${ticket.at}, ${ticket.at})
       on conflict (id) do nothing`;
     await insertTicketEvent(tx, {
       ticketId: ticket.ticketId,
       seq: 1,
       kind: 'created',
       actorId: ticket.creatorId,
-      changes: { status: [null, 'unassigned'], channel: [null, ticket.channel], groupId: [null, ticket.groupId] },
+      changes: {
+        status: [null, state.status],
+        channel: [null, ticket.channel],
+        groupId: [null, ticket.groupId],
+        ...(state.assigneeId ? { assigneeId: [null, state.assigneeId] } : {}),
+      },
       at: ticket.at,
     });
   });
@@ -79,7 +100,7 @@ export interface TicketChangeRecord {
   kind: string;
   actorId: string | null;
   changes: Record<string, [unknown, unknown]>;
-  message: Omit<NewTicketMessage, 'ticketId' | 'seq' | 'authorId' | 'at'> | null;
+  message: (Omit<NewTicketMessage, 'ticketId' | 'seq' | 'authorId' | 'at'> & { attachmentIds?: string[] }) | null;
   /** A transfer's own row written with the event (store/transfers). */
   transfer?: TransferWrite | null;
   at: string;
@@ -94,7 +115,9 @@ export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): 
   await sql.begin(async (tx) => {
     await insertTicketEvent(tx, { ticketId: state.id, seq: state.seq, kind: change.kind, actorId: change.actorId, changes: change.changes, at });
     if (change.message) {
-      await insertTicketMessage(tx, { ...change.message, ticketId: state.id, seq: state.seq, authorId: change.actorId, at });
+      const { attachmentIds = [], ...message } = change.message;
+      await insertTicketMessage(tx, { ...message, ticketId: state.id, seq: state.seq, authorId: change.actorId, at });
+      await linkAttachmentsToMessage(tx, state.id, state.seq, attachmentIds);
     }
     if (change.transfer) await writeTransfer(tx, change.transfer, { ticketId: state.id, seq: state.seq, actorId: change.actorId, at });
     await tx`
@@ -102,6 +125,9 @@ export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): 
         status = ${state.status}, priority = ${state.priority}, group_id = ${state.groupId},
         assignee_id = ${state.assigneeId}, resolution_type_id = ${state.resolutionTypeId},
         intake_type_id = ${state.intakeTypeId}, tags = ${state.tags},
+        subject = coalesce(${state.subject ?? null}, subject), important = coalesce(${state.important ?? null}, important),
+        customer_fields = coalesce(${state.customerFields ? tx.json(state.customerFields) : null}, customer_fields),
+        agent_fields = coalesce(${state.agentFields ? tx.json(state.agentFields) : null}, agent_fields),
         updated_at = ${at}, last_seq = ${state.seq},
         resolved_at = case when ${state.status} = 'resolved' and status <> 'resolved' then ${at}::timestamptz else resolved_at end,
         closed_at = case when ${state.status} = 'closed' then ${at}::timestamptz else closed_at end,
@@ -127,6 +153,8 @@ export interface TicketView {
   creatorId: string | null;
   tags: string[];
   important: boolean;
+  customerFields: Record<string, FieldValue>;
+  agentFields: Record<string, FieldValue>;
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -135,7 +163,7 @@ export interface TicketView {
 
 const TICKET_SELECT = `
   t.id, t.service_id, t.channel, t.status, t.priority, t.subject, t.content, t.intake_type_id,
-  t.resolution_type_id, t.group_id, t.assignee_id, t.creator_id, t.tags, t.important,
+  t.resolution_type_id, t.group_id, t.assignee_id, t.creator_id, t.tags, t.important, t.customer_fields, t.agent_fields,
   t.created_at, t.updated_at, t.resolved_at, t.closed_at,
   c.id as customer_id, c.name as customer_name, c.email as customer_email, c.phone as customer_phone`;
 
@@ -167,6 +195,8 @@ function toTicketView(row: Row): TicketView {
     creatorId: row.creator_id as string | null,
     tags: row.tags as string[],
     important: row.important as boolean,
+    customerFields: row.customer_fields as Record<string, FieldValue>,
+    agentFields: row.agent_fields as Record<string, FieldValue>,
     createdAt: row.created_at.toISOString(),
     updatedAt: iso(row.updated_at)!,
     resolvedAt: iso(row.resolved_at),
@@ -214,7 +244,8 @@ export function listCondition(sql: Sql, list: TicketListName, agentId: string) {
     case 'unassigned':
       return sql`t.status = 'unassigned'`;
     case 'my_groups':
-      return sql`t.group_id in (select group_id from group_members where agent_id = ${agentId})`;
+      // Spam is out of every working list, as it is out of `all`: "my groups" never counts more than "all".
+      return sql`t.status <> 'spam' and t.group_id in (select group_id from group_members where agent_id = ${agentId})`;
     case 'transferred':
       return sql`t.status in ${sql(TRANSFERRED_STATUSES)}`;
     case 'spam':
@@ -317,4 +348,24 @@ export async function agentGroupIdsInService(sql: Db, agentId: string, serviceId
     select g.id from group_members m join groups g on g.id = m.group_id
     where m.agent_id = ${agentId} and g.service_id = ${serviceId} order by m.added_seq`;
   return rows.map((r) => r.id);
+}
+
+/** A ticket holding sealed (PII) field values, for re-sealing them under a new key. */
+export interface SealedValuesRow {
+  id: string;
+  customerFields: Record<string, FieldValue>;
+  agentFields: Record<string, FieldValue>;
+}
+
+/**
+ * The next batch of live tickets after `afterId` (by id) with any sealed field value. A maintenance scan: the
+ * rotation command walks every ticket once.
+ */
+export async function findTicketsWithSealedValues(sql: Db, afterId: string, limit: number): Promise<SealedValuesRow[]> {
+  const rows = await sql<{ id: string; customer_fields: Record<string, FieldValue>; agent_fields: Record<string, FieldValue> }[]>`
+    select id, customer_fields, agent_fields from tickets
+    where id > ${afterId} and deleted_at is null and closed_at is null
+      and (customer_fields::text like '%"enc:v1:%' or agent_fields::text like '%"enc:v1:%')
+    order by id limit ${limit}`;
+  return rows.map((row) => ({ id: row.id, customerFields: row.customer_fields, agentFields: row.agent_fields }));
 }

@@ -7,3 +7,5 @@ export * from './callback';
 export * from './dooray-transfer';
 // Operator console
 export * from './delivery-retry';
+// Bulk work (일괄 처리)
+export * from './bulk-job';

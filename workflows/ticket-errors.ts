@@ -8,6 +8,7 @@ import type { TicketErrorCode } from '../domain/error-codes';
 
 export const TICKET_ERROR_STATUS = {
   'ticket.forbidden': 403,
+  'ticket.permission_required': 403,
   'ticket.forward_forbidden': 403,
   'ticket.not_assignee': 403,
   'ticket.not_in_service': 403,

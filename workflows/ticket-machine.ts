@@ -4,7 +4,15 @@
  * update validator (so refusals never reach history) and again under the workflow's lock before applying.
  */
 import { API_CLIENT_TICKET_COMMANDS, type Actor } from '../domain/people';
-import { OPEN_STATUSES, WORKING_STATUSES, type MessageKind, type TicketCommand, type TicketState } from '../domain/ticket';
+import {
+  OPEN_STATUSES,
+  WORKING_STATUSES,
+  type FieldValue,
+  type MessageKind,
+  type TicketCommand,
+  type TicketEdit,
+  type TicketState,
+} from '../domain/ticket';
 import { refuse } from './ticket-errors';
 import { decideTransfer } from './ticket-transfers';
 
@@ -12,7 +20,7 @@ export interface Decision {
   next: TicketState;
   /** Field → [before, after] for the event log. */
   changes: Record<string, [unknown, unknown]>;
-  message?: { kind: MessageKind; body: string };
+  message?: { kind: MessageKind; body: string; attachmentIds?: string[] };
 }
 
 const isAdmin = (actor: Actor) => actor.role === 'admin';
@@ -27,6 +35,9 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
       command: command.kind,
     });
   }
+  if (!isAdmin(actor) && !actor.permissions.includes('ticket')) {
+    refuse('ticket.permission_required', 'Working tickets needs the ticket permission; ask an admin to grant it.', { permission: 'ticket' });
+  }
   if (!isAdmin(actor) && actor.groupIds.length === 0) {
     refuse('ticket.not_in_service', 'You are not a member of any group in this ticket’s service.');
   }
@@ -38,13 +49,13 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
     case 'resolve': {
       requireWorking(state, actor, 'resolve');
       const next = { ...state, status: 'resolved' as const, resolutionTypeId: command.resolutionTypeId ?? state.resolutionTypeId };
-      return decision(state, next, { kind: 'reply', body: command.body });
+      return decision(state, next, withAttachments({ kind: 'reply', body: command.body }, command.attachmentIds));
     }
     case 'hold':
       requireWorking(state, actor, 'hold');
-      return decision(state, { ...state, status: 'on_hold' }, { kind: 'interim', body: command.body });
+      return decision(state, { ...state, status: 'on_hold' }, withAttachments({ kind: 'interim', body: command.body }, command.attachmentIds));
     case 'comment':
-      return decision(state, state, { kind: command.internal ? 'internal_note' : 'comment', body: command.body });
+      return decision(state, state, withAttachments({ kind: command.internal ? 'internal_note' : 'comment', body: command.body }, command.attachmentIds));
     case 'internal_resolve': {
       if (!OPEN_STATUSES.includes(state.status)) {
         refuse('ticket.invalid_transition', `A ${state.status} ticket cannot be resolved internally.`, { status: state.status });
@@ -71,7 +82,45 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
     case 'transfer_dooray':
     case 'transfer_issue':
       return decideTransfer(state, actor, command);
+    case 'edit':
+      return edit(state, command.edit);
   }
+}
+
+const EDITABLE = ['priority', 'intakeTypeId', 'resolutionTypeId', 'subject', 'important'] as const;
+
+/**
+ * An edit by anyone who works the ticket's service: each changed value becomes a `[before, after]` change, field
+ * values under `customerFields.<code>` / `agentFields.<code>`; values that equal the current ones are no change.
+ */
+function edit(state: TicketState, changes: TicketEdit): Decision {
+  const next: TicketState = { ...state, important: state.important ?? false };
+  const recorded: Decision['changes'] = {};
+  for (const key of EDITABLE) {
+    const after = changes[key];
+    if (after === undefined || after === next[key]) continue;
+    recorded[key] = [next[key], after];
+    (next as unknown as Record<string, unknown>)[key] = after;
+  }
+  const tags = [...(changes.tags ?? state.tags), ...(changes.addTags ?? [])].filter(
+    (tag, index, all) => all.indexOf(tag) === index && !(changes.removeTags ?? []).includes(tag),
+  );
+  if (tags.join('\u0000') !== state.tags.join('\u0000')) {
+    recorded.tags = [state.tags, tags];
+    next.tags = tags;
+  }
+  for (const scope of ['customerFields', 'agentFields'] as const) {
+    const values: Record<string, FieldValue> = { ...state[scope] };
+    for (const [code, after] of Object.entries(changes[scope] ?? {})) {
+      const before = values[code] ?? null;
+      if (before === after) continue;
+      recorded[`${scope}.${code}`] = [before, after];
+      if (after === null) delete values[code];
+      else values[code] = after;
+    }
+    next[scope] = values;
+  }
+  return { next, changes: recorded };
 }
 
 /**
@@ -132,6 +181,11 @@ function requireWorking(state: TicketState, actor: Actor, verb: string): void {
 
 function requireAdmin(actor: Actor, what: string): void {
   if (!isAdmin(actor)) refuse('ticket.admin_only', `Only admins can ${what}.`);
+}
+
+/** A message carrying the attachments named (only when there are some, so older histories replay unchanged). */
+function withAttachments(message: NonNullable<Decision['message']>, attachmentIds: string[] | undefined): Decision['message'] {
+  return attachmentIds && attachmentIds.length > 0 ? { ...message, attachmentIds } : message;
 }
 
 function decision(before: TicketState, next: TicketState, message?: Decision['message']): Decision {

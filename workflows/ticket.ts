@@ -75,6 +75,8 @@ export const deleteUpdate = defineUpdate<TicketState, [Args<'delete'>]>('delete'
 export const completeUpdate = defineUpdate<TicketState, [Args<'complete'>]>('complete');
 export const transferDoorayUpdate = defineUpdate<TicketState, [Args<'transfer_dooray'>]>('transfer_dooray');
 export const transferIssueUpdate = defineUpdate<TicketState, [Args<'transfer_issue'>]>('transfer_issue');
+/** Changes priority, intake or resolution type, tags, the star, the subject or field values (`PATCH /tickets/{id}`). */
+export const editUpdate = defineUpdate<TicketState, [Args<'edit'>]>('edit');
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
 /** Returns once every queued delivery (trigger side effects, customer replies) is done: for operators and tests. */
 export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
@@ -102,6 +104,7 @@ export const ticketCommandUpdates = {
   complete: completeUpdate,
   transfer_dooray: transferDoorayUpdate,
   transfer_issue: transferIssueUpdate,
+  edit: editUpdate,
 } as const;
 
 export const TicketSearch = {
@@ -261,6 +264,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         exclusive(async () => {
           const command = toCommand(args);
           const { next, changes, message } = decide(state!, args.actor, command);
+          // An edit that changes nothing leaves no event and runs no triggers.
+          if (kind === 'edit' && Object.keys(changes).length === 0) return state!;
           // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
           await record(next, kind, args.actor.id, changes, message ?? null, transferWrite(command)).catch((error: unknown) => {
             throw unprocessable(ticketId, `its ${kind} could not be stored`, error) ?? error;

@@ -19,7 +19,7 @@ const RULES: { methods: readonly string[] | 'any'; path: RegExp; need: ScopeRequ
   { methods: ['POST'], path: /^\/rules\/simulate$/, need: { scope: 'rules:simulate' } },
   {
     methods: ['GET'],
-    path: /^\/(services(\/[^/]+(\/(groups|categories))?)?|agents(\/[^/]+)?)$/,
+    path: /^\/(services(\/[^/]+(\/(groups|categories|fields))?)?|agents(\/[^/]+)?)$/,
     need: { scope: 'directory:read' },
   },
 ];

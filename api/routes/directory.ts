@@ -8,6 +8,7 @@ import { agentRoutes } from './agents/agents.index';
 import { auditRoutes } from './audit/audit.index';
 import { categoryRoutes } from './categories/categories.index';
 import { customerRoutes } from './customers/customers.index';
+import { fieldRoutes } from './fields/fields.index';
 import { groupRoutes } from './groups/groups.index';
 import { serviceRoutes } from './services/services.index';
 import { timeRuleRoutes } from './time-rules/time-rules.index';
@@ -23,4 +24,5 @@ export const directoryRoutes: AppOpenAPI = createRouter()
   .route('/', customerRoutes)
   .route('/', auditRoutes)
   .route('/', triggerRoutes)
-  .route('/', timeRuleRoutes);
+  .route('/', timeRuleRoutes)
+  .route('/', fieldRoutes);

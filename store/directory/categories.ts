@@ -214,3 +214,40 @@ export async function updateCategory(
     return { ok: true, category: { ...before, ...after } };
   });
 }
+
+export type CategoryDeletionRefusal =
+  | Refused<'not_found'>
+  /** Sub-categories, tickets, SLA policies, fields or trigger drafts still name it. */
+  | (Refused<'in_use'> & { children: number; tickets: number; slaPolicies: number; fields: number; triggerIds: string[] });
+
+/**
+ * Deletes a category of the organisation that nothing names: no sub-category, no ticket (whatever its status), no
+ * SLA policy or field. Disabling is the way to retire one that is in use. One audit row keeps what it was.
+ */
+export async function deleteCategory(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+): Promise<{ ok: true } | CategoryDeletionRefusal> {
+  const { orgId, id, actorId } = target;
+  return sql.begin(async (tx): Promise<{ ok: true } | CategoryDeletionRefusal> => {
+    const existing = await findCategory(tx, orgId, id);
+    if (!existing) return refused('not_found');
+    await lockServiceCategories(tx, existing.serviceId);
+    const [uses] = await tx<{ children: number; tickets: number; sla_policies: number; fields: number }[]>`
+      select
+        (select count(*) from categories where parent_id = ${id})::int as children,
+        (select count(*) from tickets where intake_type_id = ${id} or resolution_type_id = ${id})::int as tickets,
+        (select count(*) from sla_policies where intake_type_id = ${id})::int as sla_policies,
+        (select count(*) from fields where intake_type_id = ${id})::int as fields`;
+    const triggers = await tx<{ id: string }[]>`
+      select id from triggers where deleted_at is null and position(${id} in definition::text) > 0 order by position`;
+    if (uses.children + uses.tickets + uses.sla_policies + uses.fields + triggers.length > 0) {
+      const triggerIds = triggers.map((row) => row.id);
+      return { ...refused('in_use'), children: uses.children, tickets: uses.tickets, slaPolicies: uses.sla_policies, fields: uses.fields, triggerIds };
+    }
+    await tx`delete from categories where id = ${id}`;
+    const { kind, parentId, name, depth } = existing;
+    await writeAudit(tx, { actorId, action: 'category.deleted', target: id, details: { before: { serviceId: existing.serviceId, kind, parentId, name, depth } } });
+    return { ok: true };
+  });
+}

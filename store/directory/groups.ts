@@ -165,3 +165,53 @@ export async function replaceGroupMembers(
     return { ok: true };
   });
 }
+
+/** Renames a group of the organisation with its audit row; a taken name breaks `groups_service_id_name_key`. */
+export async function renameGroup(
+  sql: Sql,
+  target: { orgId: string; id: string; actorId: string },
+  name: string,
+): Promise<{ ok: true } | Refused<'not_found'>> {
+  const { orgId, id, actorId } = target;
+  return sql.begin(async (tx): Promise<{ ok: true } | Refused<'not_found'>> => {
+    if (!(await lockGroup(tx, orgId, id))) return refused('not_found');
+    const [{ name: before }] = await tx<{ name: string }[]>`select name from groups where id = ${id}`;
+    if (before === name) return { ok: true };
+    await tx`update groups set name = ${name} where id = ${id}`;
+    await writeAudit(tx, { actorId, action: 'group.renamed', target: id, details: { before: { name: before }, after: { name } } });
+    return { ok: true };
+  });
+}
+
+export type GroupDeletionRefusal =
+  | Refused<'not_found'>
+  /** Tickets (any status) or triggers still name the group. */
+  | (Refused<'in_use'> & { tickets: number; triggerIds: string[] })
+  /** Members for whom it is the only group. */
+  | (Refused<'group_required'> & { agentIds: string[] });
+
+/**
+ * Deletes a group of the organisation that nothing names any more: no ticket (whatever its status: the event log
+ * keeps naming it) and no trigger draft. Members for whom it is the only group would be left in none, so they are
+ * refused too. One audit row keeps its name and members.
+ */
+export async function deleteGroup(sql: Sql, target: { orgId: string; id: string; actorId: string }): Promise<{ ok: true } | GroupDeletionRefusal> {
+  const { orgId, id, actorId } = target;
+  return sql.begin(async (tx): Promise<{ ok: true } | GroupDeletionRefusal> => {
+    if (!(await lockGroup(tx, orgId, id))) return refused('not_found');
+    const [{ tickets }] = await tx<{ tickets: number }[]>`select count(*)::int as tickets from tickets where group_id = ${id}`;
+    const triggers = await tx<{ id: string }[]>`
+      select id from triggers where deleted_at is null and position(${id} in definition::text) > 0 order by position`;
+    if (tickets > 0 || triggers.length > 0) return { ...refused('in_use'), tickets, triggerIds: triggers.map((row) => row.id) };
+    const members = await groupMemberIds(tx, id);
+    if (members.length > 0) {
+      await lockAgents(tx, members);
+      const stranded = await agentsOnlyInGroup(tx, id, members);
+      if (stranded.length > 0) return { ...refused('group_required'), agentIds: stranded };
+    }
+    const [{ name, service_id }] = await tx<{ name: string; service_id: string }[]>`
+      delete from groups where id = ${id} returning name, service_id`;
+    await writeAudit(tx, { actorId, action: 'group.deleted', target: id, details: { before: { serviceId: service_id, name, memberIds: members } } });
+    return { ok: true };
+  });
+}

@@ -24,6 +24,7 @@ const GROUPS: { title: MessageKey; keys: [Key[], MessageKey][] }[] = [
       [['1', '…', '9'], 'shell.help.list.switchList'],
       [['r'], 'shell.help.list.refresh'],
       [['n'], 'shell.help.list.create'],
+      [['x'], 'desk.select.shortcut'],
     ],
   },
   {

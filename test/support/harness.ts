@@ -24,13 +24,15 @@ export interface Response<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  /** The body as received, for binary downloads (in-process requests only). */
+  bytes?: Uint8Array;
 }
 
 export interface RequestOptions {
   token?: string;
   body?: unknown;
-  /** Sent as is, for malformed-input tests. */
-  rawBody?: string;
+  /** Sent as is, for malformed-input tests and multipart uploads. */
+  rawBody?: string | FormData;
   headers?: Record<string, string>;
 }
 
@@ -57,8 +59,11 @@ export interface Harness {
   auditRows(target: string): Promise<{ actor_id: string; action: string; details: Record<string, unknown> }[]>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
-  /** Another worker polling the same task queue (as a second process would); returns its stop function. */
-  addWorker(): Promise<() => Promise<void>>;
+  /**
+   * Another worker polling the same task queue (as a second process would); returns its stop function, which sends
+   * SIGTERM, or the signal given (SIGKILL: the worker dies mid-work).
+   */
+  addWorker(): Promise<(signal?: NodeJS.Signals) => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -96,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, sql, config, workflowBundlePath: inject('workflowBundlePath') });
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
-  const extraWorkers: (() => Promise<void>)[] = [];
+  const extraWorkers: ((signal?: NodeJS.Signals) => Promise<void>)[] = [];
   const startWorker = async () => {
     worker = await newWorker();
     running = worker.run();
@@ -114,14 +119,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<Response<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
+    let body: string | FormData | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
     const response = await app.request(path, { method, headers, body });
-    const text = await response.text();
-    return { status: response.status, body: (text ? safeJson(text) : null) as T, headers: response.headers };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return { status: response.status, body: (text ? safeJson(text) : null) as T, headers: response.headers, bytes };
   };
 
   const login = async (email: string, password: string) => {
@@ -199,7 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Starts `bin/worker.ts` as a child process; resolves once it polls, with a function that stops it. */
-function spawnWorkerProcess(env: Record<string, string>): Promise<() => Promise<void>> {
+function spawnWorkerProcess(env: Record<string, string>): Promise<(signal?: NodeJS.Signals) => Promise<void>> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, ...env },
@@ -211,8 +217,8 @@ function spawnWorkerProcess(env: Record<string, string>): Promise<() => Promise<
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('worker polling')) {
-        resolve(async () => {
-          child.kill('SIGTERM');
+        resolve(async (signal: NodeJS.Signals = 'SIGTERM') => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
           await exited;
         });
       }

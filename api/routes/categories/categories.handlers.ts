@@ -1,6 +1,7 @@
 import { businessId } from '../../../domain/ids';
 import {
   createCategory as insertCategory,
+  deleteCategory as removeCategory,
   categoryTree as queryTree,
   updateCategory as changeCategory,
 } from '../../../store/directory/categories';
@@ -66,4 +67,23 @@ export const updateCategory: AppRouteHandler<typeof routes.updateCategory> = asy
     }
   }
   return c.json(updated.category, 200);
+};
+
+export const deleteCategory: AppRouteHandler<typeof routes.deleteCategory> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'admin');
+  const { id } = c.req.valid('param');
+  const deleted = await removeCategory(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  if (!deleted.ok) {
+    if (deleted.reason === 'not_found') throw notFound('category', id);
+    const { children, tickets, slaPolicies, fields, triggerIds } = deleted;
+    throw new ApiError(409, 'category.in_use', 'Something still names this category; disable it instead, or move what names it first.', {
+      children,
+      tickets,
+      slaPolicies,
+      fields,
+      triggerIds,
+    });
+  }
+  return c.body(null, 204);
 };

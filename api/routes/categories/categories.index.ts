@@ -6,4 +6,5 @@ import * as routes from './categories.routes';
 export const categoryRoutes = createRouter()
   .openapi(routes.categoryTree, handlers.categoryTree)
   .openapi(routes.createCategory, handlers.createCategory)
-  .openapi(routes.updateCategory, handlers.updateCategory);
+  .openapi(routes.updateCategory, handlers.updateCategory)
+  .openapi(routes.deleteCategory, handlers.deleteCategory);

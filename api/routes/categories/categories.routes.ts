@@ -41,3 +41,13 @@ export const updateCategory = createRoute({
     ...errorResponses(400, 401, 403, 404, 409, 413),
   },
 });
+
+export const deleteCategory = createRoute({
+  method: 'delete',
+  path: '/categories/{id}',
+  tags,
+  summary: 'Delete a category nothing names (admins); disable one that is in use',
+  description: 'Refused with `category.in_use` while sub-categories, tickets, SLA policies, fields or trigger drafts name it.',
+  request: { params: CategoryParams },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
+});

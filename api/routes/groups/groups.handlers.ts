@@ -1,7 +1,9 @@
 import { businessId } from '../../../domain/ids';
 import {
   createGroup as insertGroup,
+  deleteGroup as removeGroup,
   findGroup,
+  renameGroup,
   listGroups as queryGroups,
   replaceGroupMembers as setGroupMembers,
 } from '../../../store/directory/groups';
@@ -18,6 +20,8 @@ export const listGroups: AppRouteHandler<typeof routes.listGroups> = async (c) =
   return c.json(await queryGroups(sql, service.id), 200);
 };
 
+const nameTaken = (name: string) => new ApiError(409, 'group.name_taken', `The service already has a group named ${name}.`, { name });
+
 export const createGroup: AppRouteHandler<typeof routes.createGroup> = async (c) => {
   const agent = c.var.agent;
   requireRole(agent, 'org_admin', 'admin');
@@ -27,7 +31,7 @@ export const createGroup: AppRouteHandler<typeof routes.createGroup> = async (c)
   const id = businessId('G');
   const group = await insertGroup(sql, { id, serviceId: service.id, name }, actorIdOf(agent)).catch((error: unknown) => {
     if (isUniqueViolation(error, 'groups_service_id_name_key')) {
-      throw new ApiError(409, 'group.name_taken', `The service already has a group named ${name}.`, { name });
+      throw nameTaken(name);
     }
     throw error;
   });
@@ -58,4 +62,41 @@ export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMemb
   const group = await findGroup(sql, agent.orgId, id);
   if (!group) throw notFound('group', id);
   return c.json(group, 200);
+};
+
+export const updateGroup: AppRouteHandler<typeof routes.updateGroup> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'org_admin', 'admin');
+  const { sql } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const { name } = c.req.valid('json');
+  const renamed = await renameGroup(sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, name).catch((error: unknown) => {
+    if (isUniqueViolation(error, 'groups_service_id_name_key')) throw nameTaken(name);
+    throw error;
+  });
+  if (!renamed.ok) throw notFound('group', id);
+  return c.json((await findGroup(sql, agent.orgId, id))!, 200);
+};
+
+export const deleteGroup: AppRouteHandler<typeof routes.deleteGroup> = async (c) => {
+  const agent = c.var.agent;
+  requireRole(agent, 'org_admin', 'admin');
+  const { id } = c.req.valid('param');
+  const deleted = await removeGroup(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  if (!deleted.ok) {
+    switch (deleted.reason) {
+      case 'not_found':
+        throw notFound('group', id);
+      case 'in_use':
+        throw new ApiError(409, 'group.in_use', 'Tickets or triggers still name this group; forward its tickets or change the triggers first.', {
+          tickets: deleted.tickets,
+          triggerIds: deleted.triggerIds,
+        });
+      case 'group_required':
+        throw new ApiError(409, 'agent.group_required', 'Every agent must keep at least one group; add them to another group first.', {
+          agentIds: deleted.agentIds,
+        });
+    }
+  }
+  return c.body(null, 204);
 };

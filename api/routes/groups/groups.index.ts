@@ -6,4 +6,6 @@ import * as routes from './groups.routes';
 export const groupRoutes = createRouter()
   .openapi(routes.listGroups, handlers.listGroups)
   .openapi(routes.createGroup, handlers.createGroup)
-  .openapi(routes.replaceGroupMembers, handlers.replaceGroupMembers);
+  .openapi(routes.replaceGroupMembers, handlers.replaceGroupMembers)
+  .openapi(routes.updateGroup, handlers.updateGroup)
+  .openapi(routes.deleteGroup, handlers.deleteGroup);

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
 import { ServiceIdParams } from '../../params';
-import { Group, GroupMembersBody, GroupParams, NewGroupBody } from './groups.schemas';
+import { Group, GroupChangesBody, GroupMembersBody, GroupParams, NewGroupBody } from './groups.schemas';
 
 const tags = ['Groups'];
 
@@ -39,4 +39,25 @@ export const replaceGroupMembers = createRoute({
     200: { description: 'The group after the change', content: json(Group) },
     ...errorResponses(400, 401, 403, 404, 409, 413, 422),
   },
+});
+
+export const updateGroup = createRoute({
+  method: 'patch',
+  path: '/groups/{id}',
+  tags,
+  summary: 'Rename a group (admins and organisation admins)',
+  request: { params: GroupParams, body: { required: true, content: json(GroupChangesBody) } },
+  responses: { 200: { description: 'The group after the change', content: json(Group) }, ...errorResponses(400, 401, 403, 404, 409, 413) },
+});
+
+export const deleteGroup = createRoute({
+  method: 'delete',
+  path: '/groups/{id}',
+  tags,
+  summary: 'Delete a group nothing names any more (admins and organisation admins)',
+  description:
+    'Refused with `group.in_use` while tickets (of any status) or trigger drafts name the group, and with ' +
+    '`agent.group_required` when it is the only group of some member.',
+  request: { params: GroupParams },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
 });

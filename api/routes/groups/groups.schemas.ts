@@ -18,6 +18,8 @@ export type Group = z.infer<typeof Group>;
 
 export const NewGroupBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).openapi('NewGroup');
 
+export const GroupChangesBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).openapi('GroupChanges');
+
 export const GroupMembersBody = z
   .strictObject({
     agentIds: z

@@ -18,4 +18,5 @@ export const ticketRoutes: AppOpenAPI = createRouter()
   .openapi(routes.internalResolve, handlers.internalResolve)
   .openapi(routes.restore, handlers.restore)
   .openapi(routes.complete, handlers.complete)
-  .openapi(routes.deleteTicket, handlers.deleteTicket);
+  .openapi(routes.deleteTicket, handlers.deleteTicket)
+  .openapi(routes.editTicket, handlers.editTicket);

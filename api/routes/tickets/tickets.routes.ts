@@ -4,6 +4,7 @@ import { json } from '../../openapi';
 import {
   CommentBody,
   CreateTicketHeaders,
+  EditTicketBody,
   EmptyBody,
   ForwardBody,
   HoldBody,
@@ -95,4 +96,17 @@ export const deleteTicket = createRoute({
   summary: 'Delete a ticket from the spam box (admins)',
   request: { params: TicketParams },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
+});
+
+export const editTicket = createRoute({
+  method: 'patch',
+  path: '/tickets/{id}',
+  tags,
+  summary: 'Edit priority, intake or resolution type, tags, the star, the subject or field values',
+  description:
+    'Each changed value is recorded as `[before, after]` in one event and the triggers run on it. Field values are ' +
+    'checked against the service’s fields: an unknown code is `field.unknown`, a value of the wrong type ' +
+    '`field.invalid_value`, clearing a required one `field.required`; nothing changes then.',
+  request: { params: TicketParams, body: { required: true, content: json(EditTicketBody) } },
+  responses: { 200: ticketResponse, ...COMMAND_ERRORS },
 });

@@ -4,9 +4,12 @@
 import { z } from '@hono/zod-openapi';
 import { ActorRef, InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
 import { TICKET_LISTS } from '../../../domain/ticket';
+import { MAX_ATTACHMENT_FILES } from '../../../domain/attachments';
+import { FieldValue, FieldValueChanges, FieldValues } from '../fields/fields.schemas';
 
 const Id = z.string().min(1).max(64);
 const Body = z.string().trim().min(1).max(100_000);
+const Tags = z.array(z.string().trim().min(1).max(50)).max(20);
 
 export const TicketParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 'T1603851004648zfnA' }) });
 
@@ -31,6 +34,8 @@ export const Ticket = z
     creatorId: z.string().nullable(),
     tags: z.array(z.string()),
     important: z.boolean(),
+    customerFields: z.record(z.string(), FieldValue).openapi({ description: 'Customer field values by field code.' }),
+    agentFields: z.record(z.string(), FieldValue).openapi({ description: 'Agent field values by field code.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     resolvedAt: z.string().nullable(),
@@ -46,11 +51,19 @@ export const NewTicketBody = z
       description: 'Defaults to `api` for API-token callers and `created` for agents.',
     }),
     subject: z.string().trim().min(1).max(500),
-    content: Body,
+    content: Body.optional().openapi({ description: 'Required unless `templateId` gives it.' }),
+    templateId: Id.optional().openapi({
+      description: 'A reply template of the service whose filled-in text becomes the content when `content` is omitted.',
+    }),
     priority: TicketPriority.default('normal'),
     intakeTypeId: Id.optional(),
     groupId: Id.optional(),
-    tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    assigneeId: Id.optional().openapi({
+      description: 'Manual creation: assign at once to this agent of `groupId` (yourself, or anyone with the forward permission).',
+    }),
+    tags: Tags.default([]),
+    customerFields: FieldValues.default({}).openapi({ description: 'Customer field values by code; required ones must be given.' }),
+    agentFields: FieldValues.default({}).openapi({ description: 'Agent field values by code.' }),
     customer: z
       .strictObject({
         name: z.string().trim().min(1).max(200).optional(),
@@ -59,6 +72,14 @@ export const NewTicketBody = z
         userId: z.string().trim().min(1).max(200).optional(),
       })
       .refine((customer) => customer.email || customer.phone, { message: 'Give the customer an email or a phone number.' }),
+  })
+  .refine((ticket) => ticket.content !== undefined || ticket.templateId !== undefined, {
+    message: 'Give the content, or a templateId whose text becomes it.',
+    path: ['content'],
+  })
+  .refine((ticket) => ticket.assigneeId === undefined || ticket.groupId !== undefined, {
+    message: 'An assignee is assigned within a group: give groupId too.',
+    path: ['groupId'],
   })
   .openapi('NewTicket');
 
@@ -111,10 +132,29 @@ export const TicketMessage = z
 
 export const TakeBody = z.strictObject({ groupId: Id.optional() }).openapi('TakeTicket');
 export const ForwardBody = z.strictObject({ groupId: Id, agentId: Id.optional() }).openapi('ForwardTicket');
-export const ResolveBody = z.strictObject({ body: Body, resolutionTypeId: Id.optional() }).openapi('ResolveTicket');
-export const HoldBody = z.strictObject({ body: Body }).openapi('HoldTicket');
-export const CommentBody = z.strictObject({ body: Body, internal: z.boolean().default(false) }).openapi('CommentTicket');
+const AttachmentIds = z
+  .array(Id)
+  .max(MAX_ATTACHMENT_FILES)
+  .optional()
+  .openapi({ description: 'Attachments uploaded to the ticket and not sent yet; replies email them to the customer.' });
+export const ResolveBody = z.strictObject({ body: Body, resolutionTypeId: Id.optional(), attachmentIds: AttachmentIds }).openapi('ResolveTicket');
+export const HoldBody = z.strictObject({ body: Body, attachmentIds: AttachmentIds }).openapi('HoldTicket');
+export const CommentBody = z.strictObject({ body: Body, internal: z.boolean().default(false), attachmentIds: AttachmentIds }).openapi('CommentTicket');
 export const InternalResolveBody = z
   .strictObject({ reason: InternalResolveReason, note: z.string().trim().max(2000).optional() })
   .openapi('InternalResolveTicket');
 export const EmptyBody = z.strictObject({});
+
+export const EditTicketBody = z
+  .strictObject({
+    priority: TicketPriority.optional(),
+    intakeTypeId: Id.nullable().optional(),
+    resolutionTypeId: Id.nullable().optional(),
+    tags: Tags.optional().openapi({ description: 'The complete new tag list.' }),
+    important: z.boolean().optional().openapi({ description: 'The important star.' }),
+    subject: z.string().trim().min(1).max(500).optional(),
+    customerFields: FieldValueChanges.optional().openapi({ description: 'Only the fields that change; null clears one.' }),
+    agentFields: FieldValueChanges.optional().openapi({ description: 'Only the fields that change; null clears one.' }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'Give at least one change.')
+  .openapi('EditTicket');

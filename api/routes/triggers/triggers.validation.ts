@@ -5,6 +5,7 @@
  */
 import { parseTrigger, type Trigger } from '../../../rules/index';
 import type { Db } from '../../../store/db';
+import { listFields } from '../../../store/fields';
 import { checkReferences, triggerReferences } from '../../references';
 import { definitionBodyHook, invalid, type Issue } from '../../validation';
 
@@ -22,6 +23,21 @@ export function requireValidTrigger(candidate: unknown): Trigger {
 
 /** Throws 422 `trigger.invalid` when the trigger names records the service does not have. */
 export async function requireKnownReferences(sql: Db, orgId: string, serviceId: string, trigger: Trigger): Promise<void> {
-  const issues = await checkReferences(sql, orgId, serviceId, triggerReferences(trigger));
+  const issues = [...(await checkReferences(sql, orgId, serviceId, triggerReferences(trigger))), ...(await encryptedFieldConditions(sql, serviceId, trigger))];
   if (issues.length > 0) throw invalidTrigger(issues);
+}
+
+/** Conditions on encrypted (PII) fields: their values are ciphertext to everything but a reader, so nothing matches on them. */
+async function encryptedFieldConditions(sql: Db, serviceId: string, trigger: Trigger): Promise<Issue[]> {
+  const encrypted = new Set(
+    (await listFields(sql, serviceId)).filter((field) => field.encrypted).map((field) => `${field.scope}Field:${field.code}`),
+  );
+  if (encrypted.size === 0) return [];
+  return (['all', 'any'] as const).flatMap((group) =>
+    trigger.conditions[group].flatMap((row, index): Issue[] =>
+      encrypted.has(row.field)
+        ? [{ path: ['conditions', group, index, 'field'], code: 'field.encrypted', message: `${row.field} is encrypted: it cannot be searched or matched.` }]
+        : [],
+    ),
+  );
 }

@@ -43,9 +43,12 @@ export const ticketsApi = {
   take: (id: string, groupId?: string) => api.post<Ticket>(ticketPath(id, '/take'), groupId ? { groupId } : {}),
   forward: (id: string, groupId: string, agentId?: string) =>
     api.post<Ticket>(ticketPath(id, '/forward'), agentId ? { groupId, agentId } : { groupId }),
-  resolve: (id: string, body: string) => api.post<Ticket>(ticketPath(id, '/resolve'), { body }),
-  hold: (id: string, body: string) => api.post<Ticket>(ticketPath(id, '/hold'), { body }),
-  comment: (id: string, body: string, internal: boolean) => api.post<Ticket>(ticketPath(id, '/comments'), { body, internal }),
+  resolve: (id: string, body: string, attachmentIds: string[] = []) =>
+    api.post<Ticket>(ticketPath(id, '/resolve'), attachmentIds.length ? { body, attachmentIds } : { body }),
+  hold: (id: string, body: string, attachmentIds: string[] = []) =>
+    api.post<Ticket>(ticketPath(id, '/hold'), attachmentIds.length ? { body, attachmentIds } : { body }),
+  comment: (id: string, body: string, internal: boolean, attachmentIds: string[] = []) =>
+    api.post<Ticket>(ticketPath(id, '/comments'), attachmentIds.length ? { body, internal, attachmentIds } : { body, internal }),
   internalResolve: (id: string, reason: InternalResolveReason, note?: string) =>
     api.post<Ticket>(ticketPath(id, '/internal-resolve'), note ? { reason, note } : { reason }),
   restore: (id: string) => api.post<Ticket>(ticketPath(id, '/restore'), {}),

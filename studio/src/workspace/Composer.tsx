@@ -6,7 +6,10 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent, type RefObject
 import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon, type IconName } from '../components/icons';
 import { rich, useI18n } from '../i18n';
+import type { UploadedAttachment } from '../api/desk';
 import type { TicketAction } from './actions';
+import { ComposerExtras } from './ComposerExtras';
+import './desk.css';
 
 export type ComposerMode = 'reply' | 'interim' | 'comment' | 'internal_note';
 
@@ -26,22 +29,26 @@ export function Composer({
   onSubmit,
   textareaRef,
   ticketId,
+  serviceId,
 }: {
   allowed: Set<TicketAction>;
   busy: boolean;
   error: unknown;
   onDismissError: () => void;
-  onSubmit: (mode: ComposerMode, body: string) => Promise<boolean>;
+  onSubmit: (mode: ComposerMode, body: string, attachmentIds: string[]) => Promise<boolean>;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   ticketId: string;
+  serviceId: string;
 }) {
   const { t } = useI18n();
   const modes = (Object.keys(MODES) as ComposerMode[]).filter((mode) => allowed.has(MODES[mode].action));
   const [mode, setMode] = useState<ComposerMode>(modes[0] ?? 'comment');
   const [body, setBody] = useState('');
+  const [attachments, setAttachments] = useState<UploadedAttachment[]>([]);
 
   useEffect(() => {
     setBody('');
+    setAttachments([]);
   }, [ticketId]);
   useEffect(() => {
     if (!modes.includes(mode) && modes[0]) setMode(modes[0]);
@@ -53,7 +60,10 @@ export function Composer({
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!body.trim() || busy) return;
-    if (await onSubmit(mode, body.trim())) setBody('');
+    if (await onSubmit(mode, body.trim(), attachments.map((attachment) => attachment.id))) {
+      setBody('');
+      setAttachments([]);
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -91,6 +101,13 @@ export function Composer({
         placeholder={t(`workspace.composer.${mode}.placeholder`)}
         rows={2}
         aria-label={t(`workspace.composer.${mode}.tab`)}
+      />
+      <ComposerExtras
+        ticketId={ticketId}
+        serviceId={serviceId}
+        attachments={attachments}
+        onAttachments={setAttachments}
+        onInsert={(text) => setBody((current) => (current ? `${current}\n${text}` : text))}
       />
       <ErrorBanner error={error} onDismiss={onDismissError} />
       <div className="composer-foot">

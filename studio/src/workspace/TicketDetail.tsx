@@ -16,6 +16,8 @@ import { availableActions, type TicketAction } from './actions';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
+import { TicketEditor } from './TicketEditor';
+import { TicketFields } from './TicketFields';
 import { useTicketDetail } from './useTicketDetail';
 import { CallbackOrigin } from '../callbacks/CallbackOrigin';
 import { DoorayConversation } from './transfers/DoorayConversation';
@@ -104,13 +106,13 @@ export function TicketDetail({
   const { allowed, blocked } = availableActions(ticket, me);
   const customer = ticket.customer;
 
-  async function submitComposer(mode: ComposerMode, body: string): Promise<boolean> {
+  async function submitComposer(mode: ComposerMode, body: string, attachmentIds: string[]): Promise<boolean> {
     setComposerError(null);
     const commands: Record<ComposerMode, [TicketAction, () => Promise<Ticket>, MessageKey]> = {
-      reply: ['resolve', () => ticketsApi.resolve(ticket.id, body), 'workspace.toast.answered'],
-      interim: ['hold', () => ticketsApi.hold(ticket.id, body), 'workspace.toast.interim'],
-      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false), 'workspace.toast.comment'],
-      internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true), 'workspace.toast.internalNote'],
+      reply: ['resolve', () => ticketsApi.resolve(ticket.id, body, attachmentIds), 'workspace.toast.answered'],
+      interim: ['hold', () => ticketsApi.hold(ticket.id, body, attachmentIds), 'workspace.toast.interim'],
+      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false, attachmentIds), 'workspace.toast.comment'],
+      internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true, attachmentIds), 'workspace.toast.internalNote'],
     };
     const [action, command, success] = commands[mode];
     const refused = await run(action, command, t(success));
@@ -185,10 +187,28 @@ export function TicketDetail({
           <Icon name="lock" size={14} /> {t(blocked)}
         </p>
       ) : (
-        <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} onTransferred={() => {
-          detail.reload();
-          transfers.reload();
-        }} />
+        <>
+          <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} onTransferred={() => {
+            detail.reload();
+            transfers.reload();
+          }} />
+          <TicketEditor
+            key={`${ticket.id}-${ticket.updatedAt}`}
+            ticket={ticket}
+            onSaved={(saved) => {
+              detail.accept(saved);
+              onChanged(saved.id, saved);
+            }}
+          />
+          <TicketFields
+            key={`fields-${ticket.id}-${ticket.updatedAt}`}
+            ticket={ticket}
+            onSaved={(saved) => {
+              detail.accept(saved);
+              onChanged(saved.id, saved);
+            }}
+          />
+        </>
       )}
 
       {transfers.transfers && <TransferPanel ticket={ticket} transfers={transfers.transfers} onChanged={transfers.reload} />}
@@ -219,6 +239,7 @@ export function TicketDetail({
       {!blocked && tab !== 'dooray' && (
         <Composer
           ticketId={ticket.id}
+          serviceId={ticket.serviceId}
           allowed={allowed}
           busy={busy !== null}
           error={composerError}

@@ -16,6 +16,9 @@ export function TicketTable({
   cursor,
   openId,
   filtered,
+  selected,
+  onToggle,
+  onToggleAll,
   onCursor,
   onOpen,
 }: {
@@ -25,6 +28,10 @@ export function TicketTable({
   cursor: number;
   openId?: string;
   filtered: boolean;
+  /** Tickets chosen for bulk processing. */
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onToggleAll: () => void;
   onCursor: (index: number) => void;
   onOpen: (index: number) => void;
 }) {
@@ -65,6 +72,14 @@ export function TicketTable({
       <table className="ticket-table" aria-label={t(`workspace.list.${list}`)}>
         <thead>
           <tr>
+            <th className="col-select">
+              <input
+                type="checkbox"
+                aria-label={t('desk.select.all')}
+                checked={tickets.length > 0 && tickets.every((ticket) => selected.has(ticket.id))}
+                onChange={onToggleAll}
+              />
+            </th>
             <th className="col-status">{t('workspace.table.status')}</th>
             <th className="col-priority">
               <span className="th-text">{t('workspace.table.priority')}</span>
@@ -87,6 +102,14 @@ export function TicketTable({
                 aria-selected={ticket.id === openId}
                 onClick={() => onOpen(index)}
               >
+                <td className="col-select" onClick={(event) => event.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={t('desk.select.row', { subject: ticket.subject })}
+                    checked={selected.has(ticket.id)}
+                    onChange={() => onToggle(ticket.id)}
+                  />
+                </td>
                 <td className="col-status">
                   <StatusBadge status={ticket.status} />
                 </td>

@@ -16,6 +16,7 @@ import { DashboardStrip } from './DashboardStrip';
 import { NewTicketDialog } from './NewTicketDialog';
 import { Sidebar } from './Sidebar';
 import { TicketDetail } from './TicketDetail';
+import { BulkBar } from './BulkBar';
 import { TicketTable } from './TicketTable';
 import { useListCounts } from './useListCounts';
 import { useTicketPages } from './useTicketPages';
@@ -40,6 +41,7 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
 
   const tickets = useMemo(() => (query.trim() ? pages.items.filter((ticket) => matches(ticket, query)) : pages.items), [pages.items, query]);
@@ -69,7 +71,18 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
     counts.refresh();
   };
 
+  const toggleSelected = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  // The selection belongs to the list it was made in.
+  useEffect(() => setSelected(new Set()), [list]);
+
   useShortcuts({
+    x: () => tickets[cursor] && toggleSelected(tickets[cursor].id),
     j: () => move(1),
     ArrowDown: () => move(1),
     k: () => move(-1),
@@ -133,6 +146,13 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
             {t('workspace.newTicket')}
           </button>
         </div>
+        {selected.size > 0 && (
+          <BulkBar
+            ticketIds={[...selected]}
+            onClear={() => setSelected(new Set())}
+            onFinished={refresh}
+          />
+        )}
         <TicketTable
           list={list}
           pages={pages}
@@ -140,6 +160,11 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
           cursor={cursor}
           openId={ticketId}
           filtered={query.trim() !== ''}
+          selected={selected}
+          onToggle={toggleSelected}
+          onToggleAll={() =>
+            setSelected((current) => (tickets.every((ticket) => current.has(ticket.id)) ? new Set() : new Set(tickets.map((ticket) => ticket.id))))
+          }
           onCursor={setCursor}
           onOpen={(index) => open(tickets[index]?.id)}
         />

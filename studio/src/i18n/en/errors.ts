@@ -93,6 +93,18 @@ export default {
     closed: 'This ticket is closed; nothing more can be changed.',
     group_required: 'Choose a group first.',
     transfer_pending: 'The Dooray! task is still being created. Wait for it before transferring again.',
+    permission_required: 'You do not have the permission this needs ({permission}).',
+  },
+  bulk: {
+    unknown_tickets: 'Some selected tickets no longer exist.',
+    unassigned_tickets: 'A bulk reply needs every selected ticket to have an assignee.',
+    other_service: 'The chosen group or type belongs to another service than some selected tickets.',
+  },
+  field: {
+    required: 'Fill in the required fields first.',
+    unknown: 'The field {code} does not exist on this ticket.',
+    invalid_value: 'The value of {code} is not acceptable: {problem}.',
+    admin_only: 'Only admins fill in {code}.',
   },
   agent: {
     not_found: 'This agent does not exist.',

@@ -1,6 +1,7 @@
 /** The English catalogue: the reference every other language translates, key for key. */
 import callbacks from './callbacks';
 import common from './common';
+import desk from './desk';
 import errors from './errors';
 import rules from './rules';
 import shell from './shell';
@@ -11,4 +12,4 @@ import workspace from './workspace';
 import transfers from './transfers';
 import operations from './operations';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks };
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk };

@@ -92,6 +92,18 @@ export default {
     closed: '완료된 티켓이라 더 이상 바꿀 수 없습니다.',
     group_required: '먼저 그룹을 선택하세요.',
     transfer_pending: 'Dooray! 업무를 아직 생성하는 중입니다. 완료된 뒤 다시 이관하세요.',
+    permission_required: '이 작업에 필요한 권한({permission})이 없습니다.',
+  },
+  bulk: {
+    unknown_tickets: '선택한 티켓 중 더 이상 없는 티켓이 있습니다.',
+    unassigned_tickets: '일괄 답변은 선택한 모든 티켓에 담당자가 있어야 합니다.',
+    other_service: '선택한 그룹이나 유형이 일부 티켓과 다른 서비스에 속합니다.',
+  },
+  field: {
+    required: '필수 필드를 먼저 입력하세요.',
+    unknown: '이 티켓에 {code} 필드가 없습니다.',
+    invalid_value: '{code} 값이 올바르지 않습니다: {problem}.',
+    admin_only: '{code} 필드는 관리자만 입력할 수 있습니다.',
   },
   agent: {
     not_found: '상담원이 존재하지 않습니다.',

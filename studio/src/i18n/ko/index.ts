@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import type en from '../en';
 import callbacks from './callbacks';
 import common from './common';
+import desk from './desk';
 import errors from './errors';
 import rules from './rules';
 import shell from './shell';
@@ -13,4 +14,4 @@ import workspace from './workspace';
 import transfers from './transfers';
 import operations from './operations';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk } satisfies Catalogue<typeof en>;

@@ -1,0 +1,51 @@
+/** The ticket desk: bulk processing and ticket editing. */
+export default {
+  select: {
+    shortcut: 'Select for bulk processing',
+    row: 'Select {subject}',
+    all: 'Select every ticket shown',
+  },
+  bulk: {
+    label: 'Bulk processing',
+    selected: '{count} selected',
+    clear: 'Clear selection',
+    action: 'Action',
+    start: 'Apply to {count}',
+    text: 'Text',
+    tags: 'Tags to add (comma separated)',
+    internal: 'Internal note',
+    running: 'Processing {done} of {total}…',
+    finished: 'Done: {done} applied, {refused} refused',
+    refusals: 'Refused tickets',
+    close: 'Close',
+    actions: {
+      priority: 'Change priority',
+      tags: 'Add tags',
+      comment: 'Comment',
+      hold: 'Hold with a reply',
+      resolve: 'Resolve with a reply',
+      spam: 'Mark as spam',
+    },
+  },
+  composer: {
+    template: 'Insert a template',
+    templateSearch: 'Search templates',
+    noTemplates: 'No templates',
+    attach: 'Attach',
+    remove: 'Remove {name}',
+  },
+  fields: {
+    label: 'Fields',
+    save: 'Save fields',
+  },
+  edit: {
+    label: 'Edit ticket',
+    priority: 'Priority',
+    star: 'Important',
+    starOn: 'Marked important',
+    starOff: 'Mark important',
+    tags: 'Tags',
+    save: 'Save',
+    saved: 'Ticket updated',
+  },
+};
