@@ -23,6 +23,7 @@ export const WORKFLOW_KINDS = {
   delivery_retry: { workflowType: 'deliveryRetryWorkflow', idPrefix: 'delivery-retry-', signals: [] },
   transfer: { workflowType: 'doorayTransferWorkflow', idPrefix: 'dooray-transfer-', signals: [] },
   callback: { workflowType: 'callbackWorkflow', idPrefix: 'callback-', signals: [] },
+  bulk_job: { workflowType: 'bulkJob', idPrefix: 'bulk-job-', signals: [] },
 } as const satisfies Record<string, WorkflowKindDefinition>;
 
 /** The name of a workflow kind. */

@@ -174,11 +174,11 @@ export async function listOperatorActions(
   return rows.map((row) => ({ actorId: row.actor_id, action: row.action, details: row.details, at: row.at.toISOString() }));
 }
 
-/** What the console shows of a ticket behind a workflow. */
+/** What the console shows of the business object behind a workflow: a ticket, a callback request, a bulk job. */
 export interface BusinessSummary {
   id: string;
-  serviceId: string;
-  serviceName: string;
+  serviceId: string | null;
+  serviceName: string | null;
   subject: string;
   status: string;
   assignee: { id: string; name: string } | null;
@@ -235,6 +235,30 @@ export async function callbackSummaries(sql: Db, orgId: string, ids: string[]): 
         subject: `${row.route_name} · ${row.phone}`,
         status: row.status,
         assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+        customer: null,
+      },
+    ]),
+  );
+}
+
+/** The bulk jobs of the organisation among these ids, shown as their action and progress, by id. */
+export async function bulkJobSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, BusinessSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<{ id: string; action: string; total: number; finished: number; done: boolean }[]>`
+    select j.id, j.action->>'kind' as action, j.total, j.finished_at is not null as done,
+      (select count(*)::int from bulk_job_items i where i.job_id = j.id and i.status <> 'pending') as finished
+    from bulk_jobs j
+    where j.id = any(${ids}) and j.org_id = ${orgId}`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        serviceId: null,
+        serviceName: null,
+        subject: `${row.action} · ${row.finished}/${row.total}`,
+        status: row.done ? 'finished' : 'running',
+        assignee: null,
         customer: null,
       },
     ]),

@@ -82,6 +82,14 @@ describe('a bulk job', () => {
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     expect(stream.body).toContain('event: finished');
     expect(stream.body).toContain(`"refused":1`);
+
+    // Operators find the job's workflow with its action and progress.
+    const listed = await h.request('GET', `/operations/workflows/bulk-job-${spam.body.id}`, { token: h.admin.token });
+    expect(listed.body).toMatchObject({
+      kind: 'bulk_job',
+      status: 'completed',
+      businessObject: { kind: 'bulk_job', id: spam.body.id, title: 'spam · 6/6', status: 'finished' },
+    });
   });
 
   it('streams progress events while it runs', async () => {

@@ -4,7 +4,7 @@
  * is listed with its workflow id only, to every operator.
  */
 import type { Db } from '../../../store/db';
-import { callbackSummaries, ticketSummaries, type BusinessSummary } from '../../../store/operations';
+import { bulkJobSummaries, callbackSummaries, ticketSummaries, type BusinessSummary } from '../../../store/operations';
 import { ticketsOfDoorayTransfers } from '../../../store/transfers';
 import { WORKFLOW_KINDS, type WorkflowKind } from '../../../domain/workflow-kinds';
 
@@ -68,6 +68,7 @@ const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
   delivery_retry: viaTicket('delivery_retry', async (_sql, ids) => new Map(ids.map((id) => [id, id.split('-')[0]!]))),
   transfer: viaTicket('transfer', ticketsOfDoorayTransfers),
   callback: summariesOf('callback', callbackSummaries),
+  bulk_job: summariesOf('bulk_job', bulkJobSummaries),
 };
 
 /** The business id in a workflow id of the kind (`ticket-T…` → `T…`). */
