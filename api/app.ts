@@ -21,6 +21,8 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
+// Search, customers' search and merge, and exports (issue 9).
+import { searchRoutes } from './routes/search/search.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -85,6 +87,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
+  api.route('/', searchRoutes);
   app.route('/', api);
   return app;
 }

@@ -83,6 +83,16 @@ export const ERROR_CODES = [
   'automation.invalid',
   'simulation.previous_required',
 
+  // 400, 404, 409, 422: search, exports and customer merges
+  'search.unknown_field',
+  'search.encrypted_field',
+  'search.invalid_range',
+  'export.not_found',
+  'export.not_ready',
+  'export.too_large',
+  'customer.merge_self',
+  'customer.merge_other_service',
+
   // 500, 503: our side
   'database.unavailable',
   'temporal.unavailable',

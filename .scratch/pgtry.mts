@@ -1,0 +1,11 @@
+import { loadConfig } from '../infra/env';
+import { createLogger } from '../infra/logger';
+import { startPostgres } from '../infra/postgres';
+import postgres from 'postgres';
+const config = loadConfig();
+const h = await startPostgres(config, createLogger('warn'));
+const sql = postgres(h.url, { onnotice: () => {} });
+await sql`create extension if not exists pg_trgm`;
+console.log(await sql`select show_trgm('환불 요청합니다') t, datctype from pg_database where datname=current_database()`);
+console.log(await sql`select '환불 요청' like '%환불%' l, '가' < '나' c`);
+await sql.end(); await h.stop();

@@ -1,0 +1,11 @@
+import { loadConfig } from '../infra/env';
+import { createLogger } from '../infra/logger';
+import { startPostgres } from '../infra/postgres';
+import postgres from 'postgres';
+const config = loadConfig();
+const h = await startPostgres(config, createLogger('warn'));
+const sql = postgres(h.url, { onnotice: () => {} });
+console.log(await sql`select datname, datlocprovider, datlocale, datcollate, datctype from pg_database`);
+console.log(await sql`select version()`);
+console.log(await sql`select '환' ~ '[[:alnum:]]' a, upper('é') u`);
+await sql.end(); await h.stop();

@@ -1,0 +1,210 @@
+/**
+ * Ticket search (티켓 검색) and the filtered, sorted task lists: one condition builder over `tickets t`, keyset
+ * pages in any of the three sort orders (ties broken by id, so equal sort keys never repeat or skip a ticket), and
+ * totals counted exactly up to {@link SEARCH_COUNT_CAP}.
+ *
+ * Every condition is served by an index of migration 019: the sort indexes end every filter index, subject and
+ * content substrings go through trigram GIN indexes, customer conditions find the few customers first and then
+ * their tickets through `tickets_customer`.
+ *
+ * @module
+ */
+import type { PendingQuery, Row as PostgresRow } from 'postgres';
+import type { Sql } from './db';
+import { SEARCH_COUNT_CAP, type SortDirection, type TicketSort } from '../domain/search';
+import type { TicketChannel, TicketListName, TicketPriority, TicketStatus } from '../domain/ticket';
+import { listCondition, TICKET_SELECT, toTicketView, visibleTickets, type TicketRow, type TicketView, type TicketViewer } from './tickets';
+
+/** The conditions of a search; every given one must hold. Lists match any of their values. */
+export interface TicketSearchConditions {
+  /** Created at or after (inclusive). */
+  createdFrom?: string;
+  /** Created before (exclusive). */
+  createdTo?: string;
+  ticketId?: string;
+  priority?: TicketPriority[];
+  status?: TicketStatus[];
+  channel?: TicketChannel[];
+  groupId?: string[];
+  assigneeId?: string[];
+  /** Each intake type matches itself and every type below it. */
+  intakeTypeId?: string[];
+  resolutionTypeId?: string[];
+  /** Case-insensitive substrings. */
+  subject?: string;
+  content?: string;
+  /** A substring of the subject or of the content. */
+  text?: string;
+  customerId?: string;
+  /** A substring of the customer's name. */
+  customerName?: string;
+  customerUserId?: string;
+  /** The customer's email, or one a merge kept, case-insensitively. */
+  customerEmail?: string;
+  /** The customer's phone number, or one a merge kept, compared by its digits. */
+  customerPhone?: string;
+  /** Tickets carrying every one of these tags. */
+  tags?: string[];
+  important?: boolean;
+}
+
+/** Where a page starts: after the ticket with these sort keys (as PostgreSQL prints them) and id. */
+export interface SearchPageStart {
+  keys: string[];
+  id: string;
+}
+
+export interface TicketSearchQuery {
+  list?: TicketListName;
+  serviceId?: string;
+  conditions: TicketSearchConditions;
+  sort: TicketSort;
+  direction: SortDirection;
+  limit: number;
+  after: SearchPageStart | null;
+}
+
+export interface TicketSearchPage {
+  items: TicketView[];
+  /** Where the next page starts, or null on the last page. */
+  next: SearchPageStart | null;
+}
+
+/** A total counted up to {@link SEARCH_COUNT_CAP}: `capped` means "at least `count`". */
+export interface SearchTotal {
+  count: number;
+  capped: boolean;
+}
+
+type Fragment = PendingQuery<PostgresRow[]>;
+
+/** `%term%` for LIKE, with the term's own `%`, `_` and `\` matched literally. */
+export function containing(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+const digits = (phone: string) => phone.replace(/\D/g, '');
+
+function customerConditions(sql: Sql, conditions: TicketSearchConditions): Fragment[] {
+  const parts: Fragment[] = [];
+  if (conditions.customerName) parts.push(sql`cu.name ilike ${containing(conditions.customerName)}`);
+  if (conditions.customerUserId) {
+    parts.push(sql`(cu.user_id = ${conditions.customerUserId} or cu.merged_values @> ${sql.json({ userId: [conditions.customerUserId] })}::jsonb)`);
+  }
+  if (conditions.customerEmail) {
+    const email = conditions.customerEmail.toLowerCase();
+    parts.push(sql`(lower(cu.email) = ${email} or cu.merged_values @> ${sql.json({ email: [email] })}::jsonb)`);
+  }
+  if (conditions.customerPhone) {
+    const phone = digits(conditions.customerPhone);
+    parts.push(sql`(regexp_replace(cu.phone, '\\D', '', 'g') = ${phone} or cu.merged_values @> ${sql.json({ phoneDigits: [phone] })}::jsonb)`);
+  }
+  return parts;
+}
+
+function and(sql: Sql, parts: Fragment[]): Fragment {
+  return parts.reduce((all, part) => sql`${all} and ${part}`, sql`true`);
+}
+
+/** The search's conditions on `tickets t`, scoped to what the viewer may read. */
+export function ticketConditions(sql: Sql, viewer: TicketViewer, query: Pick<TicketSearchQuery, 'list' | 'serviceId' | 'conditions'>): Fragment {
+  const c = query.conditions;
+  const parts: Fragment[] = [sql`t.deleted_at is null`, visibleTickets(sql, viewer)];
+  if (query.list) parts.push(listCondition(sql, query.list, viewer.id));
+  if (query.serviceId) parts.push(sql`t.service_id = ${query.serviceId}`);
+  if (c.createdFrom) parts.push(sql`t.created_at >= ${c.createdFrom}::timestamptz`);
+  if (c.createdTo) parts.push(sql`t.created_at < ${c.createdTo}::timestamptz`);
+  if (c.ticketId) parts.push(sql`t.id = ${c.ticketId}`);
+  if (c.priority?.length) parts.push(sql`t.priority in ${sql(c.priority)}`);
+  if (c.status?.length) parts.push(sql`t.status in ${sql(c.status)}`);
+  if (c.channel?.length) parts.push(sql`t.channel in ${sql(c.channel)}`);
+  if (c.groupId?.length) parts.push(sql`t.group_id in ${sql(c.groupId)}`);
+  if (c.assigneeId?.length) parts.push(sql`t.assignee_id in ${sql(c.assigneeId)}`);
+  if (c.resolutionTypeId?.length) parts.push(sql`t.resolution_type_id in ${sql(c.resolutionTypeId)}`);
+  if (c.intakeTypeId?.length) {
+    parts.push(sql`t.intake_type_id in (
+      with recursive subtree as (
+        select id from categories where id in ${sql(c.intakeTypeId)} and kind = 'intake'
+        union
+        select child.id from categories child join subtree on child.parent_id = subtree.id)
+      select id from subtree)`);
+  }
+  if (c.subject) parts.push(sql`t.subject ilike ${containing(c.subject)}`);
+  if (c.content) parts.push(sql`t.content ilike ${containing(c.content)}`);
+  if (c.text) parts.push(sql`(t.subject ilike ${containing(c.text)} or t.content ilike ${containing(c.text)})`);
+  if (c.tags?.length) parts.push(sql`t.tags @> ${c.tags}::text[]`);
+  if (c.important !== undefined) parts.push(sql`t.important = ${c.important}`);
+  if (c.customerId) parts.push(sql`t.customer_id = ${c.customerId}`);
+  const customer = customerConditions(sql, c);
+  if (customer.length > 0) parts.push(sql`t.customer_id in (select cu.id from customers cu where ${and(sql, customer)})`);
+  return and(sql, parts);
+}
+
+/** The sort key columns of each order, most significant first; the id breaks ties. */
+const SORT_KEYS: Record<TicketSort, { columns: string[]; casts: string[] }> = {
+  created: { columns: ['t.created_at'], casts: ['timestamptz'] },
+  updated: { columns: ['t.updated_at'], casts: ['timestamptz'] },
+  priority: { columns: ['t.priority_rank', 't.created_at'], casts: ['smallint', 'timestamptz'] },
+};
+
+function afterCondition(sql: Sql, sort: TicketSort, direction: SortDirection, after: SearchPageStart): Fragment {
+  const { columns, casts } = SORT_KEYS[sort];
+  const left = sql.unsafe(`(${[...columns, 't.id'].join(', ')})`);
+  const values = after.keys.map((key, index) => sql`${key}::${sql.unsafe(casts[index])}`);
+  const right = [...values, sql`${after.id}`].reduce((list, value) => sql`${list}, ${value}`);
+  return direction === 'desc' ? sql`${left} < (${right})` : sql`${left} > (${right})`;
+}
+
+function orderBy(sql: Sql, sort: TicketSort, direction: SortDirection): Fragment {
+  const dir = direction === 'desc' ? 'desc' : 'asc';
+  return sql.unsafe(`order by ${[...SORT_KEYS[sort].columns, 't.id'].map((column) => `${column} ${dir}`).join(', ')}`);
+}
+
+type KeyedRow = TicketRow & { sort_keys: string[] };
+
+/** One page of matching tickets in the asked order, and where the next one starts. */
+export async function searchTickets(sql: Sql, viewer: TicketViewer, query: TicketSearchQuery): Promise<TicketSearchPage> {
+  const keyColumns = SORT_KEYS[query.sort].columns.map((column) => `${column}::text`).join(', ');
+  const rows = await sql<KeyedRow[]>`
+    select ${sql.unsafe(TICKET_SELECT)}, array[${sql.unsafe(keyColumns)}] as sort_keys
+    from tickets t left join customers c on c.id = t.customer_id
+    where ${ticketConditions(sql, viewer, query)}
+      ${query.after ? sql`and ${afterCondition(sql, query.sort, query.direction, query.after)}` : sql``}
+    ${orderBy(sql, query.sort, query.direction)}
+    limit ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toTicketView),
+    next: rows.length > query.limit && last ? { keys: last.sort_keys, id: last.id } : null,
+  };
+}
+
+/** How many tickets match, counted up to the cap. */
+export async function countTickets(sql: Sql, viewer: TicketViewer, query: Pick<TicketSearchQuery, 'list' | 'serviceId' | 'conditions'>): Promise<SearchTotal> {
+  const [row] = await sql<{ count: number }[]>`
+    select count(*)::int as count from (
+      select 1 from tickets t where ${ticketConditions(sql, viewer, query)} limit ${SEARCH_COUNT_CAP + 1}) matching`;
+  return row.count > SEARCH_COUNT_CAP ? { count: SEARCH_COUNT_CAP, capped: true } : { count: row.count, capped: false };
+}
+
+/**
+ * Every matching ticket in the asked order, up to `max`, read in batches by keyset (never one long-held cursor):
+ * what an export writes.
+ */
+export async function* eachMatchingTicket(
+  sql: Sql,
+  viewer: TicketViewer,
+  query: Omit<TicketSearchQuery, 'limit' | 'after'>,
+  max: number,
+): AsyncGenerator<TicketView> {
+  let after: SearchPageStart | null = null;
+  let yielded = 0;
+  while (yielded < max) {
+    const page = await searchTickets(sql, viewer, { ...query, limit: Math.min(1_000, max - yielded), after });
+    for (const ticket of page.items) yield ticket;
+    yielded += page.items.length;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
