@@ -106,12 +106,45 @@ function and(sql: Sql, parts: Fragment[]): Fragment {
   return parts.reduce((all, part) => sql`${all} and ${part}`, sql`true`);
 }
 
-/** The search's conditions on `tickets t`, scoped to what the viewer may read. */
-export function ticketConditions(sql: Sql, viewer: TicketViewer, query: Pick<TicketSearchQuery, 'list' | 'serviceId' | 'conditions'>): Fragment {
-  const c = query.conditions;
-  const parts: Fragment[] = [sql`t.deleted_at is null`, visibleTickets(sql, viewer)];
-  if (query.list) parts.push(listCondition(sql, query.list, viewer.id));
-  if (query.serviceId) parts.push(sql`t.service_id = ${query.serviceId}`);
+/**
+ * The services whose tickets a search covers: the one asked for, or every one the viewer may read (the rule of
+ * `visibleTickets`). Resolved to a list first so the planner sees the services as values, with their statistics,
+ * rather than as a subquery it must guess the size of.
+ */
+export async function searchScope(sql: Sql, viewer: TicketViewer, serviceId: string | undefined): Promise<string[]> {
+  const rows = await sql<{ id: string }[]>`
+    select t.service_id as id from (select id as service_id from services) t
+    where ${visibleTickets(sql, viewer)} ${serviceId ? sql`and t.service_id = ${serviceId}` : sql``}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * A search made ready to run: its scope resolved to services, and each intake type replaced by its whole subtree,
+ * both looked up once (they are small) so the ticket query compares plain lists.
+ */
+export interface PreparedSearch {
+  scope: string[];
+  conditions: TicketSearchConditions;
+}
+
+export async function prepareSearch(sql: Sql, viewer: TicketViewer, query: Pick<TicketSearchQuery, 'serviceId' | 'conditions'>): Promise<PreparedSearch> {
+  const scope = await searchScope(sql, viewer, query.serviceId);
+  const { intakeTypeId } = query.conditions;
+  if (!intakeTypeId?.length) return { scope, conditions: query.conditions };
+  const subtree = await sql<{ id: string }[]>`
+    with recursive subtree as (
+      select id from categories where id in ${sql(intakeTypeId)} and kind = 'intake'
+      union
+      select child.id from categories child join subtree on child.parent_id = subtree.id)
+    select id from subtree`;
+  return { scope, conditions: { ...query.conditions, intakeTypeId: subtree.map((row) => row.id) } };
+}
+
+/** The search's conditions on `tickets t` within the services of `scope` (from {@link searchScope}). */
+function ticketConditions(sql: Sql, viewer: TicketViewer, prepared: PreparedSearch, list: TicketListName | undefined): Fragment {
+  const { scope, conditions: c } = prepared;
+  const parts: Fragment[] = [sql`t.deleted_at is null`, sql`t.service_id = any(${scope}::text[])`];
+  if (list) parts.push(listCondition(sql, list, viewer.id));
   if (c.createdFrom) parts.push(sql`t.created_at >= ${c.createdFrom}::timestamptz`);
   if (c.createdTo) parts.push(sql`t.created_at < ${c.createdTo}::timestamptz`);
   if (c.ticketId) parts.push(sql`t.id = ${c.ticketId}`);
@@ -121,14 +154,7 @@ export function ticketConditions(sql: Sql, viewer: TicketViewer, query: Pick<Tic
   if (c.groupId?.length) parts.push(sql`t.group_id in ${sql(c.groupId)}`);
   if (c.assigneeId?.length) parts.push(sql`t.assignee_id in ${sql(c.assigneeId)}`);
   if (c.resolutionTypeId?.length) parts.push(sql`t.resolution_type_id in ${sql(c.resolutionTypeId)}`);
-  if (c.intakeTypeId?.length) {
-    parts.push(sql`t.intake_type_id in (
-      with recursive subtree as (
-        select id from categories where id in ${sql(c.intakeTypeId)} and kind = 'intake'
-        union
-        select child.id from categories child join subtree on child.parent_id = subtree.id)
-      select id from subtree)`);
-  }
+  if (c.intakeTypeId) parts.push(sql`t.intake_type_id = any(${c.intakeTypeId}::text[])`);
   if (c.subject) parts.push(sql`t.subject ilike ${containing(c.subject)}`);
   if (c.content) parts.push(sql`t.content ilike ${containing(c.content)}`);
   if (c.text) parts.push(sql`(t.subject ilike ${containing(c.text)} or t.content ilike ${containing(c.text)})`);
@@ -163,12 +189,13 @@ function orderBy(sql: Sql, sort: TicketSort, direction: SortDirection): Fragment
 type KeyedRow = TicketRow & { sort_keys: string[] };
 
 /** One page of matching tickets in the asked order, and where the next one starts. */
-export async function searchTickets(sql: Sql, viewer: TicketViewer, query: TicketSearchQuery): Promise<TicketSearchPage> {
+export async function searchTickets(sql: Sql, viewer: TicketViewer, query: TicketSearchQuery, prepared?: PreparedSearch): Promise<TicketSearchPage> {
+  const ready = prepared ?? (await prepareSearch(sql, viewer, query));
   const keyColumns = SORT_KEYS[query.sort].columns.map((column) => `${column}::text`).join(', ');
   const rows = await sql<KeyedRow[]>`
     select ${sql.unsafe(TICKET_SELECT)}, array[${sql.unsafe(keyColumns)}] as sort_keys
     from tickets t left join customers c on c.id = t.customer_id
-    where ${ticketConditions(sql, viewer, query)}
+    where ${ticketConditions(sql, viewer, ready, query.list)}
       ${query.after ? sql`and ${afterCondition(sql, query.sort, query.direction, query.after)}` : sql``}
     ${orderBy(sql, query.sort, query.direction)}
     limit ${query.limit + 1}`;
@@ -181,11 +208,17 @@ export async function searchTickets(sql: Sql, viewer: TicketViewer, query: Ticke
 }
 
 /** How many tickets match, counted up to the cap. */
-export async function countTickets(sql: Sql, viewer: TicketViewer, query: Pick<TicketSearchQuery, 'list' | 'serviceId' | 'conditions'>): Promise<SearchTotal> {
+export async function countTickets(
+  sql: Sql,
+  viewer: TicketViewer,
+  query: Pick<TicketSearchQuery, 'list' | 'serviceId' | 'conditions'>,
+  { cap = SEARCH_COUNT_CAP, prepared }: { cap?: number; prepared?: PreparedSearch } = {},
+): Promise<SearchTotal> {
+  const ready = prepared ?? (await prepareSearch(sql, viewer, query));
   const [row] = await sql<{ count: number }[]>`
     select count(*)::int as count from (
-      select 1 from tickets t where ${ticketConditions(sql, viewer, query)} limit ${SEARCH_COUNT_CAP + 1}) matching`;
-  return row.count > SEARCH_COUNT_CAP ? { count: SEARCH_COUNT_CAP, capped: true } : { count: row.count, capped: false };
+      select 1 from tickets t where ${ticketConditions(sql, viewer, ready, query.list)} limit ${cap + 1}) matching`;
+  return row.count > cap ? { count: cap, capped: true } : { count: row.count, capped: false };
 }
 
 /**
@@ -198,10 +231,11 @@ export async function* eachMatchingTicket(
   query: Omit<TicketSearchQuery, 'limit' | 'after'>,
   max: number,
 ): AsyncGenerator<TicketView> {
+  const prepared = await prepareSearch(sql, viewer, query);
   let after: SearchPageStart | null = null;
   let yielded = 0;
   while (yielded < max) {
-    const page = await searchTickets(sql, viewer, { ...query, limit: Math.min(1_000, max - yielded), after });
+    const page = await searchTickets(sql, viewer, { ...query, limit: Math.min(1_000, max - yielded), after }, prepared);
     for (const ticket of page.items) yield ticket;
     yielded += page.items.length;
     if (!page.next) return;

@@ -1,6 +1,6 @@
 import type { Sql } from '../../../store/db';
 import { findSearchDefaults, saveSearchDefaults } from '../../../store/search-defaults';
-import { countTickets, searchTickets as searchTicketPage, type TicketSearchQuery } from '../../../store/ticket-search';
+import { countTickets, prepareSearch, searchTickets as searchTicketPage, type TicketSearchQuery } from '../../../store/ticket-search';
 import type { TicketViewer } from '../../../store/tickets';
 import { requireTicketListAccess } from '../../access';
 import type { AppRouteHandler } from '../../context';
@@ -29,7 +29,11 @@ export const searchTickets: AppRouteHandler<typeof routes.searchTickets> = async
   const { sql } = c.var.deps;
   const body = c.req.valid('json');
   const query = await searchQueryOf(sql, c.var.agent, body);
-  const [page, total] = await Promise.all([searchTicketPage(sql, c.var.agent, query), body.count ? countTickets(sql, c.var.agent, query) : null]);
+  const prepared = await prepareSearch(sql, c.var.agent, query);
+  const [page, total] = await Promise.all([
+    searchTicketPage(sql, c.var.agent, query, prepared),
+    body.count ? countTickets(sql, c.var.agent, query, { prepared }) : null,
+  ]);
   return c.json(
     { items: page.items, nextCursor: page.next ? encodeSearchCursor(query.sort, query.direction, page.next) : null, total },
     200,
