@@ -21,8 +21,9 @@ import { ticketRoutes } from './routes/tickets/tickets.index';
 import { directoryRoutes } from './routes/directory';
 import { ruleRoutes } from './routes/rules/rules.index';
 import { dashboardRoutes } from './routes/dashboard/dashboard.index';
-// Search, customers' search and merge, and exports (issue 9).
+// Ticket search and exports of searches and customer lists.
 import { searchRoutes } from './routes/search/search.index';
+import { exportRoutes } from './routes/exports/exports.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -83,11 +84,13 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   const api = createRouter();
   api.use('*', requireAgent);
   api.route('/', authRoutes);
+  // Before tickets and customers: /customers/download must not be read as /customers/{id}.
+  api.route('/', searchRoutes);
+  api.route('/', exportRoutes);
   api.route('/', ticketRoutes);
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
   api.route('/', dashboardRoutes);
-  api.route('/', searchRoutes);
   app.route('/', api);
   return app;
 }

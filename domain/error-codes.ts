@@ -92,6 +92,7 @@ export const ERROR_CODES = [
   'export.too_large',
   'customer.merge_self',
   'customer.merge_other_service',
+  'customer.member_taken',
 
   // 500, 503: our side
   'database.unavailable',
