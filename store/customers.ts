@@ -182,7 +182,7 @@ export async function searchCustomers(
   const rows = await sql<CustomerViewRow[]>`
     select ${sql.unsafe(CUSTOMER_COLUMNS)} from customers cu
     where ${customerConditions(sql, reader, query.serviceId, query.conditions)}
-      ${query.after ? sql`and (cu.created_at, cu.id) < (${query.after.at}::timestamptz, ${query.after.id})` : sql``}
+      ${query.after ? sql`and (cu.created_at, cu.id) < (${query.after.at}::text::timestamptz, ${query.after.id})` : sql``}
     order by cu.created_at desc, cu.id desc
     limit ${query.limit + 1}`;
   const page = rows.slice(0, query.limit);

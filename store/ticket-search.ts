@@ -176,7 +176,9 @@ const SORT_KEYS: Record<TicketSort, { columns: string[]; casts: string[] }> = {
 function afterCondition(sql: Sql, sort: TicketSort, direction: SortDirection, after: SearchPageStart): Fragment {
   const { columns, casts } = SORT_KEYS[sort];
   const left = sql.unsafe(`(${[...columns, 't.id'].join(', ')})`);
-  const values = after.keys.map((key, index) => sql`${key}::${sql.unsafe(casts[index])}`);
+  // Through text: a parameter PostgreSQL infers as timestamptz is serialised by postgres.js through a JS Date,
+  // which drops the microseconds the key was printed with.
+  const values = after.keys.map((key, index) => sql`${key}::text::${sql.unsafe(casts[index])}`);
   const right = [...values, sql`${after.id}`].reduce((list, value) => sql`${list}, ${value}`);
   return direction === 'desc' ? sql`${left} < (${right})` : sql`${left} > (${right})`;
 }

@@ -235,6 +235,18 @@ describe('sorting and paging', () => {
     }
   }
 
+  it('keeps the microseconds of sort keys: no ticket repeats or goes missing between pages', async () => {
+    const micro = await h.createService('마이크로초 서비스', ['가']);
+    await h.sql`
+      insert into tickets (id, service_id, channel, status, priority, subject, content, last_seq, created_at, updated_at)
+      select 'TM' || lpad(i::text, 3, '0'), ${micro.id}, 'email', 'unassigned', 'normal', '제목', '내용', 1,
+        timestamptz '2026-05-01 00:00:00.000001+00' + i * interval '1.000001 second', now()
+      from generate_series(1, 40) i`;
+    const expected = Array.from({ length: 40 }, (_, i) => `TM${String(i + 1).padStart(3, '0')}`);
+    expect((await searchAll({ serviceId: micro.id, direction: 'asc' }, h.admin.token, 3)).ids).toEqual(expected);
+    expect((await searchAll({ serviceId: micro.id }, h.admin.token, 3)).ids).toEqual([...expected].reverse());
+  });
+
   it('a page of the largest size, and the last page says there is no next', async () => {
     const response = await h.request('POST', '/tickets/search', { token: h.admin.token, body: { serviceId: service.id, limit: 100 } });
     expect(response.body.items).toHaveLength(100);
