@@ -11,7 +11,9 @@ import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useShortcuts } from '../shortcuts';
-import { LISTS } from '../vocabulary';
+import { LISTS, PRIORITIES } from '../vocabulary';
+import { TICKET_CHANNELS } from '../../../domain/ticket';
+import type { TicketListFilters } from '../api/endpoints';
 import { DashboardStrip } from './DashboardStrip';
 import { NewTicketDialog } from './NewTicketDialog';
 import { Sidebar } from './Sidebar';
@@ -20,33 +22,33 @@ import { TicketTable } from './TicketTable';
 import { useListCounts } from './useListCounts';
 import { useTicketPages } from './useTicketPages';
 
-function matches(ticket: Ticket, query: string): boolean {
-  const haystack = [ticket.id, ticket.subject, ticket.customer?.name, ticket.customer?.email, ticket.customer?.phone, ...ticket.tags]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
+// The search box asks the server once typing pauses, not on every key.
+const SEARCH_PAUSE_MS = 300;
+const CHANNELS = TICKET_CHANNELS.filter((channel) => channel !== 'issue_transfer');
 
 export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: string }) {
   const { t } = useI18n();
   const toast = useToast();
   const counts = useListCounts();
-  const pages = useTicketPages(list);
   const [query, setQuery] = useState('');
+  const [searched, setSearched] = useState('');
+  const [filters, setFilters] = useState<Omit<TicketListFilters, 'q'>>({ sort: 'created' });
+  const pages = useTicketPages(list, useMemo(() => ({ ...filters, q: searched }), [filters, searched]));
   const [cursor, setCursor] = useState(0);
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const tickets = useMemo(() => (query.trim() ? pages.items.filter((ticket) => matches(ticket, query)) : pages.items), [pages.items, query]);
+  const tickets = pages.items;
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(query.trim()), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
 
   useEffect(() => {
     setCursor(0);
     setQuery('');
+    setSearched('');
   }, [list]);
 
   useEffect(() => {
@@ -118,12 +120,51 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
               onKeyDown={(event) => {
                 if (event.key === 'Escape') {
                   setQuery('');
+                  setSearched('');
                   event.currentTarget.blur();
                 }
+                if (event.key === 'Enter') setSearched(query.trim());
                 if (event.key === 'Enter' || event.key === 'ArrowDown') event.currentTarget.blur();
               }}
             />
             <Kbd>/</Kbd>
+          </div>
+          <div className="list-filters">
+            <select
+              aria-label={t('workspace.filters.priority')}
+              value={filters.priority ?? ''}
+              onChange={(event) => setFilters((current) => ({ ...current, priority: event.target.value || undefined }))}
+            >
+              <option value="">{t('workspace.filters.anyPriority')}</option>
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {t(`ticket.priority.${priority}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('workspace.filters.channel')}
+              value={filters.channel ?? ''}
+              onChange={(event) => setFilters((current) => ({ ...current, channel: event.target.value || undefined }))}
+            >
+              <option value="">{t('workspace.filters.anyChannel')}</option>
+              {CHANNELS.map((channel) => (
+                <option key={channel} value={channel}>
+                  {t(`ticket.channel.${channel}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('workspace.filters.sort')}
+              value={filters.sort}
+              onChange={(event) => setFilters((current) => ({ ...current, sort: event.target.value as TicketListFilters['sort'] }))}
+            >
+              {(['created', 'updated', 'priority'] as const).map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`workspace.filters.sortBy.${sort}`)}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="button" className="icon-button bordered" onClick={refresh} aria-label={t('workspace.refresh')} title={t('workspace.refresh')}>
             <Icon name="refresh" size={15} />
@@ -139,7 +180,7 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
           tickets={tickets}
           cursor={cursor}
           openId={ticketId}
-          filtered={query.trim() !== ''}
+          filtered={searched !== '' || Boolean(filters.priority || filters.channel)}
           onCursor={setCursor}
           onOpen={(index) => open(tickets[index]?.id)}
         />
