@@ -8,6 +8,8 @@ import type { Ticket, TicketList } from '../api/types';
 import { Kbd } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
+import { exportTicketSearch } from '../api/exports';
+import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useShortcuts } from '../shortcuts';
@@ -27,8 +29,9 @@ const SEARCH_PAUSE_MS = 300;
 const CHANNELS = TICKET_CHANNELS.filter((channel) => channel !== 'issue_transfer');
 
 export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const toast = useToast();
+  const [exporting, setExporting] = useState<{ written: number; total: number } | null>(null);
   const counts = useListCounts();
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState('');
@@ -64,6 +67,24 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
     const next = Math.min(tickets.length - 1, Math.max(0, cursor + delta));
     setCursor(next);
     if (ticketId) open(tickets[next].id);
+  };
+
+  const exportList = () => {
+    if (exporting) return;
+    setExporting({ written: 0, total: 0 });
+    const search = {
+      list,
+      sort: filters.sort,
+      conditions: {
+        ...(searched ? { text: searched } : {}),
+        ...(filters.priority ? { priority: [filters.priority] } : {}),
+        ...(filters.channel ? { channel: [filters.channel] } : {}),
+      },
+    };
+    exportTicketSearch(search, lang, (written, total) => setExporting({ written, total }))
+      .then(() => toast(t('workspace.export.done')))
+      .catch((error: unknown) => toast(`${t('workspace.export.failed')}: ${errorMessage(t, error)}`, 'info'))
+      .finally(() => setExporting(null));
   };
 
   const refresh = () => {
@@ -166,6 +187,11 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
               ))}
             </select>
           </div>
+          <button type="button" className="button" onClick={exportList} disabled={exporting !== null} aria-live="polite">
+            {exporting
+              ? t('workspace.export.progress', { percent: exporting.total ? Math.floor((exporting.written / exporting.total) * 100) : 0 })
+              : t('workspace.export.button')}
+          </button>
           <button type="button" className="icon-button bordered" onClick={refresh} aria-label={t('workspace.refresh')} title={t('workspace.refresh')}>
             <Icon name="refresh" size={15} />
           </button>

@@ -32,6 +32,13 @@ export default {
   },
   main: 'Tickets',
   search: 'Search subject and content',
+  // Exports of the task list as it is filtered and sorted.
+  export: {
+    button: 'Export to Excel',
+    progress: 'Exporting… {percent}%',
+    done: 'Export downloaded',
+    failed: 'The export failed',
+  },
   // Server-side filters and order of the task list.
   filters: {
     priority: 'Priority',

@@ -34,6 +34,13 @@ export default {
   },
   main: '티켓',
   search: '제목·내용 검색',
+  // 필터·정렬된 업무 목록 내보내기.
+  export: {
+    button: '엑셀 다운로드',
+    progress: '내보내는 중… {percent}%',
+    done: '엑셀 파일을 내려받았습니다',
+    failed: '내보내기에 실패했습니다',
+  },
   // 업무 목록의 서버 필터와 정렬.
   filters: {
     priority: '우선순위',
