@@ -68,3 +68,15 @@ export async function exportTicketSearch(
   if (!file.ok) throw await errorOf(file);
   return saveResponse(file, 'tickets.xlsx');
 }
+
+/** An agent's default search conditions (조건 설정), as GET/PUT /search-defaults hold them. */
+export interface SearchDefaults {
+  conditions: { text?: string; priority?: string[]; channel?: string[] } & Record<string, unknown>;
+  sort: 'created' | 'updated' | 'priority';
+  direction: 'desc' | 'asc';
+}
+
+export const searchDefaultsApi = {
+  get: () => api.get<SearchDefaults>('/search-defaults', { quiet: true }),
+  save: (defaults: SearchDefaults) => api.put<SearchDefaults>('/search-defaults', defaults),
+};

@@ -8,7 +8,7 @@ import type { Ticket, TicketList } from '../api/types';
 import { Kbd } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
-import { exportTicketSearch } from '../api/exports';
+import { exportTicketSearch, searchDefaultsApi } from '../api/exports';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -85,6 +85,33 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
       .then(() => toast(t('workspace.export.done')))
       .catch((error: unknown) => toast(`${t('workspace.export.failed')}: ${errorMessage(t, error)}`, 'info'))
       .finally(() => setExporting(null));
+  };
+
+  // The agent's default conditions (조건 설정) open the workspace.
+  useEffect(() => {
+    searchDefaultsApi
+      .get()
+      .then((defaults) => {
+        const { text, priority, channel } = defaults.conditions;
+        setFilters({ sort: defaults.sort, priority: priority?.[0], channel: channel?.[0] });
+        if (text) {
+          setQuery(text);
+          setSearched(text);
+        }
+      })
+      .catch(() => undefined);
+  }, []);
+
+  const saveDefaults = () => {
+    const conditions = {
+      ...(searched ? { text: searched } : {}),
+      ...(filters.priority ? { priority: [filters.priority] } : {}),
+      ...(filters.channel ? { channel: [filters.channel] } : {}),
+    };
+    searchDefaultsApi
+      .save({ conditions, sort: filters.sort ?? 'created', direction: 'desc' })
+      .then(() => toast(t('workspace.filters.defaultsSaved')))
+      .catch((error: unknown) => toast(errorMessage(t, error), 'info'));
   };
 
   const refresh = () => {
@@ -187,6 +214,9 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
               ))}
             </select>
           </div>
+          <button type="button" className="button" onClick={saveDefaults} title={t('workspace.filters.saveDefaultsHint')}>
+            {t('workspace.filters.saveDefaults')}
+          </button>
           <button type="button" className="button" onClick={exportList} disabled={exporting !== null} aria-live="polite">
             {exporting
               ? t('workspace.export.progress', { percent: exporting.total ? Math.floor((exporting.written / exporting.total) * 100) : 0 })
