@@ -38,6 +38,9 @@ import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.in
 import { attachmentRoutes } from './routes/attachments/attachments.index';
 import { maskRoutes } from './routes/masks/masks.index';
 import { attachmentBodyLimit, isAttachmentUpload } from './routes/attachments/attachments.routes';
+// Ticket search and exports of searches and customer lists.
+import { searchRoutes } from './routes/search/search.index';
+import { exportRoutes } from './routes/exports/exports.index';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -106,6 +109,9 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   const api = createRouter();
   api.use('*', requireAgent);
   api.route('/', authRoutes);
+  // Before tickets and customers: /customers/download must not be read as /customers/{id}.
+  api.route('/', searchRoutes);
+  api.route('/', exportRoutes);
   api.route('/', ticketRoutes);
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);

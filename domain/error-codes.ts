@@ -167,6 +167,16 @@ export const ERROR_CODES = [
   'operations.nothing_to_retry',
   'operations.no_reset_point',
   'operations.refused',
+  // 400, 404, 409, 422: search, exports and customer merges
+  'search.unknown_field',
+  'search.encrypted_field',
+  'search.invalid_range',
+  'export.not_found',
+  'export.not_ready',
+  'export.too_large',
+  'customer.merge_self',
+  'customer.merge_other_service',
+  'customer.member_taken',
 
   // 500, 503: our side
   'database.unavailable',

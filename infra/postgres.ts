@@ -126,6 +126,9 @@ async function startEmbeddedCluster(options: ClusterOptions): Promise<Cluster> {
       initdbFlags: [
         '--encoding=UTF8',
         '--locale=C',
+        // A Unicode character classification, so pg_trgm counts Korean letters as word characters (with a C ctype
+        // it drops every non-ASCII letter and trigram indexes cannot serve Korean searches).
+        '--lc-ctype=C.UTF-8',
         '--locale-provider=builtin',
         '--builtin-locale=C.UTF-8',
         ...(fast ? ['--no-sync'] : []),

@@ -96,6 +96,18 @@ export async function fieldsForTicket(sql: Db, serviceId: string, intakeTypePath
   return rows.map(toField);
 }
 
+/**
+ * The live fields with these codes in the organisation's services (or in the one service given), for a search on
+ * field values: a code may name a field in several services, each searched under its own scope.
+ */
+export async function fieldsByCode(sql: Db, orgId: string, serviceId: string | undefined, codes: string[]): Promise<Field[]> {
+  const rows = await sql<FieldRow[]>`
+    select f.* from fields f join services s on s.id = f.service_id
+    where s.org_id = ${orgId} and f.deleted_at is null and lower(f.code) = any(${codes.map((code) => code.toLowerCase())})
+      ${serviceId ? sql`and f.service_id = ${serviceId}` : sql``}`;
+  return rows.map(toField);
+}
+
 /** A live field of a service of the organisation. */
 export async function findField(sql: Db, orgId: string, id: string): Promise<Field | null> {
   const [row] = await sql<FieldRow[]>`

@@ -161,17 +161,18 @@ export interface TicketView {
   closedAt: string | null;
 }
 
-const TICKET_SELECT = `
+/** The columns of {@link TicketView} over `tickets t left join customers c`. */
+export const TICKET_SELECT = `
   t.id, t.service_id, t.channel, t.status, t.priority, t.subject, t.content, t.intake_type_id,
   t.resolution_type_id, t.group_id, t.assignee_id, t.creator_id, t.tags, t.important, t.customer_fields, t.agent_fields,
   t.created_at, t.updated_at, t.resolved_at, t.closed_at,
   c.id as customer_id, c.name as customer_name, c.email as customer_email, c.phone as customer_phone`;
 
-type Row = Record<string, unknown> & { created_at: Date; id: string };
+export type TicketRow = Record<string, unknown> & { created_at: Date; id: string };
 
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
 
-function toTicketView(row: Row): TicketView {
+export function toTicketView(row: TicketRow): TicketView {
   return {
     id: row.id,
     serviceId: row.service_id as string,
@@ -206,7 +207,7 @@ function toTicketView(row: Row): TicketView {
 
 /** The ticket, unless it does not exist or was deleted. */
 export async function findTicket(sql: Db, id: string): Promise<TicketView | null> {
-  const [row] = await sql<Row[]>`
+  const [row] = await sql<TicketRow[]>`
     select ${sql.unsafe(TICKET_SELECT)} from tickets t left join customers c on c.id = t.customer_id
     where t.id = ${id} and t.deleted_at is null`;
   return row ? toTicketView(row) : null;
@@ -214,7 +215,7 @@ export async function findTicket(sql: Db, id: string): Promise<TicketView | null
 
 /** The ticket, if it belongs to a service of the organisation and was not deleted. */
 export async function findTicketInOrg(sql: Db, orgId: string, id: string): Promise<TicketView | null> {
-  const [row] = await sql<Row[]>`
+  const [row] = await sql<TicketRow[]>`
     select ${sql.unsafe(TICKET_SELECT)} from tickets t left join customers c on c.id = t.customer_id
     where t.id = ${id} and t.deleted_at is null
       and t.service_id in (select id from services where org_id = ${orgId})`;
@@ -266,30 +267,6 @@ export function visibleTickets(sql: Sql, viewer: TicketViewer) {
     default:
       return sql`false`;
   }
-}
-
-/** Where a page starts: after the ticket with this creation time and id (newest first). */
-export interface TicketPageStart {
-  at: string;
-  id: string;
-}
-
-/** One page of a task list, newest first, and whether more follow. */
-export async function listTicketPage(
-  sql: Sql,
-  viewer: TicketViewer,
-  query: { list: TicketListName; serviceId?: string; limit: number; after: TicketPageStart | null },
-): Promise<{ items: TicketView[]; more: boolean }> {
-  const { after } = query;
-  const scope = visibleTickets(sql, viewer);
-  const rows = await sql<Row[]>`
-    select ${sql.unsafe(TICKET_SELECT)} from tickets t left join customers c on c.id = t.customer_id
-    where t.deleted_at is null and ${scope} and ${listCondition(sql, query.list, viewer.id)}
-      ${query.serviceId ? sql`and t.service_id = ${query.serviceId}` : sql``}
-      ${after ? sql`and (t.created_at, t.id) < (${after.at}::timestamptz, ${after.id})` : sql``}
-    order by t.created_at desc, t.id desc
-    limit ${query.limit + 1}`;
-  return { items: rows.slice(0, query.limit).map(toTicketView), more: rows.length > query.limit };
 }
 
 export interface CustomerTicketRow {

@@ -12,6 +12,9 @@ const RULES: { methods: readonly string[] | 'any'; path: RegExp; need: ScopeRequ
   { methods: ['GET'], path: /^\/me$/, need: { open: true } },
   { methods: 'any', path: /^\/auth\//, need: { session: true } },
   { methods: ['GET'], path: /^\/(tickets|dashboard)(\/|$)/, need: { scope: 'tickets:read' } },
+  // A search is a read sent as a body.
+  { methods: ['POST'], path: /^\/tickets\/search(\/download)?$/, need: { scope: 'tickets:read' } },
+  { methods: 'any', path: /^\/search-defaults$/, need: { session: true } },
   { methods: 'any', path: /^\/tickets(\/|$)/, need: { scope: 'tickets:write' } },
   { methods: ['GET'], path: /^\/customers(\/|$)/, need: { scope: 'customers:read' } },
   { methods: ['GET'], path: /^\/(callbacks|phone-presence)(\/|$)/, need: { scope: 'callbacks:read' } },

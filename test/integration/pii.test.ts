@@ -105,6 +105,38 @@ describe('encrypted fields', () => {
   });
 });
 
+describe('searching field values', () => {
+  it('finds tickets by plain field values, refuses encrypted fields, and opens encrypted values in the results', async () => {
+    for (const [code, control] of [['order_no', 'text'], ['tier', 'dropdown']] as const) {
+      const options = control === 'dropdown' ? [{ code: 'gold', labels: { ko: '골드' } }, { code: 'silver', labels: { ko: '실버' } }] : [];
+      const created = await h.request('POST', `/services/${service.id}/fields`, {
+        token: h.admin.token,
+        body: { scope: 'customer', code, control, labels: { ko: code }, options },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const gold = await createTicket({ order_no: 'ORD-2026-0042', tier: 'gold', resident_no: RESIDENT_NO });
+    const silver = await createTicket({ order_no: 'ORD-2026-0099', tier: 'silver' });
+    const search = async (fields: Record<string, string>) => {
+      const response = await h.request('POST', '/tickets/search', { token: agent.token, body: { serviceId: service.id, conditions: { fields } } });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body.items as { id: string; customerFields: Record<string, string> }[];
+    };
+
+    // Free text matches a substring in any case; a dropdown its option code exactly.
+    expect((await search({ order_no: 'ord-2026' })).map((ticket) => ticket.id).sort()).toEqual([gold.id, silver.id].sort());
+    expect((await search({ order_no: '0042' })).map((ticket) => ticket.id)).toEqual([gold.id]);
+    expect((await search({ tier: 'silver' })).map((ticket) => ticket.id)).toEqual([silver.id]);
+    expect(await search({ tier: 'silv' })).toEqual([]);
+    const [found] = await search({ order_no: '0042', tier: 'gold' });
+    expect(found.customerFields).toEqual({ order_no: 'ORD-2026-0042', tier: 'gold', resident_no: RESIDENT_NO });
+
+    const refused = await h.request('POST', '/tickets/search', { token: agent.token, body: { serviceId: service.id, conditions: { fields: { resident_no: '900101' } } } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'search.encrypted_field', details: { fields: ['fields.resident_no'] } });
+  });
+});
+
 describe('key rotation', () => {
   it('re-seals every value under the newest key through each ticket’s workflow, once', async () => {
     const tickets = [await createTicket({ resident_no: '700101-1000001' }), await createTicket({ resident_no: '700101-1000002' })];

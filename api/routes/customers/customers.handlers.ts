@@ -1,24 +1,63 @@
+import { SEARCH_COUNT_CAP } from '../../../domain/search';
+import { countCustomers, findCustomerView, mergeCustomers, searchCustomers as searchCustomerPage, updateCustomer as saveCustomer } from '../../../store/customers';
 import { listCustomerTickets } from '../../../store/tickets';
-import { requireCustomerAccess } from '../../access';
+import { requireCustomerAccess, requireTicketListAccess } from '../../access';
 import type { AppRouteHandler } from '../../context';
+import { ApiError, notFound } from '../../errors';
+import { customerQueryOf, decodeCustomerCursor, encodeCustomerCursor } from './customers.query';
 import type * as routes from './customers.routes';
 
 export const getCustomer: AppRouteHandler<typeof routes.getCustomer> = async (c) => {
   const { sql } = c.var.deps;
   const { id } = c.req.valid('param');
-  const customer = await requireCustomerAccess(sql, c.var.agent, id);
-  const tickets = await listCustomerTickets(sql, id);
+  await requireCustomerAccess(sql, c.var.agent, id);
+  const [customer, tickets] = await Promise.all([findCustomerView(sql, id), listCustomerTickets(sql, id)]);
+  if (!customer) throw notFound('customer', id);
   return c.json(
-    {
-      id: customer.id,
-      serviceId: customer.service_id,
-      name: customer.name,
-      email: customer.email,
-      phone: customer.phone,
-      userId: customer.user_id,
-      createdAt: customer.created_at.toISOString(),
-      tickets: tickets.map((t) => ({ id: t.id, subject: t.subject, status: t.status, createdAt: t.created_at.toISOString() })),
-    },
+    { ...customer, tickets: tickets.map((t) => ({ id: t.id, subject: t.subject, status: t.status, createdAt: t.created_at.toISOString() })) },
     200,
   );
+};
+
+export const searchCustomers: AppRouteHandler<typeof routes.searchCustomers> = async (c) => {
+  const { sql } = c.var.deps;
+  const query = c.req.valid('query');
+  await requireTicketListAccess(sql, c.var.agent, query.serviceId);
+  const search = customerQueryOf(query);
+  const after = query.cursor ? decodeCustomerCursor(query.cursor) : null;
+  const [page, total] = await Promise.all([
+    searchCustomerPage(sql, c.var.agent, { ...search, limit: query.limit, after }),
+    query.cursor ? Promise.resolve(null) : countCustomers(sql, c.var.agent, search, SEARCH_COUNT_CAP),
+  ]);
+  return c.json(
+    { items: page.items, nextCursor: page.next ? encodeCustomerCursor(page.next) : null, total },
+    200,
+  );
+};
+
+export const updateCustomer: AppRouteHandler<typeof routes.updateCustomer> = async (c) => {
+  const { sql } = c.var.deps;
+  const { id } = c.req.valid('param');
+  await requireCustomerAccess(sql, c.var.agent, id);
+  const result = await saveCustomer(sql, id, c.req.valid('json'), c.var.agent.apiClient?.id ?? c.var.agent.id);
+  if (result === null) throw notFound('customer', id);
+  if (result === 'member_taken') {
+    throw new ApiError(409, 'customer.member_taken', 'Another customer of this service has that member id; merge them instead.', { id });
+  }
+  return c.json(result, 200);
+};
+
+export const mergeCustomer: AppRouteHandler<typeof routes.mergeCustomer> = async (c) => {
+  const { sql } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const { customerId } = c.req.valid('json');
+  if (customerId === id) throw new ApiError(422, 'customer.merge_self', 'A customer cannot be merged into itself.', { id });
+  await requireCustomerAccess(sql, c.var.agent, id);
+  await requireCustomerAccess(sql, c.var.agent, customerId);
+  const outcome = await mergeCustomers(sql, id, customerId, c.var.agent.apiClient?.id ?? c.var.agent.id);
+  if (outcome.kind === 'not_found') throw notFound('customer', outcome.id);
+  if (outcome.kind === 'other_service') {
+    throw new ApiError(422, 'customer.merge_other_service', 'Only customers of the same service can be merged.', { id, customerId });
+  }
+  return c.json({ customer: outcome.customer, ticketsMoved: outcome.ticketsMoved }, 200);
 };

@@ -10,7 +10,6 @@ import {
   findTicket,
   groupOfServiceExists,
   isAssignableGroupMember,
-  listTicketPage,
   serviceOfOrgExists,
   type TicketView,
 } from '../../../store/tickets';
@@ -29,7 +28,8 @@ import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agen
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { sendTicketCommand, startTicket } from './tickets.commands';
-import { decodeCursor, encodeCursor } from './tickets.cursor';
+import { searchTickets } from '../../../store/ticket-search';
+import { decodeSearchCursor, encodeSearchCursor } from '../search/search.cursor';
 import type * as routes from './tickets.routes';
 
 /**
@@ -153,11 +153,13 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
 
 export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c) => {
   const { sql } = c.var.deps;
-  const { cursor, ...query } = c.req.valid('query');
-  await requireTicketListAccess(sql, c.var.agent, query.serviceId);
-  const { items, more } = await listTicketPage(sql, c.var.agent, { ...query, after: cursor ? decodeCursor(cursor) : null });
-  const revealed = items.map((ticket) => revealTicket(c.var.deps.config, ticket));
-  return c.json({ items: revealed, nextCursor: more ? encodeCursor(items[items.length - 1]) : null }, 200);
+  const { cursor, list, serviceId, limit, sort, direction, q, ...filters } = c.req.valid('query');
+  await requireTicketListAccess(sql, c.var.agent, serviceId);
+  const after = cursor ? decodeSearchCursor(cursor, sort, direction) : null;
+  const conditions = { ...filters, text: q };
+  const page = await searchTickets(sql, c.var.agent, { list, serviceId, conditions, sort, direction, limit, after });
+  const revealed = page.items.map((ticket) => revealTicket(c.var.deps.config, ticket));
+  return c.json({ items: revealed, nextCursor: page.next ? encodeSearchCursor(sort, direction, page.next) : null }, 200);
 };
 
 export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => {

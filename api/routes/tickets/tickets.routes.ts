@@ -36,7 +36,7 @@ export const listTickets = createRoute({
   method: 'get',
   path: '/tickets',
   tags,
-  summary: 'A task list, newest first',
+  summary: 'A task list, filtered and sorted on the server (newest first by default)',
   request: { query: TicketListQuery },
   responses: { 200: { description: 'One page of tickets', content: json(TicketPage) }, ...errorResponses(400, 401, 403, 404) },
 });

@@ -3,6 +3,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { ActorRef, InternalResolveReason, MessageKind, TicketChannel, TicketPriority, TicketStatus } from '../../../domain/schemas';
+import { SORT_DIRECTIONS, TICKET_SORTS } from '../../../domain/search';
 import { TICKET_LISTS } from '../../../domain/ticket';
 import { MAX_ATTACHMENT_FILES } from '../../../domain/attachments';
 import { FieldValue, FieldValueChanges, FieldValues } from '../fields/fields.schemas';
@@ -95,11 +96,27 @@ export const CreateTicketHeaders = z.object({
 export const TicketList = z.enum(TICKET_LISTS);
 export type TicketList = z.infer<typeof TicketList>;
 
+/** A query parameter listing values separated by commas, e.g. `status=unassigned,in_progress`. */
+const commaList = <T extends z.ZodType<string, string>>(value: T) =>
+  z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(value).min(1).max(50));
+
 export const TicketListQuery = z.object({
   list: TicketList.default('all'),
   serviceId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional().openapi({ description: 'The `nextCursor` of the previous page.' }),
+  cursor: z.string().max(500).optional().openapi({ description: 'The `nextCursor` of the previous page, with the same sort.' }),
+  // Server-side filters and sorting of every task list (the same conditions as POST /tickets/search).
+  channel: commaList(TicketChannel).optional().openapi({ description: 'Channels, comma-separated.', example: 'email,phone' }),
+  status: commaList(TicketStatus).optional().openapi({ description: 'Statuses, comma-separated.' }),
+  priority: commaList(TicketPriority).optional().openapi({ description: 'Priorities, comma-separated.' }),
+  assigneeId: commaList(Id).optional().openapi({ description: 'Assignees, comma-separated.' }),
+  intakeTypeId: commaList(Id).optional().openapi({ description: 'Intake types (each with its subtree), comma-separated.' }),
+  q: z.string().trim().min(1).max(200).optional().openapi({ description: 'A substring of the subject or the content.' }),
+  sort: z.enum(TICKET_SORTS).default('created'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
 });
 
 export const TicketPage = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() }).openapi('TicketPage');

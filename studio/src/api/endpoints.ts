@@ -29,10 +29,26 @@ export const dashboardApi = {
     api.get<Dashboard>('/dashboard', { query: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }, quiet: options.quiet }),
 };
 
+/** Server-side search, filters and order of a task list (GET /tickets); empty values are left out. */
+export interface TicketListFilters {
+  q?: string;
+  priority?: string;
+  channel?: string;
+  sort?: 'created' | 'updated' | 'priority';
+}
+
+function listFilterQuery(filters: TicketListFilters = {}): Record<string, string | undefined> {
+  const q = filters.q?.trim();
+  return { q: q || undefined, priority: filters.priority || undefined, channel: filters.channel || undefined, sort: filters.sort };
+}
+
 export const ticketsApi = {
-  list: (list: TicketList, options: { limit?: number; cursor?: string; quiet?: boolean; signal?: AbortSignal } = {}) =>
+  list: (
+    list: TicketList,
+    options: { limit?: number; cursor?: string; quiet?: boolean; signal?: AbortSignal; filters?: TicketListFilters } = {},
+  ) =>
     api.get<TicketPage>('/tickets', {
-      query: { list, limit: options.limit ?? 25, cursor: options.cursor },
+      query: { list, limit: options.limit ?? 25, cursor: options.cursor, ...listFilterQuery(options.filters) },
       quiet: options.quiet,
       signal: options.signal,
     }),

@@ -8,10 +8,14 @@ import type { Ticket, TicketList } from '../api/types';
 import { Kbd } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
+import { exportTicketSearch, searchDefaultsApi } from '../api/exports';
+import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useShortcuts } from '../shortcuts';
-import { LISTS } from '../vocabulary';
+import { LISTS, PRIORITIES } from '../vocabulary';
+import { TICKET_CHANNELS } from '../../../domain/ticket';
+import type { TicketListFilters } from '../api/endpoints';
 import { DashboardStrip } from './DashboardStrip';
 import { NewTicketDialog } from './NewTicketDialog';
 import { Sidebar } from './Sidebar';
@@ -21,34 +25,35 @@ import { TicketTable } from './TicketTable';
 import { useListCounts } from './useListCounts';
 import { useTicketPages } from './useTicketPages';
 
-function matches(ticket: Ticket, query: string): boolean {
-  const haystack = [ticket.id, ticket.subject, ticket.customer?.name, ticket.customer?.email, ticket.customer?.phone, ...ticket.tags]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
+// The search box asks the server once typing pauses, not on every key.
+const SEARCH_PAUSE_MS = 300;
+const CHANNELS = TICKET_CHANNELS.filter((channel) => channel !== 'issue_transfer');
 
 export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const toast = useToast();
+  const [exporting, setExporting] = useState<{ written: number; total: number } | null>(null);
   const counts = useListCounts();
-  const pages = useTicketPages(list);
   const [query, setQuery] = useState('');
+  const [searched, setSearched] = useState('');
+  const [filters, setFilters] = useState<Omit<TicketListFilters, 'q'>>({ sort: 'created' });
+  const pages = useTicketPages(list, useMemo(() => ({ ...filters, q: searched }), [filters, searched]));
   const [cursor, setCursor] = useState(0);
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const tickets = useMemo(() => (query.trim() ? pages.items.filter((ticket) => matches(ticket, query)) : pages.items), [pages.items, query]);
+  const tickets = pages.items;
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(query.trim()), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
 
   useEffect(() => {
     setCursor(0);
     setQuery('');
+    setSearched('');
   }, [list]);
 
   useEffect(() => {
@@ -64,6 +69,51 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
     const next = Math.min(tickets.length - 1, Math.max(0, cursor + delta));
     setCursor(next);
     if (ticketId) open(tickets[next].id);
+  };
+
+  const exportList = () => {
+    if (exporting) return;
+    setExporting({ written: 0, total: 0 });
+    const search = {
+      list,
+      sort: filters.sort,
+      conditions: {
+        ...(searched ? { text: searched } : {}),
+        ...(filters.priority ? { priority: [filters.priority] } : {}),
+        ...(filters.channel ? { channel: [filters.channel] } : {}),
+      },
+    };
+    exportTicketSearch(search, lang, (written, total) => setExporting({ written, total }))
+      .then(() => toast(t('workspace.export.done')))
+      .catch((error: unknown) => toast(`${t('workspace.export.failed')}: ${errorMessage(t, error)}`, 'info'))
+      .finally(() => setExporting(null));
+  };
+
+  // The agent's default conditions (조건 설정) open the workspace.
+  useEffect(() => {
+    searchDefaultsApi
+      .get()
+      .then((defaults) => {
+        const { text, priority, channel } = defaults.conditions;
+        setFilters({ sort: defaults.sort, priority: priority?.[0], channel: channel?.[0] });
+        if (text) {
+          setQuery(text);
+          setSearched(text);
+        }
+      })
+      .catch(() => undefined);
+  }, []);
+
+  const saveDefaults = () => {
+    const conditions = {
+      ...(searched ? { text: searched } : {}),
+      ...(filters.priority ? { priority: [filters.priority] } : {}),
+      ...(filters.channel ? { channel: [filters.channel] } : {}),
+    };
+    searchDefaultsApi
+      .save({ conditions, sort: filters.sort ?? 'created', direction: 'desc' })
+      .then(() => toast(t('workspace.filters.defaultsSaved')))
+      .catch((error: unknown) => toast(errorMessage(t, error), 'info'));
   };
 
   const refresh = () => {
@@ -131,13 +181,60 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
               onKeyDown={(event) => {
                 if (event.key === 'Escape') {
                   setQuery('');
+                  setSearched('');
                   event.currentTarget.blur();
                 }
+                if (event.key === 'Enter') setSearched(query.trim());
                 if (event.key === 'Enter' || event.key === 'ArrowDown') event.currentTarget.blur();
               }}
             />
             <Kbd>/</Kbd>
           </div>
+          <div className="list-filters">
+            <select
+              aria-label={t('workspace.filters.priority')}
+              value={filters.priority ?? ''}
+              onChange={(event) => setFilters((current) => ({ ...current, priority: event.target.value || undefined }))}
+            >
+              <option value="">{t('workspace.filters.anyPriority')}</option>
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {t(`ticket.priority.${priority}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('workspace.filters.channel')}
+              value={filters.channel ?? ''}
+              onChange={(event) => setFilters((current) => ({ ...current, channel: event.target.value || undefined }))}
+            >
+              <option value="">{t('workspace.filters.anyChannel')}</option>
+              {CHANNELS.map((channel) => (
+                <option key={channel} value={channel}>
+                  {t(`ticket.channel.${channel}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('workspace.filters.sort')}
+              value={filters.sort}
+              onChange={(event) => setFilters((current) => ({ ...current, sort: event.target.value as TicketListFilters['sort'] }))}
+            >
+              {(['created', 'updated', 'priority'] as const).map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`workspace.filters.sortBy.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button" onClick={saveDefaults} title={t('workspace.filters.saveDefaultsHint')}>
+            {t('workspace.filters.saveDefaults')}
+          </button>
+          <button type="button" className="button" onClick={exportList} disabled={exporting !== null} aria-live="polite">
+            {exporting
+              ? t('workspace.export.progress', { percent: exporting.total ? Math.floor((exporting.written / exporting.total) * 100) : 0 })
+              : t('workspace.export.button')}
+          </button>
           <button type="button" className="icon-button bordered" onClick={refresh} aria-label={t('workspace.refresh')} title={t('workspace.refresh')}>
             <Icon name="refresh" size={15} />
           </button>
@@ -159,7 +256,7 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
           tickets={tickets}
           cursor={cursor}
           openId={ticketId}
-          filtered={query.trim() !== ''}
+          filtered={searched !== '' || Boolean(filters.priority || filters.channel)}
           selected={selected}
           onToggle={toggleSelected}
           onToggleAll={() =>

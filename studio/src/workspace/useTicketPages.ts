@@ -1,8 +1,9 @@
 /**
- * One task list, page by page: the first page on entry, the next on "load more" with the API's cursor.
+ * One task list, page by page: the first page on entry, the next on "load more" with the API's cursor. The search
+ * text, filters and order are the server's: every change asks for the first page again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ticketsApi } from '../api/endpoints';
+import { ticketsApi, type TicketListFilters } from '../api/endpoints';
 import type { Ticket, TicketList } from '../api/types';
 
 const PAGE_SIZE = 25;
@@ -19,22 +20,23 @@ export interface TicketPages {
   replace: (ticket: Ticket, stillListed: boolean) => void;
 }
 
-export function useTicketPages(list: TicketList): TicketPages {
+export function useTicketPages(list: TicketList, filters: TicketListFilters = {}): TicketPages {
   const [items, setItems] = useState<Ticket[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
-  const current = useRef(list);
-  current.current = list;
+  const filterKey = JSON.stringify(filters);
+  const current = useRef(`${list}|${filterKey}`);
+  current.current = `${list}|${filterKey}`;
 
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
     setError(null);
     ticketsApi
-      .list(list, { limit: PAGE_SIZE, signal: controller.signal })
+      .list(list, { limit: PAGE_SIZE, signal: controller.signal, filters: JSON.parse(filterKey) as TicketListFilters })
       .then((page) => {
         setItems(page.items);
         setNextCursor(page.nextCursor);
@@ -48,14 +50,14 @@ export function useTicketPages(list: TicketList): TicketPages {
         setLoading(false);
       });
     return () => controller.abort();
-  }, [list, generation]);
+  }, [list, filterKey, generation]);
 
   const loadMore = useCallback(() => {
     if (!nextCursor || loadingMore) return;
     setLoadingMore(true);
-    const requestedFor = list;
+    const requestedFor = `${list}|${filterKey}`;
     ticketsApi
-      .list(list, { limit: PAGE_SIZE, cursor: nextCursor })
+      .list(list, { limit: PAGE_SIZE, cursor: nextCursor, filters: JSON.parse(filterKey) as TicketListFilters })
       .then((page) => {
         if (current.current !== requestedFor) return;
         setItems((existing) => {
@@ -66,7 +68,7 @@ export function useTicketPages(list: TicketList): TicketPages {
       })
       .catch(setError)
       .finally(() => setLoadingMore(false));
-  }, [list, nextCursor, loadingMore]);
+  }, [list, filterKey, nextCursor, loadingMore]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
 
