@@ -183,6 +183,8 @@ describe('lifecycle and permissions', () => {
     const ticketId = registered.body.ticketId as string;
     const ticket = (await h.request('GET', `/tickets/${ticketId}`, { token: agentA.token })).body;
     expect(ticket).toMatchObject({ channel: 'phone', subject: '콜백 상담', creatorId: agentA.id, tags: ['callback'] });
+    // The agent who made the call keeps the ticket.
+    expect(ticket).toMatchObject({ status: 'in_progress', assigneeId: agentA.id });
     expect(ticket.customer.id).toBe(existing.body.customer.id);
     const linked = await h.request('GET', `/callbacks?ticketId=${ticketId}`, { token: h.admin.token });
     expect(linked.body.items.map((c: { id: string }) => c.id)).toEqual([callback.id]);

@@ -18,7 +18,7 @@ import {
 import { callbackStats as loadCallbackStats, type CallbackStatsRow } from '../../../store/callback-stats';
 import { findAgent } from '../../../store/directory/agents';
 import { findIvrRouteByCode } from '../../../store/ivr-routes';
-import { findServiceCategory } from '../../../store/tickets';
+import { agentGroupIdsInService, findServiceCategory } from '../../../store/tickets';
 import type { Sql } from '../../../store/db';
 import { tableHeaders, tableStream, type Column } from '../../../infra/tabular';
 import { mintHookUrl } from '../../../infra/signing';
@@ -227,6 +227,8 @@ export const registerHistory: AppRouteHandler<typeof routes.registerHistory> = a
     const category = await findServiceCategory(sql, body.intakeTypeId, callback.serviceId, 'intake');
     if (!category?.enabled) throw invalidReference('intakeTypeId', body.intakeTypeId, 'is not an enabled intake type of this service');
   }
+  // The agent who spoke to the customer keeps the ticket, in their first group of the service.
+  const [groupId = null] = await agentGroupIdsInService(sql, agent.id, callback.serviceId);
   const ticketId = businessId('T');
   const at = new Date().toISOString();
   await sendCallbackCommand(temporal, callback.id, actorOf(agent), {
@@ -240,7 +242,8 @@ export const registerHistory: AppRouteHandler<typeof routes.registerHistory> = a
       content: body.content ?? `Callback request ${callback.id} through ${callback.route.name} (${callback.route.code}).`,
       priority: 'normal',
       intakeTypeId,
-      groupId: null,
+      groupId,
+      assigneeId: groupId ? agent.id : null,
       creatorId: actorIdOf(agent),
       tags: ['callback'],
       customer: { id: businessId('U', 12), name: null, email: null, phone: callback.phone, userId: null },
