@@ -5,7 +5,6 @@
  * the connections, the embedded services); the next start finds every ticket, workflow and timer where it was.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -21,6 +20,7 @@ import { loadOrCreateSigningKeyFile } from '../infra/signing';
 import { startApiServer } from './api-server';
 import { createWorker, installWorkerRuntime } from './worker-wiring';
 import { loadOrCreateKeyFile } from '../infra/keyring';
+import type { KeyEntry } from '../infra/key-list';
 import { startDoorayDemo } from './dooray-demo';
 
 type Stop = () => Promise<unknown> | unknown;
@@ -74,22 +74,12 @@ async function main(): Promise<void> {
 }
 
 async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Promise<void> {
-  // Transfers: the embedded default keeps a generated field-encryption key under DATA_DIR when none is configured.
-  let config = configured;
-  let keyNote: string | null = null;
-  if (!config.FIELD_ENCRYPTION_KEY) {
-    mkdirSync(config.DATA_DIR, { recursive: true });
-    const keyFile = loadOrCreateKeyFile(config.DATA_DIR);
-    config = { ...config, FIELD_ENCRYPTION_KEY: keyFile.entries };
-    keyNote = `${keyFile.file}${keyFile.created ? ' (generated now: back it up, or set FIELD_ENCRYPTION_KEY)' : ''}`;
-    log.info({ file: keyFile.file, created: keyFile.created }, 'field encryption key from the data directory');
-  }
+  // The embedded default keeps generated keys under DATA_DIR for the key lists the environment does not set.
+  const encryption = withEmbeddedKeys(configured, 'FIELD_ENCRYPTION_KEY', loadOrCreateKeyFile);
+  const signing = withEmbeddedKeys(encryption.config, 'CALLBACK_SIGNING_KEY', loadOrCreateSigningKeyFile);
+  let config = signing.config;
   // The demo's fake Dooray listens on loopback, which outbound calls refuse by default.
   if (config.DOORAY_DEMO) config = { ...config, OUTBOUND_ALLOW_PRIVATE: true };
-  // Signed callback URLs: the embedded default keeps a generated signing key under DATA_DIR too.
-  const signed = withSigningKey(config);
-  config = signed.config;
-  const { signingKeyNote } = signed;
 
   const database = await startPostgres(config, log);
   stops.push(database.stop);
@@ -136,8 +126,8 @@ async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Pr
     `  Studio         ${url}/studio/`,
     `  Temporal UI    ${temporalServer.uiUrl ?? '(external Temporal: see its own Web UI)'}`,
     `  Sign in as     ${config.BOOTSTRAP_ADMIN_EMAIL}${created ? ` / ${config.BOOTSTRAP_ADMIN_PASSWORD}` : ''}`,
-    ...(signingKeyNote ? [`  Signing key    ${signingKeyNote}`] : []),
-    ...(keyNote ? [`  Field key      ${keyNote}`] : []),
+    ...(signing.note ? [`  Signing key    ${signing.note}`] : []),
+    ...(encryption.note ? [`  Field key      ${encryption.note}`] : []),
     ...(doorayDemo ? [`  Dooray! demo   ${doorayDemo.url}  (move and comment on transferred tasks; outbound calls may reach loopback)`] : []),
     '',
     'Press Ctrl-C to stop.',
@@ -147,14 +137,19 @@ async function startPlatform(configured: Config, log: Logger, stops: Stop[]): Pr
 }
 
 /**
- * The embedded default for signed callback URLs: without CALLBACK_SIGNING_KEY, a key generated once and kept under
- * DATA_DIR (like the field-encryption key), so URLs handed out survive a restart. Says which, for the start banner.
+ * The embedded default for a key list the environment does not set (the field-encryption keyring, the URL signing
+ * keys): generated once and kept under DATA_DIR, so what was sealed or signed survives a restart. Says which, for
+ * the start banner.
  */
-function withSigningKey(config: Config): { config: Config; signingKeyNote: string | null } {
-  if (config.CALLBACK_SIGNING_KEY) return { config, signingKeyNote: null };
-  const { entries, file, created } = loadOrCreateSigningKeyFile(config.DATA_DIR);
-  const note = `${created ? 'generated' : 'kept'} in ${file} (set CALLBACK_SIGNING_KEY to use your own)`;
-  return { config: { ...config, CALLBACK_SIGNING_KEY: entries }, signingKeyNote: note };
+function withEmbeddedKeys(
+  config: Config,
+  variable: 'FIELD_ENCRYPTION_KEY' | 'CALLBACK_SIGNING_KEY',
+  load: (dataDir: string) => { entries: KeyEntry[]; file: string; created: boolean },
+): { config: Config; note: string | null } {
+  if (config[variable]) return { config, note: null };
+  const { entries, file, created } = load(config.DATA_DIR);
+  const note = `${created ? 'generated now (back it up)' : 'kept'} in ${file}; set ${variable} to use your own`;
+  return { config: { ...config, [variable]: entries }, note };
 }
 
 if (process.argv.includes(OWN_GROUP)) runMain(main);

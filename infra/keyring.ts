@@ -14,14 +14,18 @@
  * @module
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import {
+  generateKeyList as generateKeys,
+  loadOrCreateKeyListFile,
+  parseKeyList as parseKeys,
+  type KeyEntry,
+  type KeyLength,
+} from './key-list';
 
-/** One key of the keyring. */
-export interface KeyEntry {
-  kid: string;
-  key: Buffer;
-}
+export type { KeyEntry } from './key-list';
+
+/** AES-256: every key is exactly 32 bytes. */
+const KEY_LENGTH: KeyLength = { bytes: 32, exact: true };
 
 /** Seals and opens bytes or text with the configured keys. */
 export interface Keyring {
@@ -37,29 +41,11 @@ export class KeyringError extends Error {
   override name = 'KeyringError';
 }
 
-const KID = /^[A-Za-z0-9_-]{1,32}$/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** Parses `kid:base64key,…`; throws a readable message naming what is wrong. */
-export function parseKeyList(value: string): KeyEntry[] {
-  const entries = value
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const colon = part.indexOf(':');
-      if (colon < 0) throw new KeyringError('each key must be kid:base64key');
-      const kid = part.slice(0, colon);
-      if (!KID.test(kid)) throw new KeyringError(`key id ${JSON.stringify(kid)} must be 1–32 letters, digits, - or _`);
-      const key = Buffer.from(part.slice(colon + 1), 'base64');
-      if (key.length !== 32) throw new KeyringError(`key ${kid} must be 32 bytes of base64 (openssl rand -base64 32)`);
-      return { kid, key };
-    });
-  if (entries.length === 0) throw new KeyringError('at least one key is needed');
-  if (new Set(entries.map((entry) => entry.kid)).size !== entries.length) throw new KeyringError('key ids must be unique');
-  return entries;
-}
+/** Parses `kid:base64key,…` of 32-byte keys; throws a readable message naming what is wrong. */
+export const parseKeyList = (value: string): KeyEntry[] => parseKeys(value, KEY_LENGTH);
 
 export function createKeyring(entries: readonly KeyEntry[]): Keyring {
   if (entries.length === 0) throw new KeyringError('at least one key is needed');
@@ -95,20 +81,7 @@ export function createKeyring(entries: readonly KeyEntry[]): Keyring {
 }
 
 /** A fresh key list value (`kid:base64key`). */
-export function generateKeyList(kid = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`): string {
-  return `${kid}:${randomBytes(32).toString('base64')}`;
-}
+export const generateKeyList = (kid?: string): string => generateKeys('k', KEY_LENGTH, kid);
 
-const KEY_FILE = 'field-encryption.key';
-
-/**
- * For the embedded default: the key list kept in `<dataDir>/field-encryption.key`, created (mode 600) on the first
- * start. Returns where it is and whether it was just created, so the caller can say so.
- */
-export function loadOrCreateKeyFile(dataDir: string): { entries: KeyEntry[]; file: string; created: boolean } {
-  const file = path.join(dataDir, KEY_FILE);
-  if (existsSync(file)) return { entries: parseKeyList(readFileSync(file, 'utf8')), file, created: false };
-  const value = generateKeyList();
-  writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
-  return { entries: parseKeyList(value), file, created: true };
-}
+/** For the embedded default: the key list kept in `<dataDir>/field-encryption.key`, created on the first start. */
+export const loadOrCreateKeyFile = (dataDir: string) => loadOrCreateKeyListFile(dataDir, 'field-encryption.key', 'k', KEY_LENGTH);

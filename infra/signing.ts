@@ -5,7 +5,7 @@
  * Keys have ids so they can rotate: `CALLBACK_SIGNING_KEY=kid:base64key[,kid:base64key…]`, newest first, each at
  * least 32 bytes (`openssl rand -base64 32`). New tokens and signatures use the first key; tokens minted under an
  * older key still verify while that key stays listed. `npm start` without it generates one under DATA_DIR
- * ({@link loadOrCreateSigningKeyFile}), the same shape as the field-encryption keyring's key file.
+ * ({@link loadOrCreateSigningKeyFile}), in the key-list format the encryption keyring shares (infra/key-list.ts).
  *
  * A token is `<kid>.<base64url(claims JSON)>.<base64url(HMAC(kid.claims))>`: it names the workflow, the one action
  * it may take, an expiry and whether it is single-use, plus a random id for replay tracking.
@@ -13,60 +13,22 @@
  * @module
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { generateKeyList, loadOrCreateKeyListFile, parseKeyList, type KeyEntry, type KeyLength } from './key-list';
 
-export interface SigningKey {
-  kid: string;
-  key: Buffer;
-}
+/** One signing key. */
+export type SigningKey = KeyEntry;
 
-export class SigningKeyError extends Error {
-  override name = 'SigningKeyError';
-}
-
-const KID = /^[A-Za-z0-9_-]{1,32}$/;
-const MIN_KEY_BYTES = 32;
+/** HMAC-SHA256: keys of at least 32 bytes. */
+const KEY_LENGTH: KeyLength = { bytes: 32, exact: false };
 
 /** Parses `kid:base64key,…`; throws a readable message naming what is wrong. */
-export function parseSigningKeyList(value: string): SigningKey[] {
-  const entries = value
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const colon = part.indexOf(':');
-      if (colon < 0) throw new SigningKeyError('each key must be kid:base64key');
-      const kid = part.slice(0, colon);
-      if (!KID.test(kid)) throw new SigningKeyError(`key id ${JSON.stringify(kid)} must be 1–32 letters, digits, - or _`);
-      const key = Buffer.from(part.slice(colon + 1), 'base64');
-      if (key.length < MIN_KEY_BYTES) throw new SigningKeyError(`key ${kid} must be at least 32 bytes of base64 (openssl rand -base64 32)`);
-      return { kid, key };
-    });
-  if (entries.length === 0) throw new SigningKeyError('at least one key is needed');
-  if (new Set(entries.map((entry) => entry.kid)).size !== entries.length) throw new SigningKeyError('key ids must be unique');
-  return entries;
-}
+export const parseSigningKeyList = (value: string): SigningKey[] => parseKeyList(value, KEY_LENGTH);
 
 /** A fresh key list value (`kid:base64key`). */
-export function generateSigningKeyList(kid = `s${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`): string {
-  return `${kid}:${randomBytes(32).toString('base64')}`;
-}
+export const generateSigningKeyList = (kid?: string): string => generateKeyList('s', KEY_LENGTH, kid);
 
-const KEY_FILE = 'callback-signing.key';
-
-/**
- * For the embedded default: the key list kept in `<dataDir>/callback-signing.key`, created (mode 600) on the first
- * start. Returns where it is and whether it was just created, so the caller can say so.
- */
-export function loadOrCreateSigningKeyFile(dataDir: string): { entries: SigningKey[]; file: string; created: boolean } {
-  const file = path.join(dataDir, KEY_FILE);
-  if (existsSync(file)) return { entries: parseSigningKeyList(readFileSync(file, 'utf8')), file, created: false };
-  const value = generateSigningKeyList();
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
-  return { entries: parseSigningKeyList(value), file, created: true };
-}
+/** For the embedded default: the key list kept in `<dataDir>/callback-signing.key`, created on the first start. */
+export const loadOrCreateSigningKeyFile = (dataDir: string) => loadOrCreateKeyListFile(dataDir, 'callback-signing.key', 's', KEY_LENGTH);
 
 /** What a signed URL allows. */
 export interface HookClaims {
