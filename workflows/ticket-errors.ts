@@ -24,10 +24,6 @@ export const TICKET_ERROR_STATUS = {
   'ticket.transfer_pending': 409,
 } as const satisfies Record<TicketErrorCode, number>;
 
-export function isTicketErrorCode(code: string | undefined | null): code is TicketErrorCode {
-  return code != null && code in TICKET_ERROR_STATUS;
-}
-
 /** A refused command: thrown from validators and handlers, never retried. */
 export function refuse(code: TicketErrorCode, message: string, details?: Record<string, unknown>): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details ? [details] : [] });

@@ -1,26 +1,19 @@
 /**
  * Starts callback request workflows and sends them commands as Temporal updates, turning refusals into API errors.
  */
-import { WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import { CALLBACK_ERROR_STATUS, type CallbackActor, type CallbackCommand, type CallbackErrorCode } from '../../../domain/callback';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { CALLBACK_ERROR_STATUS, type CallbackActor, type CallbackCommand } from '../../../domain/callback';
 import type { NewCallback } from '../../../store/callbacks';
 import type { NewTicket } from '../../../store/tickets';
 import { callbackCommandUpdates, callbackOpenedUpdate, callbackWorkflow, callbackWorkflowId } from '../../../workflows/callback';
 import { ApiError } from '../../errors';
-
-const isCallbackErrorCode = (code: string | null | undefined): code is CallbackErrorCode => code != null && code in CALLBACK_ERROR_STATUS;
+import { workflowRefusal } from '../../workflow-refusals';
 
 /** The API error of a refused or impossible callback command; rethrows anything else. */
 export function callbackApiError(error: unknown): ApiError {
-  if (
-    (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError) &&
-    error.cause instanceof ApplicationFailure &&
-    isCallbackErrorCode(error.cause.type)
-  ) {
-    const code = error.cause.type;
-    return new ApiError(CALLBACK_ERROR_STATUS[code], code, error.cause.message, error.cause.details?.[0] ?? undefined);
-  }
+  const refused = workflowRefusal(error, CALLBACK_ERROR_STATUS);
+  if (refused) return refused;
   // The workflow of a completed request has finished: nothing more can happen to it.
   if (error instanceof WorkflowNotFoundError) return new ApiError(409, 'callback.finished', 'The callback request is completed.');
   throw error;

@@ -1,25 +1,20 @@
 /**
  * Sends a ticket command to its workflow as a Temporal update and turns refusals into API errors.
  */
-import { WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { NewTicket } from '../../../store/tickets';
-import { TICKET_ERROR_STATUS, isTicketErrorCode } from '../../../workflows/ticket-errors';
+import { TICKET_ERROR_STATUS } from '../../../workflows/ticket-errors';
 import type { Actor } from '../../../domain/people';
 import type { TicketCommand } from '../../../domain/ticket';
 import { openedUpdate, ticketCommandUpdates, ticketWorkflow, ticketWorkflowId } from '../../../workflows/ticket';
 import { ApiError } from '../../errors';
+import { workflowRefusal } from '../../workflow-refusals';
 
 function toApiError(error: unknown): never {
   // A refused command fails its update; a ticket that could not be stored fails its run too.
-  if (
-    (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError) &&
-    error.cause instanceof ApplicationFailure &&
-    isTicketErrorCode(error.cause.type)
-  ) {
-    const code = error.cause.type;
-    throw new ApiError(TICKET_ERROR_STATUS[code], code, error.cause.message, error.cause.details?.[0] ?? undefined);
-  }
+  const refused = workflowRefusal(error, TICKET_ERROR_STATUS);
+  if (refused) throw refused;
   // The workflow of a closed or deleted ticket has completed: nothing more can happen to it.
   if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'ticket.closed', 'The ticket is closed.');
   throw error;
