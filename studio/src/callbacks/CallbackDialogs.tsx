@@ -7,6 +7,40 @@ import { useI18n } from '../i18n';
 
 const OUTCOMES: CallbackOutcome[] = ['answered', 'no_answer', 'busy', 'wrong_number'];
 
+/** A dialog form's sending state: busy while the action runs, its error shown until the next try. */
+function useSubmission() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent, action: () => Promise<void>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, submit };
+}
+
+/** Cancel, and the submit button of the dialog's form (`formId`), spinning while it sends. */
+function SubmitFooter({ formId, label, busy, disabled = false, onClose }: { formId: string; label: string; busy: boolean; disabled?: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button" onClick={onClose}>
+        {t('common.action.cancel')}
+      </button>
+      <button type="submit" form={formId} className="button primary" disabled={busy || disabled}>
+        {busy && <Spinner size={14} />} {label}
+      </button>
+    </div>
+  );
+}
+
 export function AssignDialog({
   open,
   callbackIds,
@@ -23,8 +57,7 @@ export function AssignDialog({
   const [loggedInOnly, setLoggedInOnly] = useState(false);
   const [agents, setAgents] = useState<AgentPresence[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, submit } = useSubmission();
 
   useEffect(() => {
     if (!open) return;
@@ -40,18 +73,10 @@ export function AssignDialog({
   const pick = (id: string) =>
     setChosen((current) => (mode === 'manual' ? [id] : current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const send = (event: FormEvent) =>
+    submit(event, async () => {
       onDone(await callbacksApi.assign(callbackIds, chosen, mode, mode === 'even' && loggedInOnly));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Dialog
@@ -59,18 +84,9 @@ export function AssignDialog({
       title={t('callbacks.assign.title')}
       subtitle={t('callbacks.assign.subtitle', { count: callbackIds.length })}
       onClose={onClose}
-      footer={
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.action.cancel')}
-          </button>
-          <button type="submit" form="assign-callbacks" className="button primary" disabled={busy || chosen.length === 0}>
-            {busy && <Spinner size={14} />} {t('callbacks.assign.submit')}
-          </button>
-        </div>
-      }
+      footer={<SubmitFooter formId="assign-callbacks" label={t('callbacks.assign.submit')} busy={busy} disabled={chosen.length === 0} onClose={onClose} />}
     >
-      <form id="assign-callbacks" className="stack" onSubmit={(event) => void submit(event)}>
+      <form id="assign-callbacks" className="stack" onSubmit={(event) => void send(event)}>
         <ErrorBanner error={error} />
         <div className="field">
           <span className="field-label" id="assign-mode">
@@ -135,21 +151,13 @@ export function ConnectDialog({ callback, onClose, onDone }: { callback: Callbac
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<CallbackOutcome>('answered');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmission();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const send = (event: FormEvent) =>
+    submit(event, async () => {
       await callbacksApi.connect(callback.id, outcome, note.trim() || undefined);
       onDone();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Dialog
@@ -157,18 +165,9 @@ export function ConnectDialog({ callback, onClose, onDone }: { callback: Callbac
       title={t('callbacks.connect.title')}
       subtitle={t('callbacks.connect.subtitle', { phone: callback.phone, route: callback.route.name })}
       onClose={onClose}
-      footer={
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.action.cancel')}
-          </button>
-          <button type="submit" form="connect-callback" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />} {t('callbacks.connect.submit')}
-          </button>
-        </div>
-      }
+      footer={<SubmitFooter formId="connect-callback" label={t('callbacks.connect.submit')} busy={busy} onClose={onClose} />}
     >
-      <form id="connect-callback" className="stack" onSubmit={(event) => void submit(event)}>
+      <form id="connect-callback" className="stack" onSubmit={(event) => void send(event)}>
         <ErrorBanner error={error} />
         <fieldset className="fieldset">
           <legend className="field-label">{t('callbacks.connect.outcome')}</legend>
@@ -194,20 +193,12 @@ export function HistoryDialog({ callback, onClose, onDone }: { callback: Callbac
   const { t } = useI18n();
   const [subject, setSubject] = useState(`${callback.route.name} · ${callback.phone}`);
   const [content, setContent] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useSubmission();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const send = (event: FormEvent) =>
+    submit(event, async () => {
       onDone(await callbacksApi.registerHistory(callback.id, subject.trim(), content.trim()));
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Dialog
@@ -215,18 +206,9 @@ export function HistoryDialog({ callback, onClose, onDone }: { callback: Callbac
       title={t('callbacks.history.title')}
       subtitle={t('callbacks.connect.subtitle', { phone: callback.phone, route: callback.route.name })}
       onClose={onClose}
-      footer={
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.action.cancel')}
-          </button>
-          <button type="submit" form="callback-history" className="button primary" disabled={busy || !subject.trim() || !content.trim()}>
-            {busy && <Spinner size={14} />} {t('callbacks.history.submit')}
-          </button>
-        </div>
-      }
+      footer={<SubmitFooter formId="callback-history" label={t('callbacks.history.submit')} busy={busy} disabled={!subject.trim() || !content.trim()} onClose={onClose} />}
     >
-      <form id="callback-history" className="stack" onSubmit={(event) => void submit(event)}>
+      <form id="callback-history" className="stack" onSubmit={(event) => void send(event)}>
         <ErrorBanner error={error} />
         <label className="field">
           <span className="field-label">{t('callbacks.history.subject')}</span>
