@@ -3,22 +3,12 @@
  * (groups, agents, intake and resolution types of the open service) and, per canvas, the issues pointing at each
  * node and each result's place in the order. Kept in context so node data never carries functions.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { NodeIssue } from './issues';
-import { categoriesApi } from '../api/rules';
-import type { CategoryKind, CategoryNode, DirectoryAgent, DirectoryGroup } from '../api/types';
+import type { DirectoryAgent, DirectoryGroup } from '../api/types';
+import { useCategories, type CategoryOption } from '../categories';
 import { useDirectory } from '../directory';
 import type { TicketEventType } from '../../../domain/ticket';
-
-/** An intake or resolution type, flattened from its tree with its full path for display. */
-export interface CategoryOption {
-  id: string;
-  name: string;
-  /** Names from the root, e.g. `결제 › 카드결제 › 환불`. */
-  path: string;
-  depth: number;
-  enabled: boolean;
-}
 
 export interface RuleLookups {
   serviceId: string;
@@ -30,31 +20,6 @@ export interface RuleLookups {
   groupName: (id: string) => string;
   agentName: (id: string) => string;
   categoryName: (id: string) => string;
-}
-
-function flatten(nodes: CategoryNode[], parents: string[] = []): CategoryOption[] {
-  return nodes.flatMap((node) => {
-    const names = [...parents, node.name];
-    return [
-      { id: node.id, name: node.name, path: names.join(' › '), depth: node.depth, enabled: node.enabled },
-      ...flatten(node.children, names),
-    ];
-  });
-}
-
-function useCategories(serviceId: string, kind: CategoryKind): CategoryOption[] | null | undefined {
-  const [state, setState] = useState<{ serviceId: string; options: CategoryOption[] | null } | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    categoriesApi
-      .tree(serviceId, kind)
-      .then((tree) => !cancelled && setState({ serviceId, options: flatten(tree) }))
-      .catch(() => !cancelled && setState({ serviceId, options: null }));
-    return () => {
-      cancelled = true;
-    };
-  }, [serviceId, kind]);
-  return state?.serviceId === serviceId ? state.options : undefined;
 }
 
 const LookupsContext = createContext<RuleLookups | null>(null);

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n, type Translate } from '../i18n';
-import { useRuleLookups, type CategoryOption } from './context';
+import { useRuleLookups } from './context';
+import type { CategoryOption } from '../categories';
 
 interface PickerProps {
   value: string;

@@ -1,39 +1,56 @@
 /** The bulk bar (일괄 처리): one action for the selected tickets, its progress streamed from the job's events. */
 import { useEffect, useRef, useState } from 'react';
 import { deskApi, type BulkActionInput, type BulkJob } from '../api/desk';
-import type { TicketPriority } from '../api/types';
+import type { InternalResolveReason, TicketPriority } from '../api/types';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
+import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { codeMessage } from '../i18n/errors';
+import { INTERNAL_RESOLVE_REASONS } from '../vocabulary';
 import './desk.css';
 
-const ACTIONS = ['priority', 'tags', 'comment', 'hold', 'resolve', 'spam'] as const;
+const ACTIONS = ['priority', 'tags', 'comment', 'forward', 'hold', 'resolve', 'internal_resolve', 'spam'] as const;
 type ActionKind = (typeof ACTIONS)[number];
 const PRIORITIES: TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
 
-function toAction(kind: ActionKind, text: string, priority: TicketPriority, internal: boolean): BulkActionInput {
+/** What the bar's inputs hold; each action reads the part it needs. */
+interface Choices {
+  text: string;
+  priority: TicketPriority;
+  internal: boolean;
+  groupId: string;
+  agentId: string;
+  reason: InternalResolveReason;
+}
+
+function toAction(kind: ActionKind, choices: Choices): BulkActionInput {
+  const note = choices.text.trim() || undefined;
   switch (kind) {
     case 'priority':
-      return { kind, priority };
+      return { kind, priority: choices.priority };
     case 'tags':
-      return { kind, add: text.split(',').map((tag) => tag.trim()).filter(Boolean), remove: [] };
+      return { kind, add: choices.text.split(',').map((tag) => tag.trim()).filter(Boolean), remove: [] };
     case 'comment':
-      return { kind, body: text, internal };
+      return { kind, body: choices.text, internal: choices.internal };
+    case 'forward':
+      return { kind, groupId: choices.groupId, agentId: choices.agentId || undefined };
     case 'hold':
     case 'resolve':
-      return { kind, body: text };
+      return { kind, body: choices.text };
+    case 'internal_resolve':
+      return { kind, reason: choices.reason, note };
     case 'spam':
-      return { kind };
+      return { kind, note };
   }
 }
 
 export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[]; onClear: () => void; onFinished: () => void }) {
   const { t } = useI18n();
+  const directory = useDirectory();
   const [kind, setKind] = useState<ActionKind>('priority');
-  const [text, setText] = useState('');
-  const [priority, setPriority] = useState<TicketPriority>('high');
-  const [internal, setInternal] = useState(true);
+  const [choices, setChoices] = useState<Choices>({ text: '', priority: 'high', internal: true, groupId: '', agentId: '', reason: 'other' });
+  const choose = (change: Partial<Choices>) => setChoices((latest) => ({ ...latest, ...change }));
   const [job, setJob] = useState<BulkJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
@@ -42,11 +59,19 @@ export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[
   useEffect(() => () => stream.current?.abort(), []);
 
   const needsText = kind === 'tags' || kind === 'comment' || kind === 'hold' || kind === 'resolve';
+  const takesNote = kind === 'internal_resolve' || kind === 'spam';
+  // Every group of every service: the selection may span services; a group of another service is refused per ticket.
+  const groups = (directory.services ?? []).flatMap((service) =>
+    (directory.groupsOf(service.id) ?? []).map((group) => ({ ...group, label: `${service.name} › ${group.name}` })),
+  );
+  const members = new Set(groups.find((group) => group.id === choices.groupId)?.memberIds ?? []);
+  const agents = (directory.agents ?? []).filter((agent) => agent.active && members.has(agent.id));
+  const incomplete = (needsText && !choices.text.trim()) || (kind === 'forward' && !choices.groupId);
   const start = async () => {
     setError(null);
     setStarting(true);
     try {
-      const started = await deskApi.startBulkJob(ticketIds, toAction(kind, text, priority, internal));
+      const started = await deskApi.startBulkJob(ticketIds, toAction(kind, choices));
       setJob(started);
       stream.current = new AbortController();
       await deskApi.followBulkJob(started.id, setJob, stream.current.signal);
@@ -76,7 +101,7 @@ export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[
               </select>
             </label>
             {kind === 'priority' && (
-              <select value={priority} onChange={(event) => setPriority(event.target.value as TicketPriority)} aria-label={t('desk.edit.priority')}>
+              <select value={choices.priority} onChange={(event) => choose({ priority: event.target.value as TicketPriority })} aria-label={t('desk.edit.priority')}>
                 {PRIORITIES.map((value) => (
                   <option key={value} value={value}>
                     {t(`ticket.priority.${value}`)}
@@ -84,22 +109,51 @@ export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[
                 ))}
               </select>
             )}
-            {needsText && (
+            {kind === 'forward' && (
+              <>
+                <select value={choices.groupId} onChange={(event) => choose({ groupId: event.target.value, agentId: '' })} aria-label={t('desk.bulk.group')}>
+                  <option value="">{t('desk.bulk.group')}</option>
+                  {groups.map((group) => (
+                    <option key={group.id} value={group.id}>
+                      {group.label}
+                    </option>
+                  ))}
+                </select>
+                <select value={choices.agentId} disabled={!choices.groupId} onChange={(event) => choose({ agentId: event.target.value })} aria-label={t('desk.bulk.agent')}>
+                  <option value="">{t('desk.bulk.anyAgent')}</option>
+                  {agents.map((agent) => (
+                    <option key={agent.id} value={agent.id}>
+                      {agent.name}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+            {kind === 'internal_resolve' && (
+              <select value={choices.reason} onChange={(event) => choose({ reason: event.target.value as InternalResolveReason })} aria-label={t('desk.bulk.reason')}>
+                {INTERNAL_RESOLVE_REASONS.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(`ticket.resolveReason.${reason}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+            {(needsText || takesNote) && (
               <input
                 className="bulk-text"
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                placeholder={kind === 'tags' ? t('desk.bulk.tags') : t('desk.bulk.text')}
-                aria-label={kind === 'tags' ? t('desk.bulk.tags') : t('desk.bulk.text')}
+                value={choices.text}
+                onChange={(event) => choose({ text: event.target.value })}
+                placeholder={t(kind === 'tags' ? 'desk.bulk.tags' : takesNote ? 'desk.bulk.note' : 'desk.bulk.text')}
+                aria-label={t(kind === 'tags' ? 'desk.bulk.tags' : takesNote ? 'desk.bulk.note' : 'desk.bulk.text')}
               />
             )}
             {kind === 'comment' && (
               <label className="bulk-check">
-                <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+                <input type="checkbox" checked={choices.internal} onChange={(event) => choose({ internal: event.target.checked })} />
                 {t('desk.bulk.internal')}
               </label>
             )}
-            <button type="button" className="button primary" disabled={starting || (needsText && !text.trim())} onClick={start}>
+            <button type="button" className="button primary" disabled={starting || incomplete} onClick={start}>
               {starting ? <Spinner size={14} /> : <Icon name="check" size={14} />}
               {t('desk.bulk.start', { count: ticketIds.length })}
             </button>
