@@ -26,6 +26,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'dooray') return { name: 'dooray' };
   if (parts[0] === 'operations') return { name: 'operations', workflowId: parts[1] };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
+  // The link mails and messages carry (`#{ticket.url}`): the ticket, opened beside the list of all tickets.
+  if (parts[0] === 'tickets' && parts[1]) return { name: 'inbox', list: 'all', ticketId: parts[1] };
   return { name: 'inbox', list: DEFAULT_LIST };
 }
 
