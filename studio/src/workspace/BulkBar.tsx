@@ -45,7 +45,18 @@ function toAction(kind: ActionKind, choices: Choices): BulkActionInput {
   }
 }
 
-export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[]; onClear: () => void; onFinished: () => void }) {
+/** `serviceIds`: the services of the selected tickets; forwarding offers the groups of that service only. */
+export function BulkBar({
+  ticketIds,
+  serviceIds,
+  onClear,
+  onFinished,
+}: {
+  ticketIds: string[];
+  serviceIds: string[];
+  onClear: () => void;
+  onFinished: () => void;
+}) {
   const { t } = useI18n();
   const directory = useDirectory();
   const [kind, setKind] = useState<ActionKind>('priority');
@@ -60,10 +71,9 @@ export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[
 
   const needsText = kind === 'tags' || kind === 'comment' || kind === 'hold' || kind === 'resolve';
   const takesNote = kind === 'internal_resolve' || kind === 'spam';
-  // Every group of every service: the selection may span services; a group of another service is refused per ticket.
-  const groups = (directory.services ?? []).flatMap((service) =>
-    (directory.groupsOf(service.id) ?? []).map((group) => ({ ...group, label: `${service.name} › ${group.name}` })),
-  );
+  // A forward names a group of the tickets' service, so it needs a selection within one service.
+  const [serviceId] = serviceIds;
+  const groups = serviceIds.length === 1 ? (directory.groupsOf(serviceId) ?? []) : [];
   const members = new Set(groups.find((group) => group.id === choices.groupId)?.memberIds ?? []);
   const agents = (directory.agents ?? []).filter((agent) => agent.active && members.has(agent.id));
   const incomplete = (needsText && !choices.text.trim()) || (kind === 'forward' && !choices.groupId);
@@ -111,11 +121,17 @@ export function BulkBar({ ticketIds, onClear, onFinished }: { ticketIds: string[
             )}
             {kind === 'forward' && (
               <>
-                <select value={choices.groupId} onChange={(event) => choose({ groupId: event.target.value, agentId: '' })} aria-label={t('desk.bulk.group')}>
+                {serviceIds.length > 1 && <span className="field-hint">{t('desk.bulk.oneService')}</span>}
+                <select
+                  value={choices.groupId}
+                  disabled={groups.length === 0}
+                  onChange={(event) => choose({ groupId: event.target.value, agentId: '' })}
+                  aria-label={t('desk.bulk.group')}
+                >
                   <option value="">{t('desk.bulk.group')}</option>
                   {groups.map((group) => (
                     <option key={group.id} value={group.id}>
-                      {group.label}
+                      {group.name}
                     </option>
                   ))}
                 </select>

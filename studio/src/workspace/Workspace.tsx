@@ -246,6 +246,7 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
         {selected.size > 0 && (
           <BulkBar
             ticketIds={[...selected]}
+            serviceIds={[...new Set(tickets.filter((ticket) => selected.has(ticket.id)).map((ticket) => ticket.serviceId))]}
             onClear={() => setSelected(new Set())}
             onFinished={refresh}
           />

@@ -20,6 +20,7 @@ export default {
     close: 'Close',
     group: 'Forward to group',
     agent: 'Agent',
+    oneService: 'Select tickets of one service to forward them.',
     anyAgent: 'Any agent of the group',
     reason: 'Reason',
     note: 'Note (optional)',

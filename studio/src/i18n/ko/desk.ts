@@ -23,6 +23,7 @@ export default {
     close: '닫기',
     group: '전달할 그룹',
     agent: '상담원',
+    oneService: '한 서비스의 티켓만 골라야 전달할 수 있습니다.',
     anyAgent: '그룹의 누구나',
     reason: '사유',
     note: '메모 (선택)',
