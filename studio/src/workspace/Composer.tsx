@@ -1,6 +1,7 @@
 /**
- * Writing to the ticket: a final reply (resolve), an interim answer (hold), a comment or an internal
- * note. Only the modes the ticket allows are offered; Ctrl/⌘+Enter sends.
+ * Writing to the ticket: a final reply (resolve), an interim answer (hold) or an internal note (a comment only agents
+ * see). Only the modes the ticket allows are offered, and the first of them is chosen until the agent picks another:
+ * after Take the composer moves to the reply. Ctrl/⌘+Enter sends.
  */
 import { useEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
@@ -11,13 +12,12 @@ import type { TicketAction } from './actions';
 import { ComposerExtras } from './ComposerExtras';
 import './desk.css';
 
-export type ComposerMode = 'reply' | 'interim' | 'comment' | 'internal_note';
+export type ComposerMode = 'reply' | 'interim' | 'internal_note';
 
 /** Which action each mode needs; the words are `workspace.composer.<mode>.{tab,submit,placeholder}`. */
 const MODES: Record<ComposerMode, { action: TicketAction; icon: IconName }> = {
   reply: { action: 'resolve', icon: 'send' },
   interim: { action: 'hold', icon: 'pause' },
-  comment: { action: 'comment', icon: 'message' },
   internal_note: { action: 'comment', icon: 'lock' },
 };
 
@@ -42,19 +42,18 @@ export function Composer({
 }) {
   const { t } = useI18n();
   const modes = (Object.keys(MODES) as ComposerMode[]).filter((mode) => allowed.has(MODES[mode].action));
-  const [mode, setMode] = useState<ComposerMode>(modes[0] ?? 'comment');
+  const [chosen, setChosen] = useState<ComposerMode | null>(null);
   const [body, setBody] = useState('');
   const [attachments, setAttachments] = useState<UploadedAttachment[]>([]);
 
   useEffect(() => {
     setBody('');
     setAttachments([]);
+    setChosen(null);
   }, [ticketId]);
-  useEffect(() => {
-    if (!modes.includes(mode) && modes[0]) setMode(modes[0]);
-  }, [modes, mode]);
 
   if (modes.length === 0) return null;
+  const mode = chosen && modes.includes(chosen) ? chosen : modes[0];
   const active = MODES[mode];
 
   async function submit(event?: FormEvent) {
@@ -84,7 +83,7 @@ export function Composer({
             aria-selected={candidate === mode}
             className="composer-tab"
             onClick={() => {
-              setMode(candidate);
+              setChosen(candidate);
               textareaRef.current?.focus();
             }}
           >

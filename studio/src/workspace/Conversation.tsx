@@ -41,6 +41,12 @@ export function Conversation({ ticket, messages }: { ticket: Ticket; messages: T
                   {message.kind === 'reply' && <Icon name="send" size={11} />}
                   {t(`ticket.messageKind.${message.kind}`)}
                 </span>
+                {message.emailStatus && (
+                  <span className={`email-status email-${message.emailStatus}`} title={t(`workspace.conversation.email.${message.emailStatus}.hint`)}>
+                    <Icon name="mail" size={11} />
+                    {t(`workspace.conversation.email.${message.emailStatus}.label`)}
+                  </span>
+                )}
                 <time dateTime={message.at} title={formatDateTime(message.at)}>
                   {formatRelative(message.at)}
                 </time>

@@ -111,7 +111,6 @@ export function TicketDetail({
     const commands: Record<ComposerMode, [TicketAction, () => Promise<Ticket>, MessageKey]> = {
       reply: ['resolve', () => ticketsApi.resolve(ticket.id, body, attachmentIds), 'workspace.toast.answered'],
       interim: ['hold', () => ticketsApi.hold(ticket.id, body, attachmentIds), 'workspace.toast.interim'],
-      comment: ['comment', () => ticketsApi.comment(ticket.id, body, false, attachmentIds), 'workspace.toast.comment'],
       internal_note: ['comment', () => ticketsApi.comment(ticket.id, body, true, attachmentIds), 'workspace.toast.internalNote'],
     };
     const [action, command, success] = commands[mode];

@@ -105,9 +105,8 @@ export default {
     orgAdmin: 'Organisation admins manage settings only; ticket work needs an admin or agent.',
   },
   toast: {
-    answered: 'Answer sent — ticket resolved',
-    interim: 'Interim answer sent — ticket on hold',
-    comment: 'Comment added',
+    answered: 'Ticket resolved — the answer’s email status shows on the message',
+    interim: 'Ticket on hold — the answer’s email status shows on the message',
     internalNote: 'Internal note added',
     taken: 'Ticket taken — it is yours now',
     completed: 'Ticket completed',
@@ -123,6 +122,12 @@ export default {
     system: 'System',
     empty: 'No replies yet',
     emptyHint: 'Answer below, or leave an internal note for your team.',
+    email: {
+      pending: { label: 'Email queued', hint: 'The email to the customer is being sent.' },
+      sent: { label: 'Emailed', hint: 'The customer’s mail server accepted the email.' },
+      skipped: { label: 'Not emailed', hint: 'No email was sent: mail is not configured, or the customer has no email address.' },
+      failed: { label: 'Email failed', hint: 'The mail server kept refusing the email; operators can retry it from the operations console.' },
+    },
   },
   events: {
     empty: 'No events recorded',
@@ -215,11 +220,6 @@ export default {
       tab: 'Interim answer',
       submit: 'Send and hold',
       placeholder: 'Tell the customer what happens next. The ticket waits as on hold.',
-    },
-    comment: {
-      tab: 'Comment',
-      submit: 'Add comment',
-      placeholder: 'Add a comment to the history. The status does not change.',
     },
     internal_note: {
       tab: 'Internal note',

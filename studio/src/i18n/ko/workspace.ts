@@ -107,9 +107,8 @@ export default {
     orgAdmin: '조직 관리자는 설정만 관리합니다. 티켓 처리는 관리자나 상담원이 합니다.',
   },
   toast: {
-    answered: '답변을 보냈습니다 — 티켓 해결',
-    interim: '중간 답변을 보냈습니다 — 티켓 보류',
-    comment: '댓글을 추가했습니다',
+    answered: '티켓을 해결했습니다 — 메일 발송 상태는 답변에 표시됩니다',
+    interim: '티켓을 보류했습니다 — 메일 발송 상태는 답변에 표시됩니다',
     internalNote: '내부 메모를 추가했습니다',
     taken: '티켓을 가져왔습니다 — 이제 내 티켓입니다',
     completed: '티켓을 완료했습니다',
@@ -125,6 +124,12 @@ export default {
     system: '시스템',
     empty: '아직 답변이 없습니다',
     emptyHint: '아래에서 답변하거나 팀을 위한 내부 메모를 남기세요.',
+    email: {
+      pending: { label: '메일 발송 중', hint: '고객에게 메일을 보내고 있습니다.' },
+      sent: { label: '메일 발송됨', hint: '고객의 메일 서버가 메일을 받았습니다.' },
+      skipped: { label: '메일 미발송', hint: '메일을 보내지 않았습니다: 메일 설정이 없거나 고객 이메일 주소가 없습니다.' },
+      failed: { label: '메일 발송 실패', hint: '메일 서버가 계속 거부했습니다. 운영 화면에서 다시 보낼 수 있습니다.' },
+    },
   },
   events: {
     empty: '기록된 이벤트가 없습니다',
@@ -217,11 +222,6 @@ export default {
       tab: '보류',
       submit: '중간 답변 보내고 보류',
       placeholder: '다음 진행 상황을 고객에게 알리세요. 티켓은 보류중 상태로 기다립니다.',
-    },
-    comment: {
-      tab: '댓글',
-      submit: '댓글 추가',
-      placeholder: '이력에 댓글을 남기세요. 상태는 바뀌지 않습니다.',
     },
     internal_note: {
       tab: '내부 메모',
