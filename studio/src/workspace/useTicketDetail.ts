@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ticketsApi } from '../api/endpoints';
 import type { Ticket, TicketEvent, TicketMessage } from '../api/types';
 
+const EMAIL_RECHECK_MS = 2_000;
+
 export interface TicketDetailData {
   ticket: Ticket | null;
   messages: TicketMessage[] | null;
@@ -51,6 +53,14 @@ export function useTicketDetail(id: string): TicketDetailData {
   }, [id, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
+
+  // An email still on its way: look again shortly, so the message shows whether it was sent without a reload.
+  const emailPending = messages?.some((message) => message.emailStatus === 'pending') ?? false;
+  useEffect(() => {
+    if (!emailPending) return;
+    const timer = setTimeout(reload, EMAIL_RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [emailPending, generation, reload]);
   const accept = useCallback(
     (next: Ticket) => {
       setTicket(next);
