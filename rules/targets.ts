@@ -279,8 +279,9 @@ export function parseField(field: string): ParsedField | undefined {
   return { kind: 'custom', prefix: prefix as CustomFieldPrefix, code };
 }
 
-function operatorsFor(type: TargetType, emptiable: boolean, extra: readonly ConditionOperator[]): ConditionOperator[] {
-  const operators = [...TYPE_OPERATORS[type], ...extra];
+/** `preferred` operators come first: the studio offers the first operator of a field by default. */
+function operatorsFor(type: TargetType, emptiable: boolean, preferred: readonly ConditionOperator[]): ConditionOperator[] {
+  const operators = [...preferred, ...TYPE_OPERATORS[type]];
   if (emptiable) operators.push('isEmpty', 'isNotEmpty');
   return operators;
 }
@@ -306,6 +307,7 @@ export function conditionTarget(field: string, valueType?: CustomFieldValueType)
     field,
     type: spec.type,
     path: `$.${spec.key}`,
+    // Tickets carry the deepest intake type (결제 › 카드결제): "is within" is what an admin picking 결제 means.
     operators: operatorsFor(spec.type, spec.emptiable, parsed.name === 'intakeType' ? ['withinSubtree'] : []),
     ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}),
   };

@@ -54,7 +54,7 @@ describe('GET /rules/catalogue', () => {
       aliases: ['intakeTypeId'],
       label: { en: 'Intake type', ko: '접수유형' },
       description: expect.stringContaining('intake type'),
-      operators: ['equals', 'notEquals', 'in', 'notIn', 'changed', 'changedTo', 'changedFrom', 'withinSubtree', 'isEmpty', 'isNotEmpty'],
+      operators: ['withinSubtree', 'equals', 'notEquals', 'in', 'notIn', 'changed', 'changedTo', 'changedFrom', 'isEmpty', 'isNotEmpty'],
       changeCapable: true,
       setBy: ['setIntakeType'],
       vocabulary: null,

@@ -148,6 +148,8 @@ export default {
     operator: 'Operator',
     changeHint: 'Compares with the ticket before the update; never holds on created.',
     changeNeedsUpdates: '“Changed” operators need the trigger to listen to updates.',
+    parentTypeWarning: '{types} has sub-types, and tickets carry the deepest one: this row matches only tickets filed exactly at {types}.',
+    useWithin: 'Use “is within”',
     values: 'Values',
     value: 'Value',
     yes: 'Yes',

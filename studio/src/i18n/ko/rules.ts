@@ -150,6 +150,8 @@ export default {
     operator: '조건',
     changeHint: '변경 전 티켓과 비교합니다. 생성 시에는 충족되지 않습니다.',
     changeNeedsUpdates: '‘변경’ 조건은 트리거가 변경 시점에 실행될 때만 쓸 수 있습니다.',
+    parentTypeWarning: '{types}에는 하위 유형이 있고 티켓에는 가장 아래 유형이 기록됩니다. 이 조건은 정확히 {types}로 접수된 티켓에만 맞습니다.',
+    useWithin: '‘하위 포함’으로 바꾸기',
     values: '조건 값 목록',
     value: '조건 값',
     yes: '예',

@@ -20,6 +20,7 @@ import {
   fitRow,
   isoToLocalInput,
   localInputToIso,
+  parentTypesNamedExactly,
   targetOf,
   type CustomPrefix,
 } from './defaults';
@@ -38,12 +39,14 @@ export function ConditionPanel({
 }) {
   const { t } = useI18n();
   const { events } = useCanvasState();
+  const lookups = useRuleLookups();
   const ids = useId();
   const { row } = data;
   const target = targetOf(row);
   const prefix = customPrefixOf(row.field);
   const setRow = (next: ConditionRow) => onChange({ ...data, row: fitRow(next) });
   const observesChanges = events.includes('updated');
+  const parents = parentTypesNamedExactly(row, lookups.intakeTypes);
 
   return (
     <div className="stack">
@@ -144,6 +147,16 @@ export function ConditionPanel({
             {LIST_OPERATORS.has(row.operator) ? t('rules.condition.values') : t('rules.condition.value')}
           </span>
           <ValueEditor row={row} invalid={hasIssueAt(issues, 'value')} labelledBy={`${ids}-value`} onChange={(value) => setRow({ ...row, value })} />
+          {parents.length > 0 && (
+            <span className="field-hint warn" role="status">
+              {t('rules.condition.parentTypeWarning', { types: parents.map((option) => option.path).join(', ') })}
+              {row.operator === 'equals' && (
+                <button type="button" className="link-button" onClick={() => setRow({ ...row, operator: 'withinSubtree' })}>
+                  {t('rules.condition.useWithin')}
+                </button>
+              )}
+            </span>
+          )}
         </div>
       )}
     </div>
