@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parentTypesNamedExactly } from '../../../studio/src/rules/nodes/condition/defaults';
+import { parentTypesNamedExactly } from '../../../studio/src/rules/nodes/condition/intake-warning';
 import { conditionTarget } from '../../../rules/targets';
 
 const types = [

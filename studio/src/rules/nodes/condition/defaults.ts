@@ -14,7 +14,6 @@ import {
   type FixedField,
 } from '../../../../../rules/targets';
 import type { RuleLookups } from '../../context';
-import type { CategoryOption } from '../../../categories';
 import { isMessageKey, type I18n, type Translate } from '../../../i18n';
 
 /** What reading a value needs: words, and dates in the admin's language. */
@@ -187,15 +186,3 @@ export function rowValueText(row: ConditionRow, lookups: RuleLookups, reader: Re
   return valueText(row, row.value, lookups, reader);
 }
 
-/** Operators that match an intake type exactly (the type itself, not its sub-types). */
-const EXACT_INTAKE_OPERATORS: ReadonlySet<ConditionOperator> = new Set(['equals', 'in', 'changedTo']);
-
-/**
- * The intake types a row names exactly although they have sub-types. Tickets carry the deepest type, so "is 결제"
- * never matches a ticket filed under 결제 › 카드결제: the studio warns and offers "is within".
- */
-export function parentTypesNamedExactly(row: ConditionRow, intakeTypes: readonly CategoryOption[] | null | undefined): CategoryOption[] {
-  if (row.field !== 'intakeType' || !intakeTypes || !EXACT_INTAKE_OPERATORS.has(row.operator)) return [];
-  const named = new Set((Array.isArray(row.value) ? row.value : [row.value]).map(String));
-  return intakeTypes.filter((option) => named.has(option.id) && intakeTypes.some((other) => other.path.startsWith(`${option.path} › `)));
-}

@@ -20,10 +20,10 @@ import {
   fitRow,
   isoToLocalInput,
   localInputToIso,
-  parentTypesNamedExactly,
   targetOf,
   type CustomPrefix,
 } from './defaults';
+import { parentTypesNamedExactly } from './intake-warning';
 import type { ConditionNodeData, ConditionRow, ConditionValue, CustomFieldValueType } from './types';
 
 const CUSTOM_OPTION = (prefix: CustomPrefix) => `custom:${prefix}`;
