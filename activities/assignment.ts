@@ -11,7 +11,7 @@ import { decideAssignmentOnce } from '../store/assignment';
 
 /** Decides (once per key) and records an assignment. */
 export async function assignAgent(sql: Sql, key: string, result: AssignResult): Promise<AssignmentChoice> {
-  return decideAssignmentOnce(sql, { key, groupId: result.groupId, roundRobin: result.strategy === 'roundRobin' }, (pool, cursor) =>
+  return decideAssignmentOnce(sql, { key, groupId: result.groupId, strategy: result.strategy }, (pool, cursor) =>
     chooseAssignee(result, pool, cursor, randomInt),
   );
 }

@@ -9,6 +9,7 @@ import type { AssignResult } from './cycle';
 export interface AssignmentCandidate {
   agent_id: string;
   added_seq: string;
+  /** Working tickets assigned to the agent; counted only when least loaded decides (0 otherwise). */
   open_tickets: number;
   last_assigned_at: Date | null;
 }

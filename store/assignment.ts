@@ -9,11 +9,18 @@ import type { AssignResult } from '../rules/cycle';
 import { chooseAssignee, type AssignmentCandidate, type AssignmentChoice } from '../rules/assignment';
 
 
-export async function assignmentCandidates(sql: Db, groupId: string): Promise<AssignmentCandidate[]> {
+/**
+ * The group's assignable members in the order they were added. Their open tickets are counted only for least loaded,
+ * the one strategy that reads them, so round robin, random and named picks cost the same at any number of tickets.
+ */
+export async function assignmentCandidates(sql: Db, groupId: string, strategy: AssignResult['strategy']): Promise<AssignmentCandidate[]> {
+  const openTickets =
+    strategy === 'leastLoaded'
+      ? sql`(select count(*)::int from tickets t
+          where t.assignee_id = m.agent_id and t.status in ${sql(WORKING_STATUSES)} and t.deleted_at is null)`
+      : sql`0`;
   return sql<AssignmentCandidate[]>`
-    select m.agent_id, m.added_seq::text, a.last_assigned_at,
-      (select count(*)::int from tickets t
-        where t.assignee_id = m.agent_id and t.status in ${sql(WORKING_STATUSES)} and t.deleted_at is null) as open_tickets
+    select m.agent_id, m.added_seq::text, a.last_assigned_at, ${openTickets} as open_tickets
     from group_members m join agents a on a.id = m.agent_id
     where m.group_id = ${groupId} and a.active and a.role <> 'org_admin'
     order by m.added_seq`;
@@ -31,7 +38,7 @@ export async function roundRobinCursor(sql: Db, groupId: string): Promise<bigint
  */
 export async function decideAssignmentOnce(
   sql: Sql,
-  decision: { key: string; groupId: string; roundRobin: boolean },
+  decision: { key: string; groupId: string; strategy: AssignResult['strategy'] },
   choose: (pool: AssignmentCandidate[], cursor: bigint | null) => AssignmentChoice,
 ): Promise<AssignmentChoice> {
   const { key, groupId } = decision;
@@ -40,12 +47,12 @@ export async function decideAssignmentOnce(
     const [decided] = await tx<{ agent_id: string | null }[]>`select agent_id from assignment_decisions where key = ${key}`;
     if (decided) return { agentId: decided.agent_id };
 
-    const pool = await assignmentCandidates(tx, groupId);
+    const pool = await assignmentCandidates(tx, groupId, decision.strategy);
     const choice = choose(pool, await roundRobinCursor(tx, groupId));
     await tx`insert into assignment_decisions (key, group_id, agent_id) values (${key}, ${groupId}, ${choice.agentId})`;
     if (choice.agentId) {
       await tx`update agents set last_assigned_at = now() where id = ${choice.agentId}`;
-      if (decision.roundRobin) {
+      if (decision.strategy === 'roundRobin') {
         const chosen = pool.find((candidate) => candidate.agent_id === choice.agentId)!;
         await tx`
           insert into round_robin_cursors (group_id, last_added_seq) values (${groupId}, ${chosen.added_seq})
@@ -58,7 +65,7 @@ export async function decideAssignmentOnce(
 
 /** What a decision would pick now, without deciding: for simulations. */
 export async function previewAssignment(sql: Db, result: AssignResult): Promise<AssignmentChoice> {
-  const pool = await assignmentCandidates(sql, result.groupId);
+  const pool = await assignmentCandidates(sql, result.groupId, result.strategy);
   const choice = chooseAssignee(result, pool, await roundRobinCursor(sql, result.groupId), () => 0);
   if (result.strategy === 'random' && choice.agentId) {
     return { ...choice, note: `random: one of ${pool.length} agents; the simulation shows the first` };
