@@ -12,6 +12,7 @@ import { bulkJobActivities } from './bulk-jobs';
 import { customerReplyActivities } from './customer-replies';
 import { callbackActivities } from './callbacks';
 import { doorayActivities } from './dooray';
+import { exportActivities } from './exports';
 import { classifyFailures } from './failures';
 import { operationActivities } from './operations';
 import { sideEffectActivities, type CallbackSigning } from './side-effects';
@@ -47,6 +48,8 @@ export function createActivities(deps: ActivityDeps) {
     ...operationActivities(deps),
     // Bulk work (일괄 처리)
     ...bulkJobActivities(deps),
+    // Exports (엑셀 다운로드)
+    ...exportActivities(deps),
   });
 }
 

@@ -33,6 +33,9 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_STATUSES = ['running', 'done', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
+/** The workflow that writes an export job's file. */
+export const exportWorkflowId = (jobId: string) => `export-${jobId}`;
+
 /** A customer's values a manual merge can add to: the differing values of the merged record are kept here. */
 export const CUSTOMER_MERGEABLE = ['name', 'email', 'phone', 'userId', 'userKey'] as const;
 export type CustomerMergeable = (typeof CUSTOMER_MERGEABLE)[number];

@@ -1,14 +1,11 @@
 /**
- * Export jobs: a search result or customer list written as CSV or XLSX in the background. The file is stored in
+ * Export jobs: a search result or customer list written as CSV or XLSX by the job's workflow. The file is stored in
  * chunks beside the job, so whichever API process serves the download finds it; progress moves with every 1,000
- * rows, and a job whose heartbeat stopped (its process died) reads as failed.
+ * rows. Every write names the activity attempt that claimed the job, so a superseded attempt writes nothing.
  */
 import type { JSONValue } from 'postgres';
 import type { ExportKind, ExportStatus } from '../domain/search';
 import type { Db, Sql } from './db';
-
-/** A running job whose heartbeat is older than this lost its process. */
-const HEARTBEAT_TIMEOUT = '2 minutes';
 
 export interface ExportJob {
   id: string;
@@ -38,29 +35,26 @@ interface JobRow {
   error: string | null;
   created_at: Date;
   finished_at: Date | null;
-  stale: boolean;
 }
 
 function toJob(row: JobRow): ExportJob {
-  const lost = row.status === 'running' && row.stale;
   return {
     id: row.id,
     kind: row.kind,
     format: row.format,
     fileName: row.file_name,
-    status: lost ? 'failed' : row.status,
+    status: row.status,
     rowsTotal: row.rows_total,
     rowsWritten: row.rows_written,
     truncated: row.truncated,
     bytes: Number(row.bytes),
-    error: lost ? 'The export stopped with its server; start it again.' : row.error,
+    error: row.error,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
 }
 
-const JOB_COLUMNS = `id, kind, format, file_name, status, rows_total, rows_written, truncated, bytes, error, created_at, finished_at,
-  heartbeat_at < now() - interval '${HEARTBEAT_TIMEOUT}' as stale`;
+const JOB_COLUMNS = 'id, kind, format, file_name, status, rows_total, rows_written, truncated, bytes, error, created_at, finished_at';
 
 export async function insertExportJob(
   sql: Db,
@@ -79,24 +73,53 @@ export async function findExportJob(sql: Db, agentId: string, id: string): Promi
   return row ? toJob(row) : null;
 }
 
-export async function recordExportProgress(sql: Db, id: string, rowsWritten: number): Promise<void> {
-  await sql`update export_jobs set rows_written = greatest(rows_written, ${rowsWritten}), heartbeat_at = now() where id = ${id} and status = 'running'`;
+/**
+ * Claims a running job for an activity attempt, dropping whatever an earlier attempt wrote; false when the job is
+ * finished or a later attempt already holds it.
+ */
+export async function claimExportJob(sql: Sql, id: string, attempt: number): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const claimed = await tx`
+      update export_jobs set attempt = ${attempt}, rows_written = 0, bytes = 0
+      where id = ${id} and status = 'running' and attempt < ${attempt} returning id`;
+    if (claimed.length === 0) return false;
+    await tx`delete from export_chunks where job_id = ${id}`;
+    return true;
+  });
 }
 
-export async function appendExportChunk(sql: Db, id: string, seq: number, data: Buffer): Promise<void> {
-  await sql`insert into export_chunks (job_id, seq, data) values (${id}, ${seq}, ${data})`;
-  await sql`update export_jobs set bytes = bytes + ${data.length}, heartbeat_at = now() where id = ${id}`;
+/** A write by an attempt that no longer holds its job. */
+export class ExportSuperseded extends Error {
+  constructor(id: string, attempt: number) {
+    super(`export ${id}: attempt ${attempt} was superseded by a later one`);
+    this.name = 'ExportSuperseded';
+  }
 }
 
-export async function finishExportJob(sql: Db, id: string, rowsWritten: number): Promise<void> {
-  await sql`update export_jobs set status = 'done', rows_written = ${rowsWritten}, finished_at = now() where id = ${id}`;
+export async function recordExportProgress(sql: Db, id: string, attempt: number, rowsWritten: number): Promise<void> {
+  await sql`update export_jobs set rows_written = greatest(rows_written, ${rowsWritten}) where id = ${id} and attempt = ${attempt} and status = 'running'`;
 }
 
-/** Marks the job failed and drops what it had written. */
+export async function appendExportChunk(sql: Sql, id: string, attempt: number, seq: number, data: Buffer): Promise<void> {
+  await sql.begin(async (tx) => {
+    const held = await tx`update export_jobs set bytes = bytes + ${data.length} where id = ${id} and attempt = ${attempt} and status = 'running' returning id`;
+    if (held.length === 0) throw new ExportSuperseded(id, attempt);
+    await tx`insert into export_chunks (job_id, seq, data) values (${id}, ${seq}, ${data})`;
+  });
+}
+
+export async function finishExportJob(sql: Db, id: string, attempt: number, rowsWritten: number): Promise<void> {
+  const finished = await sql`
+    update export_jobs set status = 'done', rows_written = ${rowsWritten}, finished_at = now()
+    where id = ${id} and attempt = ${attempt} and status = 'running' returning id`;
+  if (finished.length === 0) throw new ExportSuperseded(id, attempt);
+}
+
+/** Marks a job that could not be written failed and drops what it had written. */
 export async function failExportJob(sql: Sql, id: string, error: string): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`delete from export_chunks where job_id = ${id}`;
-    await tx`update export_jobs set status = 'failed', error = ${error}, finished_at = now() where id = ${id}`;
+    await tx`update export_jobs set status = 'failed', error = ${error}, finished_at = now() where id = ${id} and status = 'running'`;
   });
 }
 
@@ -117,4 +140,9 @@ export async function directoryNames(sql: Db, orgId: string): Promise<Map<string
     union all select id, name from agents where org_id = ${orgId}
     union all select c.id, c.name from categories c join services s on s.id = c.service_id where s.org_id = ${orgId}`;
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Removes a job whose workflow could not be started. */
+export async function deleteExportJob(sql: Db, id: string): Promise<void> {
+  await sql`delete from export_jobs where id = ${id}`;
 }

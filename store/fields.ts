@@ -186,3 +186,12 @@ export async function deleteField(sql: Sql, target: { orgId: string; id: string;
     return { ok: true };
   });
 }
+
+/** The live fields of these services, customer fields first, each scope in its order: the columns of an export. */
+export async function fieldsOfServices(sql: Db, serviceIds: string[]): Promise<Field[]> {
+  const rows = await sql<FieldRow[]>`
+    select * from fields
+    where service_id = any(${serviceIds}) and deleted_at is null
+    order by scope = 'agent', position, created_at, id`;
+  return rows.map(toField);
+}

@@ -242,6 +242,27 @@ export async function callbackSummaries(sql: Db, orgId: string, ids: string[]): 
 }
 
 /** The bulk jobs of the organisation among these ids, shown as their action and progress, by id. */
+/** Export jobs as the console shows them: what is exported, how far it is. */
+export async function exportSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, BusinessSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<{ id: string; kind: string; format: string; rows_written: number; rows_total: number; status: string }[]>`
+    select id, kind, format, rows_written, rows_total, status from export_jobs where id = any(${ids}) and org_id = ${orgId}`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        serviceId: null,
+        serviceName: null,
+        subject: `${row.kind} · ${row.format} · ${row.rows_written}/${row.rows_total}`,
+        status: row.status,
+        assignee: null,
+        customer: null,
+      },
+    ]),
+  );
+}
+
 export async function bulkJobSummaries(sql: Db, orgId: string, ids: string[]): Promise<Map<string, BusinessSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await sql<{ id: string; action: string; total: number; finished: number; done: boolean }[]>`

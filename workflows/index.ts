@@ -9,3 +9,5 @@ export * from './dooray-transfer';
 export * from './delivery-retry';
 // Bulk work (일괄 처리)
 export * from './bulk-job';
+// Exports (엑셀 다운로드)
+export * from './export-job';

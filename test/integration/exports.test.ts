@@ -1,12 +1,14 @@
 /**
  * Exports through the API, read back as a spreadsheet would: CSV with a byte-order mark and XLSX (opened with
- * exceljs) keep Korean intact, follow the search's conditions and order, neutralise formulas; searches larger than
- * a direct download run as a job with progress whose file any request can fetch; the customer list exports with
- * merged values; bad input is refused with nothing changed.
+ * exceljs) keep Korean intact, follow the search's conditions and order, neutralise formulas, head field columns
+ * with their labels and never open an encrypted value; searches larger than a direct download run as a job (a
+ * workflow) with progress whose file any request can fetch, and a worker killed mid-file leaves every row exactly
+ * once; the customer list exports with merged values; bad input is refused with nothing changed.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runningExports } from '../../api/routes/exports/exports.handlers';
+import { exportWorkflowId } from '../../domain/search';
+import { generateKeyList } from '../../infra/keyring';
 import { refusalCheck } from '../support/refusals';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -16,7 +18,7 @@ let big: { id: string; groupIds: string[] };
 let agent: { id: string; token: string };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ env: { FIELD_ENCRYPTION_KEY: generateKeyList('t1') } });
   service = await h.createService('내보내기 서비스', ['결제']);
   big = await h.createService('대량 서비스', ['대량']);
   agent = await h.createAgent({ groupIds: [service.groupIds[0], big.groupIds[0]] });
@@ -36,6 +38,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
+
+/** Waits for the job's workflow to finish writing. */
+const written = (jobId: string) => h.temporal.workflow.getHandle(exportWorkflowId(jobId)).result();
 
 async function fetchFile(method: string, path: string, body?: unknown) {
   const response = await h.request(method, path, { token: agent.token, body });
@@ -121,7 +126,7 @@ describe('an export job', () => {
     const started = await fetchFile('POST', '/exports', { kind: 'tickets', format: 'xlsx', search: { serviceId: big.id, sort: 'created', direction: 'asc' } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     expect(started.body).toMatchObject({ status: 'running', rowsTotal: 5003, truncated: false, kind: 'tickets', format: 'xlsx' });
-    await runningExports.get(started.body.id);
+    await written(started.body.id);
     const job = await fetchFile('GET', `/exports/${started.body.id}`);
     expect(job.body).toMatchObject({ status: 'done', rowsWritten: 5003, rowsTotal: 5003, error: null });
     expect(job.body.bytes).toBeGreaterThan(0);
@@ -138,7 +143,7 @@ describe('an export job', () => {
     await h.sql`update customers set merged_values = '{"email": ["gildong@naver.com"]}' where id = 'UEXP1'`;
     const started = await fetchFile('POST', '/exports', { kind: 'customers', format: 'csv', search: { serviceId: service.id } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
-    await runningExports.get(started.body.id);
+    await written(started.body.id);
     const file = await bytes('GET', `/exports/${started.body.id}/file`);
     const text = file.data.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -152,7 +157,7 @@ describe('an export job', () => {
   it('is only its starter’s; an unfinished one has no file yet', async () => {
     const other = await h.createAgent({ groupIds: [service.groupIds[0]] });
     const started = await fetchFile('POST', '/exports', { kind: 'tickets', format: 'csv', search: { serviceId: service.id } });
-    await runningExports.get(started.body.id);
+    await written(started.body.id);
     const foreign = await h.request('GET', `/exports/${started.body.id}`, { token: other.token });
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('export.not_found');
@@ -162,9 +167,63 @@ describe('an export job', () => {
     const early = await fetchFile('GET', '/exports/XRUNNING/file');
     expect(early.status).toBe(409);
     expect(early.body.error).toMatchObject({ code: 'export.not_ready', details: { status: 'running' } });
-    await h.sql`update export_jobs set heartbeat_at = now() - interval '1 hour' where id = 'XRUNNING'`;
-    const lost = await fetchFile('GET', '/exports/XRUNNING');
-    expect(lost.body).toMatchObject({ status: 'failed', error: expect.stringContaining('start it again') });
+  });
+
+  it('survives its worker being killed mid-file, with every row exactly once', { timeout: 300_000 }, async () => {
+    const killed = await h.createService('중단 서비스', ['중단']);
+    await h.sql`insert into group_members (group_id, agent_id) values (${killed.groupIds[0]}, ${agent.id})`;
+    await h.sql`
+      insert into tickets (id, service_id, channel, status, priority, subject, content, last_seq, created_at, updated_at)
+      select 'TK' || lpad(i::text, 5, '0'), ${killed.id}, 'chat', 'unassigned', 'low', '중단 문의 ' || i, '본문', 1, now() - i * interval '1 second', now()
+      from generate_series(1, 20000) i`;
+    // The file is written on a worker in its own process, which is killed (SIGKILL) while it writes.
+    await h.stopWorker();
+    const stop = await h.addWorker();
+    const started = await fetchFile('POST', '/exports', { kind: 'tickets', format: 'xlsx', search: { serviceId: killed.id } });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    let progress = started.body;
+    while (progress.rowsWritten < 2000) progress = (await fetchFile('GET', `/exports/${started.body.id}`)).body;
+    await stop('SIGKILL');
+    const atKill = (await fetchFile('GET', `/exports/${started.body.id}`)).body;
+    expect(atKill.status).toBe('running');
+
+    await h.startWorker();
+    await written(started.body.id);
+    const job = (await fetchFile('GET', `/exports/${started.body.id}`)).body;
+    expect(job).toMatchObject({ status: 'done', rowsWritten: 20000, rowsTotal: 20000 });
+    const rows = await readXlsx((await bytes('GET', `/exports/${started.body.id}/file`)).data);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 20000 }, (_, i) => `TK${String(i + 1).padStart(5, '0')}`));
+    const [{ attempt }] = await h.sql<{ attempt: number }[]>`select attempt from export_jobs where id = ${started.body.id}`;
+    expect(attempt).toBeGreaterThan(1);
+    console.log(`export kill test: ${atKill.rowsWritten} of 20000 rows written when the worker was killed`);
+  });
+});
+
+describe('field columns', () => {
+  it('are headed with their labels, show options by label, and never open an encrypted value', async () => {
+    const fields = [
+      { scope: 'customer', code: 'plan', control: 'dropdown', labels: { ko: '요금제', en: 'Plan' }, options: [{ code: 'basic', labels: { ko: '기본', en: 'Basic' } }] },
+      { scope: 'customer', code: 'order_no', control: 'text', labels: { ko: '주문번호', en: 'Order number' }, encrypted: true },
+      { scope: 'agent', code: 'memo', control: 'text', labels: { ko: '메모', en: 'Memo' } },
+    ];
+    for (const field of fields) {
+      const created = await h.request('POST', `/services/${service.id}/fields`, { token: h.admin.token, body: field });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const created = await h.request('POST', '/tickets', {
+      token: h.admin.token,
+      body: { serviceId: service.id, subject: '필드 문의', content: '본문', customer: { email: 'field@example.com' }, customerFields: { plan: 'basic', order_no: 'ORD-7731' } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const memo = await h.request('PATCH', `/tickets/${created.body.id}`, { token: h.admin.token, body: { agentFields: { memo: '확인 완료' } } });
+    expect(memo.status, JSON.stringify(memo.body)).toBe(200);
+    const korean = await readXlsx((await bytes('POST', '/tickets/search/download?format=xlsx', { serviceId: service.id, conditions: { ticketId: created.body.id } })).data);
+    expect(korean[0].slice(-3)).toEqual(['요금제', '주문번호', '메모']);
+    expect(korean[1].slice(-3)).toEqual(['기본', '********', '확인 완료']);
+    const english = (await bytes('POST', '/tickets/search/download?format=csv&language=en', { serviceId: service.id, conditions: { ticketId: created.body.id } })).data.toString('utf8');
+    expect(english).toContain(',Plan,Order number,Memo\r\n');
+    expect(english).toContain(',Basic,********,확인 완료');
+    expect(english).not.toContain('ORD-7731');
   });
 });
 

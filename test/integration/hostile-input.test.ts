@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runningExports } from '../../api/routes/exports/exports.handlers';
+import { exportWorkflowId } from '../../domain/search';
 import { startHarness, type Harness } from '../support/harness';
 import { publish, settledSideEffects } from '../support/rules';
 import { serveApi, type ServedApi } from '../support/served-api';
@@ -482,8 +482,8 @@ async function check(operation: Operation, request: HostileRequest, target: Targ
   const answered = `answered ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
   if (response.status >= 200 && response.status < 300) {
     await settleTicketWrites(operation, request, response.body);
-    // An accepted export goes on writing in the background: let it finish before the next digest.
-    await Promise.all(runningExports.values());
+    // An accepted export goes on writing in its workflow: let it finish before the next digest.
+    if (request.method === 'POST' && request.url.startsWith('/exports')) await h.temporal.workflow.getHandle(exportWorkflowId(response.body.id)).result();
     known = null;
     return;
   }

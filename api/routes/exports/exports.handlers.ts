@@ -1,11 +1,14 @@
 import { Readable } from 'node:stream';
+import { exportTable, sheetName, type ExportSource } from '../../../activities/exports';
+import type { ExportLanguage } from '../../../activities/export-columns';
 import { businessId } from '../../../domain/ids';
-import { EXPORT_DIRECT_LIMIT, EXPORT_ROW_LIMIT } from '../../../domain/search';
-import { tableHeaders, tableStream, type TabularFormat } from '../../../infra/tabular';
-import { countCustomers, eachMatchingCustomer } from '../../../store/customers';
+import { EXPORT_DIRECT_LIMIT, EXPORT_ROW_LIMIT, exportWorkflowId } from '../../../domain/search';
+import { tableHeaders, tableStream, type Column, type TabularFormat } from '../../../infra/tabular';
+import { countCustomers } from '../../../store/customers';
 import type { Sql } from '../../../store/db';
-import { directoryNames, exportChunks, findExportJob, insertExportJob } from '../../../store/exports';
-import { countTickets, eachMatchingTicket } from '../../../store/ticket-search';
+import { deleteExportJob, exportChunks, findExportJob, insertExportJob } from '../../../store/exports';
+import { countTickets } from '../../../store/ticket-search';
+import { exportJob } from '../../../workflows/export-job';
 import { requireTicketListAccess } from '../../access';
 import type { AuthenticatedAgent } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
@@ -13,31 +16,29 @@ import { ApiError, notFound } from '../../errors';
 import { customerQueryOf } from '../customers/customers.query';
 import type { CustomerSearchQuery } from '../customers/customers.schemas';
 import { searchQueryOf } from '../search/search.handlers';
-import { customerColumns, ticketColumns, type ExportLanguage } from './exports.columns';
-import { runExport } from './exports.runner';
 import type * as routes from './exports.routes';
 import type { TicketExportSearch } from './exports.schemas';
 import type { z } from '@hono/zod-openapi';
 
-const FILE_NAMES = { tickets: { ko: '티켓', en: 'tickets' }, customers: { ko: '고객', en: 'customers' } } as const;
-const fileBase = (kind: 'tickets' | 'customers', language: ExportLanguage) => `${FILE_NAMES[kind][language]}-${new Date().toISOString().slice(0, 10)}`;
+const fileBase = (kind: ExportSource['kind'], language: ExportLanguage) => `${sheetName(kind, language)}-${new Date().toISOString().slice(0, 10)}`;
 
 type TicketSearch = z.infer<typeof TicketExportSearch>;
 
-/** What a ticket export reads: the checked search, how many rows match (up to `cap`), and the rows. */
-async function ticketExport(sql: Sql, agent: AuthenticatedAgent, search: TicketSearch, cap: number, language: ExportLanguage) {
-  const query = await searchQueryOf(sql, agent, { ...search, cursor: undefined });
+/** Whose view an export takes: the caller's, as plain data a workflow can carry. */
+const viewerOf = (agent: AuthenticatedAgent) => ({ id: agent.id, orgId: agent.orgId, role: agent.role });
+
+/** A ticket export's checked search and how many rows match (up to `cap`). */
+async function ticketSource(sql: Sql, agent: AuthenticatedAgent, search: TicketSearch, cap: number) {
+  const { limit: _limit, after: _after, ...query } = await searchQueryOf(sql, agent, { ...search, cursor: undefined });
   const total = await countTickets(sql, agent, query, { cap });
-  const names = await directoryNames(sql, agent.orgId);
-  return { total, columns: ticketColumns(language, names), rows: eachMatchingTicket(sql, agent, query, cap) };
+  return { total, source: { kind: 'tickets', viewer: viewerOf(agent), query } satisfies ExportSource };
 }
 
-async function customerExport(sql: Sql, agent: AuthenticatedAgent, search: Omit<CustomerSearchQuery, 'limit' | 'cursor'>, cap: number, language: ExportLanguage) {
+async function customerSource(sql: Sql, agent: AuthenticatedAgent, search: Omit<CustomerSearchQuery, 'limit' | 'cursor'>, cap: number) {
   await requireTicketListAccess(sql, agent, search.serviceId);
   const query = customerQueryOf({ ...search, limit: 0 });
   const total = await countCustomers(sql, agent, query, cap);
-  const names = await directoryNames(sql, agent.orgId);
-  return { total, columns: customerColumns(language, names), rows: eachMatchingCustomer(sql, agent, query, cap) };
+  return { total, source: { kind: 'customers', viewer: viewerOf(agent), query } satisfies ExportSource };
 }
 
 const tooLarge = (count: number) =>
@@ -50,28 +51,32 @@ function download(format: TabularFormat, base: string, stream: ReadableStream<Ui
   return new Response(stream, { status: 200, headers: tableHeaders(format, base) });
 }
 
+/** A search small enough to download at once, streamed as it is read. */
+async function downloadNow(sql: Sql, found: { total: { count: number; capped: boolean }; source: ExportSource }, format: TabularFormat, language: ExportLanguage) {
+  if (found.total.capped) throw tooLarge(found.total.count);
+  const table = await exportTable(sql, found.source, language, EXPORT_DIRECT_LIMIT);
+  const kind = found.source.kind;
+  return download(format, fileBase(kind, language), tableStream(format, table.columns as Column<unknown>[], table.rows, { sheetName: sheetName(kind, language) }));
+}
+
 export const downloadTickets: AppRouteHandler<typeof routes.downloadTickets> = (async (c) => {
   const { format, language } = c.req.valid('query');
-  const found = await ticketExport(c.var.deps.sql, c.var.agent, c.req.valid('json'), EXPORT_DIRECT_LIMIT, language);
-  if (found.total.capped) throw tooLarge(found.total.count);
-  return download(format, fileBase('tickets', language), tableStream(format, found.columns, found.rows, { sheetName: FILE_NAMES.tickets[language] }));
+  const { sql } = c.var.deps;
+  return downloadNow(sql, await ticketSource(sql, c.var.agent, c.req.valid('json'), EXPORT_DIRECT_LIMIT), format, language);
 }) as AppRouteHandler<typeof routes.downloadTickets>;
 
 export const downloadCustomers: AppRouteHandler<typeof routes.downloadCustomers> = (async (c) => {
   const { format, language, ...search } = c.req.valid('query');
-  const found = await customerExport(c.var.deps.sql, c.var.agent, search, EXPORT_DIRECT_LIMIT, language);
-  if (found.total.capped) throw tooLarge(found.total.count);
-  return download(format, fileBase('customers', language), tableStream(format, found.columns, found.rows, { sheetName: FILE_NAMES.customers[language] }));
+  const { sql } = c.var.deps;
+  return downloadNow(sql, await customerSource(sql, c.var.agent, search, EXPORT_DIRECT_LIMIT), format, language);
 }) as AppRouteHandler<typeof routes.downloadCustomers>;
 
 export const createExport: AppRouteHandler<typeof routes.createExport> = async (c) => {
-  const { sql, log } = c.var.deps;
+  const { sql, temporal, taskQueue } = c.var.deps;
   const agent = c.var.agent;
   const body = c.req.valid('json');
-  const found =
-    body.kind === 'tickets'
-      ? await ticketExport(sql, agent, body.search, EXPORT_ROW_LIMIT, body.language)
-      : await customerExport(sql, agent, body.search, EXPORT_ROW_LIMIT, body.language);
+  const { total, source } =
+    body.kind === 'tickets' ? await ticketSource(sql, agent, body.search, EXPORT_ROW_LIMIT) : await customerSource(sql, agent, body.search, EXPORT_ROW_LIMIT);
   const job = await insertExportJob(sql, {
     id: businessId('X'),
     orgId: agent.orgId,
@@ -80,17 +85,21 @@ export const createExport: AppRouteHandler<typeof routes.createExport> = async (
     format: body.format,
     request: body as never,
     fileName: `${fileBase(body.kind, body.language)}.${body.format}`,
-    rowsTotal: found.total.count,
-    truncated: found.total.capped,
+    rowsTotal: total.count,
+    truncated: total.capped,
   });
-  const run = runExport({ sql, log }, { jobId: job.id, format: body.format, sheetName: FILE_NAMES[body.kind][body.language], columns: found.columns as never, rows: found.rows as AsyncIterable<never> });
-  runningExports.set(job.id, run);
-  void run.finally(() => runningExports.delete(job.id));
+  try {
+    await temporal.workflow.start(exportJob, {
+      workflowId: exportWorkflowId(job.id),
+      taskQueue,
+      args: [{ jobId: job.id, format: body.format, language: body.language, cap: EXPORT_ROW_LIMIT, source }],
+    });
+  } catch (error) {
+    await deleteExportJob(sql, job.id);
+    throw error;
+  }
   return c.json(job, 202);
 };
-
-/** Jobs this process is running, by id: a graceful shutdown (or a test) can wait for them. */
-export const runningExports = new Map<string, Promise<void>>();
 
 export const getExport: AppRouteHandler<typeof routes.getExport> = async (c) => {
   const job = await findExportJob(c.var.deps.sql, c.var.agent.id, c.req.valid('param').id);

@@ -4,7 +4,7 @@
  * is listed with its workflow id only, to every operator.
  */
 import type { Db } from '../../../store/db';
-import { bulkJobSummaries, callbackSummaries, ticketSummaries, type BusinessSummary } from '../../../store/operations';
+import { bulkJobSummaries, callbackSummaries, exportSummaries, ticketSummaries, type BusinessSummary } from '../../../store/operations';
 import { ticketsOfDoorayTransfers } from '../../../store/transfers';
 import { WORKFLOW_KINDS, type WorkflowKind } from '../../../domain/workflow-kinds';
 
@@ -69,6 +69,7 @@ const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
   transfer: viaTicket('transfer', ticketsOfDoorayTransfers),
   callback: summariesOf('callback', callbackSummaries),
   bulk_job: summariesOf('bulk_job', bulkJobSummaries),
+  export: summariesOf('export', exportSummaries),
 };
 
 /** The business id in a workflow id of the kind (`ticket-T…` → `T…`). */

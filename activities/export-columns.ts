@@ -1,12 +1,14 @@
 /**
  * The columns of exported tickets and customers, headed in English or Korean, with ids turned into names and
- * codes into words. Customer and agent field values (and the masking of encrypted ones) join these columns when
- * the service's fields exist; today every exported column is a system field and none is encrypted.
+ * codes into words. After the system fields come the customer and agent fields of the exported services, headed
+ * with their labels; values of encrypted (PII) fields are never opened for a file and export as {@link MASKED}.
  */
-import type { TicketChannel, TicketPriority, TicketStatus } from '../../../domain/ticket';
-import type { Column } from '../../../infra/tabular';
-import type { CustomerView } from '../../../store/customers';
-import type { TicketView } from '../../../store/tickets';
+import { isSealedValue } from '../domain/fields';
+import type { FieldValue, TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
+import type { Column } from '../infra/tabular';
+import type { CustomerView } from '../store/customers';
+import type { Field } from '../store/fields';
+import type { TicketView } from '../store/tickets';
 
 export type ExportLanguage = 'ko' | 'en';
 
@@ -39,7 +41,48 @@ const PRIORITY_KO: Record<TicketPriority, string> = { low: '낮음', normal: '�
 
 const header = (language: ExportLanguage, en: string, ko: string) => (language === 'ko' ? ko : en);
 
-export function ticketColumns(language: ExportLanguage, names: Map<string, string>): Column<TicketView>[] {
+/** What an encrypted field's value exports as: that there is one, never what it is or how long. */
+export const MASKED = '********';
+
+/** A field's value as a cell: a dropdown's option by its label, an encrypted value masked. */
+function fieldCell(field: Field, language: ExportLanguage, value: FieldValue | undefined) {
+  if (value === undefined) return null;
+  if (field.encrypted) return MASKED;
+  if (field.control === 'dropdown') {
+    const option = field.options.find((candidate) => candidate.code === value);
+    if (option) return labelOf(option.labels, language, option.code);
+  }
+  return isSealedValue(value) ? MASKED : value;
+}
+
+const labelOf = (labels: Record<string, string>, language: ExportLanguage, fallback: string) => labels[language] ?? labels.en ?? labels.ko ?? fallback;
+
+/**
+ * A column per field code and scope, headed with the first field's label: services may each define a code, and a
+ * code means one thing to the people who chose it.
+ */
+function fieldColumns(language: ExportLanguage, fields: Field[]): Column<TicketView>[] {
+  const byCode = new Map<string, Field[]>();
+  for (const field of fields) {
+    const key = `${field.scope}:${field.code}`;
+    byCode.set(key, [...(byCode.get(key) ?? []), field]);
+  }
+  return [...byCode.values()].map((same) => {
+    const [first] = same;
+    const ofService = new Map(same.map((field) => [field.serviceId, field]));
+    return {
+      header: labelOf(first.labels, language, first.code),
+      value: (t: TicketView) => {
+        const field = ofService.get(t.serviceId);
+        return field ? fieldCell(field, language, (first.scope === 'customer' ? t.customerFields : t.agentFields)[first.code]) : null;
+      },
+      width: 20,
+    };
+  });
+}
+
+/** The ticket columns: the system fields, then `fields` (customer fields first, each scope in its order). */
+export function ticketColumns(language: ExportLanguage, names: Map<string, string>, fields: Field[] = []): Column<TicketView>[] {
   const name = (id: string | null) => (id ? (names.get(id) ?? id) : null);
   const ko = language === 'ko';
   return [
@@ -63,6 +106,7 @@ export function ticketColumns(language: ExportLanguage, names: Map<string, strin
     { header: header(language, 'Tags', '태그'), value: (t) => t.tags.join(', ') },
     { header: header(language, 'Important', '중요'), value: (t) => t.important },
     { header: header(language, 'Resolved', '해결시간'), value: (t) => (t.resolvedAt ? new Date(t.resolvedAt) : null), width: 20 },
+    ...fieldColumns(language, fields),
   ];
 }
 
