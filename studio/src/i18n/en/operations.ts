@@ -49,6 +49,7 @@ export default {
     callback: 'Callback',
     transfer: 'Transfer',
     bulk_job: 'Bulk job',
+    export: 'Export',
     delivery_retry: 'Delivery retry',
     mailbox_poller: 'Mailbox poller',
   },

@@ -51,6 +51,7 @@ export default {
     callback: '콜백',
     transfer: '이관',
     bulk_job: '일괄 처리',
+    export: '엑셀 다운로드',
     delivery_retry: '발송 재시도',
     mailbox_poller: '메일함 수집',
   },
