@@ -51,7 +51,6 @@ export default {
     bulk_job: 'Bulk job',
     export: 'Export',
     delivery_retry: 'Delivery retry',
-    mailbox_poller: 'Mailbox poller',
   },
   status: {
     running: 'Running',

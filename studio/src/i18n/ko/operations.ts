@@ -53,7 +53,6 @@ export default {
     bulk_job: '일괄 처리',
     export: '엑셀 다운로드',
     delivery_retry: '발송 재시도',
-    mailbox_poller: '메일함 수집',
   },
   status: {
     running: '실행 중',
