@@ -3,7 +3,7 @@
  * edited and merged by agents (고객 관리).
  */
 import type { JSONValue } from 'postgres';
-import type { Db, Sql, Tx } from './db';
+import { limitOf, type Db, type Sql, type Tx } from './db';
 import type { CustomerMergeable } from '../domain/search';
 import type { TicketChannel } from '../domain/ticket';
 import { writeAudit } from './audit';
@@ -184,7 +184,7 @@ export async function searchCustomers(
     where ${customerConditions(sql, reader, query.serviceId, query.conditions)}
       ${query.after ? sql`and (cu.created_at, cu.id) < (${query.after.at}::text::timestamptz, ${query.after.id})` : sql``}
     order by cu.created_at desc, cu.id desc
-    limit ${query.limit + 1}`;
+    ${limitOf(sql, query.limit + 1)}`;
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return { items: page.map(toCustomerView), next: rows.length > query.limit && last ? { at: last.created_key, id: last.id } : null };
@@ -199,7 +199,7 @@ export async function countCustomers(
 ): Promise<{ count: number; capped: boolean }> {
   const [row] = await sql<{ count: number }[]>`
     select count(*)::int as count from (
-      select 1 from customers cu where ${customerConditions(sql, reader, query.serviceId, query.conditions)} limit ${cap + 1}) matching`;
+      select 1 from customers cu where ${customerConditions(sql, reader, query.serviceId, query.conditions)} ${limitOf(sql, cap + 1)}) matching`;
   return row.count > cap ? { count: cap, capped: true } : { count: row.count, capped: false };
 }
 
