@@ -274,14 +274,33 @@ export interface CustomerTicketRow {
   subject: string;
   status: TicketStatus;
   created_at: Date;
+  /** created_at as PostgreSQL prints it, microseconds kept: where the next page starts. */
+  at: string;
 }
 
-/** A customer's tickets (deleted ones excluded), newest first. */
-export async function listCustomerTickets(sql: Sql, customerId: string): Promise<CustomerTicketRow[]> {
-  return sql<CustomerTicketRow[]>`
-    select id, subject, status, created_at from tickets
+/**
+ * A page of the customer's tickets (문의 이력), newest first, after `after` (the `at` and id of the last ticket of the
+ * previous page), with where the next page starts; served by `tickets_customer`.
+ */
+export async function listCustomerTickets(
+  sql: Db,
+  customerId: string,
+  page: { limit: number; after: { at: string; id: string } | null },
+): Promise<{ rows: CustomerTicketRow[]; next: { at: string; id: string } | null }> {
+  const rows = await sql<CustomerTicketRow[]>`
+    select id, subject, status, created_at, created_at::text as at from tickets
     where customer_id = ${customerId} and deleted_at is null
-    order by created_at desc, id desc`;
+      ${page.after ? sql`and (created_at, id) < (${page.after.at}::text::timestamptz, ${page.after.id})` : sql``}
+    order by created_at desc, id desc
+    limit ${page.limit + 1}`;
+  const last = rows[page.limit - 1];
+  return { rows: rows.slice(0, page.limit), next: rows.length > page.limit && last ? { at: last.at, id: last.id } : null };
+}
+
+/** How many tickets the customer has. */
+export async function countCustomerTickets(sql: Db, customerId: string): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from tickets where customer_id = ${customerId} and deleted_at is null`;
+  return row.count;
 }
 
 // The references a ticket command names. They read directory tables; kept here, named for what the ticket

@@ -91,6 +91,45 @@ describe('editing a customer from a ticket', () => {
   });
 });
 
+describe('inquiry history (문의 이력)', () => {
+  it('shows the newest 20 tickets with the total, and pages the rest newest first, ties included, each once', async () => {
+    const first = await createTicket({ email: 'history@example.com' }, '이력 0');
+    const customerId = first.customer.id;
+    // 44 more, in pairs created at the same instant, so pages cut between equal creation times.
+    await h.sql`
+      insert into tickets (id, service_id, channel, status, priority, subject, content, customer_id, last_seq, created_at, updated_at)
+      select 'TH' || lpad(i::text, 2, '0'), ${service.id}, 'email', 'unassigned', 'normal', '이력 ' || i, '내용', ${customerId}, 1,
+        timestamptz '2026-05-01' + (i / 2) * interval '1 hour', now()
+      from generate_series(1, 44) i`;
+    const expected = [
+      first.id,
+      ...Array.from({ length: 44 }, (_, k) => 44 - k)
+        .map((i) => ({ id: `TH${String(i).padStart(2, '0')}`, at: Math.floor(i / 2) }))
+        .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1))
+        .map((ticket) => ticket.id),
+    ];
+    const record = await h.request('GET', `/customers/${customerId}`, { token: agent.token });
+    expect(record.body.ticketsTotal).toBe(45);
+    expect(record.body.tickets.map((t: { id: string }) => t.id)).toEqual(expected.slice(0, 20));
+    const seen: string[] = record.body.tickets.map((t: { id: string }) => t.id);
+    let cursor: string | null = record.body.ticketsNextCursor;
+    while (cursor) {
+      const page = await h.request('GET', `/customers/${customerId}/tickets?limit=7&cursor=${encodeURIComponent(cursor)}`, { token: agent.token });
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      seen.push(...page.body.items.map((t: { id: string }) => t.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toEqual(expected);
+
+    const outsider = await h.createAgent({ groupIds: [(await h.createService('다른 서비스', ['상담'])).groupIds[0]] });
+    expect((await h.request('GET', `/customers/${customerId}/tickets`, { token: outsider.token })).status).toBe(403);
+    const bad = await h.request('GET', `/customers/${customerId}/tickets?cursor=nonsense`, { token: agent.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('request.invalid_cursor');
+    expect((await h.request('GET', `/customers/${customerId}/tickets?limit=101`, { token: agent.token })).status).toBe(400);
+  });
+});
+
 describe('merging customers (고객정보 통합)', () => {
   it('appends differing values, fills blanks, moves tickets and writes an audit row', async () => {
     const kept = await createTicket({ email: 'test01@naver.com', userId: 'test01' }, '첫 문의');

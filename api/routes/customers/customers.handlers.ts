@@ -1,22 +1,39 @@
 import { SEARCH_COUNT_CAP } from '../../../domain/search';
 import { countCustomers, findCustomerView, mergeCustomers, searchCustomers as searchCustomerPage, updateCustomer as saveCustomer } from '../../../store/customers';
-import { listCustomerTickets } from '../../../store/tickets';
+import type { Sql } from '../../../store/db';
+import { countCustomerTickets, listCustomerTickets } from '../../../store/tickets';
 import { requireCustomerAccess, requireTicketListAccess } from '../../access';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
 import { customerQueryOf, decodeCustomerCursor, encodeCustomerCursor } from './customers.query';
 import type * as routes from './customers.routes';
 
+/** How many of the newest tickets a customer record shows; the rest page through `GET /customers/{id}/tickets`. */
+const HISTORY_PAGE = 20;
+
+async function historyPage(sql: Sql, customerId: string, limit: number, cursor: string | undefined) {
+  const page = await listCustomerTickets(sql, customerId, { limit, after: cursor ? decodeCustomerCursor(cursor) : null });
+  return {
+    items: page.rows.map((t) => ({ id: t.id, subject: t.subject, status: t.status, createdAt: t.created_at.toISOString() })),
+    nextCursor: page.next ? encodeCustomerCursor(page.next) : null,
+  };
+}
+
 export const getCustomer: AppRouteHandler<typeof routes.getCustomer> = async (c) => {
   const { sql } = c.var.deps;
   const { id } = c.req.valid('param');
   await requireCustomerAccess(sql, c.var.agent, id);
-  const [customer, tickets] = await Promise.all([findCustomerView(sql, id), listCustomerTickets(sql, id)]);
+  const [customer, history, total] = await Promise.all([findCustomerView(sql, id), historyPage(sql, id, HISTORY_PAGE, undefined), countCustomerTickets(sql, id)]);
   if (!customer) throw notFound('customer', id);
-  return c.json(
-    { ...customer, tickets: tickets.map((t) => ({ id: t.id, subject: t.subject, status: t.status, createdAt: t.created_at.toISOString() })) },
-    200,
-  );
+  return c.json({ ...customer, tickets: history.items, ticketsTotal: total, ticketsNextCursor: history.nextCursor }, 200);
+};
+
+export const listCustomerTicketPage: AppRouteHandler<typeof routes.listCustomerTickets> = async (c) => {
+  const { sql } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const { limit, cursor } = c.req.valid('query');
+  await requireCustomerAccess(sql, c.var.agent, id);
+  return c.json(await historyPage(sql, id, limit, cursor), 200);
 };
 
 export const searchCustomers: AppRouteHandler<typeof routes.searchCustomers> = async (c) => {

@@ -6,5 +6,6 @@ import * as routes from './customers.routes';
 export const customerRoutes = createRouter()
   .openapi(routes.searchCustomers, handlers.searchCustomers)
   .openapi(routes.getCustomer, handlers.getCustomer)
+  .openapi(routes.listCustomerTickets, handlers.listCustomerTicketPage)
   .openapi(routes.updateCustomer, handlers.updateCustomer)
   .openapi(routes.mergeCustomer, handlers.mergeCustomer);

@@ -1,7 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
-import { CustomerChanges, CustomerHistory, CustomerPage, CustomerParams, CustomerRecord, CustomerSearchQuery, MergeBody, MergeResult } from './customers.schemas';
+import {
+  CustomerChanges,
+  CustomerHistory,
+  CustomerPage,
+  CustomerParams,
+  CustomerRecord,
+  CustomerSearchQuery,
+  CustomerTicketPage,
+  CustomerTicketsQuery,
+  MergeBody,
+  MergeResult,
+} from './customers.schemas';
 
 const tags = ['Customers'];
 
@@ -15,6 +26,15 @@ export const getCustomer = createRoute({
     200: { description: 'The customer with their inquiry history', content: json(CustomerHistory) },
     ...errorResponses(401, 403, 404),
   },
+});
+
+export const listCustomerTickets = createRoute({
+  method: 'get',
+  path: '/customers/{id}/tickets',
+  tags,
+  summary: 'The customer’s inquiry history (문의 이력), newest first, a page at a time',
+  request: { params: CustomerParams, query: CustomerTicketsQuery },
+  responses: { 200: { description: 'One page of the customer’s tickets', content: json(CustomerTicketPage) }, ...errorResponses(400, 401, 403, 404) },
 });
 
 export const searchCustomers = createRoute({

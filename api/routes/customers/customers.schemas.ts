@@ -39,8 +39,19 @@ export const CustomerRecord = z
   .openapi('CustomerRecord');
 
 export const CustomerHistory = CustomerRecord.extend({
-  tickets: z.array(CustomerTicket).openapi({ description: "The customer's tickets, newest first." }),
+  tickets: z.array(CustomerTicket).openapi({ description: "The customer's newest tickets (up to 20), newest first." }),
+  ticketsTotal: z.number().int().openapi({ description: 'How many tickets the customer has.' }),
+  ticketsNextCursor: z.string().nullable().openapi({ description: 'The next page of the history: `GET /customers/{id}/tickets?cursor=…`.' }),
 }).openapi('CustomerHistory');
+
+export const CustomerTicketsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_LIMIT).default(20),
+  cursor: z.string().max(300).optional(),
+});
+
+export const CustomerTicketPage = z
+  .object({ items: z.array(CustomerTicket), nextCursor: z.string().nullable() })
+  .openapi('CustomerTicketPage');
 export type CustomerHistory = z.infer<typeof CustomerHistory>;
 
 export const CustomerParams = z.object({
