@@ -24,6 +24,7 @@ export const WORKFLOW_KINDS = {
   transfer: { workflowType: 'doorayTransferWorkflow', idPrefix: 'dooray-transfer-', signals: [] },
   callback: { workflowType: 'callbackWorkflow', idPrefix: 'callback-', signals: [] },
   bulk_job: { workflowType: 'bulkJob', idPrefix: 'bulk-job-', signals: [] },
+  closed_ticket_mask: { workflowType: 'closedTicketMaskWorkflow', idPrefix: 'mask-', signals: [] },
 } as const satisfies Record<string, WorkflowKindDefinition>;
 
 /** The name of a workflow kind. */

@@ -50,6 +50,7 @@ export default {
     transfer: 'Transfer',
     bulk_job: 'Bulk job',
     delivery_retry: 'Delivery retry',
+    closed_ticket_mask: 'Closed ticket mask',
     mailbox_poller: 'Mailbox poller',
   },
   status: {

@@ -52,6 +52,7 @@ export default {
     transfer: '이관',
     bulk_job: '일괄 처리',
     delivery_retry: '발송 재시도',
+    closed_ticket_mask: '종료 티켓 마스킹',
     mailbox_poller: '메일함 수집',
   },
   status: {
