@@ -124,6 +124,7 @@ async function maskBoth(ticketId: string, seq: number) {
 
   expect((await messagesOf(ticketId)).find((each: { seq: number }) => each.seq === seq).body).toBe(`주민번호는 ${'*'.repeat(14)} 입니다`);
   expect((await ticketOf(ticketId)).customerFields.note).toBe('call ********* at home');
+  expect((await h.request('GET', `/tickets/${ticketId}/masks`, { token: agent.token })).body).toEqual([message.body, field.body]);
   const events = await eventsOf(ticketId);
   const masked = events.filter((event: { kind: string }) => event.kind === 'masked');
   expect(masked).toEqual([
