@@ -114,6 +114,7 @@ async function maskBoth(page: Page, lang: 'en' | 'ko', width: number) {
   await selectInMessage(page, RESIDENT_NO);
   const maskButton = detail.locator('.mask-button');
   await maskButton.waitFor({ timeout: UI_TIMEOUT });
+  await maskButton.scrollIntoViewIfNeeded();
   expect(await maskButton.textContent()).toBe(maskLabel);
   await shoot(page, `01-message-selected-${lang}-${width}`);
   await maskButton.click();

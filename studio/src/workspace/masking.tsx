@@ -35,6 +35,9 @@ export function useMasks(ticketId: string, version: unknown): Mask[] {
   return masks;
 }
 
+/** How far above the selection the Mask button floats: its height and a gap. */
+const MASK_BUTTON_RISE = 34;
+
 /** Unicode characters, as spans count them. */
 const characters = (text: string) => Array.from(text).length;
 
@@ -147,7 +150,8 @@ export function MaskableMessage({
       if (end <= start) return setSelected(null);
       const box = range.getBoundingClientRect();
       const frame = container.getBoundingClientRect();
-      setSelected({ start, end, top: box.bottom - frame.top + 6, left: Math.max(0, Math.min(box.left - frame.left, frame.width - 96)) });
+      // Above the selection, like a selection toolbar: below it the composer may cover the last message.
+      setSelected({ start, end, top: box.top - frame.top - MASK_BUTTON_RISE, left: Math.max(0, Math.min(box.left - frame.left, frame.width - 96)) });
     };
     document.addEventListener('selectionchange', follow);
     return () => document.removeEventListener('selectionchange', follow);
