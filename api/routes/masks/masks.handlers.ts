@@ -48,6 +48,8 @@ async function requireMaskableField(deps: ApiDeps, ticket: TicketView, target: E
 async function maskSpan(deps: ApiDeps, agent: AuthenticatedAgent, ticketId: string, target: MaskTarget, span: { start: number; end: number }): Promise<PiiMask> {
   const { sql, temporal } = deps;
   const ticket = await requireTicketAccess(sql, agent, ticketId);
+  // The ticket machine refuses masking to API clients too, but a closed ticket's mask never reaches it.
+  if (agent.apiClient) throw new ApiError(403, 'ticket.api_client_forbidden', 'Masking personal data needs an agent.', { command: 'mask' });
   requirePermission(agent, 'ticket', 'Masking personal data');
   if (!fieldKeyring(deps.config)) {
     throw new ApiError(422, 'field.encryption_unavailable', 'Masking keeps the original encrypted: configure FIELD_ENCRYPTION_KEY.', {});
