@@ -14,6 +14,7 @@ import { callbackActivities } from './callbacks';
 import { doorayActivities } from './dooray';
 import { exportActivities } from './exports';
 import { classifyFailures } from './failures';
+import { maskActivities } from './masks';
 import { operationActivities } from './operations';
 import { sideEffectActivities, type CallbackSigning } from './side-effects';
 import { ticketActivities } from './tickets';
@@ -28,7 +29,7 @@ export interface ActivityDeps {
   publicUrl: string;
   /** Signs callback URL requests and mints their reply URLs (null keys: unsigned, no reply URL). */
   signing: CallbackSigning;
-  /** Opens sealed secrets (Dooray tokens); null when no FIELD_ENCRYPTION_KEY is configured. */
+  /** Opens sealed secrets (Dooray tokens) and seals masked originals; null when no FIELD_ENCRYPTION_KEY is configured. */
   keyring: Keyring | null;
   doorayTimeoutMs: number;
   attachments: AttachmentStorage;
@@ -46,6 +47,8 @@ export function createActivities(deps: ActivityDeps) {
     // Transfers (Dooray!)
     ...doorayActivities(deps),
     ...operationActivities(deps),
+    // PII masking (개인정보 마스킹) of closed tickets
+    ...maskActivities(deps),
     // Bulk work (일괄 처리)
     ...bulkJobActivities(deps),
     // Exports (엑셀 다운로드)

@@ -45,7 +45,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       publicUrl: config.PUBLIC_URL,
       // Signed callback URLs: without keys, callback URL requests go unsigned and carry no reply URL.
       signing: { keys: config.CALLBACK_SIGNING_KEY ?? null, replyTtlSeconds: (config.CALLBACK_URL_TTL_HOURS ?? 168) * 3600 },
-      // Transfers (Dooray!)
+      // Opens Dooray tokens and seals the originals of masked spans (개인정보 마스킹).
       keyring: config.FIELD_ENCRYPTION_KEY ? createKeyring(config.FIELD_ENCRYPTION_KEY) : null,
       doorayTimeoutMs: config.DOORAY_TIMEOUT_MS,
       // Ticket desk: attachment files

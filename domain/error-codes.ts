@@ -24,6 +24,10 @@ export const TICKET_ERROR_CODES = [
   'ticket.unprocessable',
   // Transfers (Dooray!, issue services)
   'ticket.transfer_pending',
+  // PII masking (개인정보 마스킹)
+  'mask.out_of_range',
+  'mask.already_masked',
+  'mask.not_text',
 ] as const;
 /** A refusal of the ticket status machine. */
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
@@ -103,10 +107,6 @@ export const ERROR_CODES = [
   'attachment.type_mismatch',
   'attachment.empty',
   'attachment.unknown',
-
-  // 409, 422: PII masking
-  'mask.out_of_range',
-  'mask.already_masked',
 
   // 422: bulk jobs refused up front (details.ticketIds names the tickets)
   'bulk.unknown_tickets',

@@ -80,6 +80,7 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** Message kinds the customer receives by email. */
 export const CUSTOMER_FACING: readonly MessageKind[] = ['reply', 'interim'];
 
+import type { MaskedSpan, MaskRequest } from './masks';
 import type { DoorayTransferRequest, IssueOrigin, IssueTransferRequest, TicketTransfer } from './transfer';
 
 /** A ticket as the ticket workflow holds it; the read model stores the same fields. */
@@ -110,6 +111,8 @@ export interface TicketState {
   customerFields?: Record<string, FieldValue>;
   /** Agent field values by field code. */
   agentFields?: Record<string, FieldValue>;
+  /** The spans masked while this workflow ran (absent before masking went through the workflow: none). */
+  masks?: MaskedSpan[];
 }
 
 /** A customer or agent field's value: text, a dropdown option code or a `YYYY-MM-DD` date, a number, a checkbox. */
@@ -146,7 +149,8 @@ export type TicketCommand =
   | { kind: 'complete' }
   | { kind: 'transfer_dooray'; request: DoorayTransferRequest }
   | { kind: 'transfer_issue'; request: IssueTransferRequest }
-  | { kind: 'edit'; edit: TicketEdit };
+  | { kind: 'edit'; edit: TicketEdit }
+  | { kind: 'mask'; mask: MaskRequest };
 
 /** The task lists, in the order the API and the dashboard show them. */
 export const TICKET_LISTS = [

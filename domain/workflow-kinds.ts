@@ -25,6 +25,7 @@ export const WORKFLOW_KINDS = {
   callback: { workflowType: 'callbackWorkflow', idPrefix: 'callback-', signals: [] },
   bulk_job: { workflowType: 'bulkJob', idPrefix: 'bulk-job-', signals: [] },
   export: { workflowType: 'exportJob', idPrefix: 'export-', signals: [] },
+  closed_ticket_mask: { workflowType: 'closedTicketMaskWorkflow', idPrefix: 'mask-', signals: [] },
 } as const satisfies Record<string, WorkflowKindDefinition>;
 
 /** The name of a workflow kind. */

@@ -12,6 +12,9 @@ import { linkAttachmentsToMessage } from './attachments';
 import { insertTicketEvent } from './events';
 import { insertTicketMessage, type NewTicketMessage } from './messages';
 import { writeTransfer, type TransferWrite } from './transfers';
+import { dropReplacedFieldMasks, writeMask, type MaskStoreRefusal, type SealOriginal } from './masks';
+import type { Refused } from './errors';
+import type { MaskRequest } from '../domain/masks';
 import type { IssueOrigin } from '../domain/transfer';
 
 export interface NewCustomer {
@@ -103,16 +106,23 @@ export interface TicketChangeRecord {
   message: (Omit<NewTicketMessage, 'ticketId' | 'seq' | 'authorId' | 'at'> & { attachmentIds?: string[] }) | null;
   /** A transfer's own row written with the event (store/transfers). */
   transfer?: TransferWrite | null;
+  /** A mask written with its `masked` event (store/masks), sealing the original with `seal`. */
+  mask?: { request: MaskRequest; seal: SealOriginal } | null;
   at: string;
 }
 
 /**
  * Records one accepted command in one transaction: its event, its message, and the ticket row, which only moves
- * forward (an older seq never overwrites a newer one).
+ * forward (an older seq never overwrites a newer one). A mask the stored text refuses writes nothing.
  */
-export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): Promise<void> {
+export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): Promise<{ ok: true } | Refused<MaskStoreRefusal>> {
   const { state, at } = change;
-  await sql.begin(async (tx) => {
+  return sql.begin(async (tx): Promise<{ ok: true } | Refused<MaskStoreRefusal>> => {
+    if (change.mask) {
+      const masked = await writeMask(tx, { ticketId: state.id, actorId: change.actorId!, mask: change.mask.request, seal: change.mask.seal });
+      if (!masked.ok) return masked;
+    }
+    await dropReplacedFieldMasks(tx, state.id, change.changes);
     await insertTicketEvent(tx, { ticketId: state.id, seq: state.seq, kind: change.kind, actorId: change.actorId, changes: change.changes, at });
     if (change.message) {
       const { attachmentIds = [], ...message } = change.message;
@@ -133,6 +143,7 @@ export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): 
         closed_at = case when ${state.status} = 'closed' then ${at}::timestamptz else closed_at end,
         deleted_at = case when ${state.deleted} then ${at}::timestamptz else null end
       where id = ${state.id} and last_seq < ${state.seq}`;
+    return { ok: true };
   });
 }
 

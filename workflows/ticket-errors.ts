@@ -22,6 +22,9 @@ export const TICKET_ERROR_STATUS = {
   'ticket.api_client_forbidden': 403,
   'ticket.unprocessable': 422,
   'ticket.transfer_pending': 409,
+  'mask.out_of_range': 422,
+  'mask.already_masked': 409,
+  'mask.not_text': 422,
 } as const satisfies Record<TicketErrorCode, number>;
 
 /** A refused command: thrown from validators and handlers, never retried. */

@@ -13,6 +13,8 @@ import {
   type TicketEdit,
   type TicketState,
 } from '../domain/ticket';
+import { isSealedValue, type FieldScope } from '../domain/fields';
+import { maskedChange, maskRefusal, maskTargetKey, maskText, overlapsMasked, type MaskRefusal, type MaskRequest } from '../domain/masks';
 import { refuse } from './ticket-errors';
 import { decideTransfer } from './ticket-transfers';
 
@@ -21,6 +23,8 @@ export interface Decision {
   /** Field → [before, after] for the event log. */
   changes: Record<string, [unknown, unknown]>;
   message?: { kind: MessageKind; body: string; attachmentIds?: string[] };
+  /** The event's kind when it is not the command's own (a `mask` command records a `masked` event). */
+  event?: string;
 }
 
 const isAdmin = (actor: Actor) => actor.role === 'admin';
@@ -84,8 +88,37 @@ export function decide(state: TicketState, actor: Actor, command: TicketCommand)
       return decideTransfer(state, actor, command);
     case 'edit':
       return edit(state, command.edit);
+    case 'mask':
+      return mask(state, command.mask);
   }
 }
+
+/**
+ * Masking a span checks what the workflow knows: spans it masked before, and field values. Messages are not in its
+ * state, so the API has checked the span against the message body before sending the command.
+ */
+function mask(state: TicketState, request: MaskRequest): Decision {
+  const target = maskTargetKey(request.target);
+  const masks = state.masks ?? [];
+  const masked = masks.filter((span) => span.target === target);
+  const next: TicketState = { ...state, masks: [...masks, { target, start: request.start, end: request.end }] };
+  let refusal: MaskRefusal | null = overlapsMasked(request, masked) ? 'already_masked' : null;
+  if (request.target.kind === 'field') {
+    const scope = FIELD_VALUES[request.target.scope];
+    const value = state[scope]?.[request.target.code] ?? '';
+    if (typeof value !== 'string' || isSealedValue(value)) {
+      refuse('mask.not_text', 'Only plain text field values can be masked; encrypted fields are sealed whole already.', { target });
+    }
+    refusal = maskRefusal(value, request, masked);
+    next[scope] = { ...state[scope], [request.target.code]: maskText(value, request).masked };
+  }
+  const span = { start: request.start, end: request.end };
+  if (refusal === 'out_of_range') refuse('mask.out_of_range', 'The span is outside the text.', span);
+  if (refusal === 'already_masked') refuse('mask.already_masked', 'Part of the span is already masked.', span);
+  return { next, changes: maskedChange(request), event: 'masked' };
+}
+
+const FIELD_VALUES = { customer: 'customerFields', agent: 'agentFields' } as const;
 
 const EDITABLE = ['priority', 'intakeTypeId', 'resolutionTypeId', 'subject', 'important'] as const;
 
@@ -109,17 +142,21 @@ function edit(state: TicketState, changes: TicketEdit): Decision {
     recorded.tags = [state.tags, tags];
     next.tags = tags;
   }
-  for (const scope of ['customerFields', 'agentFields'] as const) {
+  let masks = state.masks;
+  for (const [fieldScope, scope] of Object.entries(FIELD_VALUES) as [FieldScope, (typeof FIELD_VALUES)[FieldScope]][]) {
     const values: Record<string, FieldValue> = { ...state[scope] };
     for (const [code, after] of Object.entries(changes[scope] ?? {})) {
       const before = values[code] ?? null;
       if (before === after) continue;
       recorded[`${scope}.${code}`] = [before, after];
+      // A new value has none of the old one's masks.
+      masks = masks?.filter((span) => span.target !== maskTargetKey({ kind: 'field', scope: fieldScope, code }));
       if (after === null) delete values[code];
       else values[code] = after;
     }
     next[scope] = values;
   }
+  if (masks) next.masks = masks;
   return { next, changes: recorded };
 }
 

@@ -32,6 +32,7 @@ import type { NewTicket, TicketChange, TransferWrite } from '../activities/ticke
 import type { PlannedTimer } from '../rules/time-rules';
 import type { Actor } from '../domain/people';
 import type { ActivityFailureType } from '../domain/error-codes';
+import type { MaskRequest } from '../domain/masks';
 import type { DeliveryRef } from '../domain/workflow-kinds';
 import { TICKET_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState } from '../domain/ticket';
@@ -77,6 +78,8 @@ export const transferDoorayUpdate = defineUpdate<TicketState, [Args<'transfer_do
 export const transferIssueUpdate = defineUpdate<TicketState, [Args<'transfer_issue'>]>('transfer_issue');
 /** Changes priority, intake or resolution type, tags, the star, the subject or field values (`PATCH /tickets/{id}`). */
 export const editUpdate = defineUpdate<TicketState, [Args<'edit'>]>('edit');
+/** Masks a span of a message or field value (개인정보 마스킹); the recording activity seals the original. */
+export const maskUpdate = defineUpdate<TicketState, [Args<'mask'>]>('mask');
 export const ticketStateQuery = defineQuery<TicketState | null>('state');
 /** Returns once every queued delivery (trigger side effects, customer replies) is done: for operators and tests. */
 export const sideEffectsSettledUpdate = defineUpdate<void>('side_effects_settled');
@@ -105,6 +108,7 @@ export const ticketCommandUpdates = {
   transfer_dooray: transferDoorayUpdate,
   transfer_issue: transferIssueUpdate,
   edit: editUpdate,
+  mask: maskUpdate,
 } as const;
 
 export const TicketSearch = {
@@ -196,9 +200,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     changes: Record<string, [unknown, unknown]>,
     message: TicketChange['message'] = null,
     transfer: TransferWrite | null = null,
+    mask: MaskRequest | null = null,
   ) => {
     const recorded = { ...next, seq: state!.seq + 1 };
-    await recordTicketChange({ state: recorded, kind, actorId, changes, message, transfer, at: new Date().toISOString() });
+    await recordTicketChange({ state: recorded, kind, actorId, changes, message, transfer, mask, at: new Date().toISOString() });
     state = recorded;
     indexForSearch(recorded);
   };
@@ -263,11 +268,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       (args) =>
         exclusive(async () => {
           const command = toCommand(args);
-          const { next, changes, message } = decide(state!, args.actor, command);
+          const { next, changes, message, event } = decide(state!, args.actor, command);
           // An edit that changes nothing leaves no event and runs no triggers.
           if (kind === 'edit' && Object.keys(changes).length === 0) return state!;
+          const mask = command.kind === 'mask' ? command.mask : null;
           // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
-          await record(next, kind, args.actor.id, changes, message ?? null, transferWrite(command)).catch((error: unknown) => {
+          await record(next, event ?? kind, args.actor.id, changes, message ?? null, transferWrite(command), mask).catch((error: unknown) => {
             throw unprocessable(ticketId, `its ${kind} could not be stored`, error) ?? error;
           });
           if (message && CUSTOMER_FACING.includes(message.kind)) outbox.push({ kind: 'customer_reply', seq: state!.seq });

@@ -1,7 +1,6 @@
 /**
  * Personal data: encrypted (PII) field values sealed before the ticket workflow sees them and opened only for readers
- * of the ticket, hidden from triggers and from the event log; masking spans of messages with the original kept
- * sealed and unmasking only with the permission, audited.
+ * of the ticket, hidden from triggers and from the event log (masking spans is in masking.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateSealedFieldValues } from '../../api/pii-rotation';
@@ -158,46 +157,5 @@ describe('key rotation', () => {
     }
     // A second run finds nothing left under the old key.
     expect(await rotateSealedFieldValues({ sql: h.sql, temporal: h.temporal, keyring: rotated, actor, batchSize: 10 })).toEqual({ tickets: 0, values: 0 });
-  });
-});
-
-describe('masking (개인정보 마스킹)', () => {
-  it('masks a span with * per character, keeps the original sealed, and unmasks only with the permission, audited', async () => {
-    const ticket = await createTicket();
-    await h.request('POST', `/tickets/${ticket.id}/comments`, { token: agent.token, body: { body: `주민번호는 ${RESIDENT_NO} 입니다` } });
-    const messages = async () => (await h.request('GET', `/tickets/${ticket.id}/messages`, { token: agent.token })).body;
-    const seq = (await messages()).at(-1).seq;
-
-    const before = await h.sql`select body from ticket_messages where ticket_id = ${ticket.id}`;
-    for (const [span, status, code] of [
-      [{ start: 6, end: 99 }, 422, 'mask.out_of_range'],
-      [{ start: 5, end: 5 }, 400, 'request.invalid'],
-    ] as const) {
-      const refused = await h.request('POST', `/tickets/${ticket.id}/messages/${seq}/masks`, { token: agent.token, body: span });
-      expect(refused.status).toBe(status);
-      expect(refused.body.error.code).toBe(code);
-    }
-    expect(await h.sql`select body from ticket_messages where ticket_id = ${ticket.id}`).toEqual(before);
-
-    const masked = await h.request('POST', `/tickets/${ticket.id}/messages/${seq}/masks`, { token: agent.token, body: { start: 6, end: 20 } });
-    expect(masked.status, JSON.stringify(masked.body)).toBe(201);
-    expect((await messages()).at(-1).body).toBe(`주민번호는 ${'*'.repeat(14)} 입니다`);
-    const [stored] = await h.sql`select sealed_original from message_masks where id = ${masked.body.id}`;
-    expect(stored.sealed_original).not.toContain(RESIDENT_NO);
-    const overlap = await h.request('POST', `/tickets/${ticket.id}/messages/${seq}/masks`, { token: agent.token, body: { start: 10, end: 22 } });
-    expect(overlap.status).toBe(409);
-
-    const refused = await h.request('POST', `/tickets/${ticket.id}/masks/${masked.body.id}/unmask`, { token: agent.token });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: 'ticket.permission_required', details: { permission: 'pii_unmask' } });
-    const allowed = await h.createAgent({ groupIds: [service.groupIds[0]], permissions: ['ticket', 'pii_unmask'] });
-    const unmasked = await h.request('POST', `/tickets/${ticket.id}/masks/${masked.body.id}/unmask`, { token: allowed.token });
-    expect(unmasked.body).toEqual({ id: masked.body.id, original: RESIDENT_NO });
-    const audit = await h.auditRows(ticket.id);
-    expect(audit.map((entry) => [entry.action, entry.actor_id])).toEqual([
-      ['pii.masked', agent.id],
-      ['pii.unmasked', allowed.id],
-    ]);
-    expect(JSON.stringify(audit)).not.toContain(RESIDENT_NO);
   });
 });

@@ -70,6 +70,8 @@ const LOADERS: Partial<Record<WorkflowKind, Loader>> = {
   callback: summariesOf('callback', callbackSummaries),
   bulk_job: summariesOf('bulk_job', bulkJobSummaries),
   export: summariesOf('export', exportSummaries),
+  // `<ticketId>-<maskId>`: the closed ticket masked.
+  closed_ticket_mask: viaTicket('closed_ticket_mask', async (_sql, ids) => new Map(ids.map((id) => [id, id.split('-')[0]!]))),
 };
 
 /** The business id in a workflow id of the kind (`ticket-T…` → `T…`). */

@@ -1,15 +1,18 @@
 /** The processing history: the customer's inquiry first, then replies, interim answers, comments and notes. */
+import { masksApi } from '../api/masks';
 import type { Ticket, TicketMessage } from '../api/types';
 import { Avatar, EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
+import { MaskableMessage, useMasks } from './masking';
 
-export function Conversation({ ticket, messages }: { ticket: Ticket; messages: TicketMessage[] }) {
+export function Conversation({ ticket, messages, onMasked }: { ticket: Ticket; messages: TicketMessage[]; onMasked: () => void }) {
   const { t, formatRelative, formatDateTime } = useI18n();
   const directory = useDirectory();
   const me = useMe();
+  const masks = useMasks(ticket.id, messages);
   const customerName = ticket.customer?.name ?? ticket.customer?.email ?? ticket.customer?.phone ?? t('workspace.conversation.customer');
 
   return (
@@ -51,7 +54,13 @@ export function Conversation({ ticket, messages }: { ticket: Ticket; messages: T
                   {formatRelative(message.at)}
                 </time>
               </header>
-              <p className="message-body">{message.body}</p>
+              <MaskableMessage
+                ticketId={ticket.id}
+                text={message.body}
+                masks={masks.filter((mask) => mask.target.kind === 'message' && mask.target.seq === message.seq)}
+                mask={(span) => masksApi.maskMessage(ticket.id, message.seq, span)}
+                onMasked={onMasked}
+              />
             </div>
           </li>
         );

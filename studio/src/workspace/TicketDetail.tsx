@@ -230,7 +230,7 @@ export function TicketDetail({
       </div>
 
       <div className="detail-scroll" role="tabpanel">
-        {tab === 'conversation' && <Conversation ticket={ticket} messages={detail.messages ?? []} />}
+        {tab === 'conversation' && <Conversation ticket={ticket} messages={detail.messages ?? []} onMasked={detail.reload} />}
         {tab === 'events' && <EventTimeline events={detail.events ?? []} />}
         {tab === 'dooray' && <DoorayConversation ticket={ticket} comments={transfers.comments} onChanged={transfers.reload} />}
       </div>

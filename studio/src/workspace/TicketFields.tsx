@@ -4,14 +4,20 @@
  */
 import { useEffect, useState } from 'react';
 import { deskApi, fieldsApi, type FieldDefinition } from '../api/desk';
+import { ticketsApi } from '../api/endpoints';
+import { masksApi } from '../api/masks';
 import type { Ticket } from '../api/types';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
+import { MaskableFieldInput, useMasks } from './masking';
 
 type Value = string | number | boolean;
+
+/** Controls whose plain values may be partly masked (개인정보 마스킹). */
+const MASKABLE_CONTROLS = ['text', 'textarea'];
 
 const labelOf = (labels: Record<string, string>, lang: string) => labels[lang] ?? labels.en ?? Object.values(labels)[0] ?? '';
 
@@ -23,6 +29,7 @@ export function TicketFields({ ticket, onSaved }: { ticket: Ticket; onSaved: (ti
   const [draft, setDraft] = useState<Record<string, Value | null>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const masks = useMasks(ticket.id, ticket);
 
   useEffect(() => {
     let current = true;
@@ -85,6 +92,17 @@ export function TicketFields({ ticket, onSaved }: { ticket: Ticket; onSaved: (ti
                     </option>
                   ))}
                 </select>
+              ) : MASKABLE_CONTROLS.includes(field.control) && !field.encrypted ? (
+                <MaskableFieldInput
+                  ticketId={ticket.id}
+                  value={String(value)}
+                  saved={!(keyOf(field) in draft)}
+                  masks={masks.filter((mask) => mask.target.kind === 'field' && mask.target.scope === field.scope && mask.target.code === field.code)}
+                  disabled={readOnly}
+                  onChange={(event) => set(field, event.target.value === '' ? null : event.target.value)}
+                  mask={(span) => masksApi.maskField(ticket.id, field.scope, field.code, span)}
+                  onMasked={() => void ticketsApi.get(ticket.id).then(onSaved)}
+                />
               ) : (
                 <input
                   type={field.control === 'date' ? 'date' : field.control === 'number' ? 'number' : 'text'}

@@ -95,6 +95,11 @@ export default {
     transfer_pending: 'The Dooray! task is still being created. Wait for it before transferring again.',
     permission_required: 'You do not have the permission this needs ({permission}).',
   },
+  mask: {
+    out_of_range: 'The selection is outside the text; select it again.',
+    already_masked: 'Part of the selection is already masked.',
+    not_text: 'Only plain text values can be masked.',
+  },
   bulk: {
     unknown_tickets: 'Some selected tickets no longer exist.',
     unassigned_tickets: 'A bulk reply needs every selected ticket to have an assignee.',

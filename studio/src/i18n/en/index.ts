@@ -11,5 +11,7 @@ import workspace from './workspace';
 // Transfers
 import transfers from './transfers';
 import operations from './operations';
+// PII masking
+import masking from './masking';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk };
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking };

@@ -51,6 +51,7 @@ export default {
     bulk_job: 'Bulk job',
     export: 'Export',
     delivery_retry: 'Delivery retry',
+    closed_ticket_mask: 'Closed ticket mask',
   },
   status: {
     running: 'Running',

@@ -94,6 +94,11 @@ export default {
     transfer_pending: 'Dooray! 업무를 아직 생성하는 중입니다. 완료된 뒤 다시 이관하세요.',
     permission_required: '이 작업에 필요한 권한({permission})이 없습니다.',
   },
+  mask: {
+    out_of_range: '선택한 범위가 본문을 벗어났습니다. 다시 선택하세요.',
+    already_masked: '선택한 부분 중 일부는 이미 마스킹되어 있습니다.',
+    not_text: '일반 텍스트 값만 마스킹할 수 있습니다.',
+  },
   bulk: {
     unknown_tickets: '선택한 티켓 중 더 이상 없는 티켓이 있습니다.',
     unassigned_tickets: '일괄 답변은 선택한 모든 티켓에 담당자가 있어야 합니다.',

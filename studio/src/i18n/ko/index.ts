@@ -13,5 +13,7 @@ import workspace from './workspace';
 // Transfers
 import transfers from './transfers';
 import operations from './operations';
+// PII masking
+import masking from './masking';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking } satisfies Catalogue<typeof en>;

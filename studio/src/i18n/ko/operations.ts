@@ -53,6 +53,7 @@ export default {
     bulk_job: '일괄 처리',
     export: '엑셀 다운로드',
     delivery_retry: '발송 재시도',
+    closed_ticket_mask: '종료 티켓 마스킹',
   },
   status: {
     running: '실행 중',
