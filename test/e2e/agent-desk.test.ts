@@ -118,4 +118,29 @@ describe('the agent desk', () => {
     await shoot(page, `04-ticket-${ticket.id}-ko-390`);
     await page.close();
   });
+
+  it('shows an agent the rule studio read only: no New, Save, Delete or Publish to learn about after the fact', { timeout: 60_000 }, async () => {
+    const service = await h.createService('규칙 열람', ['일반']);
+    const agent = await h.createAgent({ groupIds: service.groupIds, name: '정하늘' });
+    const created = await h.request('POST', `/services/${service.id}/triggers`, {
+      token: h.admin.token,
+      body: { title: '환불 우선', enabled: true, events: ['created'], conditions: { all: [{ field: 'subject', operator: 'contains', value: '환불' }], any: [] }, results: [{ type: 'setPriority', priority: 'high' }] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const page = await signedIn(agent.token, { width: 1440, height: 900 }, 'en', `#/rules/${service.id}`);
+    const list = page.locator('.rule-list');
+    await list.getByText('환불 우선').waitFor({ timeout: UI_TIMEOUT });
+    await list.getByText('Admins change triggers').waitFor({ timeout: UI_TIMEOUT });
+    expect(await list.getByRole('button', { name: 'New' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    expect(await list.getByRole('switch').isDisabled()).toBe(true);
+    await list.getByText('환불 우선').click();
+    await page.locator('.editor-bar').getByText('Read only').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('.editor-bar').getByRole('button').count()).toBe(0);
+    expect(await page.locator('.canvas-toolbar').count()).toBe(0);
+    expect(await page.getByLabel('Trigger name').isDisabled()).toBe(true);
+    await shoot(page, '05-rules-read-only-en-1440');
+    await page.close();
+  });
 });

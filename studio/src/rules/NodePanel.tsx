@@ -3,11 +3,13 @@ import { ConditionPanel, ResultPanel, TriggerPanel } from './nodes';
 import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
+import { useCanEditRules } from './context';
 import { issueSentence } from './issues';
 import type { TriggerEditor } from './useTriggerEditor';
 
 export function NodePanel({ editor }: { editor: TriggerEditor }) {
   const { t } = useI18n();
+  const canEdit = useCanEditRules();
   const node = editor.selected;
   if (!node) {
     return (
@@ -26,7 +28,8 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
         : t('rules.panel.result', { type: t(`rules.resultType.${node.data.result.type}`) });
 
   return (
-    <div className="stack node-panel">
+    // A fieldset disables every control of the forms at once for those who may not change triggers.
+    <fieldset className="stack node-panel" disabled={!canEdit}>
       <h3>{heading}</h3>
       {issues.length > 0 && (
         <div className="issue-list" role="alert">
@@ -45,7 +48,7 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
       {node.type === 'result' && (
         <ResultPanel data={node.data} order={editor.resultOrder[node.id]} issues={issues} onChange={(data) => editor.updateData(node.id, data)} />
       )}
-      {node.type !== 'trigger' && (
+      {node.type !== 'trigger' && canEdit && (
         <div className="node-actions">
           <button type="button" className="button small" onClick={() => editor.move(node.id, -1)} title={t('rules.panel.upHint')}>
             <Icon name="arrowUp" size={13} /> {t('rules.panel.up')}
@@ -58,6 +61,6 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
           </button>
         </div>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -13,7 +13,7 @@ import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { useRuleLookups } from './context';
+import { useCanEditRules, useRuleLookups } from './context';
 import { apiIssues, placeApiIssues } from './issues';
 import { NodePanel } from './NodePanel';
 import { TriggerCanvas } from './TriggerCanvas';
@@ -42,6 +42,7 @@ export function OpenTrigger({
   const lookups = useRuleLookups();
   const editor = useTriggerEditor(session, lookups);
   const toast = useToast();
+  const canEdit = useCanEditRules();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -95,12 +96,12 @@ export function OpenTrigger({
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveRef.current();
+        if (canEdit) void saveRef.current();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [canEdit]);
 
   async function remove() {
     setDeleteError(null);
@@ -137,22 +138,26 @@ export function OpenTrigger({
             <span className="badge tone-rose">{t('rules.editor.problems', { count: editor.issueCount })}</span>
           )}
         </div>
-        <div className="row">
-          {session.isNew ? (
-            <button type="button" className="button" onClick={() => onClosed(false)}>
-              {t('rules.editor.discard')}
+        {canEdit ? (
+          <div className="row">
+            {session.isNew ? (
+              <button type="button" className="button" onClick={() => onClosed(false)}>
+                {t('rules.editor.discard')}
+              </button>
+            ) : (
+              <button type="button" className="button danger" onClick={() => setConfirmDelete(true)}>
+                <Icon name="trash" size={14} /> {t('rules.editor.delete')}
+              </button>
+            )}
+            <button type="button" className="button primary" onClick={() => void save()} disabled={saving || (!dirty && !session.isNew)} title={t('rules.editor.saveHint')}>
+              {saving ? <Spinner size={14} /> : <Icon name="save" size={14} />}
+              {saving ? t('rules.editor.saving') : t('rules.editor.save')}
+              {!saving && <Kbd>Ctrl S</Kbd>}
             </button>
-          ) : (
-            <button type="button" className="button danger" onClick={() => setConfirmDelete(true)}>
-              <Icon name="trash" size={14} /> {t('rules.editor.delete')}
-            </button>
-          )}
-          <button type="button" className="button primary" onClick={() => void save()} disabled={saving || (!dirty && !session.isNew)} title={t('rules.editor.saveHint')}>
-            {saving ? <Spinner size={14} /> : <Icon name="save" size={14} />}
-            {saving ? t('rules.editor.saving') : t('rules.editor.save')}
-            {!saving && <Kbd>Ctrl S</Kbd>}
-          </button>
-        </div>
+          </div>
+        ) : (
+          <span className="badge">{t('rules.editor.readOnly')}</span>
+        )}
       </div>
       {problem !== null && (
         <div className="editor-problem">

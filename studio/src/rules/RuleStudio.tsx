@@ -15,7 +15,7 @@ import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
-import { RuleLookupsProvider, useRuleLookups } from './context';
+import { RuleLookupsProvider, useCanEditRules, useRuleLookups } from './context';
 import { OpenTrigger } from './OpenTrigger';
 import { PublishDialog } from './PublishDialog';
 import { SimulatePanel } from './SimulatePanel';
@@ -59,6 +59,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const toast = useToast();
   const lookups = useRuleLookups();
   const drafts = useTriggerDrafts(serviceId);
+  const canEdit = useCanEditRules();
   const [session, setSession] = useState<EditorSession | null>(null);
   const [dirty, setDirty] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('node');
@@ -198,15 +199,17 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
             <Icon name="history" size={14} /> {t('rules.studio.versions')}
           </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => setPublishOpen(true)}
-            disabled={!list || !list.unpublishedChanges}
-            title={list && !list.unpublishedChanges ? t('rules.studio.nothingToPublish') : t('rules.studio.publishHint')}
-          >
-            <Icon name="upload" size={14} /> {t('rules.studio.publish')}
-          </button>
+          {canEdit && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setPublishOpen(true)}
+              disabled={!list || !list.unpublishedChanges}
+              title={list && !list.unpublishedChanges ? t('rules.studio.nothingToPublish') : t('rules.studio.publishHint')}
+            >
+              <Icon name="upload" size={14} /> {t('rules.studio.publish')}
+            </button>
+          )}
         </div>
       </header>
       <div className="rule-body">

@@ -8,11 +8,12 @@ import { useMemo } from 'react';
 import { nodeTypes, type RuleNode } from './nodes';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
-import { CanvasStateProvider, type CanvasState } from './context';
+import { CanvasStateProvider, useCanEditRules, type CanvasState } from './context';
 import type { TriggerEditor } from './useTriggerEditor';
 
 export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; sessionKey: string }) {
   const { t } = useI18n();
+  const canEdit = useCanEditRules();
   const ariaLabelConfig = useMemo<AriaLabelConfig>(
     () => ({
       'node.a11yDescription.default': t('rules.canvas.aria.node'),
@@ -61,11 +62,15 @@ export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; s
         onNodesChange={editor.onNodesChange}
         onEdgesChange={editor.onEdgesChange}
         onConnect={editor.onConnect}
+        // Read only for those who may not change triggers: they select nodes to read them, nothing moves.
+        nodesDraggable={canEdit}
+        nodesConnectable={canEdit}
+        edgesReconnectable={canEdit}
         isValidConnection={editor.isValidConnection}
         // A dropped node snaps into its slot: where it was dropped decides its place in the order, the layout stays tidy.
         onNodeDragStop={editor.tidy}
         onSelectionChange={editor.onSelectionChange}
-        deleteKeyCode={['Backspace', 'Delete']}
+        deleteKeyCode={canEdit ? ['Backspace', 'Delete'] : null}
         fitView
         fitViewOptions={{ padding: 0.1, maxZoom: 1.1 }}
         minZoom={0.3}
@@ -74,23 +79,27 @@ export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; s
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--border-strong)" />
         <Controls showInteractive={false} />
-        <Panel position="top-left" className="canvas-toolbar">
-          <button type="button" className="button small" onClick={() => editor.addCondition('all')} title={t('rules.canvas.addAllHint')}>
-            <Icon name="plus" size={13} /> {t('rules.canvas.addAll')}
-          </button>
-          <button type="button" className="button small" onClick={() => editor.addCondition('any')} title={t('rules.canvas.addAnyHint')}>
-            <Icon name="plus" size={13} /> {t('rules.canvas.addAny')}
-          </button>
-          <button type="button" className="button small" onClick={editor.addResult} title={t('rules.canvas.addResultHint')}>
-            <Icon name="plus" size={13} /> {t('rules.canvas.addResult')}
-          </button>
-          <button type="button" className="button small" onClick={editor.tidy} title={t('rules.canvas.tidyHint')}>
-            <Icon name="layout" size={13} /> {t('rules.canvas.tidy')}
-          </button>
-        </Panel>
-        <Panel position="bottom-center" className="canvas-note">
-          {t('rules.canvas.note')}
-        </Panel>
+        {canEdit && (
+          <Panel position="top-left" className="canvas-toolbar">
+            <button type="button" className="button small" onClick={() => editor.addCondition('all')} title={t('rules.canvas.addAllHint')}>
+              <Icon name="plus" size={13} /> {t('rules.canvas.addAll')}
+            </button>
+            <button type="button" className="button small" onClick={() => editor.addCondition('any')} title={t('rules.canvas.addAnyHint')}>
+              <Icon name="plus" size={13} /> {t('rules.canvas.addAny')}
+            </button>
+            <button type="button" className="button small" onClick={editor.addResult} title={t('rules.canvas.addResultHint')}>
+              <Icon name="plus" size={13} /> {t('rules.canvas.addResult')}
+            </button>
+            <button type="button" className="button small" onClick={editor.tidy} title={t('rules.canvas.tidyHint')}>
+              <Icon name="layout" size={13} /> {t('rules.canvas.tidy')}
+            </button>
+          </Panel>
+        )}
+        {canEdit && (
+          <Panel position="bottom-center" className="canvas-note">
+            {t('rules.canvas.note')}
+          </Panel>
+        )}
       </ReactFlow>
     </CanvasStateProvider>
   );

@@ -7,6 +7,7 @@ import type { Trigger } from '../api/types';
 import { EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { rich, useI18n, type Translate } from '../i18n';
+import { useCanEditRules } from './context';
 
 /** A new order with `id` moved by `offset` places; unchanged at either end. */
 export function moved(ids: string[], id: string, offset: number): string[] {
@@ -56,6 +57,7 @@ export function TriggerList({
   onRetry: () => void;
 }) {
   const { t } = useI18n();
+  const canEdit = useCanEditRules();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [dragging, setDragging] = useState<string | null>(null);
   const [drop, setDrop] = useState<{ id: string; after: boolean } | null>(null);
@@ -72,7 +74,7 @@ export function TriggerList({
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
     const offset = event.key === 'ArrowUp' ? -1 : 1;
-    if (event.altKey) {
+    if (event.altKey && canEdit) {
       const next = moved(ids, id, offset);
       if (next !== ids && !reordering) {
         onReorder(next);
@@ -110,19 +112,23 @@ export function TriggerList({
       <div className="rule-list-head">
         <h2>{t('rules.list.title')}</h2>
         {reordering && <Spinner size={14} label={t('rules.list.savingOrder')} />}
-        <button type="button" className="button small primary" onClick={onNew}>
-          <Icon name="plus" size={13} /> {t('rules.list.new')}
-        </button>
+        {canEdit && (
+          <button type="button" className="button small primary" onClick={onNew}>
+            <Icon name="plus" size={13} /> {t('rules.list.new')}
+          </button>
+        )}
       </div>
       <p className="muted small">
-        {rich(t('rules.list.help'), {
-          grip: <Icon name="grip" size={12} strokeWidth={3} />,
-          keys: (
-            <>
-              <Kbd>Alt</Kbd>+<Kbd>↑</Kbd>/<Kbd>↓</Kbd>
-            </>
-          ),
-        })}
+        {canEdit
+          ? rich(t('rules.list.help'), {
+              grip: <Icon name="grip" size={12} strokeWidth={3} />,
+              keys: (
+                <>
+                  <Kbd>Alt</Kbd>+<Kbd>↑</Kbd>/<Kbd>↓</Kbd>
+                </>
+              ),
+            })
+          : t('rules.list.readOnly')}
       </p>
       {error ? (
         <div className="stack">
@@ -140,9 +146,11 @@ export function TriggerList({
       ) : triggers.length === 0 && !hasNew ? (
         <EmptyState icon="zap" title={t('rules.list.empty')}>
           <p>{t('rules.list.emptyBody')}</p>
-          <button type="button" className="button small primary" onClick={onNew}>
-            <Icon name="plus" size={13} /> {t('rules.list.createFirst')}
-          </button>
+          {canEdit && (
+            <button type="button" className="button small primary" onClick={onNew}>
+              <Icon name="plus" size={13} /> {t('rules.list.createFirst')}
+            </button>
+          )}
         </EmptyState>
       ) : (
         <ol className="rule-items" onDragLeave={(event) => event.currentTarget === event.target && setDrop(null)}>
@@ -163,7 +171,7 @@ export function TriggerList({
               >
                 <span
                   className="drag-handle"
-                  draggable={!reordering}
+                  draggable={canEdit && !reordering}
                   title={t('rules.list.dragHandle')}
                   aria-hidden="true"
                   onDragStart={(event) => {
@@ -212,6 +220,7 @@ export function TriggerList({
                     aria-label={t('rules.list.enabledLabel', { title: trigger.title })}
                     title={trigger.enabled ? t('rules.list.enabledHint') : t('rules.list.disabledHint')}
                     className={`switch${trigger.enabled ? ' on' : ''}`}
+                    disabled={!canEdit}
                     onClick={() => onToggle(trigger)}
                   />
                 )}

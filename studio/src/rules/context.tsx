@@ -8,6 +8,7 @@ import type { NodeIssue } from './issues';
 import type { DirectoryAgent, DirectoryGroup } from '../api/types';
 import { useCategories, type CategoryOption } from '../categories';
 import { useDirectory } from '../directory';
+import { useMe } from '../session';
 import type { TicketEventType } from '../../../domain/ticket';
 
 export interface RuleLookups {
@@ -76,4 +77,9 @@ export function useCanvasState(): CanvasState {
 /** Issues pointing at one node. */
 export function useNodeIssues(nodeId: string): readonly NodeIssue[] {
   return useContext(CanvasContext).issues[nodeId] ?? [];
+}
+
+/** Whether the signed-in person may change triggers: the API lets admins only, so no one else is offered it. */
+export function useCanEditRules(): boolean {
+  return useMe().role === 'admin';
 }

@@ -39,6 +39,7 @@ export default {
     never: 'Never published',
   },
   list: {
+    readOnly: 'Admins change triggers; you can read them and simulate.',
     title: 'Triggers',
     savingOrder: 'Saving the order',
     new: 'New',
@@ -59,6 +60,7 @@ export default {
     notSaved: 'Not saved yet',
   },
   editor: {
+    readOnly: 'Read only',
     untitled: 'Untitled',
     new: 'New — not saved',
     dirty: 'Unsaved changes',

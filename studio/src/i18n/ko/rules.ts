@@ -41,6 +41,7 @@ export default {
     never: '게시 전',
   },
   list: {
+    readOnly: '트리거는 관리자가 변경합니다. 읽기와 시뮬레이션만 할 수 있습니다.',
     title: '트리거',
     savingOrder: '순서 저장 중',
     new: '트리거 추가',
@@ -61,6 +62,7 @@ export default {
     notSaved: '저장 전',
   },
   editor: {
+    readOnly: '읽기 전용',
     untitled: '제목 없음',
     new: '새 트리거 — 저장 전',
     dirty: '저장하지 않은 변경',
