@@ -141,6 +141,14 @@ describe('the agent desk', () => {
     expect(await page.locator('.canvas-toolbar').count()).toBe(0);
     expect(await page.getByLabel('Trigger name').isDisabled()).toBe(true);
     await shoot(page, '05-rules-read-only-en-1440');
+
+    // Away to the workspace and back through the top bar: the studio reopens this service, not the first one.
+    await h.createService('가나다 먼저', ['일반']);
+    await page.goto(`${served.url}/studio/#/inbox/all`);
+    await page.locator('.ticket-table, .empty-state').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.goto(`${served.url}/studio/#/rules`);
+    await page.locator('.rule-list').getByText('환불 우선').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('.rule-header select').inputValue()).toBe(service.id);
     await page.close();
   });
 });

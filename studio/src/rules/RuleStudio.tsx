@@ -24,6 +24,9 @@ import { useTriggerDrafts } from './useTriggerDrafts';
 import type { EditorSession } from './useTriggerEditor';
 import { VersionsDrawer } from './VersionsDrawer';
 
+/** Where the studio remembers the service last opened. */
+const LAST_SERVICE_KEY = 'contactflow.rules.service';
+
 export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: string }) {
   const { t } = useI18n();
   const { services } = useDirectory();
@@ -33,7 +36,13 @@ export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: 
     return () => window.clearTimeout(timer);
   }, []);
 
-  const fallback = services?.find((service) => service.kind !== 'issue') ?? services?.[0];
+  useEffect(() => {
+    if (routeServiceId) localStorage.setItem(LAST_SERVICE_KEY, routeServiceId);
+  }, [routeServiceId]);
+
+  // Back from the workspace, the studio opens the service last worked on, not the first one.
+  const remembered = services?.find((service) => service.id === localStorage.getItem(LAST_SERVICE_KEY));
+  const fallback = remembered ?? services?.find((service) => service.kind !== 'issue') ?? services?.[0];
   const serviceId = routeServiceId ?? fallback?.id;
   if (!serviceId) {
     if (services === null && !waited) return <LoadingBlock label={t('rules.studio.loadingServices')} />;
