@@ -11,5 +11,8 @@ import workspace from './workspace';
 // Transfers
 import transfers from './transfers';
 import operations from './operations';
+// Search and customers
+import search from './search';
+import customers from './customers';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk };
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, search, customers };

@@ -13,5 +13,8 @@ import workspace from './workspace';
 // Transfers
 import transfers from './transfers';
 import operations from './operations';
+// Search and customers
+import search from './search';
+import customers from './customers';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, search, customers } satisfies Catalogue<typeof en>;
