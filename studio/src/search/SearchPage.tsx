@@ -30,7 +30,8 @@ export default function SearchPage({ hash }: { hash: string }) {
   const query = useMemo(() => queryFromHash(hash), [hash]);
   const search = useMemo(() => searchOf(query), [query]);
   const [draft, setDraft] = useState<TicketQuery>(query);
-  const [conditionsOpen, setConditionsOpen] = useState(true);
+  // On a phone the conditions hide behind a toggle once there is a search to show.
+  const [conditionsOpen, setConditionsOpen] = useState(hash === '');
   const [defaultsError, setDefaultsError] = useState<unknown>(null);
   // An empty hash waits for the saved defaults before it searches.
   const [ready, setReady] = useState(hash !== '');
@@ -106,10 +107,10 @@ export default function SearchPage({ hash }: { hash: string }) {
             onReset={() => setDraft(EMPTY_QUERY)}
             actions={
               <>
-                <button type="button" className="button" onClick={saveDefaults}>
+                <button type="button" className="button small" onClick={saveDefaults}>
                   <Icon name="save" size={14} /> {t('search.defaults.save')}
                 </button>
-                <button type="button" className="button" onClick={applyDefaults}>
+                <button type="button" className="button small" onClick={applyDefaults}>
                   <Icon name="history" size={14} /> {t('search.defaults.apply')}
                 </button>
               </>
