@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../infra/env';
+import { generateKeyList } from '../../infra/keyring';
 import { createLogger } from '../../infra/logger';
 import { ensureStudioBuilt } from '../../infra/studio-build';
 import { startHarness, type Harness } from '../support/harness';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await rm(ARTIFACTS, { recursive: true, force: true });
   await mkdir(ARTIFACTS, { recursive: true });
   await ensureStudioBuilt(createLogger('warn', 'test'));
-  h = await startHarness();
+  h = await startHarness({ env: { FIELD_ENCRYPTION_KEY: generateKeyList('t1') } });
   served = await serveApi(h);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 });
@@ -53,8 +54,13 @@ async function signedIn(token: string, viewport: { width: number; height: number
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 const resultIds = (page: Page) => page.locator('.search-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ticket')));
 
-async function newTicket(serviceId: string, subject: string, customer: { name: string; email: string }) {
-  const response = await h.request('POST', '/tickets', { token: h.admin.token, body: { serviceId, subject, content: '확인 부탁드립니다.', customer } });
+async function newField(serviceId: string, code: string, labels: Record<string, string>, encrypted = false) {
+  const response = await h.request('POST', `/services/${serviceId}/fields`, { token: h.admin.token, body: { scope: 'customer', code, control: 'text', labels, encrypted } });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+}
+
+async function newTicket(serviceId: string, subject: string, customer: { name: string; email: string }, customerFields: Record<string, string> = {}) {
+  const response = await h.request('POST', '/tickets', { token: h.admin.token, body: { serviceId, subject, content: '확인 부탁드립니다.', customer, customerFields } });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as { id: string; customer: { id: string } };
 }
@@ -64,7 +70,9 @@ describe('ticket search and customers', () => {
     const service = await h.createService('검색 상담', ['일반']);
     const other = await h.createService('다른 서비스', ['일반']);
     const agent = await h.createAgent({ groupIds: service.groupIds, name: '한지민' });
-    const wanted = await newTicket(service.id, '환불 요청드립니다 (주문 1042)', { name: '이서연', email: 'seoyeon@example.com' });
+    await newField(service.id, 'order_no', { en: 'Order number', ko: '주문번호' });
+    await newField(service.id, 'resident_no', { en: 'Resident number', ko: '주민번호' }, true);
+    const wanted = await newTicket(service.id, '환불 요청드립니다 (주문 1042)', { name: '이서연', email: 'seoyeon@example.com' }, { order_no: 'A-1042' });
     await newTicket(service.id, '배송이 늦어요', { name: '이서연', email: 'seoyeon@example.com' });
     // Same words, but in a service the agent has no group in.
     await newTicket(other.id, '환불 요청드립니다 (다른 곳)', { name: '정우성', email: 'woosung@example.com' });
@@ -101,10 +109,22 @@ describe('ticket search and customers', () => {
     await page.locator('.search-table tbody tr').first().click();
     await page.locator('aside.detail').getByRole('heading', { name: '환불 요청드립니다 (주문 1042)' }).waitFor({ timeout: UI_TIMEOUT });
 
-    // A reversed range is the API's refusal, shown under the end date.
+    // A fresh search opens with the saved defaults.
     await page.goto(`${served.url}/studio/#/search`);
     await expect.poll(() => page.locator('input[name="subject"]').inputValue(), { timeout: UI_TIMEOUT }).toBe('환불 요청');
     await expect.poll(() => resultIds(page), { timeout: UI_TIMEOUT }).toEqual([wanted.id]);
+
+    // Field values are conditions too, except encrypted fields, which cannot be searched.
+    expect(await page.locator('[name="fields.resident_no"]').count()).toBe(0);
+    await page.locator('input[name="subject"]').fill('');
+    await page.locator('input[name="fields.order_no"]').fill('A-1042');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => resultIds(page), { timeout: UI_TIMEOUT }).toEqual([wanted.id]);
+    await page.locator('input[name="fields.order_no"]').fill('B-9');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('No tickets match these conditions').waitFor({ timeout: UI_TIMEOUT });
+
+    // A reversed range is the API's refusal, shown under the end date.
     await page.locator('input[name="createdFrom"]').fill('2026-03-10');
     await page.locator('input[name="createdTo"]').fill('2026-03-01');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -225,7 +225,7 @@ export function ConditionForm({
         <button type="button" className="button" onClick={onReset}>
           {t('search.form.reset')}
         </button>
-        {actions}
+        <div className="defaults-actions">{actions}</div>
       </div>
     </form>
   );
