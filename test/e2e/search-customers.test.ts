@@ -120,6 +120,10 @@ describe('ticket search and customers', () => {
     await page.locator('input[name="fields.order_no"]').fill('A-1042');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => resultIds(page), { timeout: UI_TIMEOUT }).toEqual([wanted.id]);
+    // The whole form at once, to look at every condition.
+    await page.setViewportSize({ width: DESKTOP.width, height: 2600 });
+    await shoot(page, '06-all-conditions-en-1440');
+    await page.setViewportSize(DESKTOP);
     await page.locator('input[name="fields.order_no"]').fill('B-9');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('No tickets match these conditions').waitFor({ timeout: UI_TIMEOUT });
@@ -186,8 +190,12 @@ describe('ticket search and customers', () => {
     for (const lang of ['en', 'ko'] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
         const size = viewport.width;
-        const shots = await signedIn(agent.token, viewport, lang, '#/search?subject=%EB%A1%9C%EA%B7%B8%EC%9D%B8');
+        const shots = await signedIn(agent.token, viewport, lang, '#/search');
+        await shots.locator('.condition-form').waitFor({ timeout: UI_TIMEOUT });
         await shots.locator('.search-table').waitFor({ timeout: UI_TIMEOUT });
+        await shoot(shots, `09-search-form-${lang}-${size}`);
+        await shots.goto(`${served.url}/studio/#/search?subject=${encodeURIComponent('로그인')}`);
+        await expect.poll(() => resultIds(shots), { timeout: UI_TIMEOUT }).toEqual([first.id]);
         await shoot(shots, `10-search-${lang}-${size}`);
         await shots.goto(`${served.url}/studio/#/customers?name=${encodeURIComponent('김하늘')}`);
         await shots.locator('.customer-table').waitFor({ timeout: UI_TIMEOUT });

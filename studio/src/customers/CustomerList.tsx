@@ -15,6 +15,7 @@ import { ExportPanel } from '../search/ExportPanel';
 import { refusedInputs } from '../search/query';
 import { ResultsFoot, useTotalText } from '../search/ResultsFoot';
 import { useKeysetPages } from '../search/useKeysetPages';
+import { useReadableServices } from '../search/useSearchOptions';
 import { CUSTOMER_CONDITIONS, customerQueryFromHash, hashOfCustomerQuery, type CustomerQuery } from './query';
 
 const PAGE_SIZE = 25;
@@ -24,6 +25,7 @@ const INPUT_TYPES: Partial<Record<(typeof TEXT_INPUTS)[number], string>> = { ema
 export function CustomerList({ hash }: { hash: string }) {
   const { t, formatDateTime } = useI18n();
   const directory = useDirectory();
+  const services = useReadableServices();
   const totalText = useTotalText();
   const query = useMemo(() => customerQueryFromHash(hash), [hash]);
   const [draft, setDraft] = useState<CustomerQuery>(query);
@@ -60,7 +62,7 @@ export function CustomerList({ hash }: { hash: string }) {
           <span className="field-label">{t('search.condition.serviceId')}</span>
           <select name="serviceId" value={draft.serviceId ?? ''} onChange={(event) => setDraft({ ...draft, serviceId: event.target.value || undefined })}>
             <option value="">{t('search.form.allServices')}</option>
-            {(directory.services ?? []).map((service) => (
+            {services.map((service) => (
               <option key={service.id} value={service.id}>
                 {service.name}
               </option>

@@ -6,12 +6,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { SORT_DIRECTIONS, TICKET_SORTS } from '../../../domain/search';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../domain/ticket';
 import { Icon } from '../components/icons';
-import { useDirectory } from '../directory';
 import { issueMessage, useI18n } from '../i18n';
 import { PRIORITIES } from '../vocabulary';
 import { MultiPick } from './MultiPick';
 import type { TextCondition, TicketQuery } from './query';
-import type { SearchOptions } from './useSearchOptions';
+import { useReadableServices, type SearchOptions } from './useSearchOptions';
 
 const labelOf = (labels: Record<string, string>, lang: string) => labels[lang] ?? labels.en ?? Object.values(labels)[0] ?? '';
 const splitTags = (text: string) => text.split(',').map((tag) => tag.trim()).filter(Boolean);
@@ -46,7 +45,7 @@ export function ConditionForm({
   actions: ReactNode;
 }) {
   const { t, lang } = useI18n();
-  const directory = useDirectory();
+  const services = useReadableServices();
   const set = <K extends keyof TicketQuery>(key: K, value: TicketQuery[K]) => onChange({ ...draft, [key]: value });
 
   const text = (key: TextCondition, type: 'text' | 'email' | 'tel' = 'text') => (
@@ -73,7 +72,7 @@ export function ConditionForm({
           <span className="field-label">{t('search.condition.serviceId')}</span>
           <select name="serviceId" value={draft.serviceId ?? ''} onChange={(event) => set('serviceId', event.target.value || undefined)}>
             <option value="">{t('search.form.allServices')}</option>
-            {(directory.services ?? []).map((service) => (
+            {services.map((service) => (
               <option key={service.id} value={service.id}>
                 {service.name}
               </option>

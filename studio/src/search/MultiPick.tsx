@@ -55,7 +55,7 @@ export function MultiPick({
           ))}
         </div>
       )}
-      {hint && <span className="field-hint">{hint}</span>}
+      {hint && options.length > 0 && <span className="field-hint">{hint}</span>}
       {children}
     </fieldset>
   );

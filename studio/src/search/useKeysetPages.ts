@@ -28,12 +28,13 @@ export interface KeysetPages<T> {
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-/** `load` is read when `key` (or a reload) asks for a new first page; `key: null` loads nothing. */
+/** `load` is read when `key` (or a reload) asks for a new first page; `key: null` loads nothing yet. */
 export function useKeysetPages<T>(key: string | null, load: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T>>): KeysetPages<T> {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState<Total | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(key !== null);
+  // A null key is a search still waiting for what it needs (the saved defaults, the customer): it shows as loading.
+  const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);

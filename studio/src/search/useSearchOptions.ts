@@ -8,6 +8,8 @@ import { fieldsApi, type FieldDefinition } from '../api/desk';
 import { categoriesApi } from '../api/rules';
 import type { CategoryNode } from '../api/types';
 import { useDirectory } from '../directory';
+import type { DirectoryService } from '../api/types';
+import { useMe } from '../session';
 import type { PickOption } from './MultiPick';
 
 interface ServiceOptions {
@@ -28,13 +30,24 @@ function flatten(nodes: CategoryNode[], prefix: string, depth = 0): PickOption[]
   return nodes.flatMap((node) => [{ value: node.id, label: depth === 0 ? `${prefix}${node.name}` : node.name, depth }, ...flatten(node.children, prefix, depth + 1)]);
 }
 
+/** The services whose tickets the reader may search: all for admins, those an agent has a group in otherwise. */
+export function useReadableServices(): DirectoryService[] {
+  const me = useMe();
+  const directory = useDirectory();
+  return useMemo(
+    () =>
+      (directory.services ?? []).filter(
+        (service) => me.role === 'admin' || (directory.groupsOf(service.id) ?? []).some((group) => me.groupIds.includes(group.id)),
+      ),
+    [directory, me],
+  );
+}
+
 export function useSearchOptions(serviceId: string | undefined): SearchOptions {
   const directory = useDirectory();
+  const readable = useReadableServices();
   const [byService, setByService] = useState<Record<string, ServiceOptions>>({});
-  const scope = useMemo(
-    () => (directory.services ?? []).filter((service) => !serviceId || service.id === serviceId),
-    [directory.services, serviceId],
-  );
+  const scope = useMemo(() => readable.filter((service) => !serviceId || service.id === serviceId), [readable, serviceId]);
 
   useEffect(() => {
     for (const service of scope) {
@@ -52,9 +65,14 @@ export function useSearchOptions(serviceId: string | undefined): SearchOptions {
     const prefixOf = (name: string) => (scope.length > 1 ? `${name} · ` : '');
     const fields = new Map<string, FieldDefinition>();
     for (const service of scope) for (const field of byService[service.id]?.fields ?? []) if (!field.encrypted && !fields.has(field.code)) fields.set(field.code, field);
+    const groups = scope.flatMap((service) => (directory.groupsOf(service.id) ?? []).map((group) => ({ value: group.id, label: `${prefixOf(service.name)}${group.name}` })));
+    const groupIds = new Set(groups.map((group) => group.value));
     return {
-      groups: scope.flatMap((service) => (directory.groupsOf(service.id) ?? []).map((group) => ({ value: group.id, label: `${prefixOf(service.name)}${group.name}` }))),
-      agents: (directory.agents ?? []).filter((agent) => agent.active && agent.role !== 'org_admin').map((agent) => ({ value: agent.id, label: agent.name })),
+      groups,
+      // Only members of the scope's groups can be assignees of its tickets.
+      agents: (directory.agents ?? [])
+        .filter((agent) => agent.active && agent.groupIds.some((id) => groupIds.has(id)))
+        .map((agent) => ({ value: agent.id, label: agent.name })),
       intakeTypes: scope.flatMap((service) => flatten(byService[service.id]?.intake ?? [], prefixOf(service.name))),
       resolutionTypes: scope.flatMap((service) => flatten(byService[service.id]?.resolution ?? [], prefixOf(service.name))),
       fields: [...fields.values()],
