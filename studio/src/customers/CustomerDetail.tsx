@@ -11,7 +11,7 @@ import { Icon } from '../components/icons';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { hrefFor } from '../router';
-import { ResultsFoot, useTotalText } from '../search/ResultsFoot';
+import { ResultsFoot, RetryableError, useTotalText } from '../search/results';
 import { useKeysetPages } from '../search/useKeysetPages';
 import { CUSTOMER_MERGEABLE } from '../../../domain/search';
 import { CustomerEditForm } from './CustomerEditForm';
@@ -55,12 +55,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
         {missing ? (
           <EmptyState icon="users" title={t('customers.detail.notFound')} />
         ) : (
-          <div className="table-message">
-            <ErrorBanner error={error} />
-            <button type="button" className="button" onClick={load}>
-              <Icon name="refresh" /> {t('common.action.retry')}
-            </button>
-          </div>
+          <RetryableError error={error} onRetry={load} />
         )}
       </main>
     );

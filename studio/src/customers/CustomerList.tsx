@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { customersApi, type CustomerRecord } from '../api/search';
-import { EmptyState, ErrorBanner } from '../components/feedback';
+import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
@@ -13,7 +13,7 @@ import { hrefFor, navigate } from '../router';
 import { FieldError } from '../search/ConditionForm';
 import { ExportPanel } from '../search/ExportPanel';
 import { refusedInputs } from '../search/query';
-import { ResultsFoot, useTotalText } from '../search/ResultsFoot';
+import { ResultsFoot, ResultsSkeleton, RetryableError, useTotalText } from '../search/results';
 import { useKeysetPages } from '../search/useKeysetPages';
 import { useReadableServices } from '../search/useSearchOptions';
 import { CUSTOMER_CONDITIONS, customerQueryFromHash, hashOfCustomerQuery, type CustomerQuery } from './query';
@@ -100,24 +100,9 @@ export function CustomerList({ hash }: { hash: string }) {
           {!pages.loading && !pages.error && pages.items.length > 0 && <ExportPanel key={hash} request={{ kind: 'customers', search: query }} />}
         </div>
         {pages.error !== null ? (
-          <div className="table-message">
-            <ErrorBanner error={pages.error} />
-            <button type="button" className="button" onClick={pages.reload}>
-              <Icon name="refresh" /> {t('common.action.retry')}
-            </button>
-          </div>
+          <RetryableError error={pages.error} onRetry={pages.reload} />
         ) : pages.loading ? (
-          <div className="table-wrap" role="status" aria-label={t('customers.results.loading')}>
-            <div className="skeleton-rows">
-              {Array.from({ length: 6 }, (_, index) => (
-                <div key={index} className="skeleton-row">
-                  <span className="skeleton" style={{ width: 120 }} />
-                  <span className="skeleton" style={{ flex: 1, maxWidth: 260 }} />
-                  <span className="skeleton" style={{ width: 90 }} />
-                </div>
-              ))}
-            </div>
-          </div>
+          <ResultsSkeleton label={t('customers.results.loading')} />
         ) : pages.items.length === 0 ? (
           <EmptyState icon="users" title={t('customers.results.empty')}>
             {t('customers.results.emptyHint')}

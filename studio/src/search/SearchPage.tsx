@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { searchDefaultsApi } from '../api/exports';
 import { searchApi } from '../api/search';
-import { EmptyState, ErrorBanner } from '../components/feedback';
+import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { errorMessage, useI18n } from '../i18n';
@@ -19,7 +19,7 @@ import { EMPTY_QUERY, hashOfQuery, queryFromHash, queryOfDefaults, refusedInputs
 import { SearchResults } from './SearchResults';
 import { useKeysetPages } from './useKeysetPages';
 import { useSearchOptions } from './useSearchOptions';
-import { useTotalText } from './ResultsFoot';
+import { RetryableError, useTotalText } from './results';
 
 const PAGE_SIZE = 25;
 
@@ -129,12 +129,7 @@ export default function SearchPage({ hash }: { hash: string }) {
               {errorMessage(t, pages.error)}
             </EmptyState>
           ) : pages.error !== null ? (
-            <div className="table-message">
-              <ErrorBanner error={pages.error} />
-              <button type="button" className="button" onClick={pages.reload}>
-                <Icon name="refresh" /> {t('common.action.retry')}
-              </button>
-            </div>
+            <RetryableError error={pages.error} onRetry={pages.reload} />
           ) : (
             <SearchResults pages={pages} sort={query.sort} />
           )}

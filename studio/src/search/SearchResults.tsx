@@ -6,7 +6,7 @@ import type { TicketSearchResult } from '../api/search';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { hrefFor, navigate } from '../router';
-import { ResultsFoot } from './ResultsFoot';
+import { ResultsFoot, ResultsSkeleton } from './results';
 import type { KeysetPages } from './useKeysetPages';
 import type { TicketQuery } from './query';
 
@@ -15,21 +15,7 @@ type Ticket = TicketSearchResult['items'][number];
 export function SearchResults({ pages, sort }: { pages: KeysetPages<Ticket>; sort: TicketQuery['sort'] }) {
   const { t, formatDateTime } = useI18n();
   const directory = useDirectory();
-  if (pages.loading) {
-    return (
-      <div className="table-wrap" role="status" aria-label={t('search.results.loading')}>
-        <div className="skeleton-rows">
-          {Array.from({ length: 6 }, (_, index) => (
-            <div key={index} className="skeleton-row">
-              <span className="skeleton" style={{ width: 64 }} />
-              <span className="skeleton" style={{ flex: 1, maxWidth: 320 - (index % 3) * 50 }} />
-              <span className="skeleton" style={{ width: 90 }} />
-            </div>
-          ))}
-        </div>
-      </div>
-    );
-  }
+  if (pages.loading) return <ResultsSkeleton label={t('search.results.loading')} />;
   if (pages.items.length === 0) {
     return (
       <EmptyState icon="search" title={t('search.results.empty')}>
