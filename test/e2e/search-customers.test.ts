@@ -203,6 +203,11 @@ describe('ticket search and customers', () => {
         await shots.goto(`${served.url}/studio/#/customers/${first.customer.id}`);
         await shots.locator('.history-list').waitFor({ timeout: UI_TIMEOUT });
         await shoot(shots, `12-customer-${lang}-${size}`);
+        await shots.locator('.merge-box button').click();
+        await shots.locator('dialog[open] .merge-find').waitFor({ timeout: UI_TIMEOUT });
+        // The dialog fades in; the shot waits for it to settle.
+        await shots.waitForFunction("document.querySelector('dialog[open]').getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running')");
+        await shoot(shots, `13-merge-${lang}-${size}`);
         await shots.close();
       }
     }

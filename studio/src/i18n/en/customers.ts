@@ -47,7 +47,7 @@ export default {
     into: 'Into {name}',
     findBy: 'Find by',
     term: 'Search term',
-    placeholder: 'Name, email, phone…',
+    placeholder: 'The value to look for',
     find: 'Find',
     candidates: 'Customers of the same service',
     noneFound: 'No other customer of this service matches.',

@@ -49,7 +49,7 @@ export default {
     into: '{name} 고객으로 통합',
     findBy: '찾을 항목',
     term: '검색어',
-    placeholder: '이름, 이메일, 전화번호…',
+    placeholder: '찾을 값',
     find: '찾기',
     candidates: '같은 서비스의 고객',
     noneFound: '이 서비스에 맞는 다른 고객이 없습니다.',
