@@ -20,6 +20,9 @@ const CallbacksPage = lazy(() => import('./callbacks/CallbacksPage'));
 // Transfers: Dooray! settings (admins)
 const DooraySettings = lazy(() => import('./dooray/DooraySettings'));
 const OperationsConsole = lazy(() => import('./operations/OperationsConsole'));
+// Ticket search and customers
+const SearchPage = lazy(() => import('./search/SearchPage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 
 export function App() {
   const route = useRoute();
@@ -81,6 +84,14 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
           <a href={hrefFor({ name: 'inbox', list: route.name === 'inbox' ? route.list : 'mine_in_progress' })} aria-current={route.name === 'inbox' ? 'page' : undefined}>
             <Icon name="inbox" size={15} />
             <span className="topnav-label">{t('shell.nav.workspace')}</span>
+          </a>
+          <a href={hrefFor({ name: 'search', query: '' })} aria-current={route.name === 'search' ? 'page' : undefined}>
+            <Icon name="search" size={15} />
+            <span className="topnav-label">{t('search.nav')}</span>
+          </a>
+          <a href={hrefFor({ name: 'customers', query: '' })} aria-current={route.name === 'customers' ? 'page' : undefined}>
+            <Icon name="users" size={15} />
+            <span className="topnav-label">{t('customers.nav')}</span>
           </a>
           <a href={hrefFor({ name: 'rules' })} aria-current={route.name === 'rules' ? 'page' : undefined}>
             <Icon name="flow" size={15} />
@@ -149,6 +160,14 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'operations' ? (
         <Suspense fallback={<LoadingBlock label={t('operations.loading')} />}>
           <OperationsConsole workflowId={route.workflowId} />
+        </Suspense>
+      ) : route.name === 'search' ? (
+        <Suspense fallback={<LoadingBlock label={t('search.loading')} />}>
+          <SearchPage hash={route.query} />
+        </Suspense>
+      ) : route.name === 'customers' ? (
+        <Suspense fallback={<LoadingBlock label={t('customers.loading')} />}>
+          <CustomersPage customerId={route.customerId} hash={route.query} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

@@ -13,7 +13,10 @@ export type Route =
   | { name: 'callbacks'; tab: 'list' | 'status' }
   // Transfers: Dooray! settings (admins)
   | { name: 'dooray' }
-  | { name: 'operations'; workflowId?: string };
+  | { name: 'operations'; workflowId?: string }
+  // Search and customers: `query` is the hash's `?…` part, which holds the conditions
+  | { name: 'search'; query: string }
+  | { name: 'customers'; customerId?: string; query: string };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';
 
@@ -25,6 +28,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'callbacks') return { name: 'callbacks', tab: parts[1] === 'status' ? 'status' : 'list' };
   if (parts[0] === 'dooray') return { name: 'dooray' };
   if (parts[0] === 'operations') return { name: 'operations', workflowId: parts[1] };
+  if (parts[0] === 'search') return { name: 'search', query };
+  if (parts[0] === 'customers') return { name: 'customers', customerId: parts[1], query };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
   // The link mails and messages carry (`#{ticket.url}`): the ticket, opened beside the list of all tickets.
   if (parts[0] === 'tickets' && parts[1]) return { name: 'inbox', list: 'all', ticketId: parts[1] };
@@ -43,6 +48,10 @@ export function hrefFor(route: Route): string {
       return '#/dooray';
     case 'operations':
       return route.workflowId ? `#/operations/${encodeURIComponent(route.workflowId)}` : '#/operations';
+    case 'search':
+      return `#/search${route.query ? `?${route.query}` : ''}`;
+    case 'customers':
+      return `#/customers${route.customerId ? `/${encodeURIComponent(route.customerId)}` : ''}${route.query ? `?${route.query}` : ''}`;
     case 'inbox':
       return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
   }

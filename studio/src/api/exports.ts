@@ -2,15 +2,23 @@
  * Downloads of a ticket search as a spreadsheet: at once when the server allows it (up to 5,000 rows), otherwise as
  * an export job whose progress is reported until its file is ready (api/routes/exports).
  */
+import type { TicketSearch } from '../search/query';
 import { ApiError, api, readSession } from './client';
 
 export interface ExportJob {
   id: string;
   status: 'running' | 'done' | 'failed';
+  fileName: string;
   rowsTotal: number;
   rowsWritten: number;
+  truncated: boolean;
   error: string | null;
 }
+
+/** What an export job writes: a ticket search or a customer search, without paging. */
+export type ExportRequest =
+  | { kind: 'tickets'; search: TicketSearch }
+  | { kind: 'customers'; search: Record<string, string | undefined> };
 
 const POLL_MS = 1000;
 
@@ -79,4 +87,17 @@ export interface SearchDefaults {
 export const searchDefaultsApi = {
   get: () => api.get<SearchDefaults>('/search-defaults', { quiet: true }),
   save: (defaults: SearchDefaults) => api.put<SearchDefaults>('/search-defaults', defaults),
+};
+
+/** Export jobs (POST /exports) whose progress a page shows, and whose file it offers as a link when done. */
+export const exportJobsApi = {
+  start: (request: ExportRequest, format: 'csv' | 'xlsx', language: 'ko' | 'en') => api.post<ExportJob>('/exports', { ...request, format, language }),
+  get: (id: string) => api.get<ExportJob>(`/exports/${encodeURIComponent(id)}`, { quiet: true }),
+  /** The finished file as an object URL (the file route needs the bearer token, which a plain link cannot send). */
+  async file(id: string): Promise<string> {
+    const response = await authorisedFetch(`/exports/${encodeURIComponent(id)}/file`);
+    if (!response.ok) throw await errorOf(response);
+    return URL.createObjectURL(await response.blob());
+  },
+  pollMs: POLL_MS,
 };

@@ -11,6 +11,7 @@ import { useDirectory } from '../directory';
 import { rich, useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../session';
 import { useShortcuts } from '../shortcuts';
+import { hrefFor } from '../router';
 import { ActionBar, type RunAction } from './ActionBar';
 import { availableActions, type TicketAction } from './actions';
 import { Composer, type ComposerMode } from './Composer';
@@ -152,7 +153,13 @@ export function TicketDetail({
           <div>
             <dt>{t('workspace.detail.customer')}</dt>
             <dd>
-              <strong>{customer?.name ?? '—'}</strong>
+              {customer ? (
+                <a className="customer-link" href={hrefFor({ name: 'customers', customerId: customer.id, query: '' })}>
+                  <strong>{customer.name ?? t('customers.unnamed')}</strong>
+                </a>
+              ) : (
+                <strong>—</strong>
+              )}
               {customer?.email && (
                 <span className="meta-line">
                   <Icon name="mail" size={12} /> {customer.email}

@@ -128,6 +128,20 @@ export default {
   customer: {
     not_found: 'This customer does not exist.',
     forbidden: 'You cannot see this customer.',
+    member_taken: 'Another customer of this service has this user ID; merge the two instead.',
+    merge_self: 'A customer cannot be merged into itself.',
+    merge_other_service: 'Only customers of the same service can be merged.',
+  },
+  // Search and exports
+  search: {
+    invalid_range: 'The end date must be on or after the start date.',
+    unknown_field: 'There is no such search condition.',
+    encrypted_field: 'This field is encrypted and cannot be searched.',
+  },
+  export: {
+    failed: 'The export failed. Try again.',
+    too_large: 'Too many rows to download at once; start an export instead.',
+    not_ready: 'The export is not finished yet.',
   },
   group: {
     not_found: 'This group does not exist.',
@@ -212,6 +226,9 @@ export default {
   shape: {
     invalid_type: 'This value has the wrong type.',
     invalid_value: 'This value is not acceptable.',
+    invalid_format: 'This value is not in the expected format.',
+    too_small: 'This value is too short or too small.',
+    too_big: 'This value is too long or too large.',
   },
   // Operator console (issue 12)
   operations: {

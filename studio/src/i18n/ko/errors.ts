@@ -127,6 +127,20 @@ export default {
   customer: {
     not_found: '고객이 존재하지 않습니다.',
     forbidden: '이 고객을 볼 권한이 없습니다.',
+    member_taken: '이 서비스의 다른 고객이 같은 아이디를 쓰고 있습니다. 두 고객을 통합하세요.',
+    merge_self: '고객을 자기 자신에게 통합할 수 없습니다.',
+    merge_other_service: '같은 서비스의 고객끼리만 통합할 수 있습니다.',
+  },
+  // Search and exports
+  search: {
+    invalid_range: '끝 날짜는 시작 날짜와 같거나 그 뒤여야 합니다.',
+    unknown_field: '없는 검색 조건입니다.',
+    encrypted_field: '암호화된 필드는 검색할 수 없습니다.',
+  },
+  export: {
+    failed: '내보내기에 실패했습니다. 다시 시도해 주세요.',
+    too_large: '한 번에 내려받기에는 행이 너무 많습니다. 내보내기를 시작하세요.',
+    not_ready: '내보내기가 아직 끝나지 않았습니다.',
   },
   group: {
     not_found: '그룹이 존재하지 않습니다.',
@@ -211,6 +225,9 @@ export default {
   shape: {
     invalid_type: '값의 형식이 올바르지 않습니다.',
     invalid_value: '받아들일 수 없는 값입니다.',
+    invalid_format: '값의 형식이 맞지 않습니다.',
+    too_small: '값이 너무 짧거나 작습니다.',
+    too_big: '값이 너무 길거나 큽니다.',
   },
   // Operator console (issue 12)
   operations: {

@@ -15,5 +15,8 @@ import transfers from './transfers';
 import operations from './operations';
 // PII masking
 import masking from './masking';
+// Search and customers
+import search from './search';
+import customers from './customers';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers } satisfies Catalogue<typeof en>;
