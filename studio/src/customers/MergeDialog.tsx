@@ -117,7 +117,7 @@ export function MergeDialog({ open, customer, onClose, onMerged }: { open: boole
         )}
         {step.kind === 'preview' && (
           <>
-            <p>{t('customers.merge.previewIntro', { other: step.other.name ?? step.other.id, tickets: step.other.tickets.length })}</p>
+            <p>{t('customers.merge.previewIntro', { other: step.other.name ?? step.other.id, tickets: step.other.ticketsTotal })}</p>
             <table className="merge-preview">
               <thead>
                 <tr>
