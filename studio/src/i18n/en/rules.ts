@@ -163,6 +163,7 @@ export default {
     sideEffectTag: 'side effect',
     sideEffectHint: 'Runs after the ticket changes, once per firing',
     runs: 'Runs in position {order}',
+    runsAfterChanges: 'Runs after all the ticket changes (position {order})',
     notConnected: 'Not connected',
     sideEffect: 'Side effect',
     changesTicket: 'Changes the ticket',

@@ -165,6 +165,7 @@ export default {
     sideEffectTag: '외부 실행',
     sideEffectHint: '티켓이 바뀐 뒤 실행마다 한 번 실행됩니다',
     runs: '{order}번째로 실행',
+    runsAfterChanges: '티켓 변경이 모두 끝난 뒤 실행 ({order}번째)',
     notConnected: '연결 안 됨',
     sideEffect: '외부 실행',
     changesTicket: '티켓 변경',

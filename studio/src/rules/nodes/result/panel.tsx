@@ -27,15 +27,17 @@ export function ResultPanel({
   const lookups = useRuleLookups();
   const { result } = data;
   const set = (next: Result) => onChange({ ...data, result: next });
+  // Side effects (mail, messages, calls out) run after every change the firing triggers make, whatever their place.
+  const sideEffect = RESULT_KIND[result.type] === 'sideEffect';
   // The form of the result's own type; its props are that type's, which the union cannot express here.
   const Form = resultKind(result.type).Panel as ComponentType<ResultFormProps<ResultType>>;
 
   return (
     <div className="stack">
       <p className="panel-kind">
-        {order !== undefined ? t('rules.result.runs', { order }) : t('rules.result.notConnected')}
-        <span className={`badge ${RESULT_KIND[result.type] === 'sideEffect' ? 'tone-violet' : 'tone-green'}`}>
-          {RESULT_KIND[result.type] === 'sideEffect' ? t('rules.result.sideEffect') : t('rules.result.changesTicket')}
+        {order === undefined ? t('rules.result.notConnected') : sideEffect ? t('rules.result.runsAfterChanges', { order }) : t('rules.result.runs', { order })}
+        <span className={`badge ${sideEffect ? 'tone-violet' : 'tone-green'}`}>
+          {sideEffect ? t('rules.result.sideEffect') : t('rules.result.changesTicket')}
         </span>
       </p>
       <Field label={t('rules.result.type')}>
