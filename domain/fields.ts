@@ -6,7 +6,9 @@
  *
  * @module
  */
-import type { FieldValue } from './ticket';
+
+/** A customer or agent field's value: text, a dropdown option code or a `YYYY-MM-DD` date, a number, a checkbox. */
+export type FieldValue = string | number | boolean;
 
 /** Who fills a field in: the customer (per intake type) or an agent. */
 export const FIELD_SCOPES = ['customer', 'agent'] as const;

@@ -80,6 +80,7 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** Message kinds the customer receives by email. */
 export const CUSTOMER_FACING: readonly MessageKind[] = ['reply', 'interim'];
 
+import type { FieldValue } from './fields';
 import type { MaskedSpan, MaskRequest } from './masks';
 import type { DoorayTransferRequest, IssueOrigin, IssueTransferRequest, TicketTransfer } from './transfer';
 
@@ -115,8 +116,7 @@ export interface TicketState {
   masks?: MaskedSpan[];
 }
 
-/** A customer or agent field's value: text, a dropdown option code or a `YYYY-MM-DD` date, a number, a checkbox. */
-export type FieldValue = string | number | boolean;
+export type { FieldValue };
 
 /**
  * What an edit (`PATCH /tickets/{id}`) may change. Field maps name only the fields that change; null clears one.
