@@ -20,6 +20,9 @@ const CallbacksPage = lazy(() => import('./callbacks/CallbacksPage'));
 // Transfers: Dooray! settings (admins)
 const DooraySettings = lazy(() => import('./dooray/DooraySettings'));
 const OperationsConsole = lazy(() => import('./operations/OperationsConsole'));
+// Service settings: fields and reply templates (admins)
+const FieldsPage = lazy(() => import('./fields/FieldsPage'));
+const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 
 export function App() {
   const route = useRoute();
@@ -96,6 +99,18 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
               <span className="topnav-label">{t('transfers.settings.nav')}</span>
             </a>
           )}
+          {me.role === 'admin' && (
+            <>
+              <a href={hrefFor({ name: 'fields' })} aria-current={route.name === 'fields' ? 'page' : undefined}>
+                <Icon name="layers" size={15} />
+                <span className="topnav-label">{t('settings.fields.nav')}</span>
+              </a>
+              <a href={hrefFor({ name: 'templates' })} aria-current={route.name === 'templates' ? 'page' : undefined}>
+                <Icon name="message" size={15} />
+                <span className="topnav-label">{t('settings.templates.nav')}</span>
+              </a>
+            </>
+          )}
           {isOperator(me) && (
             <a href={hrefFor({ name: 'operations' })} aria-current={route.name === 'operations' ? 'page' : undefined}>
               <Icon name="zap" size={15} />
@@ -149,6 +164,14 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'operations' ? (
         <Suspense fallback={<LoadingBlock label={t('operations.loading')} />}>
           <OperationsConsole workflowId={route.workflowId} />
+        </Suspense>
+      ) : route.name === 'fields' ? (
+        <Suspense fallback={<LoadingBlock label={t('settings.fields.loading')} />}>
+          <FieldsPage serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'templates' ? (
+        <Suspense fallback={<LoadingBlock label={t('settings.templates.loading')} />}>
+          <TemplatesPage serviceId={route.serviceId} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

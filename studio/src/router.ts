@@ -13,7 +13,10 @@ export type Route =
   | { name: 'callbacks'; tab: 'list' | 'status' }
   // Transfers: Dooray! settings (admins)
   | { name: 'dooray' }
-  | { name: 'operations'; workflowId?: string };
+  | { name: 'operations'; workflowId?: string }
+  // Service settings: fields and reply templates (admins)
+  | { name: 'fields'; serviceId?: string }
+  | { name: 'templates'; serviceId?: string };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';
 
@@ -25,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'callbacks') return { name: 'callbacks', tab: parts[1] === 'status' ? 'status' : 'list' };
   if (parts[0] === 'dooray') return { name: 'dooray' };
   if (parts[0] === 'operations') return { name: 'operations', workflowId: parts[1] };
+  if (parts[0] === 'fields' || parts[0] === 'templates') return { name: parts[0], serviceId: parts[1] };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
   // The link mails and messages carry (`#{ticket.url}`): the ticket, opened beside the list of all tickets.
   if (parts[0] === 'tickets' && parts[1]) return { name: 'inbox', list: 'all', ticketId: parts[1] };
@@ -43,6 +47,9 @@ export function hrefFor(route: Route): string {
       return '#/dooray';
     case 'operations':
       return route.workflowId ? `#/operations/${encodeURIComponent(route.workflowId)}` : '#/operations';
+    case 'fields':
+    case 'templates':
+      return route.serviceId ? `#/${route.name}/${encodeURIComponent(route.serviceId)}` : `#/${route.name}`;
     case 'inbox':
       return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
   }

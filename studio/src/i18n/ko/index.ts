@@ -13,5 +13,7 @@ import workspace from './workspace';
 // Transfers
 import transfers from './transfers';
 import operations from './operations';
+// Service settings: fields and reply templates
+import settings from './settings';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, settings } satisfies Catalogue<typeof en>;
