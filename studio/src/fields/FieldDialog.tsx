@@ -98,9 +98,12 @@ export function FieldDialog({
     <Dialog open title={title} subtitle={t('settings.fields.dialog.subtitle')} onClose={() => onClose(null)} width={640}>
       <form className="stack field-form" onSubmit={submit}>
         <div className="grid-2">
-          <label className="field">
-            <span className="field-label">{t('settings.fields.dialog.code')}</span>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-code-input`}>
+              {t('settings.fields.dialog.code')}
+            </label>
             <input
+              id={`${id}-code-input`}
               value={code}
               onChange={(event) => setCode(event.target.value)}
               disabled={field !== null}
@@ -122,7 +125,7 @@ export function FieldDialog({
                 {field ? t('settings.fields.dialog.codeFixed') : t('settings.fields.dialog.codeHint')}
               </span>
             )}
-          </label>
+          </div>
           <label className="field">
             <span className="field-label">{t('settings.fields.dialog.control')}</span>
             <select value={control} onChange={(event) => chooseControl(event.target.value as Control)} disabled={field !== null}>
@@ -145,9 +148,11 @@ export function FieldDialog({
           </label>
         </div>
         {scope === 'customer' ? (
-          <label className="field">
-            <span className="field-label">{t('settings.fields.dialog.intakeType')}</span>
-            <select value={intakeTypeId} onChange={(event) => setIntakeTypeId(event.target.value)}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-intake`}>
+              {t('settings.fields.dialog.intakeType')}
+            </label>
+            <select id={`${id}-intake`} value={intakeTypeId} onChange={(event) => setIntakeTypeId(event.target.value)} aria-describedby={`${id}-intake-hint`}>
               <option value="">{t('settings.fields.allIntakeTypes')}</option>
               {intakeTypes.map((type) => (
                 <option key={type.id} value={type.id}>
@@ -155,8 +160,10 @@ export function FieldDialog({
                 </option>
               ))}
             </select>
-            <span className="field-hint">{t('settings.fields.dialog.intakeTypeHint')}</span>
-          </label>
+            <span id={`${id}-intake-hint`} className="field-hint">
+              {t('settings.fields.dialog.intakeTypeHint')}
+            </span>
+          </div>
         ) : (
           <label className="field">
             <span className="field-label">{t('settings.fields.dialog.editableBy')}</span>

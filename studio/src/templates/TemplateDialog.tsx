@@ -105,9 +105,12 @@ export function TemplateDialog({
               <span className="field-label">{t('settings.templates.dialog.title')}</span>
               <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} autoFocus />
             </label>
-            <label className="field">
-              <span className="field-label">{t('settings.templates.dialog.code')}</span>
+            <div className="field">
+              <label className="field-label" htmlFor={`${id}-code-input`}>
+                {t('settings.templates.dialog.code')}
+              </label>
               <input
+                id={`${id}-code-input`}
                 value={code}
                 onChange={(event) => setCode(event.target.value)}
                 required
@@ -127,7 +130,7 @@ export function TemplateDialog({
                   {t('settings.templates.dialog.codeHint')}
                 </span>
               )}
-            </label>
+            </div>
           </div>
           <label className="field">
             <span className="field-label">{t('settings.templates.dialog.resolutionType')}</span>
@@ -140,9 +143,12 @@ export function TemplateDialog({
               ))}
             </select>
           </label>
-          <label className="field">
-            <span className="field-label">{t('settings.templates.dialog.body')}</span>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-body-input`}>
+              {t('settings.templates.dialog.body')}
+            </label>
             <textarea
+              id={`${id}-body-input`}
               ref={bodyInput}
               rows={10}
               value={body}
@@ -157,7 +163,7 @@ export function TemplateDialog({
                 {errorMessage(t, bodyError)} {refusedCodes(bodyError).map((refused) => `#{${refused}}`).join(', ')}
               </span>
             )}
-          </label>
+          </div>
           {!codeError && !bodyError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => onClose(null)}>

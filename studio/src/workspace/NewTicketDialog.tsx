@@ -227,15 +227,24 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
           <span className="field-label">{t('workspace.newTicketDialog.subject')}</span>
           <input value={subject} onChange={(event) => setSubject(event.target.value)} maxLength={500} required autoFocus />
         </label>
-        <label className="field">
-          <span className="field-label">{t('workspace.newTicketDialog.content')}</span>
-          <textarea rows={5} value={content} onChange={(event) => setContent(event.target.value)} required />
+        <div className="field">
+          <label className="field-label" htmlFor="new-ticket-content">
+            {t('workspace.newTicketDialog.content')}
+          </label>
+          <textarea
+            id="new-ticket-content"
+            rows={5}
+            value={content}
+            onChange={(event) => setContent(event.target.value)}
+            required
+            aria-describedby={template ? 'new-ticket-content-hint' : undefined}
+          />
           {template && (
-            <span className="field-hint">
+            <span id="new-ticket-content-hint" className="field-hint">
               {templateFillsContent ? t('workspace.newTicketDialog.templateHint') : t('workspace.newTicketDialog.templateEdited')}
             </span>
           )}
-        </label>
+        </div>
         {askedFields.length > 0 && (
           <fieldset className="fieldset">
             <legend className="field-label">{t('workspace.newTicketDialog.fields')}</legend>
