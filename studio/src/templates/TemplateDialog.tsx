@@ -3,7 +3,7 @@
  * substitution codes it may use (the fixed ones and the service's fields), which insert at the cursor. The API's
  * refusals show under the input they are about: a code already taken, a substitution code nobody can fill.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { fieldSettingsApi, templateSettingsApi, type Field, type ReplyTemplate } from '../api/settings';
 import type { CategoryOption } from '../categories';
@@ -39,6 +39,8 @@ export function TemplateDialog({
   const toast = useToast();
   const id = useId();
   const bodyInput = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once the body with an inserted code is rendered. */
+  const caret = useRef<number | null>(null);
   const [code, setCode] = useState(template?.code ?? '');
   const [title, setTitle] = useState(template?.title ?? '');
   const [body, setBody] = useState(template?.body ?? '');
@@ -64,15 +66,19 @@ export function TemplateDialog({
   const fieldLabels = new Map(fields.map((field) => [`${field.scope}Field.${field.code}`, labelOf(field.labels, lang)]));
   const codes = [...REPLY_TEMPLATE_CODES, ...fieldCodes(fields)];
 
+  useLayoutEffect(() => {
+    if (caret.current === null) return;
+    bodyInput.current?.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [body]);
+
   function insert(substitution: string) {
     const textarea = bodyInput.current;
     const next = insertCode(body, textarea?.selectionStart ?? body.length, textarea?.selectionEnd ?? body.length, substitution);
+    // Typing goes on in the body, after the code.
+    textarea?.focus();
+    caret.current = next.cursor;
     setBody(next.text);
-    // The caret goes after the inserted code once React has written the new text.
-    requestAnimationFrame(() => {
-      textarea?.focus();
-      textarea?.setSelectionRange(next.cursor, next.cursor);
-    });
   }
 
   async function submit(event: FormEvent) {
@@ -160,7 +166,7 @@ export function TemplateDialog({
             />
             {bodyError && (
               <span id={`${id}-body`} className="field-error" role="alert">
-                {errorMessage(t, bodyError)} {refusedCodes(bodyError).map((refused) => `#{${refused}}`).join(', ')}
+                <strong>{refusedCodes(bodyError).map((refused) => `#{${refused}}`).join(', ')}</strong> {errorMessage(t, bodyError)}
               </span>
             )}
           </div>

@@ -68,6 +68,11 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  // A refusal appears at the foot of a long form: bring it into view.
+  useEffect(() => {
+    if (error) actions.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
 
   const chosenService = serviceId || services?.[0]?.id || '';
   const intakeTypes = useCategories(chosenService, 'intake')?.filter((type) => type.enabled) ?? [];
@@ -365,7 +370,7 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
         </p>
       )}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      <div className="dialog-actions">
+      <div ref={actions} className="dialog-actions">
         {created ? (
           <button type="button" className="button" onClick={() => onCreated(created)}>
             {t('workspace.newTicketDialog.openTicket')}
