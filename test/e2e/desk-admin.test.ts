@@ -163,7 +163,7 @@ describe('service settings and manual tickets in the studio', () => {
     await dialog.getByLabel('Service').selectOption(service.id);
     await dialog.getByLabel('Intake type').selectOption({ label: '결제 › 카드결제' });
     // The field of the parent intake type is asked for, marked required.
-    const plan = dialog.getByLabel('Plan');
+    const plan = dialog.getByLabel('Plan *', { exact: true });
     await plan.waitFor({ timeout: UI_TIMEOUT });
     expect(await dialog.locator('.required-mark').count()).toBe(1);
     await plan.selectOption('premium');
@@ -244,6 +244,7 @@ describe('service settings and manual tickets in the studio', () => {
       const desk = await signedIn(agent.token, viewport, lang, '#/inbox/mine_in_progress');
       await desk.getByRole('button', { name: lang === 'ko' ? '새 티켓' : 'New ticket', exact: true }).click();
       const dialog = desk.getByRole('dialog');
+      await dialog.getByLabel(lang === 'ko' ? '서비스' : 'Service').selectOption(service.id);
       await dialog.getByLabel(lang === 'ko' ? '접수유형' : 'Intake type').selectOption(childIntakeType);
       await dialog.locator('.required-mark').waitFor({ timeout: UI_TIMEOUT });
       await shoot(desk, `14-new-ticket-${size}`);

@@ -7,11 +7,13 @@ export type FieldInputValue = string | number | boolean;
 
 /** `null` clears the value. */
 export function FieldInput({
+  id,
   field,
   value,
   disabled = false,
   onChange,
 }: {
+  id?: string;
   field: Pick<FieldDefinition, 'control' | 'options' | 'required'>;
   value: FieldInputValue | null | undefined;
   disabled?: boolean;
@@ -21,10 +23,10 @@ export function FieldInput({
   const shown = value ?? '';
   switch (field.control) {
     case 'checkbox':
-      return <input type="checkbox" disabled={disabled} checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
+      return <input id={id} type="checkbox" disabled={disabled} checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
     case 'dropdown':
       return (
-        <select disabled={disabled} value={String(shown)} required={field.required} onChange={(event) => onChange(event.target.value || null)}>
+        <select id={id} disabled={disabled} value={String(shown)} required={field.required} onChange={(event) => onChange(event.target.value || null)}>
           <option value="">—</option>
           {field.options.map((option) => (
             <option key={option.code} value={option.code}>
@@ -34,10 +36,11 @@ export function FieldInput({
         </select>
       );
     case 'textarea':
-      return <textarea rows={3} disabled={disabled} value={String(shown)} required={field.required} onChange={(event) => onChange(event.target.value || null)} />;
+      return <textarea id={id} rows={3} disabled={disabled} value={String(shown)} required={field.required} onChange={(event) => onChange(event.target.value || null)} />;
     default:
       return (
         <input
+          id={id}
           type={field.control === 'date' ? 'date' : field.control === 'number' ? 'number' : 'text'}
           disabled={disabled}
           value={String(shown)}

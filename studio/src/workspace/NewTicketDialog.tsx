@@ -255,17 +255,23 @@ function NewTicketForm({ onClose, onCreated }: { onClose: () => void; onCreated:
             <legend className="field-label">{t('workspace.newTicketDialog.fields')}</legend>
             <div className="grid-2">
               {askedFields.map((field) => (
-                <label key={field.code} className={`field${field.control === 'checkbox' ? ' field-inline' : ''}`}>
-                  <span className="field-sub">
+                // The label names the input by `for`: wrapped around a select, it would read out every option too.
+                <div key={field.code} className={`field${field.control === 'checkbox' ? ' field-inline' : ''}`}>
+                  <label className="field-sub" htmlFor={`new-ticket-field-${field.code}`}>
                     {labelOf(field.labels, lang)}
                     {field.required && (
                       <abbr className="required-mark" title={t('workspace.newTicketDialog.requiredMark')}>
                         {' *'}
                       </abbr>
                     )}
-                  </span>
-                  <FieldInput field={field} value={values[field.code]} onChange={(value) => setValues({ ...values, [field.code]: value })} />
-                </label>
+                  </label>
+                  <FieldInput
+                    id={`new-ticket-field-${field.code}`}
+                    field={field}
+                    value={values[field.code]}
+                    onChange={(value) => setValues({ ...values, [field.code]: value })}
+                  />
+                </div>
               ))}
             </div>
           </fieldset>
