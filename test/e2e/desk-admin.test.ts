@@ -176,7 +176,7 @@ describe('service settings and manual tickets in the studio', () => {
     await dialog.getByLabel('Agent').selectOption({ label: '한소희' });
     await dialog.locator('input[type="file"]').setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('영수증 번호 1234\n') });
     await dialog.locator('.attachment-chip', { hasText: 'receipt.txt' }).waitFor();
-    expect(await dialog.locator('.attachment-chip').textContent()).toContain('21 B');
+    expect(await dialog.locator('.attachment-chip').textContent()).toContain('22 B');
     await shoot(page, '06-new-ticket-en-1440');
     await dialog.getByRole('button', { name: 'Create ticket' }).click();
 
@@ -193,7 +193,7 @@ describe('service settings and manual tickets in the studio', () => {
       content: '안녕하세요 오세린님, premium 요금제로 안내드립니다.',
     });
     const attachments = await h.request<{ filename: string; sizeBytes: number }[]>('GET', `/tickets/${ticketId}/attachments`, { token: agent.token });
-    expect(attachments.body).toEqual([expect.objectContaining({ filename: 'receipt.txt', sizeBytes: 21 })]);
+    expect(attachments.body).toEqual([expect.objectContaining({ filename: 'receipt.txt', sizeBytes: 22 })]);
     await page.close();
   });
 
