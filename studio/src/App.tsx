@@ -23,6 +23,9 @@ const OperationsConsole = lazy(() => import('./operations/OperationsConsole'));
 // Ticket search and customers
 const SearchPage = lazy(() => import('./search/SearchPage'));
 const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+// Service settings: fields and reply templates (admins)
+const FieldsPage = lazy(() => import('./fields/FieldsPage'));
+const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 
 export function App() {
   const route = useRoute();
@@ -107,6 +110,18 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
               <span className="topnav-label">{t('transfers.settings.nav')}</span>
             </a>
           )}
+          {me.role === 'admin' && (
+            <>
+              <a href={hrefFor({ name: 'fields' })} aria-current={route.name === 'fields' ? 'page' : undefined}>
+                <Icon name="layers" size={15} />
+                <span className="topnav-label">{t('settings.fields.nav')}</span>
+              </a>
+              <a href={hrefFor({ name: 'templates' })} aria-current={route.name === 'templates' ? 'page' : undefined}>
+                <Icon name="message" size={15} />
+                <span className="topnav-label">{t('settings.templates.nav')}</span>
+              </a>
+            </>
+          )}
           {isOperator(me) && (
             <a href={hrefFor({ name: 'operations' })} aria-current={route.name === 'operations' ? 'page' : undefined}>
               <Icon name="zap" size={15} />
@@ -168,6 +183,14 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'customers' ? (
         <Suspense fallback={<LoadingBlock label={t('customers.loading')} />}>
           <CustomersPage customerId={route.customerId} hash={route.query} />
+        </Suspense>
+      ) : route.name === 'fields' ? (
+        <Suspense fallback={<LoadingBlock label={t('settings.fields.loading')} />}>
+          <FieldsPage serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'templates' ? (
+        <Suspense fallback={<LoadingBlock label={t('settings.templates.loading')} />}>
+          <TemplatesPage serviceId={route.serviceId} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

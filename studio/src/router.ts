@@ -16,7 +16,10 @@ export type Route =
   | { name: 'operations'; workflowId?: string }
   // Search and customers: `query` is the hash's `?…` part, which holds the conditions
   | { name: 'search'; query: string }
-  | { name: 'customers'; customerId?: string; query: string };
+  | { name: 'customers'; customerId?: string; query: string }
+  // Service settings: fields and reply templates (admins)
+  | { name: 'fields'; serviceId?: string }
+  | { name: 'templates'; serviceId?: string };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';
 
@@ -30,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'operations') return { name: 'operations', workflowId: parts[1] };
   if (parts[0] === 'search') return { name: 'search', query };
   if (parts[0] === 'customers') return { name: 'customers', customerId: parts[1], query };
+  if (parts[0] === 'fields' || parts[0] === 'templates') return { name: parts[0], serviceId: parts[1] };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
   // The link mails and messages carry (`#{ticket.url}`): the ticket, opened beside the list of all tickets.
   if (parts[0] === 'tickets' && parts[1]) return { name: 'inbox', list: 'all', ticketId: parts[1] };
@@ -52,6 +56,9 @@ export function hrefFor(route: Route): string {
       return `#/search${route.query ? `?${route.query}` : ''}`;
     case 'customers':
       return `#/customers${route.customerId ? `/${encodeURIComponent(route.customerId)}` : ''}${route.query ? `?${route.query}` : ''}`;
+    case 'fields':
+    case 'templates':
+      return route.serviceId ? `#/${route.name}/${encodeURIComponent(route.serviceId)}` : `#/${route.name}`;
     case 'inbox':
       return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
   }

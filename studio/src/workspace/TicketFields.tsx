@@ -12,14 +12,14 @@ import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
+import { FieldInput, type FieldInputValue } from '../fields/FieldInput';
+import { labelOf } from '../fields/model';
 import { MaskableFieldInput, useMasks } from './masking';
 
-type Value = string | number | boolean;
+type Value = FieldInputValue;
 
 /** Controls whose plain values may be partly masked (개인정보 마스킹). */
 const MASKABLE_CONTROLS = ['text', 'textarea'];
-
-const labelOf = (labels: Record<string, string>, lang: string) => labels[lang] ?? labels.en ?? Object.values(labels)[0] ?? '';
 
 export function TicketFields({ ticket, onSaved }: { ticket: Ticket; onSaved: (ticket: Ticket) => void }) {
   const { t, lang } = useI18n();
@@ -46,7 +46,7 @@ export function TicketFields({ ticket, onSaved }: { ticket: Ticket; onSaved: (ti
   const valueOf = (field: FieldDefinition): Value | undefined =>
     (field.scope === 'customer' ? ticket.customerFields : ticket.agentFields)[field.code] as Value | undefined;
   const keyOf = (field: FieldDefinition) => `${field.scope}:${field.code}`;
-  const shown = (field: FieldDefinition) => (keyOf(field) in draft ? draft[keyOf(field)] : valueOf(field)) ?? '';
+  const shown = (field: FieldDefinition) => (keyOf(field) in draft ? draft[keyOf(field)] : valueOf(field));
   const set = (field: FieldDefinition, value: Value | null) => setDraft((current) => ({ ...current, [keyOf(field)]: value }));
 
   const save = async () => {
@@ -81,18 +81,7 @@ export function TicketFields({ ticket, onSaved }: { ticket: Ticket; onSaved: (ti
                 {label}
                 {field.encrypted && <Icon name="lock" size={11} />}
               </span>
-              {field.control === 'checkbox' ? (
-                <input type="checkbox" disabled={readOnly} checked={value === true} onChange={(event) => set(field, event.target.checked)} />
-              ) : field.control === 'dropdown' ? (
-                <select disabled={readOnly} value={String(value)} onChange={(event) => set(field, event.target.value || null)}>
-                  <option value="">—</option>
-                  {field.options.map((option) => (
-                    <option key={option.code} value={option.code}>
-                      {labelOf(option.labels, lang)}
-                    </option>
-                  ))}
-                </select>
-              ) : MASKABLE_CONTROLS.includes(field.control) && !field.encrypted ? (
+              {MASKABLE_CONTROLS.includes(field.control) && !field.encrypted ? (
                 <MaskableFieldInput
                   ticketId={ticket.id}
                   value={String(value)}
@@ -104,15 +93,7 @@ export function TicketFields({ ticket, onSaved }: { ticket: Ticket; onSaved: (ti
                   onMasked={() => void ticketsApi.get(ticket.id).then(onSaved)}
                 />
               ) : (
-                <input
-                  type={field.control === 'date' ? 'date' : field.control === 'number' ? 'number' : 'text'}
-                  disabled={readOnly}
-                  value={String(value)}
-                  onChange={(event) => {
-                    const text = event.target.value;
-                    set(field, text === '' ? null : field.control === 'number' ? Number(text) : text);
-                  }}
-                />
+                <FieldInput field={field} value={value} disabled={readOnly} onChange={(next) => set(field, next)} />
               )}
             </label>
           );

@@ -110,6 +110,20 @@ export default {
     unknown: 'The field {code} does not exist on this ticket.',
     invalid_value: 'The value of {code} is not acceptable: {problem}.',
     admin_only: 'Only admins fill in {code}.',
+    code_taken: 'The code {code} was already used in this service. A field code is never reused, even after the field is deleted.',
+    invalid: 'The field does not hold together: a dropdown needs options, only text, text area, date and number fields can be encrypted.',
+    encryption_unavailable: 'Encrypted fields need an encryption key configured on the server.',
+  },
+  reply_template: {
+    code_taken: 'Another template of this service already has the code {code}.',
+    unknown_code: 'The body uses substitution codes nobody can fill in. Use the codes listed beside it.',
+  },
+  attachment: {
+    too_large: '{filename} is too large: a file takes at most 10 MB.',
+    too_many: 'Attach at most {max} files at a time.',
+    empty: 'An empty file cannot be attached.',
+    unsupported_type: '{filename} is not a type accepted here (PDF, images, ZIP and Office documents, plain text).',
+    type_mismatch: '{filename} holds {mediaType}, which its name does not say. Rename it or choose another file.',
   },
   agent: {
     not_found: 'This agent does not exist.',

@@ -16,5 +16,7 @@ import masking from './masking';
 // Search and customers
 import search from './search';
 import customers from './customers';
+// Service settings: fields and reply templates
+import settings from './settings';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers };
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers, settings };

@@ -109,6 +109,20 @@ export default {
     unknown: '이 티켓에 {code} 필드가 없습니다.',
     invalid_value: '{code} 값이 올바르지 않습니다: {problem}.',
     admin_only: '{code} 필드는 관리자만 입력할 수 있습니다.',
+    code_taken: '{code} 코드는 이 서비스에서 이미 사용되었습니다. 필드 코드는 필드를 삭제한 뒤에도 다시 쓸 수 없습니다.',
+    invalid: '필드 설정이 맞지 않습니다. 드롭다운에는 선택지가 필요하고, 암호화는 텍스트, 텍스트 영역, 날짜, 숫자 필드만 됩니다.',
+    encryption_unavailable: '암호화 필드를 쓰려면 서버에 암호화 키가 설정되어 있어야 합니다.',
+  },
+  reply_template: {
+    code_taken: '이 서비스의 다른 템플릿이 이미 {code} 코드를 쓰고 있습니다.',
+    unknown_code: '본문에 채울 수 없는 치환코드가 있습니다. 옆 목록의 코드를 쓰세요.',
+  },
+  attachment: {
+    too_large: '{filename} 파일이 너무 큽니다. 파일 하나는 최대 10MB입니다.',
+    too_many: '한 번에 최대 {max}개까지 첨부할 수 있습니다.',
+    empty: '빈 파일은 첨부할 수 없습니다.',
+    unsupported_type: '{filename}은(는) 받을 수 없는 형식입니다 (PDF, 이미지, ZIP, 오피스 문서, 텍스트).',
+    type_mismatch: '{filename}의 내용은 {mediaType}인데 파일 이름과 맞지 않습니다. 이름을 바꾸거나 다른 파일을 고르세요.',
   },
   agent: {
     not_found: '상담원이 존재하지 않습니다.',

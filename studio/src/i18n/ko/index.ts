@@ -18,5 +18,7 @@ import masking from './masking';
 // Search and customers
 import search from './search';
 import customers from './customers';
+// Service settings: fields and reply templates
+import settings from './settings';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers, settings } satisfies Catalogue<typeof en>;
