@@ -31,6 +31,9 @@ export const SUBSTITUTION_CODES: readonly string[] = [
   'service.name',
 ];
 
+/** The codes a reply template may use: the triggers' ones and the name of the agent who replies. */
+export const REPLY_TEMPLATE_CODES: readonly string[] = [...SUBSTITUTION_CODES, 'agent.name'];
+
 const KNOWN = new Set(SUBSTITUTION_CODES);
 const FIELD_SUBSTITUTION = /^(customerField|agentField)\.(.+)$/;
 const PLACEHOLDER = /#\{([^}]*)\}/g;

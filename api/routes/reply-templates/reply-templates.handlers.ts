@@ -1,6 +1,6 @@
 import { renderTemplate, loadTemplateContext } from '../../../activities/templates';
 import { businessId } from '../../../domain/ids';
-import { SUBSTITUTION_CODES, substitutionCodesIn } from '../../../rules/substitution';
+import { REPLY_TEMPLATE_CODES, substitutionCodesIn } from '../../../rules/substitution';
 import type { Db } from '../../../store/db';
 import { listFields } from '../../../store/fields';
 import {
@@ -19,7 +19,7 @@ import { requireService } from '../../guards';
 import type * as routes from './reply-templates.routes';
 
 /** Codes a reply template may use beyond the triggers' ones: the agent who replies. */
-const REPLY_CODES = new Set([...SUBSTITUTION_CODES, 'agent.name']);
+const REPLY_CODES = new Set(REPLY_TEMPLATE_CODES);
 
 /** Refuses (422 `reply_template.unknown_code`) codes nobody can fill: fixed codes, and fields the service has. */
 async function requireKnownCodes(sql: Db, serviceId: string, body: string): Promise<void> {

@@ -2,13 +2,8 @@
  * The substitution codes (치환코드) a reply template may use, and inserting one at the cursor. Pure, so unit tests
  * import it.
  */
-import { SUBSTITUTION_CODES } from '../../../rules/substitution';
 
-/**
- * The fixed codes a reply template may use: the triggers' ones and the replying agent's name, as the reply-template
- * routes accept them (api/routes/reply-templates). Field codes are added per service.
- */
-export const REPLY_TEMPLATE_CODES: readonly string[] = [...SUBSTITUTION_CODES, 'agent.name'];
+export { REPLY_TEMPLATE_CODES } from '../../../rules/substitution';
 
 /** The codes of a service's fields: `customerField.<code>` and `agentField.<code>`. */
 export const fieldCodes = (fields: readonly { scope: 'customer' | 'agent'; code: string }[]): string[] =>
