@@ -2,7 +2,6 @@
  * The substitution codes (치환코드) a reply template may use, and inserting one at the cursor. Pure, so unit tests
  * import it.
  */
-
 export { REPLY_TEMPLATE_CODES } from '../../../rules/substitution';
 
 /** The codes of a service's fields: `customerField.<code>` and `agentField.<code>`. */
