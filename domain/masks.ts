@@ -1,5 +1,6 @@
 /**
- * PII masking (개인정보 마스킹): an agent masks a span of a message or of a text field value; the span is stored as
+ * PII masking (개인정보 마스킹): an agent masks a span of a message, of the ticket's first inquiry or of a text field
+ * value; the span is stored as
  * `*` per character and the original is kept sealed beside it. Spans count Unicode code points, end exclusive, so a
  * span means the same characters in the API, the database and the studio.
  *
@@ -9,8 +10,11 @@
  */
 import type { FieldScope } from './fields';
 
-/** What a mask covers part of: a message (by the seq of the event that wrote it) or a field value. */
-export type MaskTarget = { kind: 'message'; seq: number } | { kind: 'field'; scope: FieldScope; code: string };
+/**
+ * What a mask covers part of: a message (by the seq of the event that wrote it), the ticket's content (the first
+ * inquiry, where customers most often write what should not be kept) or a field value.
+ */
+export type MaskTarget = { kind: 'message'; seq: number } | { kind: 'content' } | { kind: 'field'; scope: FieldScope; code: string };
 
 /** A masking command: the span of the target to mask, under the mask id the API chose. No text, masked or not. */
 export interface MaskRequest {
@@ -30,9 +34,9 @@ export interface MaskedSpan {
 /** Why a span cannot be masked. */
 export type MaskRefusal = 'out_of_range' | 'already_masked';
 
-/** A stable name of a mask's target: `message:<seq>` or `<scope>:<code>`. */
+/** A stable name of a mask's target: `message:<seq>`, `content` or `<scope>:<code>`. */
 export const maskTargetKey = (target: MaskTarget): string =>
-  target.kind === 'message' ? `message:${target.seq}` : `${target.scope}:${target.code}`;
+  target.kind === 'message' ? `message:${target.seq}` : target.kind === 'content' ? 'content' : `${target.scope}:${target.code}`;
 
 type Span = { start: number; end: number };
 
@@ -57,8 +61,9 @@ export function maskText(text: string, span: Span): { masked: string; original: 
 
 /** Where a mask is, never its text: what its event and audit row record. */
 export function maskPlace(mask: MaskRequest): Record<string, string | number> {
+  const { target } = mask;
   const where: Record<string, string | number> =
-    mask.target.kind === 'message' ? { seq: mask.target.seq } : { scope: mask.target.scope, code: mask.target.code };
+    target.kind === 'message' ? { seq: target.seq } : target.kind === 'content' ? { part: 'content' } : { scope: target.scope, code: target.code };
   return { maskId: mask.maskId, ...where, start: mask.start, end: mask.end };
 }
 

@@ -1,5 +1,5 @@
 /**
- * PII masking (개인정보 마스킹) of a ticket's messages and field values: the masked span becomes `*` per character
+ * PII masking (개인정보 마스킹) of a ticket's messages, content and field values: the masked span becomes `*` per character
  * where the text is kept, and the original is kept sealed beside it. Masks are written by the ticket's workflow (or,
  * for a closed ticket, a workflow of its own); unmasking reads the original back with an audit row.
  */
@@ -40,6 +40,10 @@ async function targetText(
       select body from ticket_messages where ticket_id = ${ticketId} and seq = ${target.seq} ${forUpdate}`;
     if (!message) return refused('not_found');
     text = message.body;
+  } else if (target.kind === 'content') {
+    const [ticket] = await sql<{ content: string }[]>`select content from tickets where id = ${ticketId} ${forUpdate}`;
+    if (!ticket) return refused('not_found');
+    text = ticket.content;
   } else {
     const [row] = await sql<{ value: unknown }[]>`
       select ${sql(fieldsColumn(target.scope))} -> ${target.code} as value from tickets where id = ${ticketId} ${forUpdate}`;
@@ -57,7 +61,9 @@ const fieldsColumn = (scope: FieldScope) => (scope === 'customer' ? 'customer_fi
 const targetCondition = (sql: Db, target: MaskTarget) =>
   target.kind === 'message'
     ? sql`seq = ${target.seq}`
-    : sql`field_scope = ${target.scope} and field_code = ${target.code}`;
+    : target.kind === 'content'
+      ? sql`on_content`
+      : sql`field_scope = ${target.scope} and field_code = ${target.code}`;
 
 /** Why the span cannot be masked as the ticket stands, or null when it can. */
 export async function maskStoreRefusal(sql: Db, ticketId: string, mask: MaskRequest): Promise<MaskStoreRefusal | null> {
@@ -84,15 +90,18 @@ export async function writeMask(
   const { masked, original } = maskText(target.text, mask);
   if (mask.target.kind === 'message') {
     await tx`update ticket_messages set body = ${masked} where ticket_id = ${ticketId} and seq = ${mask.target.seq}`;
+  } else if (mask.target.kind === 'content') {
+    await tx`update tickets set content = ${masked} where id = ${ticketId}`;
   } else {
     const column = tx(fieldsColumn(mask.target.scope));
     await tx`update tickets set ${column} = jsonb_set(${column}, ${[mask.target.code]}, ${tx.json(masked)}) where id = ${ticketId}`;
   }
   const field = mask.target.kind === 'field' ? mask.target : null;
   await tx`
-    insert into pii_masks (id, ticket_id, seq, field_scope, field_code, start_at, end_at, sealed_original, masked_by)
-    values (${mask.maskId}, ${ticketId}, ${mask.target.kind === 'message' ? mask.target.seq : null}, ${field?.scope ?? null},
-      ${field?.code ?? null}, ${mask.start}, ${mask.end}, ${write.seal(original, maskSealContext(ticketId, mask.maskId))}, ${write.actorId})`;
+    insert into pii_masks (id, ticket_id, seq, on_content, field_scope, field_code, start_at, end_at, sealed_original, masked_by)
+    values (${mask.maskId}, ${ticketId}, ${mask.target.kind === 'message' ? mask.target.seq : null}, ${mask.target.kind === 'content'},
+      ${field?.scope ?? null}, ${field?.code ?? null}, ${mask.start}, ${mask.end}, ${write.seal(original, maskSealContext(ticketId, mask.maskId))},
+      ${write.actorId})`;
   // The audit row names the span, never its text.
   await writeAudit(tx, { actorId: write.actorId, action: 'pii.masked', target: ticketId, details: maskPlace(mask) });
   return { ok: true };
@@ -128,16 +137,30 @@ export async function dropReplacedFieldMasks(tx: Tx, ticketId: string, changes: 
   }
 }
 
-/** The ticket's masks: messages by seq, then field values, each by position. */
+/** The ticket's masks: the content, messages by seq, then field values, each by position. */
 export async function listMasks(sql: Db, ticketId: string): Promise<PiiMask[]> {
   const rows = await sql<
-    { id: string; seq: number | null; field_scope: FieldScope | null; field_code: string | null; start_at: number; end_at: number; masked_by: string; masked_at: Date }[]
+    {
+      id: string;
+      seq: number | null;
+      on_content: boolean;
+      field_scope: FieldScope | null;
+      field_code: string | null;
+      start_at: number;
+      end_at: number;
+      masked_by: string;
+      masked_at: Date;
+    }[]
   >`
-    select id, seq, field_scope, field_code, start_at, end_at, masked_by, masked_at from pii_masks
-    where ticket_id = ${ticketId} order by seq nulls last, field_scope, field_code, start_at`;
+    select id, seq, on_content, field_scope, field_code, start_at, end_at, masked_by, masked_at from pii_masks
+    where ticket_id = ${ticketId} order by on_content desc, seq nulls last, field_scope, field_code, start_at`;
   return rows.map((row) => ({
     id: row.id,
-    target: row.seq !== null ? { kind: 'message', seq: row.seq } : { kind: 'field', scope: row.field_scope!, code: row.field_code! },
+    target: row.on_content
+      ? { kind: 'content' }
+      : row.seq !== null
+        ? { kind: 'message', seq: row.seq }
+        : { kind: 'field', scope: row.field_scope!, code: row.field_code! },
     start: row.start_at,
     end: row.end_at,
     maskedBy: row.masked_by,

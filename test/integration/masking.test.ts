@@ -209,6 +209,44 @@ describe('masking (개인정보 마스킹)', () => {
     await expectUnmaskAudited(id, masks);
   });
 
+  it('masks a span of the first inquiry (the content), on an open ticket and after it is closed', async () => {
+    const PHONE = '010-1234-5678';
+    const maskContent = (ticketId: string, span: object) => h.request('POST', `/tickets/${ticketId}/content/masks`, { token: agent.token, body: span });
+    const opened = async () => {
+      const created = await h.request('POST', '/tickets', {
+        token: h.admin.token,
+        body: { serviceId: service.id, subject: '본인 확인', content: `연락처는 ${PHONE} 입니다`, customer: { email: 'c@example.com' } },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body.id as string;
+    };
+    const open = await opened();
+    const closed = await opened();
+    await h.request('POST', `/tickets/${closed}/take`, { token: agent.token, body: {} });
+    expect((await h.request('POST', `/tickets/${closed}/resolve`, { token: agent.token, body: { body: '처리했습니다' } })).status).toBe(200);
+    expect((await h.request('POST', `/tickets/${closed}/complete`, { token: h.admin.token, body: {} })).status).toBe(200);
+
+    for (const id of [open, closed]) {
+      const history = await historyText(ticketWorkflowId(id));
+      const masked = await maskContent(id, { start: 5, end: 18 });
+      expect(masked.status, JSON.stringify(masked.body)).toBe(201);
+      expect(masked.body).toMatchObject({ target: { kind: 'content' }, start: 5, end: 18 });
+      expect((await ticketOf(id)).content).toBe(`연락처는 ${'*'.repeat(13)} 입니다`);
+      const event = (await eventsOf(id)).filter((each: { kind: string }) => each.kind === 'masked').at(-1);
+      expect(event).toMatchObject({ kind: 'masked', changes: { masked: [null, { maskId: masked.body.id, part: 'content', start: 5, end: 18 }] } });
+      // Nothing the mask added to any history holds the number (the ticket's creation did, as the customer wrote it).
+      expectNoPlaintext((await historyText(ticketWorkflowId(id), history.length)).text, PHONE);
+      if (id === closed) expectNoPlaintext((await historyText(closedTicketMaskWorkflowId(id, masked.body.id))).text, PHONE);
+
+      const before = { ticket: await ticketOf(id), events: await eventsOf(id) };
+      expect((await maskContent(id, { start: 10, end: 12 })).body.error.code).toBe('mask.already_masked');
+      expect((await maskContent(id, { start: 0, end: 99 })).body.error.code).toBe('mask.out_of_range');
+      expect({ ticket: await ticketOf(id), events: await eventsOf(id) }).toEqual(before);
+      const unmasked = await h.request('POST', `/tickets/${id}/masks/${masked.body.id}/unmask`, { token: unmasker.token });
+      expect(unmasked.body).toEqual({ id: masked.body.id, original: PHONE });
+    }
+  });
+
   it('gives a field a fresh start when an edit replaces its value', async () => {
     const { id } = await ticketWithPii();
     expect((await maskField(id, 'customer', 'note', { start: 5, end: 14 })).status).toBe(201);

@@ -80,6 +80,10 @@ export const maskMessage: AppRouteHandler<typeof routes.maskMessage> = async (c)
   return c.json(await maskSpan(c.var.deps, c.var.agent, id, { kind: 'message', seq }, c.req.valid('json')), 201);
 };
 
+export const maskContent: AppRouteHandler<typeof routes.maskContent> = async (c) => {
+  return c.json(await maskSpan(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'content' }, c.req.valid('json')), 201);
+};
+
 export const maskField: AppRouteHandler<typeof routes.maskField> = async (c) => {
   const { id, scope, code } = c.req.valid('param');
   return c.json(await maskSpan(c.var.deps, c.var.agent, id, { kind: 'field', scope, code }, c.req.valid('json')), 201);

@@ -16,6 +16,16 @@ export const maskMessage = createRoute({
   responses: { 201: { description: 'The mask', content: json(Mask) }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
+export const maskContent = createRoute({
+  method: 'post',
+  path: '/tickets/{id}/content/masks',
+  tags,
+  summary: 'Mask a span of the ticket’s content, its first inquiry (개인정보 마스킹): stored as `*` per character, the original kept encrypted',
+  description: 'A `masked` event through the ticket’s workflow (a workflow of its own for a closed ticket), re-running the triggers.',
+  request: { params: TicketIdParams, body: { required: true, content: json(MaskBody) } },
+  responses: { 201: { description: 'The mask', content: json(Mask) }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+
 export const maskField = createRoute({
   method: 'post',
   path: '/tickets/{id}/fields/{scope}/{code}/masks',
@@ -30,9 +40,9 @@ export const listMasks = createRoute({
   method: 'get',
   path: '/tickets/{id}/masks',
   tags,
-  summary: 'The masked spans of a ticket’s messages and field values',
+  summary: 'The masked spans of a ticket’s content, messages and field values',
   request: { params: TicketIdParams },
-  responses: { 200: { description: 'Messages by seq, then field values, each by position', content: json(z.array(Mask)) }, ...errorResponses(401, 403, 404) },
+  responses: { 200: { description: 'The content, messages by seq, then field values, each by position', content: json(z.array(Mask)) }, ...errorResponses(401, 403, 404) },
 });
 
 export const unmask = createRoute({

@@ -1,5 +1,5 @@
 /**
- * PII masking schemas (개인정보 마스킹): a span of a message or of a text field value, in Unicode characters, end
+ * PII masking schemas (개인정보 마스킹): a span of a message, of the ticket's content or of a text field value, in Unicode characters, end
  * exclusive.
  */
 import { z } from '@hono/zod-openapi';
@@ -27,6 +27,7 @@ export const MaskBody = z
 export const MaskTarget = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('message'), seq: z.number().int() }),
+    z.object({ kind: z.literal('content') }),
     z.object({ kind: z.literal('field'), scope: z.enum(FIELD_SCOPES), code: z.string() }),
   ])
   .openapi('MaskTarget');

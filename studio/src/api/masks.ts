@@ -18,6 +18,7 @@ const spanOf = ({ start, end }: Span): Span => ({ start, end });
 export const masksApi = {
   list: (ticketId: string) => api.get<Mask[]>(masksPath(ticketId, '/masks')),
   maskMessage: (ticketId: string, seq: number, span: Span) => api.post<Mask>(masksPath(ticketId, `/messages/${seq}/masks`), spanOf(span)),
+  maskContent: (ticketId: string, span: Span) => api.post<Mask>(masksPath(ticketId, '/content/masks'), spanOf(span)),
   maskField: (ticketId: string, scope: FieldScope, code: string, span: Span) =>
     api.post<Mask>(masksPath(ticketId, `/fields/${scope}/${encodeURIComponent(code)}/masks`), spanOf(span)),
   unmask: (ticketId: string, maskId: string) => api.post<z.infer<typeof Unmasked>>(masksPath(ticketId, `/masks/${encodeURIComponent(maskId)}/unmask`)),

@@ -27,7 +27,13 @@ export function Conversation({ ticket, messages, onMasked }: { ticket: Ticket; m
               {formatRelative(ticket.createdAt)}
             </time>
           </header>
-          <p className="message-body">{ticket.content}</p>
+          <MaskableMessage
+            ticketId={ticket.id}
+            text={ticket.content}
+            masks={masks.filter((mask) => mask.target.kind === 'content')}
+            mask={(span) => masksApi.maskContent(ticket.id, span)}
+            onMasked={onMasked}
+          />
         </div>
       </li>
       {messages.map((message) => {
