@@ -4,55 +4,32 @@
  * to the reply, the reply reaches the customer once and the message says so; on a phone the lists and the ticket
  * use the whole width. Screenshots go to `.data/e2e-artifacts/desk/` (not committed).
  */
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../infra/env';
-import { createLogger } from '../../infra/logger';
-import { ensureStudioBuilt } from '../../infra/studio-build';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(projectRoot, '.data', 'e2e-artifacts', 'desk');
-const UI_TIMEOUT = 20_000;
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
 let smtp: SmtpPeer;
-let browser: Browser;
+let studio: StudioBrowser;
 
 beforeAll(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  await ensureStudioBuilt(createLogger('warn', 'test'));
   smtp = await startSmtpPeer();
   h = await startHarness({ env: { SMTP_URL: smtp.url } });
   served = await serveApi(h);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  studio = await openStudioBrowser(served, 'desk');
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await studio?.close();
   await served?.stop();
   await h?.stop();
   await smtp?.stop();
 });
 
-async function signedIn(token: string, viewport: { width: number; height: number }, lang: 'en' | 'ko', hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  await page.addInitScript(
-    `localStorage.setItem('contactflow.session', ${JSON.stringify(session)}); localStorage.setItem('contactflow.lang', '${lang}');`,
-  );
-  await page.goto(`${served.url}/studio/${hash}`);
-  return page;
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 const selectedComposerTab = (page: Page) => page.locator('.composer-tab[aria-selected="true"]').textContent();
 
 async function newTicket(serviceId: string, subject: string) {
@@ -71,7 +48,7 @@ describe('the agent desk', () => {
     const ticket = await newTicket(service.id, '배송지 변경 가능할까요?');
 
     // The link every notification carries (#{ticket.url}) opens the ticket itself.
-    const page = await signedIn(agent.token, { width: 1440, height: 900 }, 'en', `#/tickets/${ticket.id}`);
+    const page = await studio.signedIn(agent.token, DESKTOP, 'en', `#/tickets/${ticket.id}`);
     const detail = page.locator('aside.detail');
     await detail.getByRole('heading', { name: '배송지 변경 가능할까요?' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await selectedComposerTab(page)).toBe('Internal note');
@@ -80,14 +57,14 @@ describe('the agent desk', () => {
     // After Take the composer offers the answer to the customer first.
     await detail.locator('.action-bar').getByRole('button', { name: 'Take' }).click();
     await expect.poll(() => selectedComposerTab(page), { timeout: UI_TIMEOUT }).toBe('Reply & resolve');
-    await shoot(page, '01-after-take-en-1440');
+    await studio.shoot(page, '01-after-take-en-1440');
 
     await page.locator('.composer textarea').fill('회사 주소로 변경해 두었습니다. 감사합니다.');
     await page.locator('.composer textarea').press('Control+Enter');
     await smtp.waitFor(1);
     // The message shows the email's fate once it is known, without a reload.
     await detail.locator('.message-reply .email-status', { hasText: 'Emailed' }).waitFor({ timeout: UI_TIMEOUT });
-    await shoot(page, '02-replied-en-1440');
+    await studio.shoot(page, '02-replied-en-1440');
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0].to).toContain('sungjun@example.com');
     expect(smtp.messages[0].body).toContain('회사 주소로 변경해 두었습니다.');
@@ -101,21 +78,21 @@ describe('the agent desk', () => {
     const agent = await h.createAgent({ groupIds: service.groupIds, name: '최유나' });
     const ticket = await newTicket(service.id, '휴대폰에서 보는 티켓');
 
-    const page = await signedIn(agent.token, PHONE, 'ko', '#/inbox/all');
+    const page = await studio.signedIn(agent.token, PHONE, 'ko', '#/inbox/all');
     await page.locator('.ticket-table').getByText('휴대폰에서 보는 티켓').waitFor({ timeout: UI_TIMEOUT });
     const main = await page.locator('.workspace-main').boundingBox();
     expect(main?.width).toBeGreaterThanOrEqual(PHONE.width - 1);
     // The task lists stay reachable, as a strip above the list.
     const sidebar = await page.locator('.sidebar').boundingBox();
     expect(sidebar?.height).toBeLessThan(80);
-    await shoot(page, '03-list-ko-390');
+    await studio.shoot(page, '03-list-ko-390');
 
     await page.locator('.ticket-table').getByText('휴대폰에서 보는 티켓').click();
     await page.locator('aside.detail').getByRole('heading', { name: '휴대폰에서 보는 티켓' }).waitFor({ timeout: UI_TIMEOUT });
     const detail = await page.locator('aside.detail').boundingBox();
     expect(detail?.width).toBeGreaterThanOrEqual(PHONE.width - 1);
     expect(await page.locator('.workspace-main').isVisible()).toBe(false);
-    await shoot(page, `04-ticket-${ticket.id}-ko-390`);
+    await studio.shoot(page, `04-ticket-${ticket.id}-ko-390`);
     await page.close();
   });
 
@@ -128,7 +105,7 @@ describe('the agent desk', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
 
-    const page = await signedIn(agent.token, { width: 1440, height: 900 }, 'en', `#/rules/${service.id}`);
+    const page = await studio.signedIn(agent.token, DESKTOP, 'en', `#/rules/${service.id}`);
     const list = page.locator('.rule-list');
     await list.getByText('환불 우선').waitFor({ timeout: UI_TIMEOUT });
     await list.getByText('Admins change triggers').waitFor({ timeout: UI_TIMEOUT });
@@ -140,7 +117,7 @@ describe('the agent desk', () => {
     expect(await page.locator('.editor-bar').getByRole('button').count()).toBe(0);
     expect(await page.locator('.canvas-toolbar').count()).toBe(0);
     expect(await page.getByLabel('Trigger name').isDisabled()).toBe(true);
-    await shoot(page, '05-rules-read-only-en-1440');
+    await studio.shoot(page, '05-rules-read-only-en-1440');
 
     // Away to the workspace and back through the top bar: the studio reopens this service, not the first one.
     await h.createService('가나다 먼저', ['일반']);

@@ -5,36 +5,23 @@
  * a ticket with an assignee, the template, the field's value and a file, and the API shows them on the ticket.
  * Screenshots go to `.data/e2e-artifacts/desk-admin/` (not committed).
  */
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../infra/env';
-import { createLogger } from '../../infra/logger';
-import { ensureStudioBuilt } from '../../infra/studio-build';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(projectRoot, '.data', 'e2e-artifacts', 'desk-admin');
-const UI_TIMEOUT = 20_000;
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
-let browser: Browser;
+let studio: StudioBrowser;
 let service: { id: string; name: string; groupIds: string[] };
 let agent: { id: string; token: string };
 let childIntakeType: string;
 
 beforeAll(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  await ensureStudioBuilt(createLogger('warn', 'test'));
   h = await startHarness();
   served = await serveApi(h);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  studio = await openStudioBrowser(served, 'desk-admin');
   service = await h.createService('요금 상담', ['요금팀', '기술팀']);
   agent = await h.createAgent({ groupIds: [service.groupIds[0]!], name: '한소희' });
   const parent = await h.createIntakeType(service.id, '결제');
@@ -42,26 +29,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await studio?.close();
   await served?.stop();
   await h?.stop();
 });
 
-async function signedIn(token: string, viewport: { width: number; height: number }, lang: 'en' | 'ko', hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  await page.addInitScript(
-    `localStorage.setItem('contactflow.session', ${JSON.stringify(session)}); localStorage.setItem('contactflow.lang', '${lang}');`,
-  );
-  await page.goto(`${served.url}/studio/${hash}`);
-  return page;
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
-
 describe('service settings and manual tickets in the studio', () => {
   it('lets an admin add a dropdown customer field, and refuses its code a second time', { timeout: 120_000 }, async () => {
-    const page = await signedIn(h.admin.token, DESKTOP, 'en', `#/fields/${service.id}`);
+    const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/fields/${service.id}`);
     await page.getByRole('heading', { name: 'Fields' }).waitFor({ timeout: UI_TIMEOUT });
     // The fixed system fields come first, read-only, and the top bar links here.
     await page.locator('.settings-row.system', { hasText: 'Privacy consent' }).waitFor({ timeout: UI_TIMEOUT });
@@ -83,7 +58,7 @@ describe('service settings and manual tickets in the studio', () => {
     await dialog.getByLabel('Option code 2').fill('premium');
     await dialog.getByLabel('Korean 2').fill('프리미엄');
     await dialog.getByLabel('English 2').fill('Premium');
-    await shoot(page, '01-field-dialog-en-1440');
+    await studio.shoot(page, '01-field-dialog-en-1440');
     await dialog.getByRole('button', { name: 'Create field' }).click();
     const row = page.locator('.settings-row', { hasText: 'Plan' });
     await row.waitFor({ timeout: UI_TIMEOUT });
@@ -101,7 +76,7 @@ describe('service settings and manual tickets in the studio', () => {
       .poll(() => page.locator('.settings-list[aria-label="Customer fields"] .settings-row strong').allTextContents(), { timeout: UI_TIMEOUT })
       .toEqual(['Order number', 'Plan']);
     await expect.poll(async () => (await listFields()).map((field) => field.code), { timeout: UI_TIMEOUT }).toEqual(['orderNo', 'plan']);
-    await shoot(page, '02-fields-en-1440');
+    await studio.shoot(page, '02-fields-en-1440');
 
     // The code is never reused: the API's refusal shows under the code input.
     await page.getByRole('button', { name: 'New field' }).click();
@@ -112,14 +87,14 @@ describe('service settings and manual tickets in the studio', () => {
     await codeError.waitFor({ timeout: UI_TIMEOUT });
     expect(await codeError.textContent()).toContain('The code plan was already used in this service');
     expect(await dialog.getByLabel('Code', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    await shoot(page, '03-field-code-taken-en-1440');
+    await studio.shoot(page, '03-field-code-taken-en-1440');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect((await listFields()).map((field) => field.code)).toEqual(['orderNo', 'plan']);
     await page.close();
   });
 
   it('lets an admin write a reply template with codes inserted at the cursor, and refuses an unknown code', { timeout: 120_000 }, async () => {
-    const page = await signedIn(h.admin.token, DESKTOP, 'en', `#/templates/${service.id}`);
+    const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/templates/${service.id}`);
     await page.getByText('No reply templates yet').waitFor({ timeout: UI_TIMEOUT });
     await page.getByRole('button', { name: 'New template' }).click();
     const dialog = page.getByRole('dialog');
@@ -131,7 +106,7 @@ describe('service settings and manual tickets in the studio', () => {
     const bodyError = dialog.locator('.field-error');
     await bodyError.waitFor({ timeout: UI_TIMEOUT });
     expect(await bodyError.textContent()).toContain('#{ticket.bogus}');
-    await shoot(page, '04-template-unknown-code-en-1440');
+    await studio.shoot(page, '04-template-unknown-code-en-1440');
 
     // A click on a code inserts it at the cursor, and typing goes on after it.
     await body.fill('안녕하세요 ');
@@ -141,7 +116,7 @@ describe('service settings and manual tickets in the studio', () => {
     await dialog.getByRole('button', { name: 'Insert #{customerField.plan}' }).click();
     await page.keyboard.type(' 요금제로 안내드립니다.');
     expect(await body.inputValue()).toBe('안녕하세요 #{customer.name}님, #{customerField.plan} 요금제로 안내드립니다.');
-    await shoot(page, '05-template-dialog-en-1440');
+    await studio.shoot(page, '05-template-dialog-en-1440');
     await dialog.getByRole('button', { name: 'Create template' }).click();
     await page.locator('.settings-row', { hasText: '요금제 안내' }).waitFor({ timeout: UI_TIMEOUT });
 
@@ -154,7 +129,7 @@ describe('service settings and manual tickets in the studio', () => {
   });
 
   it('lets an agent create a ticket with an assignee, a template, a field value and a file', { timeout: 120_000 }, async () => {
-    const page = await signedIn(agent.token, DESKTOP, 'en', '#/inbox/mine_in_progress');
+    const page = await studio.signedIn(agent.token, DESKTOP, 'en', '#/inbox/mine_in_progress');
     // Agents do not see the admin pages.
     await page.getByRole('button', { name: 'New ticket' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await page.locator('.topnav').getByText('Fields').count()).toBe(0);
@@ -177,7 +152,7 @@ describe('service settings and manual tickets in the studio', () => {
     await dialog.locator('input[type="file"]').setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('영수증 번호 1234\n') });
     await dialog.locator('.attachment-chip', { hasText: 'receipt.txt' }).waitFor();
     expect(await dialog.locator('.attachment-chip').textContent()).toContain('22 B');
-    await shoot(page, '06-new-ticket-en-1440');
+    await studio.shoot(page, '06-new-ticket-en-1440');
     await dialog.getByRole('button', { name: 'Create ticket' }).click();
 
     await page.waitForURL(/#\/inbox\/all\/T/, { timeout: UI_TIMEOUT });
@@ -198,7 +173,7 @@ describe('service settings and manual tickets in the studio', () => {
   });
 
   it('keeps a created ticket and says why when the API refuses its file', { timeout: 60_000 }, async () => {
-    const page = await signedIn(agent.token, DESKTOP, 'en', '#/inbox/mine_in_progress');
+    const page = await studio.signedIn(agent.token, DESKTOP, 'en', '#/inbox/mine_in_progress');
     await page.getByRole('button', { name: 'New ticket' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Service').selectOption(service.id);
@@ -211,7 +186,7 @@ describe('service settings and manual tickets in the studio', () => {
     await refusal.waitFor({ timeout: UI_TIMEOUT });
     expect(await refusal.textContent()).toContain('setup.exe is not a type accepted here');
     expect(await dialog.locator('.notice').textContent()).toMatch(/Ticket T\S+ was created, but its files were not attached/);
-    await shoot(page, '07-new-ticket-refused-file-en-1440');
+    await studio.shoot(page, '07-new-ticket-refused-file-en-1440');
     await dialog.getByRole('button', { name: 'Open the ticket' }).click();
     await page.locator('aside.detail').getByRole('heading', { name: '설치 파일 첨부' }).waitFor({ timeout: UI_TIMEOUT });
     await page.close();
@@ -225,29 +200,29 @@ describe('service settings and manual tickets in the studio', () => {
       [PHONE, 'ko'],
     ] as const) {
       const size = `${lang}-${viewport.width}`;
-      const admin = await signedIn(h.admin.token, viewport, lang, `#/fields/${service.id}`);
+      const admin = await studio.signedIn(h.admin.token, viewport, lang, `#/fields/${service.id}`);
       await admin.locator('.settings-row', { hasText: lang === 'ko' ? '요금제' : 'Plan' }).waitFor({ timeout: UI_TIMEOUT });
       expect(await horizontalOverflow(admin)).toBe(false);
-      await shoot(admin, `10-fields-${size}`);
+      await studio.shoot(admin, `10-fields-${size}`);
       await admin.locator('.settings-row', { hasText: 'plan' }).locator('.icon-button').nth(2).click();
       await admin.getByRole('dialog').locator('.option-row').nth(2).waitFor({ timeout: UI_TIMEOUT });
-      await shoot(admin, `11-field-edit-${size}`);
+      await studio.shoot(admin, `11-field-edit-${size}`);
       await admin.goto(`${served.url}/studio/#/templates/${service.id}`);
       await admin.locator('.settings-row', { hasText: 'plan_guide' }).waitFor({ timeout: UI_TIMEOUT });
       expect(await horizontalOverflow(admin)).toBe(false);
-      await shoot(admin, `12-templates-${size}`);
+      await studio.shoot(admin, `12-templates-${size}`);
       await admin.locator('.settings-row', { hasText: 'plan_guide' }).locator('.icon-button').first().click();
       await admin.getByRole('dialog').locator('.code-chip').first().waitFor({ timeout: UI_TIMEOUT });
-      await shoot(admin, `13-template-edit-${size}`);
+      await studio.shoot(admin, `13-template-edit-${size}`);
       await admin.close();
 
-      const desk = await signedIn(agent.token, viewport, lang, '#/inbox/mine_in_progress');
+      const desk = await studio.signedIn(agent.token, viewport, lang, '#/inbox/mine_in_progress');
       await desk.getByRole('button', { name: lang === 'ko' ? '새 티켓' : 'New ticket', exact: true }).click();
       const dialog = desk.getByRole('dialog');
       await dialog.getByLabel(lang === 'ko' ? '서비스' : 'Service').selectOption(service.id);
       await dialog.getByLabel(lang === 'ko' ? '접수유형' : 'Intake type').selectOption(childIntakeType);
       await dialog.locator('.required-mark').waitFor({ timeout: UI_TIMEOUT });
-      await shoot(desk, `14-new-ticket-${size}`);
+      await studio.shoot(desk, `14-new-ticket-${size}`);
       await desk.close();
     }
   });

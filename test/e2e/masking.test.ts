@@ -4,39 +4,27 @@
  * pii_unmask sees "Show original", which reveals the text. Screenshots go to `.data/e2e-artifacts/masking/` (not
  * committed).
  */
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../infra/env';
 import { generateKeyList } from '../../infra/keyring';
-import { createLogger } from '../../infra/logger';
-import { ensureStudioBuilt } from '../../infra/studio-build';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
+import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(projectRoot, '.data', 'e2e-artifacts', 'masking');
-const UI_TIMEOUT = 20_000;
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const RESIDENT_NO = '900101-1234567';
 const NAME = 'Kim Minsu';
 
 let h: Harness;
 let served: ServedApi;
-let browser: Browser;
+let studio: StudioBrowser;
 let service: { id: string; groupIds: string[] };
 let agent: { id: string; token: string };
 let unmasker: { id: string; token: string };
 
 beforeAll(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  await ensureStudioBuilt(createLogger('warn', 'test'));
   h = await startHarness({ env: { FIELD_ENCRYPTION_KEY: generateKeyList('k1') } });
   served = await serveApi(h);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  studio = await openStudioBrowser(served, 'masking');
   service = await h.createService('개인정보 상담', ['상담']);
   agent = await h.createAgent({ groupIds: service.groupIds, name: '박지훈' });
   unmasker = await h.createAgent({ groupIds: service.groupIds, name: '정보보호 담당', permissions: ['ticket', 'pii_unmask'] });
@@ -48,22 +36,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await studio?.close();
   await served?.stop();
   await h?.stop();
 });
-
-async function signedIn(token: string, viewport: { width: number; height: number }, lang: 'en' | 'ko', hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  await page.addInitScript(
-    `localStorage.setItem('contactflow.session', ${JSON.stringify(session)}); localStorage.setItem('contactflow.lang', '${lang}');`,
-  );
-  await page.goto(`${served.url}/studio/${hash}`);
-  return page;
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 
 /** A ticket whose comment holds a resident number and whose contact note names someone. */
 async function ticketWithPii(subject: string) {
@@ -116,7 +92,7 @@ async function maskBoth(page: Page, lang: 'en' | 'ko', width: number) {
   await maskButton.waitFor({ timeout: UI_TIMEOUT });
   await maskButton.scrollIntoViewIfNeeded();
   expect(await maskButton.textContent()).toBe(maskLabel);
-  await shoot(page, `01-message-selected-${lang}-${width}`);
+  await studio.shoot(page, `01-message-selected-${lang}-${width}`);
   await maskButton.click();
   await detail.locator('mark.masked', { hasText: '*'.repeat(14) }).waitFor({ timeout: UI_TIMEOUT });
   expect(await detail.locator('.message-body', { hasText: '주민번호는' }).textContent()).toBe(`주민번호는 ${'*'.repeat(14)} 입니다`);
@@ -124,11 +100,11 @@ async function maskBoth(page: Page, lang: 'en' | 'ko', width: number) {
   await selectInField(page, label, 5, 14);
   const fieldMask = detail.locator('.ticket-field', { hasText: label }).locator('.mask-button-inline');
   await fieldMask.waitFor({ timeout: UI_TIMEOUT });
-  await shoot(page, `02-field-selected-${lang}-${width}`);
+  await studio.shoot(page, `02-field-selected-${lang}-${width}`);
   await fieldMask.click();
   await expect.poll(() => detail.locator('.ticket-field', { hasText: label }).locator('input').inputValue(), { timeout: UI_TIMEOUT }).toBe('call ********* at home');
   await detail.locator('.message-body', { hasText: '주민번호는' }).scrollIntoViewIfNeeded();
-  await shoot(page, `03-masked-${lang}-${width}`);
+  await studio.shoot(page, `03-masked-${lang}-${width}`);
   expect(await page.content()).not.toContain(RESIDENT_NO);
 }
 
@@ -142,7 +118,7 @@ async function showOriginals(page: Page, lang: 'en' | 'ko', width: number) {
   await field.getByRole('button', { name: show }).click();
   await field.locator('mark.masked-open', { hasText: NAME }).waitFor({ timeout: UI_TIMEOUT });
   await message.scrollIntoViewIfNeeded();
-  await shoot(page, `04-original-${lang}-${width}`);
+  await studio.shoot(page, `04-original-${lang}-${width}`);
 }
 
 describe('masking in the ticket view', () => {
@@ -154,11 +130,11 @@ describe('masking in the ticket view', () => {
   ] as const) {
     it(`masks a selection and shows the original to pii_unmask only (${lang}, ${viewport.width})`, { timeout: 90_000 }, async () => {
       const ticket = await ticketWithPii(`개인정보 ${lang} ${viewport.width}`);
-      const page = await signedIn(agent.token, viewport, lang, `#/tickets/${ticket.id}`);
+      const page = await studio.signedIn(agent.token, viewport, lang, `#/tickets/${ticket.id}`);
       await maskBoth(page, lang, viewport.width);
       await page.close();
 
-      const auditor = await signedIn(unmasker.token, viewport, lang, `#/tickets/${ticket.id}`);
+      const auditor = await studio.signedIn(unmasker.token, viewport, lang, `#/tickets/${ticket.id}`);
       await auditor.locator('aside.detail mark.masked').first().waitFor({ timeout: UI_TIMEOUT });
       await showOriginals(auditor, lang, viewport.width);
       await auditor.close();

@@ -5,61 +5,39 @@
  * once. Every page is screenshotted to `.data/e2e-artifacts/operations/` (not committed), in English and Korean,
  * on a desktop and a phone.
  */
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../infra/env';
 import { findFreePort } from '../../infra/free-port';
-import { createLogger } from '../../infra/logger';
-import { ensureStudioBuilt } from '../../infra/studio-build';
 import { startHarness, type Harness } from '../support/harness';
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver';
 import { defineTrigger, publish, settledSideEffects } from '../support/rules';
 import { serveApi, type ServedApi } from '../support/served-api';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(projectRoot, '.data', 'e2e-artifacts', 'operations');
-/** How long the page may take to show what the live refresh (every 5 s) brings. */
-const UI_TIMEOUT = 20_000;
+import { openStudioBrowser, type StudioBrowser, UI_TIMEOUT, type Viewport } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
 let smtp: SmtpPeer;
 let receiver: HttpReceiver | null = null;
-let browser: Browser;
+let studio: StudioBrowser;
 
 beforeAll(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  await ensureStudioBuilt(createLogger('warn', 'test'));
   smtp = await startSmtpPeer();
   h = await startHarness({ env: { SMTP_URL: smtp.url } });
   served = await serveApi(h);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  studio = await openStudioBrowser(served, 'operations');
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await studio?.close();
   await served?.stop();
   await receiver?.stop();
   await h?.stop();
   await smtp?.stop();
 });
 
-async function openConsole(viewport: { width: number; height: number }, lang: 'en' | 'ko', hash = '#/operations'): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  // Signed in as the admin, in the chosen language, as the studio itself remembers them (its localStorage keys).
-  const session = JSON.stringify({ token: h.admin.token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  await page.addInitScript(
-    `localStorage.setItem('contactflow.session', ${JSON.stringify(session)}); localStorage.setItem('contactflow.lang', '${lang}');`,
-  );
-  await page.goto(`${served.url}/studio/${hash}`);
-  return page;
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+/** The console, signed in as the admin. */
+const openConsole = (viewport: Viewport, lang: 'en' | 'ko', hash = '#/operations') => studio.signedIn(h.admin.token, viewport, lang, hash);
 
 async function createTicket(serviceId: string, subject: string) {
   const response = await h.request('POST', '/tickets', {
@@ -80,7 +58,7 @@ async function confirmWithReason(page: Page, confirmLabel: string, reason: strin
   await dialog.getByRole('button', { name: confirmLabel }).click();
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT }).catch(async (error: unknown) => {
     // What the dialog said instead of closing (a refusal, an error) is the most useful artifact of a failure.
-    await shoot(page, 'failure-dialog');
+    await studio.shoot(page, 'failure-dialog');
     throw error;
   });
 }
@@ -115,7 +93,7 @@ describe('the operator console', () => {
     await mailRow.getByText('Delivery failed').waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(() => page.locator('.reason-chip', { hasText: 'Delivery failed' }).locator('.count').textContent()).toBe('1');
     await expect.poll(() => page.locator('[data-health="failed"] .stat-value').textContent()).toBe('1');
-    await shoot(page, '01-stuck-list-en-1440');
+    await studio.shoot(page, '01-stuck-list-en-1440');
 
     // The callback's detail: the pending activity, its attempt, its failure, the Temporal Web UI link.
     await callbackRow.getByRole('link', { name: '주문 조회가 안 됩니다' }).click();
@@ -128,37 +106,37 @@ describe('the operator console', () => {
     expect(await detail.getByRole('link', { name: 'Open in Temporal Web UI' }).getAttribute('href')).toMatch(
       new RegExp(`/namespaces/default/workflows/ticket-${callbackTicket.id}/[0-9a-f-]+/history$`),
     );
-    await shoot(page, '02-callback-detail-en-1440');
+    await studio.shoot(page, '02-callback-detail-en-1440');
 
     // The operator brings the receiver back and skips the backoff.
     await detail.locator('.detail-actions').getByRole('button', { name: 'Retry now' }).click();
     await page.locator('dialog[open]').getByText('their attempts start again').waitFor();
-    await shoot(page, '03-retry-now-confirm-en-1440');
+    await studio.shoot(page, '03-retry-now-confirm-en-1440');
     await confirmWithReason(page, 'Retry now', '주문 시스템 복구 확인', async () => {
       receiver = await startHttpReceiver(port);
     });
     await detail.locator('.delivery-sent').waitFor({ timeout: UI_TIMEOUT });
-    await shoot(page, '04-callback-delivered-en-1440');
+    await studio.shoot(page, '04-callback-delivered-en-1440');
     expect(receiver!.accepted()).toHaveLength(1);
     expect(receiver!.accepted()[0].headers['idempotency-key']).toBe(`${callbackTicket.id}-1-0`);
 
     // The refused email: failed, with the server's answer; the server accepts again and the operator retries it.
     await page.locator('.operations-table tr', { hasText: mailTicket.id }).getByRole('link').click();
     await detail.locator('.delivery-failed').getByText(/550/).waitFor({ timeout: UI_TIMEOUT });
-    await shoot(page, '05-email-failed-en-1440');
+    await studio.shoot(page, '05-email-failed-en-1440');
     smtp.accept();
     const before = smtp.messages.length;
     await detail.locator('.delivery-failed').getByRole('button', { name: 'Retry delivery' }).click();
     await confirmWithReason(page, 'Retry delivery', '메일 서버 수신 허용됨');
     await detail.locator('.delivery-sent').waitFor({ timeout: UI_TIMEOUT });
     await detail.locator('.operator-actions').getByText('retry_delivery').waitFor({ timeout: UI_TIMEOUT });
-    await shoot(page, '06-email-delivered-en-1440');
+    await studio.shoot(page, '06-email-delivered-en-1440');
     expect(smtp.messages.slice(before).map((mail) => mail.messageId)).toEqual([`<${mailTicket.id}.1.0@contactflow>`]);
 
     // Nothing needs an operator any more: the list empties itself on the next refresh.
     await page.locator('.operations-detail').getByRole('button', { name: 'Close the detail' }).click();
     await page.getByText('Nothing needs an operator right now.').waitFor({ timeout: UI_TIMEOUT });
-    await shoot(page, '07-all-clear-en-1440');
+    await studio.shoot(page, '07-all-clear-en-1440');
     await page.close();
 
     expect((await h.auditRows(`ticket-${callbackTicket.id}`)).map((row) => [row.action, row.details.reason])).toEqual([
@@ -172,18 +150,18 @@ describe('the operator console', () => {
     const all = await openConsole({ width: 1440, height: 900 }, 'ko');
     await all.getByRole('button', { name: '전체 워크플로' }).click();
     await all.locator('.operations-table tr', { hasText: callbackTicket.id }).waitFor({ timeout: UI_TIMEOUT });
-    await shoot(all, '08-all-workflows-ko-1440');
+    await studio.shoot(all, '08-all-workflows-ko-1440');
     await all.locator('.operations-table tr', { hasText: callbackTicket.id }).getByRole('link').click();
     await all.locator('.operations-detail').getByText('보냄').first().waitFor({ timeout: UI_TIMEOUT });
-    await shoot(all, '09-detail-ko-1440');
+    await studio.shoot(all, '09-detail-ko-1440');
     await all.close();
 
     const phone = await openConsole({ width: 390, height: 844 }, 'ko', `#/operations/ticket-${mailTicket.id}`);
     await phone.locator('.operations-detail .operator-actions').getByText('retry_delivery').waitFor({ timeout: UI_TIMEOUT });
-    await shoot(phone, '10-detail-ko-390');
+    await studio.shoot(phone, '10-detail-ko-390');
     await phone.goto(`${served.url}/studio/#/operations`);
     await phone.getByText('지금 조치가 필요한 워크플로가 없습니다.').waitFor({ timeout: UI_TIMEOUT });
-    await shoot(phone, '11-stuck-list-ko-390');
+    await studio.shoot(phone, '11-stuck-list-ko-390');
     await phone.close();
   });
 });

@@ -5,53 +5,29 @@
  * from a ticket is edited and another customer merged into it, their tickets moving with them. Every page is shot at
  * 1440x900 and 390x844 in English and Korean to `.data/e2e-artifacts/search-customers/` (not committed).
  */
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../infra/env';
 import { generateKeyList } from '../../infra/keyring';
-import { createLogger } from '../../infra/logger';
-import { ensureStudioBuilt } from '../../infra/studio-build';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(projectRoot, '.data', 'e2e-artifacts', 'search-customers');
-const UI_TIMEOUT = 20_000;
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
-let browser: Browser;
+let studio: StudioBrowser;
 
 beforeAll(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  await ensureStudioBuilt(createLogger('warn', 'test'));
   h = await startHarness({ env: { FIELD_ENCRYPTION_KEY: generateKeyList('t1') } });
   served = await serveApi(h);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  studio = await openStudioBrowser(served, 'search-customers');
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await studio?.close();
   await served?.stop();
   await h?.stop();
 });
 
-async function signedIn(token: string, viewport: { width: number; height: number }, lang: 'en' | 'ko', hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  await page.addInitScript(
-    `localStorage.setItem('contactflow.session', ${JSON.stringify(session)}); localStorage.setItem('contactflow.lang', '${lang}');`,
-  );
-  await page.goto(`${served.url}/studio/${hash}`);
-  return page;
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 const resultIds = (page: Page) => page.locator('.search-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ticket')));
 
 async function newField(serviceId: string, code: string, labels: Record<string, string>, encrypted = false) {
@@ -77,13 +53,13 @@ describe('ticket search and customers', () => {
     // Same words, but in a service the agent has no group in.
     await newTicket(other.id, '환불 요청드립니다 (다른 곳)', { name: '정우성', email: 'woosung@example.com' });
 
-    const page = await signedIn(agent.token, DESKTOP, 'en', '#/search');
+    const page = await studio.signedIn(agent.token, DESKTOP, 'en', '#/search');
     await page.locator('.search-table, .search-results .empty-state').first().waitFor({ timeout: UI_TIMEOUT });
     await page.locator('input[name="subject"]').fill('환불 요청');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => resultIds(page), { timeout: UI_TIMEOUT }).toEqual([wanted.id]);
     expect(await page.locator('.results-total').textContent()).toBe('1 found');
-    await shoot(page, '01-search-korean-en-1440');
+    await studio.shoot(page, '01-search-korean-en-1440');
 
     // The search lives in the address: a reload shows the same conditions and rows.
     expect(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('subject')).toBe('환불 요청');
@@ -99,7 +75,7 @@ describe('ticket search and customers', () => {
     expect(await link.getAttribute('download')).toMatch(/^tickets-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    await shoot(page, '02-search-exported-en-1440');
+    await studio.shoot(page, '02-search-exported-en-1440');
 
     // Saved as the agent's default conditions, the search opens with them.
     await page.getByRole('button', { name: 'Save as my default' }).click();
@@ -122,7 +98,7 @@ describe('ticket search and customers', () => {
     await expect.poll(() => resultIds(page), { timeout: UI_TIMEOUT }).toEqual([wanted.id]);
     // The whole form at once, to look at every condition.
     await page.setViewportSize({ width: DESKTOP.width, height: 2600 });
-    await shoot(page, '06-all-conditions-en-1440');
+    await studio.shoot(page, '06-all-conditions-en-1440');
     await page.setViewportSize(DESKTOP);
     await page.locator('input[name="fields.order_no"]').fill('B-9');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -136,7 +112,7 @@ describe('ticket search and customers', () => {
     await refusal.waitFor({ timeout: UI_TIMEOUT });
     expect(await refusal.textContent()).toContain('The end date must be on or after the start date.');
     expect(await page.locator('input[name="createdTo"]').getAttribute('aria-invalid')).toBe('true');
-    await shoot(page, '03-search-reversed-range-en-1440');
+    await studio.shoot(page, '03-search-reversed-range-en-1440');
     await page.close();
   });
 
@@ -147,7 +123,7 @@ describe('ticket search and customers', () => {
     const second = await newTicket(service.id, '비밀번호 재설정 문의', { name: '김하늘', email: 'sky.kim@example.com' });
     expect(second.customer.id).not.toBe(first.customer.id);
 
-    const page = await signedIn(agent.token, DESKTOP, 'en', `#/tickets/${first.id}`);
+    const page = await studio.signedIn(agent.token, DESKTOP, 'en', `#/tickets/${first.id}`);
     await page.locator('aside.detail a.customer-link').click();
     await page.getByRole('heading', { name: '김하늘', level: 1 }).waitFor({ timeout: UI_TIMEOUT });
     expect(new URL(page.url()).hash).toBe(`#/customers/${first.customer.id}`);
@@ -173,13 +149,13 @@ describe('ticket search and customers', () => {
     await dialog.locator('.merge-candidate').first().click();
     await dialog.locator('.merge-preview').waitFor({ timeout: UI_TIMEOUT });
     expect(await dialog.locator('.merge-preview tr.outcome-add th').allTextContents()).toEqual(['Email']);
-    await shoot(page, '04-merge-preview-en-1440');
+    await studio.shoot(page, '04-merge-preview-en-1440');
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
     await dialog.getByText('Merged. 1 ticket moved.').waitFor({ timeout: UI_TIMEOUT });
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await page.locator('.history-list').getByText('비밀번호 재설정 문의').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.locator('.other-values').textContent()).toContain('sky.kim@example.com');
-    await shoot(page, '05-customer-merged-en-1440');
+    await studio.shoot(page, '05-customer-merged-en-1440');
 
     const merged = await h.request('GET', `/customers/${first.customer.id}`, { token: agent.token });
     expect(merged.body.tickets.map((ticket: { id: string }) => ticket.id).sort()).toEqual([first.id, second.id].sort());
@@ -190,24 +166,24 @@ describe('ticket search and customers', () => {
     for (const lang of ['en', 'ko'] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
         const size = viewport.width;
-        const shots = await signedIn(agent.token, viewport, lang, '#/search');
+        const shots = await studio.signedIn(agent.token, viewport, lang, '#/search');
         await shots.locator('.condition-form').waitFor({ timeout: UI_TIMEOUT });
         await shots.locator('.search-table').waitFor({ timeout: UI_TIMEOUT });
-        await shoot(shots, `09-search-form-${lang}-${size}`);
+        await studio.shoot(shots, `09-search-form-${lang}-${size}`);
         await shots.goto(`${served.url}/studio/#/search?subject=${encodeURIComponent('로그인')}`);
         await expect.poll(() => resultIds(shots), { timeout: UI_TIMEOUT }).toEqual([first.id]);
-        await shoot(shots, `10-search-${lang}-${size}`);
+        await studio.shoot(shots, `10-search-${lang}-${size}`);
         await shots.goto(`${served.url}/studio/#/customers?name=${encodeURIComponent('김하늘')}`);
         await shots.locator('.customer-table').waitFor({ timeout: UI_TIMEOUT });
-        await shoot(shots, `11-customers-${lang}-${size}`);
+        await studio.shoot(shots, `11-customers-${lang}-${size}`);
         await shots.goto(`${served.url}/studio/#/customers/${first.customer.id}`);
         await shots.locator('.history-list').waitFor({ timeout: UI_TIMEOUT });
-        await shoot(shots, `12-customer-${lang}-${size}`);
+        await studio.shoot(shots, `12-customer-${lang}-${size}`);
         await shots.locator('.merge-box button').click();
         await shots.locator('dialog[open] .merge-find').waitFor({ timeout: UI_TIMEOUT });
         // The dialog fades in; the shot waits for it to settle.
         await shots.waitForFunction("document.querySelector('dialog[open]').getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running')");
-        await shoot(shots, `13-merge-${lang}-${size}`);
+        await studio.shoot(shots, `13-merge-${lang}-${size}`);
         await shots.close();
       }
     }
