@@ -1,11 +1,10 @@
 /** The matching tickets: a row opens the ticket; the time column follows the sort (created or updated). */
 import { PriorityTag, StatusBadge } from '../components/badges';
-import { Avatar, EmptyState } from '../components/feedback';
-import { Icon } from '../components/icons';
+import { EmptyState } from '../components/feedback';
 import type { TicketSearchResult } from '../api/search';
-import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { hrefFor, navigate } from '../router';
+import { PeopleCells, SubjectCell } from '../workspace/ticket-cells';
 import { ResultsFoot, ResultsSkeleton } from './results';
 import type { KeysetPages } from './useKeysetPages';
 import type { TicketQuery } from './query';
@@ -14,7 +13,6 @@ type Ticket = TicketSearchResult['items'][number];
 
 export function SearchResults({ pages, sort }: { pages: KeysetPages<Ticket>; sort: TicketQuery['sort'] }) {
   const { t, formatDateTime } = useI18n();
-  const directory = useDirectory();
   if (pages.loading) return <ResultsSkeleton label={t('search.results.loading')} />;
   if (pages.items.length === 0) {
     return (
@@ -42,7 +40,6 @@ export function SearchResults({ pages, sort }: { pages: KeysetPages<Ticket>; sor
         <tbody>
           {pages.items.map((ticket) => {
             const href = hrefFor({ name: 'inbox', list: 'all', ticketId: ticket.id });
-            const assignee = directory.agentName(ticket.assigneeId);
             return (
               <tr key={ticket.id} data-ticket={ticket.id} onClick={() => navigate({ name: 'inbox', list: 'all', ticketId: ticket.id })}>
                 <td className="col-status">
@@ -51,28 +48,8 @@ export function SearchResults({ pages, sort }: { pages: KeysetPages<Ticket>; sor
                 <td className="col-priority">
                   <PriorityTag priority={ticket.priority} />
                 </td>
-                <td className="col-subject">
-                  <a className="subject-link" href={href} onClick={(event) => event.stopPropagation()}>
-                    {ticket.important && <Icon name="star" size={12} className="star" />}
-                    {ticket.subject}
-                  </a>
-                  <span className="subject-meta">
-                    <span className="mono">{ticket.id}</span> · {t(`ticket.channel.${ticket.channel}`)}
-                  </span>
-                </td>
-                <td className="col-customer">
-                  <span className="truncate">{ticket.customer?.name ?? ticket.customer?.email ?? ticket.customer?.phone ?? '—'}</span>
-                </td>
-                <td className="col-assignee">
-                  {assignee ? (
-                    <span className="assignee">
-                      <Avatar name={assignee} size={20} />
-                      <span className="truncate">{assignee}</span>
-                    </span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+                <SubjectCell ticket={ticket} href={href} onClick={(event) => event.stopPropagation()} />
+                <PeopleCells ticket={ticket} />
                 <td className="col-time">{formatDateTime(timeOf(ticket))}</td>
               </tr>
             );

@@ -2,11 +2,11 @@
 import { useEffect, useRef } from 'react';
 import type { Ticket, TicketList } from '../api/types';
 import { PriorityTag, StatusBadge } from '../components/badges';
-import { Avatar, EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
+import { EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
-import { useDirectory } from '../directory';
 import { rich, useI18n } from '../i18n';
 import { hrefFor } from '../router';
+import { PeopleCells, SubjectCell } from './ticket-cells';
 import type { TicketPages } from './useTicketPages';
 
 export function TicketTable({
@@ -36,7 +36,6 @@ export function TicketTable({
   onOpen: (index: number) => void;
 }) {
   const { t, formatRelative, formatDateTime } = useI18n();
-  const directory = useDirectory();
   const body = useRef<HTMLTableSectionElement>(null);
 
   useEffect(() => {
@@ -92,8 +91,6 @@ export function TicketTable({
         </thead>
         <tbody ref={body}>
           {tickets.map((ticket, index) => {
-            const assignee = directory.agentName(ticket.assigneeId);
-            const customer = ticket.customer?.name ?? ticket.customer?.email ?? ticket.customer?.phone ?? '—';
             return (
               <tr
                 key={ticket.id}
@@ -116,28 +113,8 @@ export function TicketTable({
                 <td className="col-priority">
                   <PriorityTag priority={ticket.priority} />
                 </td>
-                <td className="col-subject">
-                  <a className="subject-link" href={hrefFor({ name: 'inbox', list, ticketId: ticket.id })} onFocus={() => onCursor(index)}>
-                    {ticket.important && <Icon name="star" size={12} className="star" />}
-                    {ticket.subject}
-                  </a>
-                  <span className="subject-meta">
-                    <span className="mono">{ticket.id}</span> · {t(`ticket.channel.${ticket.channel}`)}
-                  </span>
-                </td>
-                <td className="col-customer">
-                  <span className="truncate">{customer}</span>
-                </td>
-                <td className="col-assignee">
-                  {assignee ? (
-                    <span className="assignee">
-                      <Avatar name={assignee} size={20} />
-                      <span className="truncate">{assignee}</span>
-                    </span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+                <SubjectCell ticket={ticket} href={hrefFor({ name: 'inbox', list, ticketId: ticket.id })} onFocus={() => onCursor(index)} />
+                <PeopleCells ticket={ticket} />
                 <td className="col-updated" title={formatDateTime(ticket.updatedAt)}>
                   {formatRelative(ticket.updatedAt)}
                 </td>
