@@ -192,12 +192,11 @@ describe('service settings and manual tickets in the studio', () => {
     await page.close();
   });
 
-  it('fits the settings pages and the new ticket dialog on a desktop and a phone, in English and Korean', { timeout: 120_000 }, async () => {
+  // The tests above already show every page in English on a desktop: here Korean on a desktop, English on a phone.
+  it('fits the settings pages and the new ticket dialog on a desktop in Korean and a phone in English', { timeout: 120_000 }, async () => {
     for (const [viewport, lang] of [
-      [DESKTOP, 'en'],
       [DESKTOP, 'ko'],
       [PHONE, 'en'],
-      [PHONE, 'ko'],
     ] as const) {
       const size = `${lang}-${viewport.width}`;
       const admin = await studio.signedIn(h.admin.token, viewport, lang, `#/fields/${service.id}`);

@@ -2,8 +2,9 @@
  * Ticket search (티켓 검색) and customers (고객 관리) in a real browser (headless Chromium driven by playwright-core)
  * over the real API, worker, PostgreSQL and Temporal: a Korean substring finds exactly its tickets and the search
  * survives a reload, a reversed date range is refused under its input, an export offers its file; a customer opened
- * from a ticket is edited and another customer merged into it, their tickets moving with them. Every page is shot at
- * 1440x900 and 390x844 in English and Korean to `.data/e2e-artifacts/search-customers/` (not committed).
+ * from a ticket is edited and another customer merged into it, their tickets moving with them. Every page is shot
+ * in English at 1440x900, then in Korean at 1440x900 and in English at 390x844, to
+ * `.data/e2e-artifacts/search-customers/` (not committed).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,30 +163,31 @@ describe('ticket search and customers', () => {
     expect((await h.request('GET', `/customers/${second.customer.id}`, { token: agent.token })).status).toBe(404);
     await page.close();
 
-    // Every page at both sizes in both languages.
-    for (const lang of ['en', 'ko'] as const) {
-      for (const viewport of [DESKTOP, PHONE]) {
-        const size = viewport.width;
-        const shots = await studio.signedIn(agent.token, viewport, lang, '#/search');
-        await shots.locator('.condition-form').waitFor({ timeout: UI_TIMEOUT });
-        await shots.locator('.search-table').waitFor({ timeout: UI_TIMEOUT });
-        await studio.shoot(shots, `09-search-form-${lang}-${size}`);
-        await shots.goto(`${served.url}/studio/#/search?subject=${encodeURIComponent('로그인')}`);
-        await expect.poll(() => resultIds(shots), { timeout: UI_TIMEOUT }).toEqual([first.id]);
-        await studio.shoot(shots, `10-search-${lang}-${size}`);
-        await shots.goto(`${served.url}/studio/#/customers?name=${encodeURIComponent('김하늘')}`);
-        await shots.locator('.customer-table').waitFor({ timeout: UI_TIMEOUT });
-        await studio.shoot(shots, `11-customers-${lang}-${size}`);
-        await shots.goto(`${served.url}/studio/#/customers/${first.customer.id}`);
-        await shots.locator('.history-list').waitFor({ timeout: UI_TIMEOUT });
-        await studio.shoot(shots, `12-customer-${lang}-${size}`);
-        await shots.locator('.merge-box button').click();
-        await shots.locator('dialog[open] .merge-find').waitFor({ timeout: UI_TIMEOUT });
-        // The dialog fades in; the shot waits for it to settle.
-        await shots.waitForFunction("document.querySelector('dialog[open]').getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running')");
-        await studio.shoot(shots, `13-merge-${lang}-${size}`);
-        await shots.close();
-      }
+    // The steps above shot the pages in English on a desktop: here Korean on a desktop and English on a phone.
+    for (const [lang, viewport] of [
+      ['ko', DESKTOP],
+      ['en', PHONE],
+    ] as const) {
+      const size = viewport.width;
+      const shots = await studio.signedIn(agent.token, viewport, lang, '#/search');
+      await shots.locator('.condition-form').waitFor({ timeout: UI_TIMEOUT });
+      await shots.locator('.search-table').waitFor({ timeout: UI_TIMEOUT });
+      await studio.shoot(shots, `09-search-form-${lang}-${size}`);
+      await shots.goto(`${served.url}/studio/#/search?subject=${encodeURIComponent('로그인')}`);
+      await expect.poll(() => resultIds(shots), { timeout: UI_TIMEOUT }).toEqual([first.id]);
+      await studio.shoot(shots, `10-search-${lang}-${size}`);
+      await shots.goto(`${served.url}/studio/#/customers?name=${encodeURIComponent('김하늘')}`);
+      await shots.locator('.customer-table').waitFor({ timeout: UI_TIMEOUT });
+      await studio.shoot(shots, `11-customers-${lang}-${size}`);
+      await shots.goto(`${served.url}/studio/#/customers/${first.customer.id}`);
+      await shots.locator('.history-list').waitFor({ timeout: UI_TIMEOUT });
+      await studio.shoot(shots, `12-customer-${lang}-${size}`);
+      await shots.locator('.merge-box button').click();
+      await shots.locator('dialog[open] .merge-find').waitFor({ timeout: UI_TIMEOUT });
+      // The dialog fades in; the shot waits for it to settle.
+      await shots.waitForFunction("document.querySelector('dialog[open]').getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running')");
+      await studio.shoot(shots, `13-merge-${lang}-${size}`);
+      await shots.close();
     }
   });
 });
