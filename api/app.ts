@@ -34,6 +34,7 @@ import { metricsRoutes } from './routes/metrics/metrics.index';
 import { metrics } from '../infra/metrics';
 // Ticket desk: bulk work, reply templates, attachments, masking
 import { bulkJobRoutes } from './routes/bulk-jobs/bulk-jobs.index';
+import { impactRoutes } from './routes/impact/impact.index';
 import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.index';
 import { attachmentRoutes } from './routes/attachments/attachments.index';
 import { maskRoutes } from './routes/masks/masks.index';
@@ -115,6 +116,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', ticketRoutes);
   api.route('/', directoryRoutes);
   api.route('/', ruleRoutes);
+  api.route('/', impactRoutes);
   api.route('/', dashboardRoutes);
   // Callback requests, IVR routes and signed callback URLs.
   api.route('/', callbackRoutes);

@@ -167,10 +167,11 @@ export const ERROR_CODES = [
   'operations.nothing_to_retry',
   'operations.no_reset_point',
   'operations.refused',
-  // 400, 404, 409, 422: search, exports and customer merges
+  // 400, 404, 409, 422: search, impact previews, exports and customer merges
   'search.unknown_field',
   'search.encrypted_field',
   'search.invalid_range',
+  'impact.invalid_range',
   'export.not_found',
   'export.not_ready',
   'export.too_large',

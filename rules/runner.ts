@@ -69,3 +69,19 @@ export function runRuleSet(
 export function decideRuleSet(source: RuleSetSource, kind: EvaluatorKind, input: CycleInput, lookups: Lookups): Promise<CycleDecision> {
   return decideTriggerCycle(input, { ...prepare(source, kind), ...lookups });
 }
+
+/**
+ * Decides many cycles against one rule set, prepared once even for drafts (which {@link decideRuleSet} prepares on
+ * every call): the impact preview's loop. Also answers the set's triggers in the order they run.
+ */
+export function ruleSetDecider(
+  source: RuleSetSource,
+  kind: EvaluatorKind,
+  lookups: Lookups,
+): { decide: (input: CycleInput) => Promise<CycleDecision>; triggers: { id: string; title: string; results: number }[] } {
+  const prepared = prepare(source, kind);
+  return {
+    decide: (input) => decideTriggerCycle(input, { ...prepared, ...lookups }),
+    triggers: [...prepared.triggers].map(([id, info]) => ({ id, title: info.title, results: info.results.length })),
+  };
+}

@@ -2,7 +2,7 @@
  * A ticket read with what it refers to, as the rule engine, templates and side effects see it: the snapshot row,
  * the intake-type path, the substitution context and the addresses a notification goes to.
  */
-import type { Db } from './db';
+import { limitOf, type Db } from './db';
 import type { TicketSnapshot } from '../rules';
 import { isWithinBusinessHours } from '../rules/business-hours';
 import { loadBusinessHours } from './time-rules/business-hours';
@@ -119,14 +119,20 @@ export async function activeGroupMemberEmails(sql: Db, groupId: string): Promise
 export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<TicketSnapshot & { serviceId: string }> {
   const row = await findTicketSnapshotRow(sql, ticketId);
   if (!row) throw new Error(`ticket ${ticketId} is not in the read model`);
+  const path = row.intake_type_id ? ((await intakeTypePath(sql, row.intake_type_id)) ?? []) : [];
+  // Judged at the moment of the event, so a retried evaluation sees the same value.
+  const withinBusinessHours = isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id));
+  return { serviceId: row.service_id, ...snapshotOf(row, path, withinBusinessHours) };
+}
+
+function snapshotOf(row: TicketSnapshotRow, intakeTypePath: string[], withinBusinessHours: boolean): TicketSnapshot {
   return {
-    serviceId: row.service_id,
     id: row.id,
     status: row.status,
     channel: row.channel,
     priority: row.priority,
     intakeTypeId: row.intake_type_id,
-    intakeTypePath: row.intake_type_id ? ((await intakeTypePath(sql, row.intake_type_id)) ?? []) : [],
+    intakeTypePath,
     resolutionTypeId: row.resolution_type_id,
     groupId: row.group_id,
     assigneeId: row.assignee_id,
@@ -138,12 +144,73 @@ export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<Tic
     // Sealed PII values are ciphertext: no trigger condition may see them.
     customerFields: withoutSealedValues(row.customer_fields),
     agentFields: withoutSealedValues(row.agent_fields),
-    // Judged at the moment of the event, so a retried evaluation sees the same value.
-    withinBusinessHours: isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id)),
+    withinBusinessHours,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** A ticket as the trigger cycle of its creation saw it, and whether that is the cycle's record or the row as it is now. */
+export interface CreationSnapshot {
+  ticket: TicketSnapshot;
+  recorded: boolean;
+}
+
+/** A service's tickets created in [from, to), at most `limit`. */
+export interface CreationRange {
+  serviceId: string;
+  from: Date;
+  to: Date;
+  limit: number;
+}
+
+/** How many tickets {@link forEachCreationSnapshot} will hand over. */
+export async function countCreated(sql: Db, range: CreationRange): Promise<number> {
+  const [{ count }] = await sql<{ count: number }[]>`
+    select count(*)::int as count from (
+      select 1 from tickets where service_id = ${range.serviceId} and created_at >= ${range.from} and created_at < ${range.to}
+      ${limitOf(sql, range.limit)}) created`;
+  return count;
+}
+
+/**
+ * The tickets of the range, newest first, in batches, each as its creation's trigger cycle recorded it (what the
+ * first pass saw), or, for tickets created before cycles were recorded, as the row is now with the business hours
+ * of its creation. Read through a cursor, so a hundred thousand tickets are never held at once.
+ */
+export async function forEachCreationSnapshot(
+  sql: Db,
+  range: CreationRange,
+  onBatch: (batch: CreationSnapshot[]) => Promise<void>,
+): Promise<void> {
+  const hours = await loadBusinessHours(sql, range.serviceId);
+  const paths = new Map<string, Promise<string[]>>();
+  const pathOf = (id: string) => {
+    if (!paths.has(id)) paths.set(id, intakeTypePath(sql, id).then((path) => path ?? []));
+    return paths.get(id)!;
+  };
+  const rows = sql<(TicketSnapshotRow & { recorded: TicketSnapshot | null })[]>`
+    select t.*, c.email as customer_email, c.phone as customer_phone, e.replay -> 'ticket' as recorded
+    from tickets t
+      left join customers c on c.id = t.customer_id
+      left join trigger_evaluations e on e.ticket_id = t.id and e.event = 'created'
+    where t.service_id = ${range.serviceId} and t.created_at >= ${range.from} and t.created_at < ${range.to}
+    order by t.created_at desc, t.id desc
+    ${limitOf(sql, range.limit)}`;
+  for await (const batch of rows.cursor(CREATION_BATCH)) {
+    const snapshots: CreationSnapshot[] = [];
+    for (const row of batch) {
+      if (row.recorded) snapshots.push({ ticket: row.recorded, recorded: true });
+      else {
+        const path = row.intake_type_id ? await pathOf(row.intake_type_id) : [];
+        snapshots.push({ ticket: snapshotOf(row, path, isWithinBusinessHours(row.created_at, hours)), recorded: false });
+      }
+    }
+    await onBatch(snapshots);
+  }
+}
+
+const CREATION_BATCH = 500;
 
 const REVERTIBLE = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags', 'resolutionTypeId', 'subject']);
 /** An edit's change of a field value: `customerFields.<code>` or `agentFields.<code>`. */
