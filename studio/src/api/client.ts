@@ -81,55 +81,98 @@ function toErrorBody(value: unknown): { code?: unknown; message?: unknown; detai
   return null;
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
-  }
-  const headers: Record<string, string> = { accept: 'application/json' };
+function headersFor(accept: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept };
   const session = readSession();
   if (session) headers.authorization = `Bearer ${session.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (hasBody) headers['content-type'] = 'application/json';
+  return headers;
+}
 
-  if (!options.quiet) setPending(1);
-  let response: Response;
+/** The refusal as an {@link ApiError}; a 401 also ends the session. */
+function refusal(response: Response, payload: unknown): ApiError {
+  const error = toErrorBody(payload);
+  const code = typeof error?.code === 'string' ? error.code : `http.${response.status}`;
+  const message =
+    typeof error?.message === 'string' && error.message ? error.message : `The server answered ${response.status} ${response.statusText}.`;
+  if (response.status === 401) {
+    clearSession();
+    for (const listener of unauthorizedListeners) listener();
+  }
+  return new ApiError(response.status, code, message, error?.details);
+}
+
+async function send(method: string, url: URL | string, accept: string, options: RequestOptions): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       method,
-      headers,
+      headers: headersFor(accept, options.body !== undefined),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.');
+  }
+}
+
+const parsed = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+};
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  }
+  if (!options.quiet) setPending(1);
+  let response: Response;
+  try {
+    response = await send(method, url, 'application/json', options);
   } finally {
     if (!options.quiet) setPending(-1);
   }
-
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let payload: unknown = null;
-  try {
-    payload = text ? JSON.parse(text) : null;
-  } catch {
-    payload = null;
-  }
-
-  if (!response.ok) {
-    const error = toErrorBody(payload);
-    const code = typeof error?.code === 'string' ? error.code : `http.${response.status}`;
-    const message =
-      typeof error?.message === 'string' && error.message
-        ? error.message
-        : `The server answered ${response.status} ${response.statusText}.`;
-    if (response.status === 401) {
-      clearSession();
-      for (const listener of unauthorizedListeners) listener();
-    }
-    throw new ApiError(response.status, code, message, error?.details);
-  }
+  const payload = parsed(await response.text());
+  if (!response.ok) throw refusal(response, payload);
   return payload as T;
+}
+
+/**
+ * Follows a route that answers server-sent events (fetch rather than EventSource, which cannot send the bearer
+ * token), calling `onEvent` with each event's name and JSON data until the server ends the stream. A refusal
+ * before the stream starts throws an {@link ApiError}, as {@link request} does.
+ */
+export async function followEvents(
+  method: string,
+  path: string,
+  options: Pick<RequestOptions, 'body' | 'signal'>,
+  onEvent: (event: string, data: unknown) => void,
+): Promise<void> {
+  const response = await send(method, path, 'text/event-stream', options);
+  if (!response.ok || !response.body) throw refusal(response, parsed(await response.text()));
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    const blocks = buffer.split('\n\n');
+    buffer = blocks.pop() ?? '';
+    for (const block of blocks) {
+      const lines = block.split('\n');
+      const event = lines.find((line) => line.startsWith('event:'))?.slice(6).trim() ?? 'message';
+      const data = lines
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n');
+      if (data) onEvent(event, JSON.parse(data));
+    }
+  }
 }
 
 export const api = {

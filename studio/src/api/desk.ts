@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { BulkAction, BulkJob as BulkJobSchema } from '../../../api/routes/bulk-jobs/bulk-jobs.schemas';
 import type { EditTicketBody } from '../../../api/routes/tickets/tickets.schemas';
-import { api, ApiError, readSession } from './client';
+import { api, ApiError, followEvents, readSession } from './client';
 import type { Ticket } from './types';
 
 export type BulkJob = z.infer<typeof BulkJobSchema>;
@@ -15,35 +15,9 @@ export const deskApi = {
   startBulkJob: (ticketIds: string[], action: BulkActionInput) => api.post<BulkJob>('/bulk-jobs', { ticketIds, action }),
   editTicket: (id: string, edit: TicketEdit) => api.patch<Ticket>(`/tickets/${encodeURIComponent(id)}`, edit),
 
-  /**
-   * Follows a job's server-sent events until it finishes (fetch rather than EventSource, which cannot send the
-   * bearer token); calls `onProgress` with every update.
-   */
-  async followBulkJob(id: string, onProgress: (job: BulkJob) => void, signal: AbortSignal): Promise<void> {
-    const session = readSession();
-    const response = await fetch(`/bulk-jobs/${encodeURIComponent(id)}/events`, {
-      headers: { accept: 'text/event-stream', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
-      signal,
-    });
-    if (!response.ok || !response.body) throw new Error(`The progress stream answered ${response.status}.`);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += value;
-      const blocks = buffer.split('\n\n');
-      buffer = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const data = block
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trim())
-          .join('\n');
-        if (data) onProgress(JSON.parse(data) as BulkJob);
-      }
-    }
-  },
+  /** Follows a job's server-sent events until it finishes, calling `onProgress` with every update. */
+  followBulkJob: (id: string, onProgress: (job: BulkJob) => void, signal: AbortSignal) =>
+    followEvents('GET', `/bulk-jobs/${encodeURIComponent(id)}/events`, { signal }, (_event, job) => onProgress(job as BulkJob)),
 };
 
 export type ReplyTemplate = { id: string; code: string; title: string; body: string; resolutionTypeId: string | null };

@@ -3,7 +3,9 @@
  * api/routes/categories). Bodies are the rule model's own shapes; refusals arrive as {@link ApiError}s whose
  * `details.issues` point at the offending value.
  */
-import { api } from './client';
+import type { z } from 'zod';
+import type { ImpactSummary } from '../../../api/routes/impact/impact.schemas';
+import { api, followEvents } from './client';
 import type {
   CategoryKind,
   CategoryNode,
@@ -46,4 +48,20 @@ export const simulateApi = {
 export const categoriesApi = {
   tree: (serviceId: string, kind: CategoryKind) =>
     api.get<CategoryNode[]>(servicePath(serviceId, '/categories'), { query: { kind }, quiet: true }),
+};
+
+export type ImpactPreview = z.infer<typeof ImpactSummary>;
+export type ImpactProgress = { scanned: number; total: number };
+
+export const impactApi = {
+  /** Runs the preview, reporting progress as the server streams it; answers the result it ends with. */
+  async preview(serviceId: string, period: { from: string; to: string }, onProgress: (progress: ImpactProgress) => void, signal: AbortSignal) {
+    let result: ImpactPreview | null = null;
+    await followEvents('POST', servicePath(serviceId, '/triggers/impact'), { body: period, signal }, (event, data) => {
+      if (event === 'progress') onProgress(data as ImpactProgress);
+      if (event === 'result') result = data as ImpactPreview;
+    });
+    if (!result) throw new Error('The preview ended before its result.');
+    return result as ImpactPreview;
+  },
 };

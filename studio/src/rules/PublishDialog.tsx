@@ -1,16 +1,20 @@
-/** Publishing the saved drafts as the service's next rule-set version, with an optional note for the history. */
+/**
+ * Publishing the saved drafts as the service's next rule-set version, with an optional note for the history; before
+ * that, a preview of what the drafts would have done to past tickets.
+ */
 import { useState } from 'react';
 import { ruleVersionsApi } from '../api/rules';
-import type { RuleSetVersion } from '../api/types';
+import type { RuleSetVersion, Trigger } from '../api/types';
 import { Dialog } from '../components/dialog';
 import { ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
+import { ImpactPreview } from './ImpactPreview';
 
 export function PublishDialog({
   open,
   serviceId,
-  triggerCount,
+  drafts,
   enabledCount,
   nextNumber,
   unsavedEdits,
@@ -19,7 +23,7 @@ export function PublishDialog({
 }: {
   open: boolean;
   serviceId: string;
-  triggerCount: number;
+  drafts: readonly Trigger[];
   enabledCount: number;
   nextNumber: number;
   unsavedEdits: boolean;
@@ -28,11 +32,11 @@ export function PublishDialog({
 }) {
   const { t } = useI18n();
   return (
-    <Dialog open={open} title={t('rules.publish.title', { number: nextNumber })} subtitle={t('rules.publish.subtitle')} onClose={onClose} width={500}>
+    <Dialog open={open} title={t('rules.publish.title', { number: nextNumber })} subtitle={t('rules.publish.subtitle')} onClose={onClose} width={720}>
       {open && (
         <PublishForm
           serviceId={serviceId}
-          triggerCount={triggerCount}
+          drafts={drafts}
           enabledCount={enabledCount}
           unsavedEdits={unsavedEdits}
           onClose={onClose}
@@ -45,14 +49,14 @@ export function PublishDialog({
 
 function PublishForm({
   serviceId,
-  triggerCount,
+  drafts,
   enabledCount,
   unsavedEdits,
   onClose,
   onPublished,
 }: {
   serviceId: string;
-  triggerCount: number;
+  drafts: readonly Trigger[];
   enabledCount: number;
   unsavedEdits: boolean;
   onClose: () => void;
@@ -83,13 +87,14 @@ function PublishForm({
       }}
     >
       <p>
-        {triggerCount === 0 ? t('rules.publish.none') : t('rules.publish.count', { count: triggerCount, enabled: enabledCount })}
+        {drafts.length === 0 ? t('rules.publish.none') : t('rules.publish.count', { count: drafts.length, enabled: enabledCount })}
       </p>
       {unsavedEdits && (
         <p className="field-hint warn">
           <Icon name="alert" size={12} /> {t('rules.publish.unsaved')}
         </p>
       )}
+      <ImpactPreview serviceId={serviceId} drafts={drafts} />
       <label className="field">
         <span className="field-label">{t('rules.publish.note')}</span>
         <textarea rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} placeholder={t('rules.publish.notePlaceholder')} autoFocus />

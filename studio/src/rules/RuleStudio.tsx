@@ -298,7 +298,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
       <PublishDialog
         open={publishOpen}
         serviceId={serviceId}
-        triggerCount={triggers?.length ?? 0}
+        drafts={triggers ?? []}
         enabledCount={enabledCount}
         nextNumber={(list?.publishedVersion?.number ?? 0) + 1}
         unsavedEdits={openDirty}

@@ -82,7 +82,7 @@ function ConditionLine({ outcome }: { outcome: Outcome }) {
   );
 }
 
-function Changes({ changes }: { changes: Record<string, [unknown, unknown]> }) {
+export function Changes({ changes }: { changes: Record<string, [unknown, unknown]> }) {
   const i18n = useI18n();
   const { t } = i18n;
   const lookups = useRuleLookups();
