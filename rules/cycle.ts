@@ -231,7 +231,13 @@ async function applyResult(
 export function diff(before: TicketSnapshot, after: TicketSnapshot): FieldChanges {
   const changes: FieldChanges = {};
   for (const field of TRACKED) {
-    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = [before[field], after[field]];
+    if (!sameValue(before[field], after[field])) changes[field] = [before[field], after[field]];
   }
   return changes;
+}
+
+/** Equality of tracked values: scalars, or lists of them (tags), compared item by item. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]);
 }
