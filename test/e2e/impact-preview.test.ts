@@ -1,7 +1,8 @@
 /**
- * Impact preview in a real browser over the real API, worker, PostgreSQL and Temporal: an admin opens Publish,
- * previews the drafts on the last 30 days of tickets, sees per trigger how many tickets the drafts and the published
- * version fire on, opens a trigger for what its result does and its sample tickets, then publishes. Screenshots (in
+ * What triggers do, seen in a real browser over the real API, worker, PostgreSQL and Temporal. Before publishing: an
+ * admin opens Publish, previews the drafts on the last 30 days of tickets, sees per trigger how many tickets the
+ * drafts and the published version fire on, opens a trigger for what its result does and its sample tickets, then
+ * publishes. After: a ticket's Triggers tab shows the cycle that moved it, condition by condition. Screenshots (in
  * English at 1440x900, in Korean at 390x844) go to `.data/e2e-artifacts/impact-preview/` (not committed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ let h: Harness;
 let served: ServedApi;
 let studio: StudioBrowser;
 let service: { id: string; groupIds: string[] };
+const ticketIds: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -33,6 +35,7 @@ beforeAll(async () => {
       body: { serviceId: service.id, subject, content: '내용', channel: 'email', customer: { name: '홍길동', email: 'hong@example.com' } },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    ticketIds.push(created.body.id);
   }
   // The draft: payments get the urgent priority.
   await defineTrigger(h, service.id, {
@@ -93,6 +96,22 @@ describe('impact preview in the publish dialog', () => {
     const box = await dialog.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+  });
+
+  it("shows on a ticket the trigger cycle that moved it, condition by condition", { timeout: 60_000 }, async () => {
+    const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/tickets/${ticketIds[0]}`);
+    const detail = page.locator('aside.detail');
+    await detail.getByRole('tab', { name: 'Triggers' }).click();
+    const newest = detail.locator('.ticket-evaluations > li').first();
+    await newest.waitFor({ timeout: UI_TIMEOUT });
+    expect(await newest.locator('.evaluation-heading').textContent()).toContain('Fired: 환불 → 결제팀');
+    expect(await newest.locator('.trace-summary .pill').first().textContent()).toBe('v1');
+    const condition = newest.locator('.trace-condition').first();
+    expect(await condition.getAttribute('class')).toContain('held');
+    expect(await condition.textContent()).toContain('환불 요청');
+    expect(await newest.locator('.trace-changes').first().textContent()).toContain('결제팀');
+    await studio.shoot(page, '03-ticket-triggers-en-1440');
     await page.close();
   });
 });

@@ -18,7 +18,7 @@ import type { CategoryKind, CategoryNode } from '../../../api/routes/categories/
 import type { RuleSetVersion, RuleSetVersionSummary } from '../../../api/routes/triggers/rule-versions.schemas';
 import type { AgentAccount } from '../../../api/routes/agents/agents.schemas';
 import type { Group } from '../../../api/routes/groups/groups.schemas';
-import type { SimulateBody, Simulation as SimulationSchema } from '../../../api/routes/rules/rules.schemas';
+import type { SimulateBody, Simulation as SimulationSchema, TriggerEvaluationTrace } from '../../../api/routes/rules/rules.schemas';
 import type { Service } from '../../../api/routes/services/services.schemas';
 import type { Trigger, TriggerBody, TriggerList } from '../../../api/routes/triggers/triggers.schemas';
 import type { CycleOutcome, PassTrace, PendingSideEffect } from '../../../rules/cycle';
@@ -69,6 +69,9 @@ export type SimulationTrace = Omit<CycleOutcome, 'ticket'>;
  * `trace` as an open record (its shape is the cycle's, not the API's); the studio reads it as that outcome.
  */
 export type Simulation = Omit<z.infer<typeof SimulationSchema>, 'trace'> & { trace: SimulationTrace };
+
+/** `GET /tickets/{id}/trace`: each trigger cycle and time rule that ran on the ticket, oldest first. */
+export type TicketEvaluation = z.infer<typeof TriggerEvaluationTrace>;
 
 /** `POST /rules/simulate`'s body; `version` is `draft`, `published` or a version id. */
 export type SimulateRequest = z.input<typeof SimulateBody>;

@@ -3,7 +3,7 @@
  * the value expected, the value the ticket had and ✓/✗; the results applied and the fields they changed; and the
  * side effects that would run afterwards.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ConditionRow } from '../../../rules/model';
 import type { FixedField } from '../../../rules/targets';
 import { rowValueText, valueText, fieldLabel, type Reader } from './nodes/condition/defaults';
@@ -12,6 +12,7 @@ import type { PassTrace, Simulation } from '../api/types';
 import { Icon } from '../components/icons';
 import { rich, useI18n, type Translate } from '../i18n';
 import { useRuleLookups, type RuleLookups } from './context';
+import './trace.css';
 
 type Outcome = PassTrace['triggers'][number]['conditions'][number];
 
@@ -175,7 +176,19 @@ function Pass({ pass, onOpenTrigger }: { pass: PassTrace; onOpenTrigger: (id: st
   );
 }
 
-export function TraceView({ simulation, onOpenTrigger }: { simulation: Simulation; onOpenTrigger: (id: string) => void }) {
+/**
+ * `effects`, when given, stands in for the side effects the simulation would queue: a ticket's trace shows those that
+ * were queued, with how their delivery went.
+ */
+export function TraceView({
+  simulation,
+  onOpenTrigger,
+  effects,
+}: {
+  simulation: Pick<Simulation, 'trace' | 'version' | 'event'>;
+  onOpenTrigger: (id: string) => void;
+  effects?: ReactNode;
+}) {
   const { t } = useI18n();
   const lookups = useRuleLookups();
   const { trace, version, event } = simulation;
@@ -201,7 +214,7 @@ export function TraceView({ simulation, onOpenTrigger }: { simulation: Simulatio
 
       <section className="trace-block">
         <h4>{t('rules.trace.sideEffects')}</h4>
-        {trace.sideEffects.length === 0 ? (
+        {effects ?? (trace.sideEffects.length === 0 ? (
           <p className="muted small">{t('rules.trace.none')}</p>
         ) : (
           <ol className="trace-effects">
@@ -216,7 +229,7 @@ export function TraceView({ simulation, onOpenTrigger }: { simulation: Simulatio
               </li>
             ))}
           </ol>
-        )}
+        ))}
       </section>
     </div>
   );

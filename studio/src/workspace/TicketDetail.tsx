@@ -17,6 +17,7 @@ import { availableActions, type TicketAction } from './actions';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
+import { TicketTriggers } from './TicketTriggers';
 import { TicketEditor } from './TicketEditor';
 import { TicketFields } from './TicketFields';
 import { useTicketDetail } from './useTicketDetail';
@@ -26,7 +27,13 @@ import { TransferPanel } from './transfers/TransferPanel';
 import { useTransfers } from './transfers/useTransfers';
 import './transfers/transfers.css';
 
-type Tab = 'conversation' | 'events' | 'dooray';
+type Tab = 'conversation' | 'events' | 'triggers' | 'dooray';
+
+/** The tab `h` moves to: conversation → events → triggers (→ Dooray) → conversation. */
+function nextTab(current: Tab, hasDooray: boolean): Tab {
+  const order: Tab[] = hasDooray ? ['conversation', 'events', 'triggers', 'dooray'] : ['conversation', 'events', 'triggers'];
+  return order[(order.indexOf(current) + 1) % order.length];
+}
 
 export function TicketDetail({
   ticketId,
@@ -73,7 +80,7 @@ export function TicketDetail({
 
   useShortcuts({
     c: () => composerRef.current?.focus(),
-    h: () => setTab((current) => (current === 'conversation' ? 'events' : current === 'events' && hasDooray ? 'dooray' : 'conversation')),
+    h: () => setTab((current) => nextTab(current, hasDooray)),
   });
 
   const hasDooray = (transfers.transfers?.dooray.length ?? 0) > 0;
@@ -226,6 +233,9 @@ export function TicketDetail({
         <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => setTab('events')}>
           {t('workspace.detail.events')} <span className="tab-count">{detail.events?.length ?? 0}</span>
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'triggers'} onClick={() => setTab('triggers')}>
+          {t('workspace.triggers.tab')}
+        </button>
         {hasDooray && (
           <button type="button" role="tab" aria-selected={tab === 'dooray'} onClick={() => setTab('dooray')}>
             {t('transfers.conversation.tab')} <span className="tab-count">{transfers.comments.length}</span>
@@ -239,6 +249,7 @@ export function TicketDetail({
       <div className="detail-scroll" role="tabpanel">
         {tab === 'conversation' && <Conversation ticket={ticket} messages={detail.messages ?? []} onMasked={detail.reload} />}
         {tab === 'events' && <EventTimeline events={detail.events ?? []} />}
+        {tab === 'triggers' && <TicketTriggers ticket={ticket} />}
         {tab === 'dooray' && <DoorayConversation ticket={ticket} comments={transfers.comments} onChanged={transfers.reload} />}
       </div>
 

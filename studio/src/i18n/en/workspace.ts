@@ -129,6 +129,24 @@ export default {
       failed: { label: 'Email failed', hint: 'The mail server kept refusing the email; operators can retry it from the operations console.' },
     },
   },
+  triggers: {
+    tab: 'Triggers',
+    loading: 'Loading the trigger runs…',
+    empty: 'No trigger has run on this ticket',
+    emptyHint: 'Published triggers run when a ticket is created or changes; SLA stages and automations run on their timers.',
+    fired: 'Fired: {titles}',
+    noneFired: 'No trigger fired',
+    policy: 'SLA policy: {title}',
+    sla: {
+      first_response: { at_risk: 'SLA: first response at risk', breached: 'SLA: first response breached' },
+      resolution: { at_risk: 'SLA: resolution at risk', breached: 'SLA: resolution breached' },
+    },
+    automation: {
+      complete_resolved: 'Automation: resolved ticket completed',
+      remind_on_hold: 'Automation: on-hold reminder',
+    },
+    effect: { pending: 'pending', sent: 'sent', failed: 'failed', skipped: 'skipped' },
+  },
   events: {
     empty: 'No events recorded',
     by: 'by {actor}',

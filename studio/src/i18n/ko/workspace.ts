@@ -131,6 +131,24 @@ export default {
       failed: { label: '메일 발송 실패', hint: '메일 서버가 계속 거부했습니다. 운영 화면에서 다시 보낼 수 있습니다.' },
     },
   },
+  triggers: {
+    tab: '트리거',
+    loading: '트리거 실행 기록을 불러오는 중…',
+    empty: '이 티켓에서 실행된 트리거가 없습니다',
+    emptyHint: '게시된 트리거는 티켓이 접수되거나 바뀔 때 실행되고, SLA 단계와 자동화는 정해진 시각에 실행됩니다.',
+    fired: '실행됨: {titles}',
+    noneFired: '실행된 트리거 없음',
+    policy: 'SLA 정책: {title}',
+    sla: {
+      first_response: { at_risk: 'SLA: 첫 응답 임박', breached: 'SLA: 첫 응답 초과' },
+      resolution: { at_risk: 'SLA: 해결 임박', breached: 'SLA: 해결 초과' },
+    },
+    automation: {
+      complete_resolved: '자동화: 해결된 티켓 완료',
+      remind_on_hold: '자동화: 보류 알림',
+    },
+    effect: { pending: '대기 중', sent: '보냄', failed: '실패', skipped: '건너뜀' },
+  },
   events: {
     empty: '기록된 이벤트가 없습니다',
     by: '{actor}',
