@@ -89,6 +89,16 @@ const percentile = (samples: number[], p: number) => {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const load = () => loadavg().map((l) => round(l));
 
+/** Each distinct statement (whitespace folded, cut at 160 characters) with how often it ran, most frequent first. */
+function tally(texts: string[]): { count: number; statement: string }[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 160);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([statement, count]) => ({ count, statement })).sort((a, b) => b.count - a.count);
+}
+
 function option(name: string, fallback: number): number {
   const argv = process.argv.slice(2);
   const index = argv.indexOf(`--${name}`);
@@ -176,9 +186,10 @@ async function main(): Promise<void> {
     await migrator.end();
 
     // Statements counted per side; the counters are read around single operations run alone.
-    const statements = { api: 0, worker: 0 };
-    const apiSql = connectDatabase(database.url, { debug: () => statements.api++ });
-    const workerSql = connectDatabase(database.url, { debug: () => statements.worker++ });
+    // The texts are kept too: results.json lists what one create and one command sequence sent, for the profile.
+    const statements = { api: [] as string[], worker: [] as string[] };
+    const apiSql = connectDatabase(database.url, { debug: (_id, text) => statements.api.push(text) });
+    const workerSql = connectDatabase(database.url, { debug: (_id, text) => statements.worker.push(text) });
     stops.push(() => apiSql.end(), () => workerSql.end());
 
     const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });
@@ -301,10 +312,10 @@ async function main(): Promise<void> {
 
     // --- The cost of one create and one command sequence, each run alone.
     const counted = async <T>(work: () => Promise<T>) => {
-      statements.api = 0;
-      statements.worker = 0;
+      statements.api = [];
+      statements.worker = [];
       const result = await work();
-      return { result, api: statements.api, worker: statements.worker };
+      return { result, api: statements.api.length, worker: statements.worker.length, texts: tally([...statements.api, ...statements.worker]) };
     };
     const created = await counted(() => call('POST', '/tickets', agents[0].token, newTicketBody(intake.serviceId)));
     if (!created.result.assigneeId) throw new Error('the round-robin trigger left the ticket unassigned');
@@ -452,6 +463,7 @@ async function main(): Promise<void> {
       options: { rounds, intakeSeconds: intakeMs / 1000, commandSeconds: commandMs / 1000, agents: AGENTS, activitiesPerCreate },
       figures,
       rounds: { intake: intakePoints, commands: commandPoints },
+      statements: { create: created.texts, commandSequence: commanded.texts },
     };
     await mkdir(path.join(projectRoot, 'bench'), { recursive: true });
     await writeFile(path.join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

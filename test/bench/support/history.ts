@@ -3,7 +3,7 @@
  * attribute upserts and the bytes of every payload it carried.
  */
 import type { Client } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
+import protos from '@temporalio/proto';
 
 export interface HistoryCost {
   events: number;
@@ -28,7 +28,7 @@ function payloadBytes(value: unknown): number {
 
 export async function historyCost(temporal: Client, workflowId: string): Promise<HistoryCost> {
   const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
-  const cost: HistoryCost = { events: 0, activities: 0, workflowTasks: 0, searchAttributeUpserts: 0, payloadBytes: 0, historyBytes: proto.api.history.v1.History.encode(history).finish().length };
+  const cost: HistoryCost = { events: 0, activities: 0, workflowTasks: 0, searchAttributeUpserts: 0, payloadBytes: 0, historyBytes: protos.temporal.api.history.v1.History.encode(history).finish().length };
   for (const event of history.events ?? []) {
     cost.events++;
     if (event.activityTaskScheduledEventAttributes) cost.activities++;
