@@ -334,7 +334,7 @@ async function main(): Promise<void> {
     const beforeCommands = await historyCost(temporal, ticketWorkflowId(worked.id));
     const commanded = await counted(async () => {
       for (const kind of COMMANDS) await call('POST', `/tickets/${worked.id}/${routeOf(kind)}`, agents[0].token, commandBody(kind));
-      // The hold's interim message is mailed after the update answers: part of what the command costs.
+      // The hold's and the resolve's answers are mailed after their updates answer: part of what the commands cost.
       await settle(worked.id);
     });
     const commandCost = perCommand(beforeCommands, await historyCost(temporal, ticketWorkflowId(worked.id)), COMMANDS.length);

@@ -149,7 +149,7 @@ it('plans every ticket-path query on tickets and ticket_events with an index', a
     const response = await h.request('POST', `/tickets/${worked.id}/${command}`, { token: agent.token, body });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
   }
-  // The hold's interim answer is mailed after the update answers; its statements belong to the path too.
+  // The hold's and the resolve's answers are mailed after their updates answer; their statements belong to the path too.
   await h.temporal.workflow.getHandle(ticketWorkflowId(worked.id)).executeUpdate(sideEffectsSettledUpdate);
   for (const list of ['mine_in_progress', 'unassigned', 'all']) {
     const page = await h.request('GET', `/tickets?list=${list}&serviceId=${leastLoaded.id}&limit=50`, { token: agent.token });
