@@ -5,15 +5,13 @@
  */
 import type { Result } from '../rules';
 import { applyResults, diff, type FieldChanges } from '../rules/cycle';
-import { planTimers, type PlannedTimer, type TicketTimeline } from '../rules/time-rules';
-import type { TicketStatus } from '../domain/ticket';
+import { planTimers, type PlannedTimer } from '../rules/time-rules';
 import type { Sql } from '../store/db';
 import { findTimeRuleFiringTrace, firedTimeRuleKeys, recordTimeRuleFiring } from '../store/evaluations';
-import { listStatusChanges } from '../store/events';
-import { firstResponseAt } from '../store/messages';
 import { assignAgent } from './assignment';
 import { matchPolicy } from '../rules/sla-policies';
 import { loadTimeRuleConfig } from '../store/time-rules/config';
+import { loadTicketTimeline } from '../store/time-rules/timeline';
 import { intakeTypePath, loadTicketSnapshot } from '../store/ticket-snapshot';
 
 export interface FireTimeRuleOutput {
@@ -31,15 +29,6 @@ const REMINDER: Result = {
   },
 };
 
-async function loadTimeline(sql: Sql, ticketId: string, status: TicketStatus, createdAt: string): Promise<TicketTimeline> {
-  return {
-    status,
-    createdAt: new Date(createdAt),
-    statusChanges: await listStatusChanges(sql, ticketId),
-    firstResponseAt: await firstResponseAt(sql, ticketId),
-  };
-}
-
 export function timeRuleActivities({ sql }: { sql: Sql }) {
   async function plan(ticketId: string, now: Date) {
     const { serviceId, ...ticket } = await loadTicketSnapshot(sql, ticketId);
@@ -47,7 +36,7 @@ export function timeRuleActivities({ sql }: { sql: Sql }) {
     const policy = matchPolicy(config.policies, ticket);
     const fired = await firedTimeRuleKeys(sql, ticketId);
     const timers = planTimers({
-      timeline: await loadTimeline(sql, ticketId, ticket.status, ticket.createdAt),
+      timeline: await loadTicketTimeline(sql, ticketId, ticket.status, ticket.createdAt),
       sla: policy,
       automations: config.automations,
       hours: config.businessHours,

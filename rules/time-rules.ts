@@ -112,3 +112,45 @@ export function planTimers(input: {
 
   return timers.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
 }
+
+/** Where one SLA target stands, as the ticket view shows it. */
+export interface SlaTargetState {
+  target: SlaTarget;
+  goalMs: number;
+  /** Business time the clock ran: until the target was met, or until now. */
+  elapsedMs: number;
+  state: 'met' | 'running' | 'paused' | 'at_risk' | 'breached';
+  /** When the target was met (a first reply or interim answer; the resolution). */
+  metAt: string | null;
+  /** When the target falls due if the clock keeps running; null once met, breached or while paused. */
+  dueAt: string | null;
+}
+
+/** The timeline as it stood at `until`: the status changes made by then. */
+function timelineAt(timeline: TicketTimeline, until: Date): TicketTimeline {
+  return { ...timeline, statusChanges: timeline.statusChanges.filter((change) => change.at <= until) };
+}
+
+/** Where each of the policy's targets stands at `now` (counted as `planTimers` counts them). */
+export function slaTargetStates(input: { timeline: TicketTimeline; sla: SlaClock; hours: BusinessHours | null; now: Date }): SlaTargetState[] {
+  const { timeline, sla, hours, now } = input;
+  const resolvedAt = DONE.includes(timeline.status)
+    ? (lastChangeTo(timeline, 'resolved') ?? lastChangeTo(timeline, timeline.status) ?? now)
+    : null;
+  const running = !PAUSED.includes(timeline.status) && !DONE.includes(timeline.status);
+  const targets: [SlaTarget, number | null, Date | null][] = [
+    ['first_response', sla.firstResponseMs, timeline.firstResponseAt],
+    ['resolution', sla.resolutionMs, resolvedAt],
+  ];
+  return targets.flatMap(([target, goalMs, metAt]): SlaTargetState[] => {
+    if (goalMs === null) return [];
+    if (metAt) {
+      const elapsedMs = slaElapsed(timelineAt(timeline, metAt), hours, metAt);
+      return [{ target, goalMs, elapsedMs, state: elapsedMs > goalMs ? 'breached' : 'met', metAt: metAt.toISOString(), dueAt: null }];
+    }
+    const elapsedMs = slaElapsed(timeline, hours, now);
+    const state = elapsedMs >= goalMs ? 'breached' : elapsedMs >= goalMs * sla.atRiskRatio ? 'at_risk' : running ? 'running' : 'paused';
+    const dueAt = running && state !== 'breached' ? addBusinessTime(now, goalMs - elapsedMs, hours) : null;
+    return [{ target, goalMs, elapsedMs, state, metAt: null, dueAt: dueAt?.toISOString() ?? null }];
+  });
+}

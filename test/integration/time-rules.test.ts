@@ -133,6 +133,48 @@ describe('SLA policies', () => {
   });
 });
 
+describe('SLA clocks on the ticket', () => {
+  const sla = async (id: string) => {
+    const response = await h.request('GET', `/tickets/${id}/sla`, { token: h.admin.token });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body;
+  };
+
+  it('runs from creation, stops the first-response clock at the first answer, pauses on hold and is met at resolution', async () => {
+    const { service, agent } = await setup();
+    await post(`/services/${service.id}/sla-policies`, { title: '30분 응답, 1시간 해결', firstResponse: '30m', resolution: '1h', onAtRisk: [], onBreach: [] });
+    const created = await createTicket(service.id);
+    await h.request('POST', `/tickets/${created.id}/take`, { token: agent.token, body: {} });
+
+    // Without business hours the clock runs around the clock: due exactly the goal after creation.
+    const running = await sla(created.id);
+    expect(running.policy.title).toBe('30분 응답, 1시간 해결');
+    const createdAt = Date.parse(created.createdAt);
+    expect(running.targets.map((target: { target: string; state: string; dueAt: string }) => [target.target, target.state, Date.parse(target.dueAt) - createdAt])).toEqual([
+      ['first_response', 'running', 30 * 60_000],
+      ['resolution', 'running', 60 * 60_000],
+    ]);
+
+    await h.request('POST', `/tickets/${created.id}/hold`, { token: agent.token, body: { body: '확인 중입니다' } });
+    const answeredAt = (await h.request('GET', `/tickets/${created.id}/messages`, { token: h.admin.token })).body.find((message: { kind: string }) => message.kind === 'interim').at;
+    const held = await sla(created.id);
+    expect(held.targets).toMatchObject([
+      { target: 'first_response', state: 'met', metAt: new Date(answeredAt).toISOString(), dueAt: null },
+      { target: 'resolution', state: 'paused', metAt: null, dueAt: null },
+    ]);
+
+    await h.request('POST', `/tickets/${created.id}/resolve`, { token: agent.token, body: { body: '처리되었습니다' } });
+    expect((await sla(created.id)).targets.map((target: { state: string }) => target.state)).toEqual(['met', 'met']);
+  });
+
+  it('answers no policy for a ticket none matches, and 404 for an unknown ticket', async () => {
+    const { service } = await setup();
+    const created = await createTicket(service.id);
+    expect(await sla(created.id)).toEqual({ policy: null, targets: [] });
+    expect((await h.request('GET', '/tickets/T_NO_SUCH/sla', { token: h.admin.token })).status).toBe(404);
+  });
+});
+
 describe('automations', () => {
   it('completes a ticket that stayed resolved for the configured time', async () => {
     const { service, agent } = await setup();

@@ -17,6 +17,12 @@ import { requireCompleteOrder } from '../../validation';
 import type * as routes from './sla-policies.routes';
 import { DEFAULT_AT_RISK_RATIO, type SlaPolicyBody } from './sla-policies.schemas';
 import { requireValidSlaPolicy } from './time-rules.validation';
+import { requireTicketAccess } from '../../access';
+import { matchPolicy } from '../../../rules/sla-policies';
+import { slaTargetStates } from '../../../rules/time-rules';
+import { loadTimeRuleConfig } from '../../../store/time-rules/config';
+import { loadTicketTimeline } from '../../../store/time-rules/timeline';
+import { loadTicketSnapshot } from '../../../store/ticket-snapshot';
 
 /** The body's durations parsed (the schema has checked them) and its omissions filled in. */
 function policyFrom(body: SlaPolicyBody, kept: Pick<SlaPolicy, 'id' | 'serviceId' | 'position' | 'enabled'>): SlaPolicy {
@@ -110,4 +116,16 @@ export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicie
     ),
   );
   return c.json({ policies }, 200);
+};
+
+export const ticketSla: AppRouteHandler<typeof routes.ticketSla> = async (c) => {
+  const { sql } = c.var.deps;
+  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { serviceId, ...snapshot } = await loadTicketSnapshot(sql, ticket.id);
+  const config = await loadTimeRuleConfig(sql, serviceId);
+  const policy = matchPolicy(config.policies, snapshot);
+  if (!policy) return c.json({ policy: null, targets: [] }, 200);
+  const timeline = await loadTicketTimeline(sql, ticket.id, snapshot.status, snapshot.createdAt);
+  const targets = slaTargetStates({ timeline, sla: policy, hours: config.businessHours, now: new Date() });
+  return c.json({ policy: { id: policy.id, title: policy.title }, targets }, 200);
 };

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../../errors';
 import { json } from '../../openapi';
-import { ServiceIdParams } from '../../params';
-import { SlaPolicy, SlaPolicyBody, SlaPolicyList, SlaPolicyOrderBody, SlaPolicyParams } from './sla-policies.schemas';
+import { ServiceIdParams, TicketIdParams } from '../../params';
+import { SlaPolicy, SlaPolicyBody, SlaPolicyList, SlaPolicyOrderBody, SlaPolicyParams, TicketSla } from './sla-policies.schemas';
 
 const tags = ['Time rules'];
 
@@ -75,4 +75,13 @@ export const deleteSlaPolicy = createRoute({
   summary: 'Delete an SLA policy (admins)',
   request: { params: SlaPolicyParams },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) },
+});
+
+export const ticketSla = createRoute({
+  method: 'get',
+  path: '/tickets/{id}/sla',
+  tags,
+  summary: "Where the ticket's SLA targets stand: met, running, paused on hold, at risk or breached, and when each falls due",
+  request: { params: TicketIdParams },
+  responses: { 200: { description: 'The SLA clocks', content: json(TicketSla) }, ...errorResponses(401, 403, 404) },
 });

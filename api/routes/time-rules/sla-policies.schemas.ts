@@ -68,3 +68,19 @@ export const SlaPolicyOrderBody = z
   .openapi('SlaPolicyOrder');
 
 export const SlaPolicyParams = z.object({ id: pathId('id', 'P1603851004648zfnA') });
+
+export const TicketSla = z
+  .strictObject({
+    policy: z.strictObject({ id: z.string(), title: z.string() }).nullable().openapi({ description: 'The policy the ticket follows; null when none matches.' }),
+    targets: z.array(
+      z.strictObject({
+        target: z.enum(['first_response', 'resolution']),
+        goalMs: z.number(),
+        elapsedMs: z.number().openapi({ description: 'Business time the clock ran, paused while on hold: until the target was met, or until now.' }),
+        state: z.enum(['met', 'running', 'paused', 'at_risk', 'breached']),
+        metAt: z.string().nullable(),
+        dueAt: z.string().nullable().openapi({ description: 'When the target falls due if the clock keeps running; null once met, breached or while paused.' }),
+      }),
+    ),
+  })
+  .openapi('TicketSla');
