@@ -34,3 +34,13 @@ export function isSameLocalDay(iso: string | null, day = new Date()): boolean {
   const at = new Date(iso);
   return at.getFullYear() === day.getFullYear() && at.getMonth() === day.getMonth() && at.getDate() === day.getDate();
 }
+
+/** How long until a future instant, e.g. "in 25 min"; a past one reads as relative time does. */
+export function timeUntil(iso: string, lang: Lang, now = Date.now()): string {
+  const remaining = Date.parse(iso) - now;
+  if (Number.isNaN(remaining) || remaining <= 0) return relativeTime(iso, lang, now);
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
+  if (remaining < HOUR) return format.format(Math.max(1, Math.round(remaining / MINUTE)), 'minute');
+  if (remaining < DAY) return format.format(Math.round(remaining / HOUR), 'hour');
+  return format.format(Math.round(remaining / DAY), 'day');
+}

@@ -19,6 +19,7 @@ import type { RuleSetVersion, RuleSetVersionSummary } from '../../../api/routes/
 import type { AgentAccount } from '../../../api/routes/agents/agents.schemas';
 import type { Group } from '../../../api/routes/groups/groups.schemas';
 import type { SimulateBody, Simulation as SimulationSchema, TriggerEvaluationTrace } from '../../../api/routes/rules/rules.schemas';
+import type { TicketSla as TicketSlaSchema } from '../../../api/routes/time-rules/sla-policies.schemas';
 import type { Service } from '../../../api/routes/services/services.schemas';
 import type { Trigger, TriggerBody, TriggerList } from '../../../api/routes/triggers/triggers.schemas';
 import type { CycleOutcome, PassTrace, PendingSideEffect } from '../../../rules/cycle';
@@ -69,6 +70,9 @@ export type SimulationTrace = Omit<CycleOutcome, 'ticket'>;
  * `trace` as an open record (its shape is the cycle's, not the API's); the studio reads it as that outcome.
  */
 export type Simulation = Omit<z.infer<typeof SimulationSchema>, 'trace'> & { trace: SimulationTrace };
+
+/** `GET /tickets/{id}/sla`: the policy the ticket follows and where each of its targets stands. */
+export type TicketSla = z.infer<typeof TicketSlaSchema>;
 
 /** `GET /tickets/{id}/trace`: each trigger cycle and time rule that ran on the ticket, oldest first. */
 export type TicketEvaluation = z.infer<typeof TriggerEvaluationTrace>;

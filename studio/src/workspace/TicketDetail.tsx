@@ -17,6 +17,7 @@ import { availableActions, type TicketAction } from './actions';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
+import { SlaClocks } from './SlaClocks';
 import { TicketTriggers } from './TicketTriggers';
 import { TicketEditor } from './TicketEditor';
 import { TicketFields } from './TicketFields';
@@ -191,6 +192,7 @@ export function TicketDetail({
             <dt>{t('workspace.detail.service')}</dt>
             <dd>{directory.serviceName(ticket.serviceId)}</dd>
           </div>
+          <SlaClocks ticket={ticket} />
           {ticket.channel === 'phone' && <CallbackOrigin ticketId={ticket.id} />}
         </dl>
       </header>

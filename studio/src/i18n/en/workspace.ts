@@ -129,6 +129,12 @@ export default {
       failed: { label: 'Email failed', hint: 'The mail server kept refusing the email; operators can retry it from the operations console.' },
     },
   },
+  sla: {
+    label: 'SLA',
+    target: { first_response: 'First response', resolution: 'Resolution' },
+    due: { running: 'due {when}', atRisk: 'at risk, due {when}' },
+    state: { met: 'met', running: 'running', paused: 'paused on hold', at_risk: 'at risk', breached: 'breached' },
+  },
   triggers: {
     tab: 'Triggers',
     loading: 'Loading the trigger runs…',

@@ -131,6 +131,12 @@ export default {
       failed: { label: '메일 발송 실패', hint: '메일 서버가 계속 거부했습니다. 운영 화면에서 다시 보낼 수 있습니다.' },
     },
   },
+  sla: {
+    label: 'SLA',
+    target: { first_response: '첫 응답', resolution: '해결' },
+    due: { running: '기한 {when}', atRisk: '임박, 기한 {when}' },
+    state: { met: '충족', running: '진행 중', paused: '보류로 멈춤', at_risk: '임박', breached: '초과' },
+  },
   triggers: {
     tab: '트리거',
     loading: '트리거 실행 기록을 불러오는 중…',

@@ -2,8 +2,9 @@
  * What triggers do, seen in a real browser over the real API, worker, PostgreSQL and Temporal. Before publishing: an
  * admin opens Publish, previews the drafts on the last 30 days of tickets, sees per trigger how many tickets the
  * drafts and the published version fire on, opens a trigger for what its result does and its sample tickets, then
- * publishes. After: a ticket's Triggers tab shows the cycle that moved it, condition by condition. Screenshots (in
- * English at 1440x900, in Korean at 390x844) go to `.data/e2e-artifacts/impact-preview/` (not committed).
+ * publishes. After: a ticket's Triggers tab shows the cycle that moved it, condition by condition, and its header the
+ * SLA clocks. Screenshots (in English at 1440x900, in Korean at 390x844) go to `.data/e2e-artifacts/rule-outcomes/`
+ * (not committed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
@@ -20,8 +21,13 @@ const ticketIds: string[] = [];
 beforeAll(async () => {
   h = await startHarness();
   served = await serveApi(h);
-  studio = await openStudioBrowser(served, 'impact-preview');
+  studio = await openStudioBrowser(served, 'rule-outcomes');
   service = await h.createService('영향 미리보기', ['상담', '결제팀']);
+  const policy = await h.request('POST', `/services/${service.id}/sla-policies`, {
+    token: h.admin.token,
+    body: { title: '30분 응답', firstResponse: '30m', resolution: '8h', onAtRisk: [], onBreach: [] },
+  });
+  expect(policy.status, JSON.stringify(policy.body)).toBe(201);
   await defineTrigger(h, service.id, {
     title: '환불 → 결제팀',
     events: ['created'],
@@ -99,9 +105,14 @@ describe('impact preview in the publish dialog', () => {
     await page.close();
   });
 
-  it("shows on a ticket the trigger cycle that moved it, condition by condition", { timeout: 60_000 }, async () => {
+  it('shows on a ticket its SLA clocks and the trigger cycle that moved it, condition by condition', { timeout: 60_000 }, async () => {
     const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/tickets/${ticketIds[0]}`);
     const detail = page.locator('aside.detail');
+    await detail.locator('.sla-clocks .badge').first().waitFor({ timeout: UI_TIMEOUT });
+    expect(await detail.locator('.sla-clocks .badge').allTextContents()).toEqual([
+      expect.stringMatching(/^First response · due in (29|30) min\.$/),
+      expect.stringMatching(/^Resolution · due in 8 hr\.$/),
+    ]);
     await detail.getByRole('tab', { name: 'Triggers' }).click();
     const newest = detail.locator('.ticket-evaluations > li').first();
     await newest.waitFor({ timeout: UI_TIMEOUT });
