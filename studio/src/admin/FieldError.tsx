@@ -17,12 +17,13 @@ export function concerns(error: unknown, name: string, codes: readonly string[] 
   });
 }
 
-export function FieldMessage({ id, error, hint }: { id: string; error: ApiError | null; hint?: string }) {
+/** The refusal under an input (in `refused` words when given, else the error's own sentence), else the hint. */
+export function FieldMessage({ id, error, hint, refused }: { id: string; error: ApiError | null; hint?: string; refused?: string }) {
   const { t } = useI18n();
   if (error)
     return (
       <span id={id} className="field-error" role="alert">
-        {errorMessage(t, error)}
+        {refused ?? errorMessage(t, error)}
       </span>
     );
   return hint ? (

@@ -63,6 +63,8 @@ export function SlaPolicyDialog({
     onAtRisk: issueIndexes(error instanceof ApiError ? error.details : null, 'onAtRisk'),
     onBreach: issueIndexes(error instanceof ApiError ? error.details : null, 'onBreach'),
   };
+  // A duration the schema refuses gets words that say how to write one; "no target" keeps its own sentence.
+  const durationRefusal = (refusal: ApiError | null) => (refusal && refusal !== noTarget ? t('admin.sla.dialog.durationRefused') : undefined);
   const inPlace = firstResponseError ?? resolutionError ?? titleError ?? atRiskError ?? intakeError ?? (refusedResults.onAtRisk.size + refusedResults.onBreach.size > 0);
 
   const setResult = (list: ResultList, index: number, result: Result) =>
@@ -209,7 +211,7 @@ export function SlaPolicyDialog({
               aria-invalid={firstResponseError !== null}
               aria-describedby={`${id}-first-message`}
             />
-            <FieldMessage id={`${id}-first-message`} error={firstResponseError} hint={t('admin.sla.dialog.durationHint')} />
+            <FieldMessage id={`${id}-first-message`} error={firstResponseError} hint={t('admin.sla.dialog.durationHint')} refused={durationRefusal(firstResponseError)} />
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-resolution`}>
@@ -224,7 +226,7 @@ export function SlaPolicyDialog({
               aria-invalid={resolutionError !== null}
               aria-describedby={`${id}-resolution-message`}
             />
-            <FieldMessage id={`${id}-resolution-message`} error={resolutionError} hint={t('admin.sla.dialog.durationHint')} />
+            <FieldMessage id={`${id}-resolution-message`} error={resolutionError} hint={t('admin.sla.dialog.durationHint')} refused={durationRefusal(resolutionError)} />
           </div>
         </div>
         <div className="grid-2">

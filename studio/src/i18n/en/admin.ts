@@ -164,6 +164,7 @@ export default {
       firstResponse: 'First reply within',
       resolution: 'Resolve within',
       durationHint: 'A number and a unit (m, h, d). Leave empty for no target.',
+      durationRefused: 'Write a number and a unit, e.g. 30m, 4h or 1.5d, up to a year.',
       atRisk: 'At risk after (%)',
       atRiskHint: 'Share of a target after which it counts as at risk.',
       onAtRisk: 'When at risk',

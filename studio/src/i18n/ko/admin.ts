@@ -167,6 +167,7 @@ export default {
       firstResponse: '첫 응답 목표',
       resolution: '해결 목표',
       durationHint: '숫자와 단위(m, h, d). 목표가 없으면 비워 두세요.',
+      durationRefused: '30m, 4h, 1.5d처럼 숫자와 단위로 쓰세요(최대 1년).',
       atRisk: '위험 기준(%)',
       atRiskHint: '목표 시간의 이 비율이 지나면 위험으로 봅니다.',
       onAtRisk: '위험할 때',
