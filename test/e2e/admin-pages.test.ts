@@ -94,6 +94,10 @@ describe('the settings section', () => {
     await speak(page, 'ko');
     await page.locator('.settings-nav').getByRole('link', { name: '그룹' }).click();
     await page.getByRole('heading', { name: '그룹 관리' }).waitFor({ timeout: UI_TIMEOUT });
+    // The service picker switches the page, and the section's links keep the service chosen.
+    await page.getByLabel('서비스').selectOption(service.id);
+    await page.waitForURL(new RegExp(`#/admin/groups/${service.id}$`), { timeout: UI_TIMEOUT });
+    await page.locator('.settings-row', { hasText: '기술팀' }).waitFor({ timeout: UI_TIMEOUT });
     await page.getByRole('button', { name: '새 그룹' }).click();
     await dialog.getByLabel('이름', { exact: true }).fill('요금팀');
     await dialog.getByRole('button', { name: '그룹 만들기' }).click();

@@ -171,9 +171,11 @@ export function SlaPolicyDialog({
           <FieldMessage id={`${id}-title-message`} error={titleError} />
         </div>
         <div className="grid-2">
-          <label className="field">
-            <span className="field-label">{t('admin.sla.dialog.priority')}</span>
-            <select value={priority} onChange={(event) => setPriority(event.target.value as Priority | '')}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-priority`}>
+              {t('admin.sla.dialog.priority')}
+            </label>
+            <select id={`${id}-priority`} value={priority} onChange={(event) => setPriority(event.target.value as Priority | '')}>
               <option value="">{t('admin.sla.anyPriority')}</option>
               {PRIORITIES.map((candidate) => (
                 <option key={candidate} value={candidate}>
@@ -181,7 +183,7 @@ export function SlaPolicyDialog({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-intake`}>
               {t('admin.sla.dialog.intakeType')}
