@@ -79,6 +79,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
   const { lang, setLang, t } = useI18n();
   const [help, setHelp] = useState(false);
   useShortcuts({ '?': () => setHelp(true) });
+  // On a phone the top bar's links scroll sideways; the current one is brought into view.
+  useEffect(() => {
+    document.querySelector('.topnav a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [route.name]);
 
   return (
     <div className="shell">

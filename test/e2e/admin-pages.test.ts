@@ -211,10 +211,23 @@ describe('the settings section', () => {
   });
 
   it('fits the settings entry and a page on a phone', { timeout: 60_000 }, async () => {
+    const lunchBreak = [1, 2, 3, 4, 5].flatMap((day) => [
+      { day, start: '09:00', end: '12:00' },
+      { day, start: '13:00', end: '18:00' },
+    ]);
+    const saved = await h.request('PUT', `/services/${service.id}/business-hours`, {
+      token: h.admin.token,
+      body: { timezone: 'Asia/Seoul', weekly: lunchBreak, holidays: ['2026-12-25'] },
+    });
+    expect(saved.status).toBe(200);
     const page = await studio.signedIn(h.admin.token, PHONE, 'ko', `#/admin/hours/${service.id}`);
     await page.getByLabel('시간대').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.locator('.topnav a[aria-current="page"]').getAttribute('href')).toBe('#/admin/agents');
     expect(await horizontalOverflow(page)).toBe(false);
+    // The settings entry is scrolled into the top bar, and the section's own links sit above the page.
+    const entry = await page.locator('.topnav a[aria-current="page"]').boundingBox();
+    expect(entry!.x + entry!.width).toBeLessThanOrEqual(PHONE.width);
+    expect((await page.locator('.settings-nav').boundingBox())!.height).toBeGreaterThan(30);
     await studio.shoot(page, '08-business-hours-ko-390');
     await page.close();
   });

@@ -2,6 +2,7 @@
  * The settings section's own navigation (관리): one entry in the top bar leads here, and this strip lists every
  * settings page, so the top bar stays short enough for a phone. It scrolls sideways on narrow screens.
  */
+import { useEffect, useRef } from 'react';
 import { ADMIN_SECTIONS, SERVICE_SECTIONS, type AdminSection } from '../admin/sections';
 import { Icon, type IconName } from '../components/icons';
 import { useI18n } from '../i18n';
@@ -30,8 +31,13 @@ export function settingsRoute(page: SettingsPage, serviceId?: string): Route {
 
 export function SettingsNav({ current, serviceId }: { current: SettingsPage; serviceId?: string }) {
   const { t } = useI18n();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the strip scrolls sideways; the current page's link is brought into view.
+  useEffect(() => {
+    nav.current?.querySelector('a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
   return (
-    <nav className="settings-nav" aria-label={t('admin.nav.label')}>
+    <nav ref={nav} className="settings-nav" aria-label={t('admin.nav.label')}>
       {ORDER.map((page) => (
         <a key={page} href={hrefFor(settingsRoute(page, serviceId))} aria-current={page === current ? 'page' : undefined}>
           <Icon name={ICONS[page]} size={14} />
