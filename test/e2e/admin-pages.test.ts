@@ -80,6 +80,7 @@ describe('the settings section', () => {
     await dialog.getByRole('button', { name: 'Admin', exact: true }).click();
     await dialog.getByLabel('기술팀').check();
     await dialog.getByLabel('요금팀').uncheck();
+    await studio.shoot(page, '01-agent-dialog-en-1440');
     await dialog.getByRole('button', { name: 'Save agent' }).click();
     await minjiRow.getByText('기술팀').waitFor({ timeout: UI_TIMEOUT });
     const minji = (await agentByEmail('minji@contactflow.test'))!;
@@ -88,7 +89,7 @@ describe('the settings section', () => {
     await dialog.getByRole('button', { name: 'Deactivate', exact: true }).click();
     await minjiRow.getByText('Deactivated').waitFor({ timeout: UI_TIMEOUT });
     expect((await agentByEmail('minji@contactflow.test'))!.active).toBe(false);
-    await studio.shoot(page, '01-agents-en-1440');
+    await studio.shoot(page, '02-agents-en-1440');
 
     // Groups, in Korean: a used name is refused under the name; a new group gets a member.
     await speak(page, 'ko');
@@ -109,7 +110,7 @@ describe('the settings section', () => {
     await page.locator('.settings-row', { hasText: 'VIP팀' }).locator('.member-chip', { hasText: '한소희' }).waitFor({ timeout: UI_TIMEOUT });
     const groups = await get<{ name: string; memberIds: string[] }[]>(`/services/${service.id}/groups`);
     expect(groups.find((group) => group.name === 'VIP팀')?.memberIds).toEqual([agent.id]);
-    await studio.shoot(page, '02-groups-ko-1440');
+    await studio.shoot(page, '03-groups-ko-1440');
 
     // Business hours, in English: a window ending before it starts is marked; then the week and a holiday are saved.
     await speak(page, 'en');
@@ -140,7 +141,7 @@ describe('the settings section', () => {
       { day: 1, start: '12:00', end: '18:00' },
     ]);
     expect(hours.businessHours.holidays).toEqual(['2026-12-25']);
-    await studio.shoot(page, '03-business-hours-en-1440');
+    await studio.shoot(page, '04-business-hours-en-1440');
 
     // SLA policies, in Korean: a malformed duration is refused under it; then the policy is saved with an action.
     await speak(page, 'ko');
@@ -159,6 +160,7 @@ describe('the settings section', () => {
     await dialog.getByLabel('해결 목표').fill('1d');
     await dialog.locator('.sla-results').nth(1).getByRole('button', { name: '그룹 이관' }).click();
     await dialog.getByLabel('1번 조치: 이관할 그룹').selectOption({ label: '기술팀' });
+    await studio.shoot(page, '05-sla-dialog-ko-1440');
     await dialog.getByRole('button', { name: '정책 만들기' }).click();
     await page.locator('.settings-row', { hasText: '긴급 문의' }).waitFor({ timeout: UI_TIMEOUT });
     const sla = await get<{ policies: Record<string, unknown>[] }>(`/services/${service.id}/sla-policies`);
@@ -172,7 +174,7 @@ describe('the settings section', () => {
         onBreach: [{ type: 'forwardToGroup', groupId: service.groupIds[1] }],
       }),
     ]);
-    await studio.shoot(page, '04-sla-ko-1440');
+    await studio.shoot(page, '06-sla-ko-1440');
 
     // API tokens, in English: the secret is shown once and works; revoking it is read back.
     await speak(page, 'en');
@@ -184,7 +186,7 @@ describe('the settings section', () => {
     await dialog.getByRole('button', { name: 'Issue token' }).click();
     const secret = await dialog.getByLabel('Token', { exact: true }).inputValue();
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(200);
-    await studio.shoot(page, '05-token-secret-en-1440');
+    await studio.shoot(page, '07-token-secret-en-1440');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Revoke Help centre sync' }).click();
     await dialog.getByRole('button', { name: 'Revoke token' }).click();
@@ -192,7 +194,7 @@ describe('the settings section', () => {
     const tokens = await get<{ name: string; scopes: string[]; revokedAt: string | null }[]>('/auth/tokens');
     expect(tokens).toEqual([expect.objectContaining({ name: 'Help centre sync', scopes: ['tickets:read', 'directory:read'], revokedAt: expect.any(String) })]);
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(401);
-    await studio.shoot(page, '06-tokens-en-1440');
+    await studio.shoot(page, '08-tokens-en-1440');
 
     // The audit log, in Korean: everything above is there, and the area filter narrows it.
     await speak(page, 'ko');
@@ -206,7 +208,7 @@ describe('the settings section', () => {
       .poll(async () => (await page.locator('.audit-row code').allTextContents()).every((action) => action.startsWith('agent.')), { timeout: UI_TIMEOUT })
       .toBe(true);
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
-    await studio.shoot(page, '07-audit-ko-1440');
+    await studio.shoot(page, '09-audit-ko-1440');
     await page.close();
   });
 
@@ -228,7 +230,7 @@ describe('the settings section', () => {
     const entry = await page.locator('.topnav a[aria-current="page"]').boundingBox();
     expect(entry!.x + entry!.width).toBeLessThanOrEqual(PHONE.width);
     expect((await page.locator('.settings-nav').boundingBox())!.height).toBeGreaterThan(30);
-    await studio.shoot(page, '08-business-hours-ko-390');
+    await studio.shoot(page, '10-business-hours-ko-390');
     await page.close();
   });
 

@@ -103,7 +103,10 @@ export function AgentDialog({ agent, serviceGroups, onClose }: { agent: Agent | 
               id={`${id}-email`}
               type="email"
               value={email}
-              onChange={(event) => setEmail(event.target.value)}
+              onChange={(event) => {
+                setEmail(event.target.value);
+                if (emailError) setError(null);
+              }}
               disabled={agent !== null}
               required
               maxLength={254}

@@ -58,7 +58,10 @@ export function GroupDialog({ serviceId, group, agents, onClose }: { serviceId: 
           <input
             id={`${id}-name`}
             value={name}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value);
+              if (nameError) setError(null);
+            }}
             required
             maxLength={100}
             autoFocus

@@ -207,7 +207,10 @@ export function SlaPolicyDialog({
             <input
               id={`${id}-first`}
               value={firstResponse}
-              onChange={(event) => setFirstResponse(event.target.value)}
+              onChange={(event) => {
+                setFirstResponse(event.target.value);
+                if (firstResponseError) setError(null);
+              }}
               placeholder="4h"
               spellCheck={false}
               aria-invalid={firstResponseError !== null}
@@ -222,7 +225,10 @@ export function SlaPolicyDialog({
             <input
               id={`${id}-resolution`}
               value={resolution}
-              onChange={(event) => setResolution(event.target.value)}
+              onChange={(event) => {
+                setResolution(event.target.value);
+                if (resolutionError) setError(null);
+              }}
               placeholder="3d"
               spellCheck={false}
               aria-invalid={resolutionError !== null}
