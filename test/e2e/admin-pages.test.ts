@@ -1,8 +1,8 @@
 /**
  * The settings section (관리) in a real browser over the real API, PostgreSQL and Temporal: an admin creates and
- * edits agents, groups, business hours, SLA policies and API tokens through their pages (each refusal shown under
- * the input it concerns) and reads the audit log, and every change is read back through the API; an agent sees no
- * settings entry. One browser page walks the section through its own navigation, switching language between pages.
+ * edits agents, services, groups, business hours, SLA policies and API tokens through their pages (each refusal
+ * shown under the input it concerns) and reads the audit log, and every change is read back through the API; an
+ * agent sees no settings entry. One browser page walks the section through its own navigation, switching language between pages.
  * Screenshots go to `.data/e2e-artifacts/admin-pages/` (not committed).
  */
 import type { Page } from 'playwright-core';
@@ -91,8 +91,24 @@ describe('the settings section', () => {
     expect((await agentByEmail('minji@contactflow.test'))!.active).toBe(false);
     await studio.shoot(page, '02-agents-en-1440');
 
-    // Groups, in Korean: a used name is refused under the name; a new group gets a member.
+    // Services, in Korean: a used name is refused under the name; an issue service is created and listed.
     await speak(page, 'ko');
+    await page.locator('.settings-nav').getByRole('link', { name: '서비스' }).click();
+    await page.locator('.settings-row', { hasText: '요금 상담' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: '새 서비스' }).click();
+    await dialog.getByLabel('이름').fill('요금 상담');
+    await dialog.getByRole('button', { name: '서비스 만들기' }).click();
+    await dialog.locator('.field-error').waitFor({ timeout: UI_TIMEOUT });
+    expect(await dialog.locator('.field-error').textContent()).toBe('같은 이름의 서비스가 이미 있습니다.');
+    await dialog.getByLabel('이름').fill('기술 이슈');
+    await dialog.getByRole('radio', { name: /^이슈/ }).check();
+    await dialog.getByRole('button', { name: '서비스 만들기' }).click();
+    await page.locator('.settings-row', { hasText: '기술 이슈' }).waitFor({ timeout: UI_TIMEOUT });
+    const services = await get<{ name: string; kind: string }[]>('/services');
+    expect(services).toContainEqual(expect.objectContaining({ name: '기술 이슈', kind: 'issue' }));
+    await studio.shoot(page, '03-services-ko-1440');
+
+    // Groups, in Korean: a used name is refused under the name; a new group gets a member.
     await page.locator('.settings-nav').getByRole('link', { name: '그룹' }).click();
     await page.getByRole('heading', { name: '그룹 관리' }).waitFor({ timeout: UI_TIMEOUT });
     // The service picker switches the page, and the section's links keep the service chosen.
@@ -110,7 +126,7 @@ describe('the settings section', () => {
     await page.locator('.settings-row', { hasText: 'VIP팀' }).locator('.member-chip', { hasText: '한소희' }).waitFor({ timeout: UI_TIMEOUT });
     const groups = await get<{ name: string; memberIds: string[] }[]>(`/services/${service.id}/groups`);
     expect(groups.find((group) => group.name === 'VIP팀')?.memberIds).toEqual([agent.id]);
-    await studio.shoot(page, '03-groups-ko-1440');
+    await studio.shoot(page, '04-groups-ko-1440');
 
     // Business hours, in English: a window ending before it starts is marked; then the week and a holiday are saved.
     await speak(page, 'en');
@@ -141,7 +157,7 @@ describe('the settings section', () => {
       { day: 1, start: '12:00', end: '18:00' },
     ]);
     expect(hours.businessHours.holidays).toEqual(['2026-12-25']);
-    await studio.shoot(page, '04-business-hours-en-1440');
+    await studio.shoot(page, '05-business-hours-en-1440');
 
     // SLA policies, in Korean: a malformed duration is refused under it; then the policy is saved with an action.
     await speak(page, 'ko');
@@ -160,7 +176,7 @@ describe('the settings section', () => {
     await dialog.getByLabel('해결 목표').fill('1d');
     await dialog.locator('.sla-results').nth(1).getByRole('button', { name: '그룹 이관' }).click();
     await dialog.getByLabel('1번 조치: 이관할 그룹').selectOption({ label: '기술팀' });
-    await studio.shoot(page, '05-sla-dialog-ko-1440');
+    await studio.shoot(page, '06-sla-dialog-ko-1440');
     await dialog.getByRole('button', { name: '정책 만들기' }).click();
     await page.locator('.settings-row', { hasText: '긴급 문의' }).waitFor({ timeout: UI_TIMEOUT });
     const sla = await get<{ policies: Record<string, unknown>[] }>(`/services/${service.id}/sla-policies`);
@@ -174,7 +190,7 @@ describe('the settings section', () => {
         onBreach: [{ type: 'forwardToGroup', groupId: service.groupIds[1] }],
       }),
     ]);
-    await studio.shoot(page, '06-sla-ko-1440');
+    await studio.shoot(page, '07-sla-ko-1440');
 
     // API tokens, in English: the secret is shown once and works; revoking it is read back.
     await speak(page, 'en');
@@ -186,7 +202,7 @@ describe('the settings section', () => {
     await dialog.getByRole('button', { name: 'Issue token' }).click();
     const secret = await dialog.getByLabel('Token', { exact: true }).inputValue();
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(200);
-    await studio.shoot(page, '07-token-secret-en-1440');
+    await studio.shoot(page, '08-token-secret-en-1440');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Revoke Help centre sync' }).click();
     await dialog.getByRole('button', { name: 'Revoke token' }).click();
@@ -194,7 +210,7 @@ describe('the settings section', () => {
     const tokens = await get<{ name: string; scopes: string[]; revokedAt: string | null }[]>('/auth/tokens');
     expect(tokens).toEqual([expect.objectContaining({ name: 'Help centre sync', scopes: ['tickets:read', 'directory:read'], revokedAt: expect.any(String) })]);
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(401);
-    await studio.shoot(page, '08-tokens-en-1440');
+    await studio.shoot(page, '09-tokens-en-1440');
 
     // The audit log, in Korean: everything above is there, and the area filter narrows it.
     await speak(page, 'ko');
@@ -202,13 +218,13 @@ describe('the settings section', () => {
     const rows = page.locator('.audit-row');
     await rows.first().waitFor({ timeout: UI_TIMEOUT });
     const actions = await page.locator('.audit-row code').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['agent.created', 'agent.role_changed', 'agent.deactivated', 'group.created', 'business_hours.replaced', 'sla_policy.created', 'api_client.revoked']));
+    expect(actions).toEqual(expect.arrayContaining(['service.created', 'agent.created', 'agent.role_changed', 'agent.deactivated', 'group.created', 'business_hours.replaced', 'sla_policy.created', 'api_client.revoked']));
     await page.getByLabel('영역').selectOption({ label: '상담원' });
     await expect
       .poll(async () => (await page.locator('.audit-row code').allTextContents()).every((action) => action.startsWith('agent.')), { timeout: UI_TIMEOUT })
       .toBe(true);
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
-    await studio.shoot(page, '09-audit-ko-1440');
+    await studio.shoot(page, '10-audit-ko-1440');
     await page.close();
   });
 
@@ -230,7 +246,7 @@ describe('the settings section', () => {
     const entry = await page.locator('.topnav a[aria-current="page"]').boundingBox();
     expect(entry!.x + entry!.width).toBeLessThanOrEqual(PHONE.width);
     expect((await page.locator('.settings-nav').boundingBox())!.height).toBeGreaterThan(30);
-    await studio.shoot(page, '10-business-hours-ko-390');
+    await studio.shoot(page, '11-business-hours-ko-390');
     await page.close();
   });
 

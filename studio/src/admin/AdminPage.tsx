@@ -8,6 +8,7 @@ import AuditPage from './audit/AuditPage';
 import GroupsPage from './groups/GroupsPage';
 import BusinessHoursPage from './hours/BusinessHoursPage';
 import type { AdminSection } from './sections';
+import ServicesPage from './services/ServicesPage';
 import SlaPoliciesPage from './sla/SlaPoliciesPage';
 import TokensPage from './tokens/TokensPage';
 
@@ -15,6 +16,8 @@ export default function AdminPage({ section, serviceId }: { section: AdminSectio
   switch (section) {
     case 'agents':
       return <AgentsPage />;
+    case 'services':
+      return <ServicesPage />;
     case 'groups':
       return <GroupsPage serviceId={serviceId} />;
     case 'hours':

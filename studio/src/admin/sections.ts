@@ -2,7 +2,7 @@
  * The pages of the settings section (관리): which exist, which belong to one service (and so carry its id in the
  * route), and the order the section's navigation lists them in. Pure, so the router and unit tests import it.
  */
-export const ADMIN_SECTIONS = ['agents', 'groups', 'hours', 'sla', 'tokens', 'audit'] as const;
+export const ADMIN_SECTIONS = ['agents', 'services', 'groups', 'hours', 'sla', 'tokens', 'audit'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** Sections edited per service: their route names the service (`#/admin/groups/S…`). */

@@ -11,6 +11,7 @@ import type { BusinessHours as BusinessHoursSchema, BusinessHoursSetting as Busi
 import type { SlaPolicy as SlaPolicySchema, SlaPolicyBody as SlaPolicyBodySchema, SlaPolicyList } from '../../../api/routes/time-rules/sla-policies.schemas';
 import type { ApiScope } from '../../../domain/schemas';
 import { api } from './client';
+import type { DirectoryService as Service } from './types';
 
 export type Agent = z.infer<typeof AgentSchema>;
 export type NewAgent = z.input<typeof NewAgentBody>;
@@ -30,6 +31,11 @@ export const agentsApi = {
   list: () => api.get<Agent[]>('/agents'),
   create: (agent: NewAgent) => api.post<Agent>('/agents', agent),
   update: (id: string, changes: AgentChanges) => api.patch<Agent>(`/agents/${encodeURIComponent(id)}`, changes),
+};
+
+export const servicesApi = {
+  list: () => api.get<Service[]>('/services'),
+  create: (name: string, kind: Service['kind']) => api.post<Service>('/services', { name, kind }),
 };
 
 export const groupsApi = {

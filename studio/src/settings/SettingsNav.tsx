@@ -3,7 +3,7 @@
  * settings page, so the top bar stays short enough for a phone. It scrolls sideways on narrow screens.
  */
 import { useEffect, useRef } from 'react';
-import { ADMIN_SECTIONS, SERVICE_SECTIONS, type AdminSection } from '../admin/sections';
+import { SERVICE_SECTIONS, type AdminSection } from '../admin/sections';
 import { Icon, type IconName } from '../components/icons';
 import { useI18n } from '../i18n';
 import { hrefFor, type Route } from '../router';
@@ -12,6 +12,7 @@ export type SettingsPage = AdminSection | 'fields' | 'templates';
 
 const ICONS: Record<SettingsPage, IconName> = {
   agents: 'user',
+  services: 'layout',
   groups: 'users',
   hours: 'clock',
   sla: 'alert',
@@ -21,7 +22,7 @@ const ICONS: Record<SettingsPage, IconName> = {
   audit: 'history',
 };
 
-const ORDER: readonly SettingsPage[] = [...ADMIN_SECTIONS.slice(0, 4), 'fields', 'templates', ...ADMIN_SECTIONS.slice(4)];
+const ORDER: readonly SettingsPage[] = ['agents', 'services', 'groups', 'hours', 'sla', 'fields', 'templates', 'tokens', 'audit'];
 
 /** The route of a settings page, for the service given when the page is one service's. */
 export function settingsRoute(page: SettingsPage, serviceId?: string): Route {

@@ -4,6 +4,7 @@ export default {
     entry: 'Settings',
     label: 'Settings pages',
     agents: 'Agents',
+    services: 'Services',
     groups: 'Groups',
     hours: 'Business hours',
     sla: 'SLA policies',
@@ -69,6 +70,35 @@ export default {
       save: 'Save agent',
       created: '{name} was added.',
       saved: '{name} was saved.',
+    },
+  },
+  services: {
+    title: 'Services',
+    subtitle: 'Consultation services answer customers; issue services take tickets transferred from them.',
+    loading: 'Loading services…',
+    add: 'New service',
+    empty: {
+      title: 'No services yet',
+      body: 'Create a consultation service to start taking tickets.',
+    },
+    kind: {
+      consultation: 'Consultation',
+      issue: 'Issue',
+    },
+    kindHint: {
+      consultation: 'Faces customers: help centre, email, phone and chat tickets.',
+      issue: 'Receives tickets that consultation services transfer, e.g. to engineering.',
+    },
+    groups: '{count, plural, =0 {no groups} one {# group} other {# groups}}',
+    created: 'created {when}',
+    links: 'Settings of {name}',
+    dialog: {
+      new: 'New service',
+      subtitle: 'The name and the kind cannot be changed later.',
+      name: 'Name',
+      kind: 'Kind',
+      create: 'Create service',
+      created: 'Service {name} created.',
     },
   },
   groups: {

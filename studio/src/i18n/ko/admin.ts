@@ -7,6 +7,7 @@ export default {
     entry: '관리',
     label: '관리 메뉴',
     agents: '상담원',
+    services: '서비스',
     groups: '그룹',
     hours: '영업시간',
     sla: 'SLA 정책',
@@ -72,6 +73,35 @@ export default {
       save: '상담원 저장',
       created: '{name}님을 추가했습니다.',
       saved: '{name}님 정보를 저장했습니다.',
+    },
+  },
+  services: {
+    title: '서비스',
+    subtitle: '상담 서비스는 고객 문의에 답하고, 이슈 서비스는 상담 서비스에서 이관한 티켓을 받습니다.',
+    loading: '서비스를 불러오는 중…',
+    add: '새 서비스',
+    empty: {
+      title: '아직 서비스가 없습니다',
+      body: '상담 서비스를 만들어 티켓을 받기 시작하세요.',
+    },
+    kind: {
+      consultation: '상담',
+      issue: '이슈',
+    },
+    kindHint: {
+      consultation: '고객을 응대합니다: 헬프센터, 이메일, 전화, 채팅 티켓.',
+      issue: '상담 서비스가 이관한 티켓을 받습니다. 예: 개발팀',
+    },
+    groups: '{count, plural, =0 {그룹 없음} other {그룹 #개}}',
+    created: '{when} 생성',
+    links: '{name} 설정',
+    dialog: {
+      new: '새 서비스',
+      subtitle: '이름과 종류는 나중에 바꿀 수 없습니다.',
+      name: '이름',
+      kind: '종류',
+      create: '서비스 만들기',
+      created: '{name} 서비스를 만들었습니다.',
     },
   },
   groups: {
