@@ -1,6 +1,6 @@
 /**
  * The settings section (관리) in a real browser over the real API, PostgreSQL and Temporal: an admin creates and
- * edits agents, services, groups, business hours, SLA policies and API tokens through their pages (each refusal
+ * edits agents, services, groups, categories, business hours, SLA policies and API tokens through their pages (each refusal
  * shown under the input it concerns) and reads the audit log, and every change is read back through the API; an
  * agent sees no settings entry. One browser page walks the section through its own navigation, switching language between pages.
  * Screenshots go to `.data/e2e-artifacts/admin-pages/` (not committed).
@@ -128,8 +128,38 @@ describe('the settings section', () => {
     expect(groups.find((group) => group.name === 'VIP팀')?.memberIds).toEqual([agent.id]);
     await studio.shoot(page, '04-groups-ko-1440');
 
-    // Business hours, in English: a window ending before it starts is marked; then the week and a holiday are saved.
+    // Categories, in English: a type and a sub-type are added, a repeated name is refused under it, the sub-type is
+    // disabled, and deleting a type that still has one is refused in the confirmation.
     await speak(page, 'en');
+    await page.locator('.settings-nav').getByRole('link', { name: 'Categories' }).click();
+    await page.getByText('No intake types yet').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'New type' }).click();
+    await dialog.getByLabel('Name').fill('결제');
+    await dialog.getByRole('button', { name: 'Add type' }).click();
+    await page.getByRole('button', { name: 'Add a sub-type under 결제' }).click();
+    await dialog.getByLabel('Name').fill('카드결제');
+    await dialog.getByRole('button', { name: 'Add type' }).click();
+    await page.locator('.category-row', { hasText: '카드결제' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Add a sub-type under 결제' }).click();
+    await dialog.getByLabel('Name').fill('카드결제');
+    await dialog.getByRole('button', { name: 'Add type' }).click();
+    await dialog.locator('.field-error').waitFor({ timeout: UI_TIMEOUT });
+    expect(await dialog.locator('.field-error').textContent()).toBe('A category with this name already exists here.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Disable 카드결제' }).click();
+    await page.locator('.category-row.inactive', { hasText: '카드결제' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Delete 결제' }).click();
+    await dialog.getByRole('button', { name: 'Delete type' }).click();
+    await dialog.locator('.error-banner').waitFor({ timeout: UI_TIMEOUT });
+    expect(await dialog.locator('.error-banner').textContent()).toContain('still name this category');
+    await studio.shoot(page, '05-categories-refused-en-1440');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const intake = await get<{ name: string; enabled: boolean; children: { name: string; enabled: boolean }[] }[]>(
+      `/services/${service.id}/categories?kind=intake`,
+    );
+    expect(intake).toEqual([expect.objectContaining({ name: '결제', enabled: true, children: [expect.objectContaining({ name: '카드결제', enabled: false })] })]);
+
+    // Business hours, in English: a window ending before it starts is marked; then the week and a holiday are saved.
     await page.locator('.settings-nav').getByRole('link', { name: 'Business hours' }).click();
     await page.getByRole('heading', { name: 'Business hours' }).waitFor({ timeout: UI_TIMEOUT });
     await page.getByText('This service works around the clock').waitFor({ timeout: UI_TIMEOUT });
@@ -157,7 +187,7 @@ describe('the settings section', () => {
       { day: 1, start: '12:00', end: '18:00' },
     ]);
     expect(hours.businessHours.holidays).toEqual(['2026-12-25']);
-    await studio.shoot(page, '05-business-hours-en-1440');
+    await studio.shoot(page, '06-business-hours-en-1440');
 
     // SLA policies, in Korean: a malformed duration is refused under it; then the policy is saved with an action.
     await speak(page, 'ko');
@@ -176,7 +206,7 @@ describe('the settings section', () => {
     await dialog.getByLabel('해결 목표').fill('1d');
     await dialog.locator('.sla-results').nth(1).getByRole('button', { name: '그룹 이관' }).click();
     await dialog.getByLabel('1번 조치: 이관할 그룹').selectOption({ label: '기술팀' });
-    await studio.shoot(page, '06-sla-dialog-ko-1440');
+    await studio.shoot(page, '07-sla-dialog-ko-1440');
     await dialog.getByRole('button', { name: '정책 만들기' }).click();
     await page.locator('.settings-row', { hasText: '긴급 문의' }).waitFor({ timeout: UI_TIMEOUT });
     const sla = await get<{ policies: Record<string, unknown>[] }>(`/services/${service.id}/sla-policies`);
@@ -190,7 +220,7 @@ describe('the settings section', () => {
         onBreach: [{ type: 'forwardToGroup', groupId: service.groupIds[1] }],
       }),
     ]);
-    await studio.shoot(page, '07-sla-ko-1440');
+    await studio.shoot(page, '08-sla-ko-1440');
 
     // API tokens, in English: the secret is shown once and works; revoking it is read back.
     await speak(page, 'en');
@@ -202,7 +232,7 @@ describe('the settings section', () => {
     await dialog.getByRole('button', { name: 'Issue token' }).click();
     const secret = await dialog.getByLabel('Token', { exact: true }).inputValue();
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(200);
-    await studio.shoot(page, '08-token-secret-en-1440');
+    await studio.shoot(page, '09-token-secret-en-1440');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Revoke Help centre sync' }).click();
     await dialog.getByRole('button', { name: 'Revoke token' }).click();
@@ -210,7 +240,7 @@ describe('the settings section', () => {
     const tokens = await get<{ name: string; scopes: string[]; revokedAt: string | null }[]>('/auth/tokens');
     expect(tokens).toEqual([expect.objectContaining({ name: 'Help centre sync', scopes: ['tickets:read', 'directory:read'], revokedAt: expect.any(String) })]);
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(401);
-    await studio.shoot(page, '09-tokens-en-1440');
+    await studio.shoot(page, '10-tokens-en-1440');
 
     // The audit log, in Korean: everything above is there, and the area filter narrows it.
     await speak(page, 'ko');
@@ -218,13 +248,13 @@ describe('the settings section', () => {
     const rows = page.locator('.audit-row');
     await rows.first().waitFor({ timeout: UI_TIMEOUT });
     const actions = await page.locator('.audit-row code').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['service.created', 'agent.created', 'agent.role_changed', 'agent.deactivated', 'group.created', 'business_hours.replaced', 'sla_policy.created', 'api_client.revoked']));
+    expect(actions).toEqual(expect.arrayContaining(['service.created', 'agent.created', 'agent.role_changed', 'agent.deactivated', 'group.created', 'category.created', 'business_hours.replaced', 'sla_policy.created', 'api_client.revoked']));
     await page.getByLabel('영역').selectOption({ label: '상담원' });
     await expect
       .poll(async () => (await page.locator('.audit-row code').allTextContents()).every((action) => action.startsWith('agent.')), { timeout: UI_TIMEOUT })
       .toBe(true);
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
-    await studio.shoot(page, '10-audit-ko-1440');
+    await studio.shoot(page, '11-audit-ko-1440');
     await page.close();
   });
 
@@ -246,7 +276,7 @@ describe('the settings section', () => {
     const entry = await page.locator('.topnav a[aria-current="page"]').boundingBox();
     expect(entry!.x + entry!.width).toBeLessThanOrEqual(PHONE.width);
     expect((await page.locator('.settings-nav').boundingBox())!.height).toBeGreaterThan(30);
-    await studio.shoot(page, '11-business-hours-ko-390');
+    await studio.shoot(page, '12-business-hours-ko-390');
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import {
   auditArea,
   distinct,
   filterAudit,
+  flattenTree,
   issueIndexes,
   matchesQuery,
   membershipChanges,
@@ -89,6 +90,12 @@ describe('order and routes', () => {
   it('moves an item one place, and not past either end', () => {
     expect(moveInOrder(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moveInOrder(['a', 'b'], 0, -1)).toBeNull();
+  });
+
+  it('flattens a category tree parents first, depth first', () => {
+    const leaf = (id: string) => ({ id, children: [] as { id: string; children: never[] }[] });
+    const tree = [{ id: 'a', children: [{ id: 'a1', children: [leaf('a1x')] }, leaf('a2')] }, leaf('b')];
+    expect(flattenTree(tree).map((node) => node.id)).toEqual(['a', 'a1', 'a1x', 'a2', 'b']);
   });
 
   it('knows the settings pages a route may name', () => {

@@ -6,6 +6,7 @@ import './admin.css';
 import AgentsPage from './agents/AgentsPage';
 import AuditPage from './audit/AuditPage';
 import GroupsPage from './groups/GroupsPage';
+import CategoriesPage from './categories/CategoriesPage';
 import BusinessHoursPage from './hours/BusinessHoursPage';
 import type { AdminSection } from './sections';
 import ServicesPage from './services/ServicesPage';
@@ -20,6 +21,8 @@ export default function AdminPage({ section, serviceId }: { section: AdminSectio
       return <ServicesPage />;
     case 'groups':
       return <GroupsPage serviceId={serviceId} />;
+    case 'categories':
+      return <CategoriesPage serviceId={serviceId} />;
     case 'hours':
       return <BusinessHoursPage serviceId={serviceId} />;
     case 'sla':

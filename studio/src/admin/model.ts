@@ -121,3 +121,8 @@ export function issueIndexes(details: unknown, list: string): Set<number> {
   }
   return found;
 }
+
+/** A tree flattened depth-first, each parent before its children, as an indented list shows it. */
+export function flattenTree<N extends { children: N[] }>(nodes: readonly N[]): N[] {
+  return nodes.flatMap((node) => [node, ...flattenTree(node.children)]);
+}

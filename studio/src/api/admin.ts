@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { AgentAccount as AgentSchema, AgentChangesBody, NewAgentBody } from '../../../api/routes/agents/agents.schemas';
 import type { AuditPage as AuditPageSchema } from '../../../api/routes/audit/audit.schemas';
 import type { ApiClient as ApiClientSchema } from '../../../api/routes/auth/auth.routes';
+import type { Category as CategorySchema, CategoryChangesBody, NewCategoryBody } from '../../../api/routes/categories/categories.schemas';
 import type { Group as GroupSchema } from '../../../api/routes/groups/groups.schemas';
 import type { BusinessHours as BusinessHoursSchema, BusinessHoursSetting as BusinessHoursSettingSchema } from '../../../api/routes/time-rules/business-hours.schemas';
 import type { SlaPolicy as SlaPolicySchema, SlaPolicyBody as SlaPolicyBodySchema, SlaPolicyList } from '../../../api/routes/time-rules/sla-policies.schemas';
@@ -17,6 +18,9 @@ export type Agent = z.infer<typeof AgentSchema>;
 export type NewAgent = z.input<typeof NewAgentBody>;
 export type AgentChanges = z.input<typeof AgentChangesBody>;
 export type Group = z.infer<typeof GroupSchema>;
+export type Category = z.infer<typeof CategorySchema>;
+export type NewCategory = z.input<typeof NewCategoryBody>;
+export type CategoryChanges = z.input<typeof CategoryChangesBody>;
 export type BusinessHours = z.input<typeof BusinessHoursSchema>;
 export type BusinessHoursSetting = z.infer<typeof BusinessHoursSettingSchema>;
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
@@ -44,6 +48,12 @@ export const groupsApi = {
   rename: (id: string, name: string) => api.patch<Group>(`/groups/${encodeURIComponent(id)}`, { name }),
   setMembers: (id: string, agentIds: string[]) => api.put<Group>(`/groups/${encodeURIComponent(id)}/members`, { agentIds }),
   remove: (id: string) => api.delete<void>(`/groups/${encodeURIComponent(id)}`),
+};
+
+export const categorySettingsApi = {
+  create: (serviceId: string, category: NewCategory) => api.post<Category>(servicePath(serviceId, 'categories'), category),
+  update: (id: string, changes: CategoryChanges) => api.patch<Category>(`/categories/${encodeURIComponent(id)}`, changes),
+  remove: (id: string) => api.delete<void>(`/categories/${encodeURIComponent(id)}`),
 };
 
 export const businessHoursApi = {

@@ -14,6 +14,7 @@ const ICONS: Record<SettingsPage, IconName> = {
   agents: 'user',
   services: 'layout',
   groups: 'users',
+  categories: 'filter',
   hours: 'clock',
   sla: 'alert',
   fields: 'layers',
@@ -22,7 +23,7 @@ const ICONS: Record<SettingsPage, IconName> = {
   audit: 'history',
 };
 
-const ORDER: readonly SettingsPage[] = ['agents', 'services', 'groups', 'hours', 'sla', 'fields', 'templates', 'tokens', 'audit'];
+const ORDER: readonly SettingsPage[] = ['agents', 'services', 'groups', 'categories', 'hours', 'sla', 'fields', 'templates', 'tokens', 'audit'];
 
 /** The route of a settings page, for the service given when the page is one service's. */
 export function settingsRoute(page: SettingsPage, serviceId?: string): Route {
