@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { auditApi, type AuditEntry } from '../../api/admin';
 import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../../components/feedback';
 import { Icon } from '../../components/icons';
+import { useDirectory } from '../../directory';
 import { isMessageKey, useI18n } from '../../i18n';
 import { SettingsFrame } from '../../settings/ServiceSettings';
 import { auditArea, distinct, filterAudit, type AuditFilter } from '../model';
@@ -20,6 +21,7 @@ export default function AuditPage() {
 
 function AuditLog() {
   const { t, formatDateTime, formatNumber } = useI18n();
+  const { agentName, groupName, serviceName } = useDirectory();
   const id = useId();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -51,6 +53,8 @@ function AuditLog() {
     const key = `admin.audit.area.${area}`;
     return isMessageKey(key) ? t(key) : area;
   };
+  // A target is an id; the directory names the agents, groups and services it knows.
+  const targetName = (target: string) => [agentName(target), groupName(target), serviceName(target)].find((name) => name && name !== target) ?? null;
   const filtered = filter.area !== '' || filter.actorId !== '' || filter.query.trim() !== '';
 
   return (
@@ -101,7 +105,11 @@ function AuditLog() {
                 <div className="settings-row-title">
                   <span className="pill tone-blue">{areaLabel(auditArea(entry.action))}</span>
                   <code>{entry.action}</code>
-                  {entry.target && <span className="muted">{entry.target}</span>}
+                  {entry.target && (
+                    <span className="muted" title={entry.target}>
+                      {targetName(entry.target) ?? entry.target}
+                    </span>
+                  )}
                 </div>
                 <div className="audit-meta muted">
                   <span>
