@@ -26,6 +26,8 @@ const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 // Service settings: fields and reply templates (admins)
 const FieldsPage = lazy(() => import('./fields/FieldsPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
+// Settings section (admins): agents, groups, business hours, SLA policies, API tokens, audit log
+const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 export function App() {
   const route = useRoute();
@@ -65,6 +67,9 @@ function LeaveLogin({ next }: { next?: string }) {
   return null;
 }
 
+/** The pages the top bar's one settings entry (관리) leads to. */
+const isSettings = (route: Route) => route.name === 'admin' || route.name === 'fields' || route.name === 'templates';
+
 /** Admins, and agents holding the operations permission, see the operator console. */
 const isOperator = (me: { role: string; permissions: string[] }) => me.role === 'admin' || me.permissions.includes('operations');
 
@@ -74,6 +79,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
   const { lang, setLang, t } = useI18n();
   const [help, setHelp] = useState(false);
   useShortcuts({ '?': () => setHelp(true) });
+  // On a phone the top bar's links scroll sideways; the current one is brought into view.
+  useEffect(() => {
+    document.querySelector('.topnav a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [route.name]);
 
   return (
     <div className="shell">
@@ -111,16 +120,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
             </a>
           )}
           {me.role === 'admin' && (
-            <>
-              <a href={hrefFor({ name: 'fields' })} aria-current={route.name === 'fields' ? 'page' : undefined}>
-                <Icon name="layers" size={15} />
-                <span className="topnav-label">{t('settings.fields.nav')}</span>
-              </a>
-              <a href={hrefFor({ name: 'templates' })} aria-current={route.name === 'templates' ? 'page' : undefined}>
-                <Icon name="message" size={15} />
-                <span className="topnav-label">{t('settings.templates.nav')}</span>
-              </a>
-            </>
+            <a href={hrefFor({ name: 'admin', section: 'agents' })} aria-current={isSettings(route) ? 'page' : undefined}>
+              <Icon name="settings" size={15} />
+              <span className="topnav-label">{t('admin.nav.entry')}</span>
+            </a>
           )}
           {isOperator(me) && (
             <a href={hrefFor({ name: 'operations' })} aria-current={route.name === 'operations' ? 'page' : undefined}>
@@ -191,6 +194,10 @@ function Shell({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       ) : route.name === 'templates' ? (
         <Suspense fallback={<LoadingBlock label={t('settings.templates.loading')} />}>
           <TemplatesPage serviceId={route.serviceId} />
+        </Suspense>
+      ) : route.name === 'admin' ? (
+        <Suspense fallback={<LoadingBlock label={t('common.loading')} />}>
+          <AdminPage section={route.section} serviceId={route.serviceId} />
         </Suspense>
       ) : (
         <Workspace list={route.list} ticketId={route.ticketId} />

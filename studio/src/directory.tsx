@@ -12,6 +12,8 @@ interface DirectoryValue {
   /** Groups of a service; `undefined` while loading, `null` when the route is unavailable. */
   groupsOf: (serviceId: string) => DirectoryGroup[] | null | undefined;
   loadGroups: (serviceId: string) => void;
+  /** Loads the services again, after one was created. */
+  reloadServices: () => void;
   agentName: (id: string | null) => string | null;
   groupName: (id: string | null) => string | null;
   serviceName: (id: string) => string;
@@ -32,13 +34,17 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
     void directoryApi.groups(serviceId).then((list) => setGroups((latest) => ({ ...latest, [serviceId]: list })));
   }, []);
 
-  useEffect(() => {
+  const reloadServices = useCallback(() => {
     void directoryApi.services().then((list) => {
       setServices(list);
       for (const service of list ?? []) loadGroups(service.id);
     });
-    void directoryApi.agents().then(setAgents);
   }, [loadGroups]);
+
+  useEffect(() => {
+    reloadServices();
+    void directoryApi.agents().then(setAgents);
+  }, [reloadServices]);
 
   const value = useMemo<DirectoryValue>(() => {
     const agentById = new Map((agents ?? []).map((agent) => [agent.id, agent.name]));
@@ -49,11 +55,12 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
       agents,
       groupsOf: (serviceId) => groups[serviceId],
       loadGroups,
+      reloadServices,
       agentName: (id) => (id ? (agentById.get(id) ?? id) : null),
       groupName: (id) => (id ? (groupById.get(id) ?? id) : null),
       serviceName: (id) => serviceById.get(id) ?? id,
     };
-  }, [agents, groups, services, loadGroups]);
+  }, [agents, groups, services, loadGroups, reloadServices]);
 
   return <DirectoryContext value={value}>{children}</DirectoryContext>;
 }

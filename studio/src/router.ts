@@ -3,6 +3,7 @@
  * every URL survives a reload without server help.
  */
 import { useEffect, useState } from 'react';
+import { isAdminSection, SERVICE_SECTIONS, type AdminSection } from './admin/sections';
 import type { TicketList } from './api/types';
 import { isTicketList } from './vocabulary';
 
@@ -19,7 +20,9 @@ export type Route =
   | { name: 'customers'; customerId?: string; query: string }
   // Service settings: fields and reply templates (admins)
   | { name: 'fields'; serviceId?: string }
-  | { name: 'templates'; serviceId?: string };
+  | { name: 'templates'; serviceId?: string }
+  // Settings (관리, admins): agents, groups, business hours, SLA policies, API tokens, audit log
+  | { name: 'admin'; section: AdminSection; serviceId?: string };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';
 
@@ -34,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'search') return { name: 'search', query };
   if (parts[0] === 'customers') return { name: 'customers', customerId: parts[1], query };
   if (parts[0] === 'fields' || parts[0] === 'templates') return { name: parts[0], serviceId: parts[1] };
+  if (parts[0] === 'admin') return { name: 'admin', section: isAdminSection(parts[1]) ? parts[1] : 'agents', serviceId: parts[2] };
   if (parts[0] === 'inbox' && parts[1] && isTicketList(parts[1])) return { name: 'inbox', list: parts[1], ticketId: parts[2] };
   // The link mails and messages carry (`#{ticket.url}`): the ticket, opened beside the list of all tickets.
   if (parts[0] === 'tickets' && parts[1]) return { name: 'inbox', list: 'all', ticketId: parts[1] };
@@ -59,6 +63,8 @@ export function hrefFor(route: Route): string {
     case 'fields':
     case 'templates':
       return route.serviceId ? `#/${route.name}/${encodeURIComponent(route.serviceId)}` : `#/${route.name}`;
+    case 'admin':
+      return `#/admin/${route.section}${route.serviceId && SERVICE_SECTIONS.includes(route.section) ? `/${encodeURIComponent(route.serviceId)}` : ''}`;
     case 'inbox':
       return `#/inbox/${route.list}${route.ticketId ? `/${encodeURIComponent(route.ticketId)}` : ''}`;
   }

@@ -40,7 +40,8 @@ describe('service settings and manual tickets in the studio', () => {
     await page.getByRole('heading', { name: 'Fields' }).waitFor({ timeout: UI_TIMEOUT });
     // The fixed system fields come first, read-only, and the top bar links here.
     await page.locator('.settings-row.system', { hasText: 'Privacy consent' }).waitFor({ timeout: UI_TIMEOUT });
-    expect(await page.locator('.topnav a[aria-current="page"]').textContent()).toBe('Fields');
+    expect(await page.locator('.topnav a[aria-current="page"]').textContent()).toBe('Settings');
+    expect(await page.locator('.settings-nav a[aria-current="page"]').textContent()).toBe('Fields');
     await page.getByText('No customer fields yet').waitFor();
 
     await page.getByRole('button', { name: 'New field' }).click();

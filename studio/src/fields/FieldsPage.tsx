@@ -11,6 +11,7 @@ import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
+import { MoveButton } from '../settings/MoveButton';
 import { ServiceSettings } from '../settings/ServiceSettings';
 import { FieldDialog } from './FieldDialog';
 import { labelOf, moveChanges } from './model';
@@ -23,6 +24,7 @@ export default function FieldsPage({ serviceId }: { serviceId?: string }) {
   return (
     <ServiceSettings
       page="fields"
+      loading="settings.fields.loading"
       serviceId={serviceId}
       title="settings.fields.title"
       subtitle="settings.fields.subtitle"
@@ -226,15 +228,3 @@ function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: str
 }
 
 const byPosition = (a: Field, b: Field) => a.position - b.position;
-
-/**
- * A reorder button that stays focusable at the end of the list (aria-disabled rather than disabled), so keyboard
- * focus is not lost when the moved field reaches the top or the bottom.
- */
-function MoveButton({ label, icon, disabled, onMove }: { label: string; icon: 'arrowUp' | 'arrowDown'; disabled: boolean; onMove: () => void }) {
-  return (
-    <button type="button" className="icon-button" aria-label={label} title={label} aria-disabled={disabled} onClick={disabled ? undefined : onMove}>
-      <Icon name={icon} size={15} />
-    </button>
-  );
-}

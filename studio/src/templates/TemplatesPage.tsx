@@ -19,6 +19,7 @@ export default function TemplatesPage({ serviceId }: { serviceId?: string }) {
   return (
     <ServiceSettings
       page="templates"
+      loading="settings.templates.loading"
       serviceId={serviceId}
       title="settings.templates.title"
       subtitle="settings.templates.subtitle"

@@ -137,6 +137,7 @@ export default {
   category: {
     not_found: 'This category does not exist.',
     name_taken: 'A category with this name already exists here.',
+    in_use: 'Sub-types, tickets, SLA policies, fields or triggers still name this category. Disable it instead.',
     too_deep: 'Categories cannot be nested this deep.',
   },
   customer: {

@@ -2,8 +2,8 @@
 export default {
   service: 'Service',
   adminsOnly: {
-    title: 'Only admins change service settings',
-    body: 'Ask an admin of your service to add or change fields and reply templates.',
+    title: 'Only admins change settings',
+    body: 'Ask an admin to change agents, groups, business hours, fields, reply templates or other settings.',
   },
   noService: {
     title: 'No service yet',

@@ -134,6 +134,7 @@ export default {
     not_found: 'API 토큰이 존재하지 않습니다.',
   },
   category: {
+    in_use: '하위 유형, 티켓, SLA 정책, 필드 또는 트리거가 아직 이 분류를 쓰고 있습니다. 대신 사용 중지하세요.',
     not_found: '분류가 존재하지 않습니다.',
     name_taken: '같은 이름의 분류가 이미 있습니다.',
     too_deep: '분류를 이보다 깊게 만들 수 없습니다.',

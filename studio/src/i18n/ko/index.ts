@@ -20,5 +20,7 @@ import search from './search';
 import customers from './customers';
 // Service settings: fields and reply templates
 import settings from './settings';
+// Settings section: agents, groups, business hours, SLA policies, API tokens, audit log
+import admin from './admin';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers, settings } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers, settings, admin } satisfies Catalogue<typeof en>;

@@ -5,8 +5,8 @@ import type en from '../en/settings';
 export default {
   service: '서비스',
   adminsOnly: {
-    title: '서비스 설정은 관리자만 바꿀 수 있습니다',
-    body: '필드나 답변 템플릿을 추가하거나 바꾸려면 서비스 관리자에게 요청하세요.',
+    title: '설정은 관리자만 바꿀 수 있습니다',
+    body: '상담원, 그룹, 영업시간, 필드, 답변 템플릿 등의 설정을 바꾸려면 관리자에게 요청하세요.',
   },
   noService: {
     title: '아직 서비스가 없습니다',
