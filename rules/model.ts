@@ -108,12 +108,46 @@ export const ConditionRow = z
 /** One condition row. */
 export type ConditionRow = z.infer<typeof ConditionRow>;
 
-/** Must-match rows (all hold) and optional rows (at least one holds, when there are any). */
+/**
+ * A group of conditions, stored in json-rules-engine's own nested shape: `{ all: [...] }` holds when every entry
+ * holds, `{ any: [...] }` when at least one does, `{ not: entry }` when its one entry does not.
+ */
+export type GroupEntry = { all: ConditionEntry[] } | { any: ConditionEntry[] } | { not: ConditionEntry };
+/** A row or a group of rows, wherever a row may stand. */
+export type ConditionEntry = ConditionRow | GroupEntry;
+/** The three kinds of group: the key that names each. */
+export const GROUP_KINDS = ['all', 'any', 'not'] as const;
+/** The kind of a condition group. */
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/**
+ * A row, or a group nesting further rows and groups. The union is read by its key (`field`, `all`, `any`, `not`)
+ * when reporting shape issues, see `issuesFromZod`; how deep groups nest and how many rows a trigger has are
+ * limited in `validate.ts`.
+ */
+export const ConditionEntry: z.ZodType<ConditionEntry> = z
+  .lazy(() =>
+    z.union([
+      ConditionRow,
+      z.strictObject({ all: z.array(ConditionEntry) }),
+      z.strictObject({ any: z.array(ConditionEntry) }),
+      z.strictObject({ not: ConditionEntry }),
+    ]),
+  )
+  .meta({
+    id: 'ConditionEntry',
+    description: 'A condition row, or a group: `{ all: [...] }` (every entry holds), `{ any: [...] }` (one does), `{ not: entry }`.',
+  });
+
+/**
+ * Must-match entries (all hold) and optional entries (at least one holds, when there are any). A trigger of rows
+ * only is the flat case; a group may stand wherever a row does.
+ */
 export const TriggerConditions = z.strictObject({
-  all: z.array(ConditionRow),
-  any: z.array(ConditionRow),
+  all: z.array(ConditionEntry),
+  any: z.array(ConditionEntry),
 });
-/** Must-match and optional condition rows. */
+/** Must-match and optional condition entries. */
 export type TriggerConditions = z.infer<typeof TriggerConditions>;
 
 /** How an assign result picks an agent within the group. */
