@@ -131,8 +131,8 @@ export const GRAPH_LAYOUT = {
   columnX: { condition: 0, trigger: 320, result: 650 },
   /** Widths of a row's node and a group's node; entries of a group stand a column gap to its left. */
   conditionWidth: 250,
-  groupWidth: 150,
-  columnGap: 60,
+  groupWidth: 130,
+  columnGap: 44,
   /** How far below its entries' first top edge a group is drawn: half a row's height less half its own. */
   groupOffset: 10,
   /** Vertical distance between condition nodes. */

@@ -3,14 +3,27 @@
  * numbered in the order they run). Edges of optional entries (or entries of an Any group) are dashed, the edge into
  * a Not group is drawn as a negation; edges the graph refuses are drawn red.
  */
-import { Background, BackgroundVariant, Controls, Panel, ReactFlow, type AriaLabelConfig, type Edge } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, Panel, ReactFlow, useReactFlow, type AriaLabelConfig, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { nodeTypes, type RuleNode } from './nodes';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
 import { CanvasStateProvider, useCanEditRules, type CanvasState } from './context';
 import type { TriggerEditor } from './useTriggerEditor';
+
+const FIT_VIEW = { padding: 0.1, maxZoom: 1.1 };
+
+/** Fits the view again when nodes are added: a new group pushes its entries a column further left, out of sight. */
+function FitWhenGrown({ count }: { count: number }) {
+  const { fitView } = useReactFlow();
+  const seen = useRef(count);
+  useEffect(() => {
+    if (count > seen.current) void fitView({ ...FIT_VIEW, duration: 200 });
+    seen.current = count;
+  }, [count, fitView]);
+  return null;
+}
 
 export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; sessionKey: string }) {
   const { t } = useI18n();
@@ -75,13 +88,14 @@ export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; s
         onSelectionChange={editor.onSelectionChange}
         deleteKeyCode={canEdit ? ['Backspace', 'Delete'] : null}
         fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1.1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.3}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--border-strong)" />
         <Controls showInteractive={false} />
+        <FitWhenGrown count={editor.nodes.length} />
         {canEdit && (
           <Panel position="top-left" className="canvas-toolbar">
             <button type="button" className="button small" onClick={() => editor.addCondition('all')} title={t('rules.canvas.addAllHint')}>

@@ -274,9 +274,9 @@ export default {
     kind: 'Group',
     kindLabel: 'Holds when',
     kinds: {
-      all: 'All of',
-      any: 'Any of',
-      not: 'Not',
+      all: 'All of these',
+      any: 'Any of these',
+      not: 'Not this',
     },
     hints: {
       all: 'Every condition joined into this group has to hold.',
