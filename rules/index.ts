@@ -26,7 +26,6 @@ export {
   parseTrigger,
   validateTrigger,
   validateResult,
-  CONDITION_LIMITS,
   issuesFromZod,
   InvalidTriggerError,
   SEMANTIC_ISSUE_CODES,

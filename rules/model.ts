@@ -139,14 +139,58 @@ export const ConditionEntry: z.ZodType<ConditionEntry> = z
     description: 'A condition row, or a group: `{ all: [...] }` (every entry holds), `{ any: [...] }` (one does), `{ not: entry }`.',
   });
 
+/** How deep condition groups nest (a group at the top of `all` or `any` is at depth 1), and how many rows a trigger has. */
+export const CONDITION_LIMITS = { groupDepth: 5, rows: 200 } as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Where the first group nested deeper than {@link CONDITION_LIMITS} stands, looking no deeper than that. */
+function tooDeepAt(conditions: unknown): (string | number)[] | undefined {
+  const visit = (entry: unknown, at: (string | number)[], depth: number): (string | number)[] | undefined => {
+    if (!isRecord(entry) || 'field' in entry) return undefined;
+    if (depth > CONDITION_LIMITS.groupDepth) return at;
+    if (isRecord(entry.not)) return visit(entry.not, [...at, 'not'], depth + 1);
+    for (const kind of ['all', 'any'] as const) {
+      const children = entry[kind];
+      if (!Array.isArray(children)) continue;
+      for (const [index, child] of children.entries()) {
+        const found = visit(child, [...at, kind, index], depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  if (!isRecord(conditions)) return undefined;
+  for (const kind of ['all', 'any'] as const) {
+    const entries = conditions[kind];
+    if (!Array.isArray(entries)) continue;
+    for (const [index, entry] of entries.entries()) {
+      const found = visit(entry, [kind, index], 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Must-match entries (all hold) and optional entries (at least one holds, when there are any). A trigger of rows
- * only is the flat case; a group may stand wherever a row does.
+ * only is the flat case; a group may stand wherever a row does. Nesting past the limit is refused before the entries
+ * are parsed, so a hostile body of thousands of nested groups is answered 422 instead of exhausting the stack.
  */
-export const TriggerConditions = z.strictObject({
-  all: z.array(ConditionEntry),
-  any: z.array(ConditionEntry),
-});
+export const TriggerConditions = z.preprocess(
+  (conditions, ctx) => {
+    const path = tooDeepAt(conditions);
+    if (path) {
+      const message = `condition groups nest at most ${CONDITION_LIMITS.groupDepth} deep`;
+      ctx.addIssue({ code: 'custom', path, message, input: conditions, params: { code: 'condition.too_deep' } });
+    }
+    return conditions;
+  },
+  z.strictObject({
+    all: z.array(ConditionEntry),
+    any: z.array(ConditionEntry),
+  }),
+);
 /** Must-match and optional condition entries. */
 export type TriggerConditions = z.infer<typeof TriggerConditions>;
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { conditionRows, groupChildren, isGroup, mapConditionRows, topLevelEntries, type ConditionPath } from './condition-tree';
-import { type ConditionEntry, type ConditionRow, type Result, Trigger } from './model';
+import { CONDITION_LIMITS, type ConditionEntry, type ConditionRow, type Result, Trigger } from './model';
 import { substitutionCodesIn, isKnownSubstitutionCode } from './substitution';
 import {
   CHANGE_OPERATORS,
@@ -81,9 +81,6 @@ type Path = (string | number)[];
 const issue = (path: Path, code: TriggerIssueCode, message: string, allowed?: readonly string[]): TriggerIssue =>
   allowed ? { path, code, message, allowed } : { path, code, message };
 
-/** How deep condition groups nest (a group at the top of `all` or `any` is at depth 1), and how many rows a trigger has. */
-export const CONDITION_LIMITS = { groupDepth: 5, rows: 200 } as const;
-
 type Keys = (string | number)[];
 const keysOf = (path: readonly PropertyKey[]): Keys => path.map((key) => (typeof key === 'symbol' ? String(key) : key));
 
@@ -99,6 +96,9 @@ export function issuesFromZod(error: z.ZodError): TriggerIssue[] {
  */
 function shapeIssues(issue: z.core.$ZodIssue, prefix: Keys): TriggerIssue[] {
   const path = [...prefix, ...keysOf(issue.path)];
+  // A check that has its own stable code (the nesting limit of `model.ts`) reports it as it is.
+  const ownCode = issue.code === 'custom' ? (issue.params as { code?: TriggerIssueCode } | undefined)?.code : undefined;
+  if (ownCode) return [{ path, code: ownCode, message: issue.message }];
   if (issue.code === 'invalid_union') {
     const fitting = issue.errors.filter(
       (branch) => !branch.some((inner) => inner.code === 'unrecognized_keys' && inner.path.length === 0),
@@ -108,50 +108,11 @@ function shapeIssues(issue: z.core.$ZodIssue, prefix: Keys): TriggerIssue[] {
   return [{ path, code: `shape.${issue.code}`, message: issue.message }];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/**
- * Refuses groups nested deeper than {@link CONDITION_LIMITS} before the shape is parsed, so that a hostile body of
- * thousands of nested groups is answered 422 instead of exhausting the stack.
- */
-function nestingIssue(input: unknown): TriggerIssue | undefined {
-  const conditions = isRecord(input) ? input.conditions : undefined;
-  if (!isRecord(conditions)) return undefined;
-  const visit = (entry: unknown, at: Path, depth: number): TriggerIssue | undefined => {
-    if (!isRecord(entry) || 'field' in entry) return undefined;
-    if (depth > CONDITION_LIMITS.groupDepth) {
-      const message = `condition groups nest at most ${CONDITION_LIMITS.groupDepth} deep`;
-      return issue(at, 'condition.too_deep', message);
-    }
-    if (isRecord(entry.not)) return visit(entry.not, [...at, 'not'], depth + 1);
-    for (const kind of ['all', 'any'] as const) {
-      const children = entry[kind];
-      if (!Array.isArray(children)) continue;
-      for (const [index, child] of children.entries()) {
-        const found = visit(child, [...at, kind, index], depth + 1);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  for (const kind of ['all', 'any'] as const) {
-    const entries = conditions[kind];
-    if (!Array.isArray(entries)) continue;
-    for (const [index, entry] of entries.entries()) {
-      const found = visit(entry, ['conditions', kind, index], 1);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
 /**
  * Validates the shape and then the meaning of an untrusted trigger. Rows naming a field by the ticket's own name
  * (`intakeTypeId`) come back with the catalogue name (`intakeType`), the one form triggers are stored and answered in.
  */
 export function parseTrigger(input: unknown): ParseTriggerResult {
-  const tooDeep = nestingIssue(input);
-  if (tooDeep) return { ok: false, issues: [tooDeep] };
   const shaped = Trigger.safeParse(input);
   if (!shaped.success) return { ok: false, issues: issuesFromZod(shaped.error) };
   const trigger = withCatalogueFieldNames(shaped.data);

@@ -84,4 +84,20 @@ describe('a trigger with nested condition groups', () => {
       expect.objectContaining({ path: ['conditions', 'all', 1, 'any', 0, 'not', 'operator'], code: 'condition.operator_not_allowed' }),
     ]);
   });
+
+  it('answers thousands of nested groups with 422 at the first group too deep, not by exhausting the stack', async () => {
+    const service = await h.createService(undefined, ['결제']);
+    // Written as text: JSON.stringify itself would exhaust the stack on such an object.
+    const depth = 7_000; // as deep as the 64 KiB body limit of the tests lets through
+    const entry = `${'{"not":'.repeat(depth)}{"field":"priority","operator":"equals","value":"high"}${'}'.repeat(depth)}`;
+    const response = await h.request('POST', `/services/${service.id}/triggers`, {
+      token: h.admin.token,
+      headers: { 'content-type': 'application/json' },
+      rawBody: `{"title":"깊은 묶음","events":["created"],"conditions":{"all":[${entry}],"any":[]},"results":[{"type":"addTags","tags":["x"]}]}`,
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error.details.issues).toEqual([
+      expect.objectContaining({ path: ['conditions', 'all', 0, 'not', 'not', 'not', 'not', 'not'], code: 'condition.too_deep' }),
+    ]);
+  });
 });

@@ -71,7 +71,7 @@ describe('groups on the canvas', () => {
 
   it('changes a group by its data, moves entries within their group, and removes a group with its contents', () => {
     const graph = triggerToGraph(nested);
-    const asAll = { ...graph, nodes: graph.nodes.map((node) => (node.id === 'group-all-1' ? { ...node, data: { group: 'all' as const, kind: 'all' as const } } : node)) };
+    const asAll = { ...graph, nodes: graph.nodes.map((node) => (node.type === 'group' && node.id === 'group-all-1' ? { ...node, data: { ...node.data, kind: 'all' as const } } : node)) };
     expect(graphToTrigger(asAll, baseOf(nested)).conditions.all[1]).toStrictEqual({ all: [email, { not: vip }] });
 
     const moved = moveNode(graph.nodes, 'group-all-1-any-1', -1, graph.edges);
