@@ -3,7 +3,7 @@
  * trigger or an SLA policy is stored. Each refusal is an issue at the path of the offending id, e.g.
  * `['results', 0, 'groupId']`, in the shape every definition refusal uses.
  */
-import type { Result, Trigger } from '../rules/index';
+import { conditionRows, type Result, type Trigger } from '../rules/index';
 import type { Db } from '../store/db';
 import { findReferencedRecords } from '../store/directory/references';
 import type { Issue } from './validation';
@@ -28,19 +28,17 @@ export interface Reference {
 /** The ids a trigger's conditions and results name. */
 export function triggerReferences(trigger: Trigger): Reference[] {
   const references: Reference[] = [];
-  for (const group of ['all', 'any'] as const) {
-    trigger.conditions[group].forEach((row, index) => {
-      if (!ID_CONDITION_FIELDS.has(row.field) || !ID_OPERATORS.has(row.operator) || row.value === undefined) return;
-      const kind = ({ intakeType: 'intake', resolutionType: 'resolution', group: 'group', assignee: 'agent' } as const)[
-        row.field as 'intakeType' | 'resolutionType' | 'group' | 'assignee'
-      ];
-      const at: Path = ['conditions', group, index, 'value'];
-      if (Array.isArray(row.value)) {
-        row.value.forEach((id, position) => references.push({ kind, id: String(id), path: [...at, position] }));
-      } else {
-        references.push({ kind, id: String(row.value), path: at });
-      }
-    });
+  for (const { row, at: rowAt } of conditionRows(trigger.conditions)) {
+    if (!ID_CONDITION_FIELDS.has(row.field) || !ID_OPERATORS.has(row.operator) || row.value === undefined) continue;
+    const kind = ({ intakeType: 'intake', resolutionType: 'resolution', group: 'group', assignee: 'agent' } as const)[
+      row.field as 'intakeType' | 'resolutionType' | 'group' | 'assignee'
+    ];
+    const at: Path = ['conditions', ...rowAt, 'value'];
+    if (Array.isArray(row.value)) {
+      row.value.forEach((id, position) => references.push({ kind, id: String(id), path: [...at, position] }));
+    } else {
+      references.push({ kind, id: String(row.value), path: at });
+    }
   }
   references.push(...resultReferences(trigger.results, ['results']));
   return references;

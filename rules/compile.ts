@@ -5,7 +5,8 @@
  * @module
  */
 import type { RuleProperties } from 'json-rules-engine';
-import type { ConditionRow, Trigger } from './model';
+import { isGroup } from './condition-tree';
+import type { ConditionEntry, ConditionRow, Trigger } from './model';
 import {
   CHANGE_FACT,
   RULE_PRIORITY,
@@ -14,6 +15,7 @@ import {
   TRIGGER_EVENT_TYPE,
   storedPath,
   type StoredCondition,
+  type StoredEntry,
 } from './stored-form';
 import {
   CHANGE_OPERATORS,
@@ -25,10 +27,10 @@ import {
 } from './targets';
 import { InvalidTriggerError, issuesFromZod, parseTrigger } from './validate';
 
-/** A stored rule read back: the trigger it encodes and its conditions as stored, row for row. */
+/** A stored rule read back: the trigger it encodes and its conditions as stored, entry for entry. */
 export interface ReadRule {
   readonly trigger: Trigger;
-  readonly conditions: { readonly all: readonly StoredCondition[]; readonly any: readonly StoredCondition[] };
+  readonly conditions: { readonly all: readonly StoredEntry[]; readonly any: readonly StoredEntry[] };
 }
 
 /** Compiles a trigger into its stored form; throws {@link InvalidTriggerError} when it does not validate. */
@@ -39,10 +41,17 @@ export function compileTrigger(trigger: Trigger): RuleProperties {
   const rule: StoredRule = {
     name: id,
     priority: RULE_PRIORITY,
-    conditions: { all: [{ all: conditions.all.map(compileCondition) }, { any: conditions.any.map(compileCondition) }] },
+    conditions: { all: [{ all: conditions.all.map(compileEntry) }, { any: conditions.any.map(compileEntry) }] },
     event: { type: TRIGGER_EVENT_TYPE, params: { id, title, enabled, position, events, results } },
   };
   return rule;
+}
+
+function compileEntry(entry: ConditionEntry): StoredEntry {
+  if (!isGroup(entry)) return compileCondition(entry);
+  if ('not' in entry) return { not: compileEntry(entry.not) };
+  if ('all' in entry) return { all: entry.all.map(compileEntry) };
+  return { any: entry.any.map(compileEntry) };
 }
 
 function compileCondition(row: ConditionRow): StoredCondition {
@@ -70,21 +79,11 @@ export function readRule(rule: RuleProperties): ReadRule {
   const stored = StoredRule.safeParse(rule);
   if (!stored.success) throw new InvalidTriggerError(issuesFromZod(stored.error));
   const [{ all: allConditions }, { any: anyConditions }] = stored.data.conditions.all;
-  const rows = (conditions: StoredCondition[], group: 'all' | 'any'): ConditionRow[] =>
-    conditions.map((condition, index) => {
-      const row = decompileCondition(condition);
-      if (row) return row;
-      throw new InvalidTriggerError([
-        {
-          path: ['conditions', 'all', group === 'all' ? 0 : 1, group, index],
-          code: 'shape.invalid_value',
-          message: `stored condition reads "${storedPath(condition)}" in a way no condition row compiles to`,
-        },
-      ]);
-    });
+  const entries = (stored: StoredEntry[], group: 'all' | 'any') =>
+    stored.map((entry, index) => decompileEntry(entry, ['conditions', 'all', group === 'all' ? 0 : 1, group, index]));
   const candidate = {
     ...stored.data.event.params,
-    conditions: { all: rows(allConditions, 'all'), any: rows(anyConditions, 'any') },
+    conditions: { all: entries(allConditions, 'all'), any: entries(anyConditions, 'any') },
   };
   const parsed = parseTrigger(candidate);
   if (!parsed.ok) throw new InvalidTriggerError(parsed.issues);
@@ -98,6 +97,19 @@ export function readRule(rule: RuleProperties): ReadRule {
     ]);
   }
   return { trigger: parsed.trigger, conditions: { all: allConditions, any: anyConditions } };
+}
+
+/** The entry a stored entry came from; throws {@link InvalidTriggerError} at `at` for a condition no row compiles to. */
+function decompileEntry(entry: StoredEntry, at: (string | number)[]): ConditionEntry {
+  if ('fact' in entry) {
+    const row = decompileCondition(entry);
+    if (row) return row;
+    const message = `stored condition reads "${storedPath(entry)}" in a way no condition row compiles to`;
+    throw new InvalidTriggerError([{ path: at, code: 'shape.invalid_value', message }]);
+  }
+  if ('not' in entry) return { not: decompileEntry(entry.not, [...at, 'not']) };
+  if ('all' in entry) return { all: entry.all.map((child, index) => decompileEntry(child, [...at, 'all', index])) };
+  return { any: entry.any.map((child, index) => decompileEntry(child, [...at, 'any', index])) };
 }
 
 /** The row a stored condition came from, or undefined when no row compiles to exactly this condition. */

@@ -17,7 +17,7 @@
  * trace recomputed from an evaluation's record, see `replay.ts`).
  */
 import type { TicketSnapshot } from './facts';
-import type { ConditionOutcome, TriggerEvaluator } from './evaluation';
+import type { ConditionOutcome, GroupOutcome, TriggerEvaluator } from './evaluation';
 import { isStateChangingResult, type Result } from './model';
 import type { TicketEventType } from '../domain/ticket';
 
@@ -52,7 +52,14 @@ export interface AppliedResult {
 
 export interface PassTrace {
   pass: number;
-  triggers: { triggerId: string; title: string; fired: boolean; skippedAlreadyFired: boolean; conditions: ConditionOutcome[] }[];
+  triggers: {
+    triggerId: string;
+    title: string;
+    fired: boolean;
+    skippedAlreadyFired: boolean;
+    conditions: ConditionOutcome[];
+    groups?: GroupOutcome[];
+  }[];
   applied: AppliedResult[];
 }
 
@@ -140,6 +147,7 @@ async function cycle(input: CycleInput, env: CycleEnvironment, explain: boolean)
           fired: evaluation.fired && !already,
           skippedAlreadyFired: evaluation.fired && already,
           conditions: evaluation.conditions,
+          ...(evaluation.groups ? { groups: evaluation.groups } : {}),
         });
         if (evaluation.fired && !already) trace.fired.push(evaluation.triggerId);
       }

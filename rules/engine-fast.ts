@@ -15,14 +15,15 @@
 import type { RuleProperties } from 'json-rules-engine';
 import type { TicketSnapshot, TicketFacts } from './facts';
 import { admitFacts } from './facts-gate';
-import type { ConditionOperator, ConditionValue } from './model';
+import { groupKind, isGroup, type ConditionPath } from './condition-tree';
+import type { ConditionEntry, ConditionOperator, ConditionValue, GroupKind } from './model';
 import { OPERATORS, containsPrepared, foldCase, prepareText, startsWithPrepared } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
-import { CHANGE_FACT, storedPath, type StoredCondition } from './stored-form';
+import { CHANGE_FACT, storedPath, type StoredCondition, type StoredEntry } from './stored-form';
 import { pathKeys } from './targets';
 import { buildTriggerIndex, INDEXABLE_FIELDS, type IndexableRow, type TriggerIndex } from './trigger-index';
 import type { TicketEventType } from '../domain/ticket';
-import { traceValue, type ConditionOutcome, type FiredTrigger, type TriggerEvaluation } from './evaluation';
+import { traceValue, type ConditionOutcome, type FiredTrigger, type GroupOutcome, type TriggerEvaluation } from './evaluation';
 
 /** The synchronous core of the fast evaluator; {@link createEvaluator} wraps it in the common interface. */
 export interface FastEvaluator {
@@ -47,8 +48,11 @@ function snapshotReader(path: string): SnapshotReader {
 }
 
 interface CompiledCondition {
+  readonly kind: 'row';
   readonly group: 'all' | 'any';
   readonly index: number;
+  /** Set for a row inside a group (see {@link ConditionOutcome.path}). */
+  readonly path?: ConditionPath;
   readonly field: string;
   readonly operator: ConditionOperator;
   readonly expected: ConditionValue | null;
@@ -57,9 +61,20 @@ interface CompiledCondition {
   readonly holds: () => boolean;
 }
 
+/** A nested group; `holds` short-circuits, as only the verdict is wanted when it is asked. */
+interface CompiledGroup {
+  readonly kind: GroupKind;
+  readonly path: ConditionPath;
+  readonly entries: readonly CompiledEntry[];
+  readonly holds: () => boolean;
+}
+
+type CompiledEntry = CompiledCondition | CompiledGroup;
+
 interface CompiledTrigger extends FiredTrigger {
-  readonly all: readonly CompiledCondition[];
-  readonly any: readonly CompiledCondition[];
+  readonly all: readonly CompiledEntry[];
+  readonly any: readonly CompiledEntry[];
+  readonly nested: boolean;
 }
 
 interface Plan {
@@ -168,33 +183,56 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
     return () => test(read(slot), expected);
   };
 
+  const compileEntry = (stored: StoredEntry, entry: ConditionEntry, group: 'all' | 'any', index: number, path: ConditionPath): CompiledEntry => {
+    if ('fact' in stored && !isGroup(entry)) {
+      const slot = slotOf(stored);
+      return {
+        kind: 'row',
+        group,
+        index,
+        ...(path.length > 2 ? { path } : {}),
+        field: entry.field,
+        operator: stored.operator,
+        expected: stored.value,
+        slot,
+        holds: holdsFor(stored.operator, slot, stored.value),
+      };
+    }
+    if ('fact' in stored || !isGroup(entry)) throw new Error(`stored rule and trigger differ at ${path.join('.')}`);
+    const kind = groupKind(entry);
+    const children = (entries: readonly StoredEntry[], of: readonly ConditionEntry[]) =>
+      entries.map((child, at) => compileEntry(child, of[at], group, index, [...path, kind, at]));
+    if ('not' in stored && 'not' in entry) {
+      const negated = compileEntry(stored.not, entry.not, group, index, [...path, 'not']);
+      return { kind, path, entries: [negated], holds: () => !negated.holds() };
+    }
+    const entries = 'all' in stored && 'all' in entry ? children(stored.all, entry.all) : 'any' in stored && 'any' in entry ? children(stored.any, entry.any) : [];
+    return { kind, path, entries, holds: kind === 'all' ? () => entries.every((child) => child.holds()) : () => entries.some((child) => child.holds()) };
+  };
+
   const compileRule = (rule: LoadedRule): CompiledTrigger => {
     const { trigger } = rule;
-    const compileGroup = (group: 'all' | 'any') =>
-      rule.conditions[group].map((condition, index): CompiledCondition => {
-        const slot = slotOf(condition);
-        return {
-          group,
-          index,
-          field: trigger.conditions[group][index].field,
-          operator: condition.operator,
-          expected: condition.value,
-          slot,
-          holds: holdsFor(condition.operator, slot, condition.value),
-        };
-      });
+    const compileList = (group: 'all' | 'any') =>
+      rule.conditions[group].map((stored, index) => compileEntry(stored, trigger.conditions[group][index], group, index, [group, index]));
+    const all = compileList('all');
+    const any = compileList('any');
     return {
       triggerId: trigger.id,
       title: trigger.title,
       position: trigger.position,
       results: trigger.results,
-      all: compileGroup('all'),
-      any: compileGroup('any'),
+      all,
+      any,
+      nested: [...all, ...any].some((entry) => entry.kind !== 'row'),
     };
   };
 
+  // Only top-level must-match rows file a trigger: a row inside a group need not hold for the trigger to fire (an
+  // `any` or `not` above it), so a trigger whose must-match entries are all groups stays unfiled and is always a
+  // candidate. Conservative, and exact for every trigger the index did file before groups existed.
   const indexableRows = (trigger: CompiledTrigger): IndexableRow[] =>
     trigger.all.flatMap((condition): IndexableRow[] => {
+      if (condition.kind !== 'row') return [];
       const { field, operator, expected, slot } = condition;
       if (!INDEXABLE_FIELDS.has(field)) return [];
       if (operator === 'equals' || operator === 'withinSubtree') {
@@ -224,6 +262,20 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
     return false;
   };
 
+  /** Every row and group of an entry evaluated (no short-circuit, so the trace is complete), depth first. */
+  const explain = (entry: CompiledEntry, rows: ConditionOutcome[], groups: GroupOutcome[]): boolean => {
+    if (entry.kind === 'row') {
+      const held = entry.holds();
+      rows.push(outcome(entry, read(entry.slot), held));
+      return held;
+    }
+    const at = groups.push({ path: entry.path, kind: entry.kind, held: false }) - 1;
+    const verdicts = entry.entries.map((child) => explain(child, rows, groups));
+    const held = entry.kind === 'all' ? verdicts.every(Boolean) : entry.kind === 'any' ? verdicts.some(Boolean) : !verdicts[0];
+    groups[at] = { ...groups[at], held };
+    return held;
+  };
+
   return {
     evaluate(facts) {
       const { triggers } = begin(facts);
@@ -231,19 +283,17 @@ export function createFastEvaluator(definitions: readonly RuleProperties[]): Fas
       for (let ordinal = 0; ordinal < triggers.length; ordinal += 1) {
         const trigger = triggers[ordinal];
         const conditions: ConditionOutcome[] = [];
+        const groups: GroupOutcome[] = [];
         let allHeld = true;
         let anyHeld = trigger.any.length === 0;
-        for (const condition of trigger.all) {
-          const held = condition.holds();
-          allHeld &&= held;
-          conditions.push(outcome(condition, read(condition.slot), held));
-        }
-        for (const condition of trigger.any) {
-          const held = condition.holds();
-          anyHeld ||= held;
-          conditions.push(outcome(condition, read(condition.slot), held));
-        }
-        evaluations[ordinal] = { triggerId: trigger.triggerId, fired: allHeld && anyHeld, conditions };
+        for (const entry of trigger.all) allHeld = explain(entry, conditions, groups) && allHeld;
+        for (const entry of trigger.any) anyHeld = explain(entry, conditions, groups) || anyHeld;
+        evaluations[ordinal] = {
+          triggerId: trigger.triggerId,
+          fired: allHeld && anyHeld,
+          conditions,
+          ...(trigger.nested ? { groups } : {}),
+        };
       }
       return evaluations;
     },
@@ -266,6 +316,7 @@ function outcome(condition: CompiledCondition, actual: unknown, held: boolean): 
   return {
     group: condition.group,
     index: condition.index,
+    ...(condition.path ? { path: condition.path } : {}),
     field: condition.field,
     operator: condition.operator,
     expected: condition.expected,

@@ -5,16 +5,19 @@
  * @module
  */
 import { Engine, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
+import { groupKind, isGroup, type ConditionPath } from './condition-tree';
 import type { TicketFacts } from './facts';
+import type { ConditionEntry } from './model';
 import { admitFacts } from './facts-gate';
 import { registerOperators, type Change } from './operators';
 import { loadRuleSet, type LoadedRule } from './rule-set';
-import { CHANGE_FACT, EVENT_FACT, PREVIOUS_FACT, TICKET_FACT, storedPath } from './stored-form';
+import { CHANGE_FACT, EVENT_FACT, PREVIOUS_FACT, TICKET_FACT, type StoredEntry } from './stored-form';
 import type { TicketEventType } from '../domain/ticket';
 import {
   traceValue,
   type ConditionOutcome,
   type FiredTrigger,
+  type GroupOutcome,
   type TriggerEvaluation,
   type TriggerEvaluator,
 } from './evaluation';
@@ -48,10 +51,13 @@ async function changeFact(params: Record<string, unknown>, almanac: Almanac): Pr
   return { before, after };
 }
 
-/** What json-rules-engine records on each evaluated condition of a rule result. */
+/** What json-rules-engine records on each evaluated condition or group of a rule result. */
 interface EvaluatedCondition {
   readonly result?: boolean;
   readonly factResult?: unknown;
+  readonly all?: readonly EvaluatedCondition[];
+  readonly any?: readonly EvaluatedCondition[];
+  readonly not?: EvaluatedCondition;
 }
 
 interface EvaluatedGroups {
@@ -66,33 +72,50 @@ interface Evaluated {
   readonly result: RuleResult;
 }
 
-function outcomes(evaluated: Evaluated): ConditionOutcome[] {
-  const groups = evaluated.result.conditions as unknown as EvaluatedGroups;
-  const stored = evaluated.rule.conditions;
-  const rows = evaluated.rule.trigger.conditions;
-  const table: ConditionOutcome[] = [];
-  for (const [group, evaluatedRows] of [
-    ['all', groups.all[0].all],
-    ['any', groups.all[1].any],
-  ] as const) {
-    evaluatedRows.forEach((condition, index) => {
-      if (typeof condition.result !== 'boolean') {
-        // Cannot happen while every condition shares one priority (see stored-form.ts); if a future
-        // json-rules-engine short-circuits anyway, failing loudly beats a trace with invented outcomes.
-        throw new Error(`json-rules-engine skipped condition ${group}[${index}] (${storedPath(stored[group][index])})`);
-      }
-      table.push({
+/** Every row's and every group's outcome, in the fast evaluator's order: depth first, each group before its entries. */
+function outcomes(evaluated: Evaluated): { conditions: ConditionOutcome[]; groups?: GroupOutcome[] } {
+  const top = evaluated.result.conditions as unknown as EvaluatedGroups;
+  const conditions: ConditionOutcome[] = [];
+  const groups: GroupOutcome[] = [];
+  const verdict = (condition: EvaluatedCondition, path: ConditionPath): boolean => {
+    if (typeof condition.result !== 'boolean') {
+      // Cannot happen while every condition shares one priority (see stored-form.ts); if a future
+      // json-rules-engine short-circuits anyway, failing loudly beats a trace with invented outcomes.
+      throw new Error(`json-rules-engine skipped condition ${path.join('.')}`);
+    }
+    return condition.result;
+  };
+  const visit = (condition: EvaluatedCondition, stored: StoredEntry, entry: ConditionEntry, group: 'all' | 'any', index: number, path: ConditionPath) => {
+    if ('fact' in stored && !isGroup(entry)) {
+      conditions.push({
         group,
         index,
-        field: rows[group][index].field,
-        operator: rows[group][index].operator,
-        expected: stored[group][index].value,
+        ...(path.length > 2 ? { path } : {}),
+        field: entry.field,
+        operator: entry.operator,
+        expected: stored.value,
         actual: traceValue(condition.factResult),
-        held: condition.result,
+        held: verdict(condition, path),
       });
-    });
-  }
-  return table;
+      return;
+    }
+    if ('fact' in stored || !isGroup(entry)) throw new Error(`stored rule and trigger differ at ${path.join('.')}`);
+    const kind = groupKind(entry);
+    groups.push({ path, kind, held: verdict(condition, path) });
+    if ('not' in stored && 'not' in entry && condition.not) {
+      visit(condition.not, stored.not, entry.not, group, index, [...path, 'not']);
+      return;
+    }
+    const evaluatedChildren = condition[kind as 'all' | 'any'] ?? [];
+    const storedChildren = 'all' in stored ? stored.all : 'any' in stored ? stored.any : [];
+    const children = 'all' in entry ? entry.all : 'any' in entry ? entry.any : [];
+    evaluatedChildren.forEach((child, at) => visit(child, storedChildren[at], children[at], group, index, [...path, kind, at]));
+  };
+  const stored = evaluated.rule.conditions;
+  const rows = evaluated.rule.trigger.conditions;
+  top.all[0].all.forEach((condition, index) => visit(condition, stored.all[index], rows.all[index], 'all', index, ['all', index]));
+  top.all[1].any.forEach((condition, index) => visit(condition, stored.any[index], rows.any[index], 'any', index, ['any', index]));
+  return groups.length > 0 ? { conditions, groups } : { conditions };
 }
 
 /** Builds a json-rules-engine evaluator for one rule-set version. */
@@ -132,7 +155,7 @@ export function createReferenceEvaluator(definitions: readonly RuleProperties[])
         (entry): TriggerEvaluation => ({
           triggerId: entry.rule.trigger.id,
           fired: entry.result.result === true,
-          conditions: outcomes(entry),
+          ...outcomes(entry),
         }),
       );
     },

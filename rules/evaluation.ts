@@ -3,14 +3,18 @@
  *
  * @module
  */
-import type { ConditionOperator, ConditionValue, Result } from './model';
+import type { ConditionPath } from './condition-tree';
+import type { ConditionOperator, ConditionValue, GroupKind, Result } from './model';
 import type { TicketFacts } from './facts';
 
 /** The outcome of one condition row. */
 export interface ConditionOutcome {
+  /** The top-level list the row, or the group it stands in, belongs to. */
   readonly group: 'all' | 'any';
-  /** Position of the row within its group. */
+  /** Position of the row, or of the group it stands in, within that list. */
   readonly index: number;
+  /** For a row inside a group only: where it stands, from `conditions` down (`['all', 0, 'any', 1]`). */
+  readonly path?: ConditionPath;
   readonly field: string;
   readonly operator: ConditionOperator;
   /** The row's constant; null for operators without one. */
@@ -20,12 +24,22 @@ export interface ConditionOutcome {
   readonly held: boolean;
 }
 
+/** The outcome of one condition group. */
+export interface GroupOutcome {
+  /** Where the group stands, from `conditions` down (`['all', 0]`, `['all', 0, 'any', 1, 'not']`). */
+  readonly path: ConditionPath;
+  readonly kind: GroupKind;
+  readonly held: boolean;
+}
+
 /** The outcome of one trigger: whether it fires and why. */
 export interface TriggerEvaluation {
   readonly triggerId: string;
   readonly fired: boolean;
-  /** Every row, must-match rows first, each in its group's order. */
+  /** Every row at any depth, depth first: for a flat trigger, must-match rows first, each in its group's order. */
   readonly conditions: ConditionOutcome[];
+  /** Every group at any depth, each before the groups inside it; absent for a trigger of rows only. */
+  readonly groups?: GroupOutcome[];
 }
 
 /** A trigger that fires, with the results the ticket workflow runs. */

@@ -5,11 +5,13 @@
  *
  * Shape of a graph:
  * - one `trigger` node (title, events, enabled) in the middle;
- * - `condition` nodes on its left, one row each, marked must-match (`all`) or optional (`any`), each joined to the
- *   trigger node by an edge condition → trigger;
+ * - `condition` nodes on its left, one row each, and `group` nodes (all / any / not), each joined by one edge to
+ *   what it stands in: the trigger node, or a group node further right. An entry joined to the trigger node is
+ *   must-match (`all`) or optional (`any`) by its data's `group`; inside a group, the group's kind decides. So the
+ *   drawing is the logic: rows flow right through their groups into the trigger;
  * - `result` nodes on its right, one result each, joined by an edge trigger → result.
  *
- * **Order is vertical order.** Rows of a group, and results, run in the order of their nodes' `position.y`, top
+ * **Order is vertical order.** Entries of a list (a top-level list or a group), and results, run in the order of their nodes' `position.y`, top
  * first (ties: smaller `x`, then node id). Edges only say whether a node takes part; their order means nothing.
  * So dragging a result above another on the canvas makes it run earlier, and {@link triggerToGraph} lays nodes out
  * top to bottom in the trigger's order, which is what makes the round trip exact. Apart from that ordering,
@@ -21,7 +23,8 @@
  *
  * @module
  */
-import type { ConditionRow, Result, Trigger } from './model';
+import { groupChildren, groupKind, isGroup, type ConditionPath } from './condition-tree';
+import type { ConditionEntry, ConditionRow, GroupKind, Result, Trigger } from './model';
 import type { TicketEventType } from '../domain/ticket';
 
 /** A point on the canvas. */
@@ -34,6 +37,10 @@ export type ConditionGroup = 'all' | 'any';
 export type TriggerNodeData = { title: string; events: TicketEventType[]; enabled: boolean };
 /** Data of a condition node: one row and its group. */
 export type ConditionNodeData = { group: ConditionGroup; row: ConditionRow };
+/**
+ * Data of a group node: its kind, and (like a row) the top-level list it belongs to when joined to the trigger.
+ */
+export type GroupNodeData = { group: ConditionGroup; kind: GroupKind };
 /** Data of a result node: one result; its place in the order is its vertical position. */
 export type ResultNodeData = { result: Result };
 
@@ -41,13 +48,17 @@ export type ResultNodeData = { result: Result };
 export type TriggerGraphNode = { id: string; type: 'trigger'; position: XYPosition; data: TriggerNodeData };
 /** A condition node. */
 export type ConditionGraphNode = { id: string; type: 'condition'; position: XYPosition; data: ConditionNodeData };
+/** A group node. */
+export type GroupGraphNode = { id: string; type: 'group'; position: XYPosition; data: GroupNodeData };
 /** A result node. */
 export type ResultGraphNode = { id: string; type: 'result'; position: XYPosition; data: ResultNodeData };
 /** Any node of a trigger graph. */
-export type GraphNode = TriggerGraphNode | ConditionGraphNode | ResultGraphNode;
+export type GraphNode = TriggerGraphNode | ConditionGraphNode | GroupGraphNode | ResultGraphNode;
+/** A node that stands among the conditions: a row or a group. */
+export type EntryGraphNode = ConditionGraphNode | GroupGraphNode;
 /** The kind of a node. */
 export type GraphNodeKind = GraphNode['type'];
-/** An edge: condition → trigger, or trigger → result. */
+/** An edge: row or group → the trigger or a group, or trigger → result. */
 export type GraphEdge = { id: string; source: string; target: string };
 /** What {@link triggerToGraph} builds. */
 export type TriggerGraph = { nodes: GraphNode[]; edges: GraphEdge[] };
@@ -73,6 +84,9 @@ export const GRAPH_ISSUE_CODES = [
   'graph.edge_unknown_node',
   'graph.edge_invalid',
   'graph.condition_dangling',
+  'graph.condition_joined_twice',
+  'graph.group_cycle',
+  'graph.not_single',
   'graph.result_dangling',
   'graph.results_empty',
 ] as const;
@@ -87,10 +101,12 @@ export interface GraphIssue {
   readonly edgeId?: string;
 }
 
-/** Which node became which part of the trigger: ids in the trigger's own order. */
+/** Which node became which part of the trigger. */
 export interface GraphPlacement {
   readonly trigger: string;
-  readonly conditions: { readonly all: readonly string[]; readonly any: readonly string[] };
+  /** The node of each row and group, by its path joined with dots (`all.0`, `all.1.any.0`, `any.0.not`). */
+  readonly conditions: Readonly<Record<string, string>>;
+  /** Result node ids in the order the results run. */
   readonly results: readonly string[];
 }
 
@@ -113,6 +129,12 @@ export class InvalidGraphError extends Error {
 /** Canvas geometry of the automatic layout, in canvas pixels. */
 export const GRAPH_LAYOUT = {
   columnX: { condition: 0, trigger: 320, result: 650 },
+  /** Widths of a row's node and a group's node; entries of a group stand a column gap to its left. */
+  conditionWidth: 250,
+  groupWidth: 130,
+  columnGap: 44,
+  /** How far below its entries' first top edge a group is drawn: half a row's height less half its own. */
+  groupOffset: 10,
   /** Vertical distance between condition nodes. */
   conditionSpacing: 88,
   /** Extra space between the must-match rows and the optional rows. */
@@ -130,29 +152,63 @@ const edgeId = (source: string, target: string) => `${source}->${target}`;
 /** A JSON copy, so a graph never shares objects with the trigger it came from (or the reverse). */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** The edge joining a condition or result node to the trigger node. */
-export function edgeFor(kind: 'condition' | 'result', nodeId: string, triggerNodeId: string): GraphEdge {
-  return kind === 'condition'
-    ? { id: edgeId(nodeId, triggerNodeId), source: nodeId, target: triggerNodeId }
-    : { id: edgeId(triggerNodeId, nodeId), source: triggerNodeId, target: nodeId };
+/** The edge joining a node to what it stands in: an entry to the trigger or a group, the trigger to a result. */
+export function edgeFor(kind: 'condition' | 'group' | 'result', nodeId: string, parentId: string): GraphEdge {
+  return kind === 'result'
+    ? { id: edgeId(parentId, nodeId), source: parentId, target: nodeId }
+    : { id: edgeId(nodeId, parentId), source: nodeId, target: parentId };
 }
 
-/** Positions for a trigger node, condition nodes (must-match first, then optional) and result nodes, in order. */
-function layoutPositions(allCount: number, anyCount: number, resultCount: number) {
-  const { columnX, conditionSpacing, groupGap, resultSpacing, triggerHeight } = GRAPH_LAYOUT;
-  const conditionY: number[] = [];
-  for (let index = 0; index < allCount + anyCount; index++) {
-    const gap = allCount > 0 && index >= allCount ? groupGap : 0;
-    conditionY.push(index * conditionSpacing + gap);
-  }
-  const conditionHeight = conditionY.length > 0 ? conditionY[conditionY.length - 1] + conditionSpacing : 0;
+/** The shape the layout works on: an entry node and the entries inside it, in order. */
+interface EntryTree {
+  readonly id: string;
+  readonly isGroup: boolean;
+  readonly entries: readonly EntryTree[];
+}
+
+/**
+ * Positions of the condition side: entries top to bottom (must-match first, then optional), each row on its own
+ * line; a group is drawn level with its entries, which stand a column further left. Right edges line up per column.
+ */
+function layoutEntries(all: readonly EntryTree[], any: readonly EntryTree[]) {
+  const { columnX, conditionWidth, groupWidth, columnGap, conditionSpacing, groupGap, groupOffset } = GRAPH_LAYOUT;
+  const positions = new Map<string, XYPosition>();
+  let line = 0;
+  let gap = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  const place = (tree: EntryTree, right: number): number => {
+    const x = right - (tree.isGroup ? groupWidth : conditionWidth);
+    if (tree.entries.length === 0) {
+      const y = line++ * conditionSpacing + gap;
+      positions.set(tree.id, { x, y });
+      last = Math.max(last, y);
+      return y;
+    }
+    const ys = tree.entries.map((entry) => place(entry, x - columnGap));
+    const y = (ys[0] + ys[ys.length - 1]) / 2 + groupOffset;
+    positions.set(tree.id, { x, y });
+    return y;
+  };
+  const right = columnX.condition + conditionWidth;
+  for (const tree of all) place(tree, right);
+  if (all.length > 0 && any.length > 0) gap = groupGap;
+  for (const tree of any) place(tree, right);
+  return { positions, height: line > 0 ? last + conditionSpacing : 0 };
+}
+
+/** Positions for the trigger node, the condition side and the result nodes, in order. */
+function layoutPositions(all: readonly EntryTree[], any: readonly EntryTree[], resultCount: number) {
+  const { columnX, resultSpacing, triggerHeight } = GRAPH_LAYOUT;
+  const entries = layoutEntries(all, any);
   const resultHeight = resultCount * resultSpacing;
-  const middle = Math.max(conditionHeight, resultHeight, triggerHeight) / 2;
-  const conditionTop = middle - conditionHeight / 2;
+  const middle = Math.max(entries.height, resultHeight, triggerHeight) / 2;
+  const conditionTop = middle - entries.height / 2;
   const resultTop = middle - resultHeight / 2;
+  const conditions = new Map<string, XYPosition>();
+  for (const [id, { x, y }] of entries.positions) conditions.set(id, { x, y: Math.round(conditionTop + y) });
   return {
     trigger: { x: columnX.trigger, y: Math.round(middle - triggerHeight / 2) },
-    conditions: conditionY.map((y) => ({ x: columnX.condition, y: Math.round(conditionTop + y) })),
+    conditions,
     results: Array.from({ length: resultCount }, (_, index) => ({
       x: columnX.result,
       y: Math.round(resultTop + index * resultSpacing),
@@ -162,27 +218,23 @@ function layoutPositions(allCount: number, anyCount: number, resultCount: number
 
 /**
  * The graph of a trigger, laid out left to right (conditions → trigger → results) and top to bottom in the
- * trigger's order. Node ids are `trigger`, `condition-all-<i>`, `condition-any-<i>` and `result-<i>`.
+ * trigger's order. Node ids are `trigger`, `condition-<path>` and `group-<path>` (the entry's path joined with
+ * dashes: `condition-all-0`, `group-any-1`, `condition-any-1-all-0`) and `result-<i>`.
  */
 export function triggerToGraph(trigger: Trigger): TriggerGraph {
-  const layout = layoutPositions(trigger.conditions.all.length, trigger.conditions.any.length, trigger.results.length);
-  const nodes: GraphNode[] = [
-    {
-      id: TRIGGER_NODE_ID,
-      type: 'trigger',
-      position: layout.trigger,
-      data: { title: trigger.title, events: [...trigger.events], enabled: trigger.enabled },
-    },
-  ];
+  const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const rows = [
-    ...trigger.conditions.all.map((row, index) => ({ group: 'all' as const, row, index })),
-    ...trigger.conditions.any.map((row, index) => ({ group: 'any' as const, row, index })),
-  ];
-  rows.forEach(({ group, row, index }, at) => {
-    const id = `condition-${group}-${index}`;
-    nodes.push({ id, type: 'condition', position: layout.conditions[at], data: { group, row: copy(row) } });
-    edges.push(edgeFor('condition', id, TRIGGER_NODE_ID));
+  const trees = (list: ConditionGroup) =>
+    trigger.conditions[list].map((entry, index) => drawEntry(entry, list, [list, index], TRIGGER_NODE_ID, nodes, edges));
+  const all = trees('all');
+  const any = trees('any');
+  const layout = layoutPositions(all, any, trigger.results.length);
+  for (const node of nodes) node.position = layout.conditions.get(node.id) ?? node.position;
+  nodes.unshift({
+    id: TRIGGER_NODE_ID,
+    type: 'trigger',
+    position: layout.trigger,
+    data: { title: trigger.title, events: [...trigger.events], enabled: trigger.enabled },
   });
   trigger.results.forEach((result, index) => {
     const id = `result-${index}`;
@@ -192,17 +244,63 @@ export function triggerToGraph(trigger: Trigger): TriggerGraph {
   return { nodes, edges };
 }
 
+/** Adds the nodes and edges of one entry and everything inside it; positions are set by the caller's layout. */
+function drawEntry(
+  entry: ConditionEntry,
+  group: ConditionGroup,
+  path: ConditionPath,
+  parentId: string,
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+): EntryTree {
+  const position = { x: 0, y: 0 };
+  if (!isGroup(entry)) {
+    const id = `condition-${path.join('-')}`;
+    nodes.push({ id, type: 'condition', position, data: { group, row: copy(entry) } });
+    edges.push(edgeFor('condition', id, parentId));
+    return { id, isGroup: false, entries: [] };
+  }
+  const id = `group-${path.join('-')}`;
+  nodes.push({ id, type: 'group', position, data: { group, kind: groupKind(entry) } });
+  edges.push(edgeFor('group', id, parentId));
+  const entries = groupChildren(entry).map((child) => drawEntry(child.entry, group, [...path, ...child.at], id, nodes, edges));
+  return { id, isGroup: true, entries };
+}
+
 /** Top to bottom, then left to right, then by id: the order rows and results run in. */
 export function compareVertical(a: { id: string; position: XYPosition }, b: { id: string; position: XYPosition }): number {
   return a.position.y - b.position.y || a.position.x - b.position.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-const KINDS: ReadonlySet<string> = new Set<GraphNodeKind>(['trigger', 'condition', 'result']);
+const KINDS: ReadonlySet<string> = new Set<GraphNodeKind>(['trigger', 'condition', 'group', 'result']);
 
 type NodeOfKind<K extends GraphNodeKind> = Extract<GraphNodeLike, { type?: K }>;
+type EntryNodeLike = NodeOfKind<'condition' | 'group'>;
 
 function ofKind<K extends GraphNodeKind>(nodes: readonly GraphNodeLike[], kind: K): NodeOfKind<K>[] {
   return nodes.filter((node): node is NodeOfKind<K> => node.type === kind);
+}
+
+const isEntryNode = (node: GraphNodeLike | undefined): node is EntryNodeLike => node?.type === 'condition' || node?.type === 'group';
+
+/** What each row or group node stands in: the target of its one outgoing edge to the trigger or a group. */
+function parentsOf(nodes: readonly GraphNodeLike[], edges: readonly GraphEdge[]): Map<string, string> {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const parents = new Map<string, string>();
+  for (const edge of edges) {
+    const target = byId.get(edge.target);
+    if (isEntryNode(byId.get(edge.source)) && (target?.type === 'trigger' || target?.type === 'group') && !parents.has(edge.source)) {
+      parents.set(edge.source, edge.target);
+    }
+  }
+  return parents;
+}
+
+/** The entry nodes standing directly in `parentId`, in order; for the trigger node, those of one top-level list. */
+function entriesIn<N extends GraphNodeLike>(nodes: readonly N[], parents: ReadonlyMap<string, string>, parentId: string, list?: ConditionGroup): N[] {
+  return nodes
+    .filter((node) => isEntryNode(node) && parents.get(node.id) === parentId && (list === undefined || (node as EntryNodeLike).data.group === list))
+    .sort(compareVertical);
 }
 
 /**
@@ -219,7 +317,7 @@ export function readGraph(graph: GraphLike, base: TriggerBase): GraphReading {
     }
     byId.set(node.id, node);
     if (node.type === undefined || !KINDS.has(node.type)) {
-      const message = `node "${node.id}" is of no known kind (${String(node.type)}); use trigger, condition or result`;
+      const message = `node "${node.id}" is of no known kind (${String(node.type)}); use trigger, condition, group or result`;
       issues.push({ code: 'graph.node_unknown_kind', nodeId: node.id, message });
     }
   }
@@ -234,7 +332,8 @@ export function readGraph(graph: GraphLike, base: TriggerBase): GraphReading {
   }
   const hub = triggers[0];
 
-  const joined = new Set<string>();
+  const parents = new Map<string, string>();
+  const joinedResults = new Set<string>();
   for (const edge of graph.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
@@ -244,26 +343,36 @@ export function readGraph(graph: GraphLike, base: TriggerBase): GraphReading {
       issues.push({ code: 'graph.edge_unknown_node', edgeId: edge.id, message });
       continue;
     }
-    const intoHub = source.type === 'condition' && target.id === hub?.id;
+    const intoEntryParent = isEntryNode(source) && (target.id === hub?.id || target.type === 'group');
     const outOfHub = source.id === hub?.id && target.type === 'result';
-    if (intoHub) joined.add(source.id);
-    else if (outOfHub) joined.add(target.id);
+    if (intoEntryParent && parents.has(source.id)) {
+      const message = `edge "${edge.id}" joins "${source.id}" a second time; a condition stands in one place`;
+      issues.push({ code: 'graph.condition_joined_twice', edgeId: edge.id, nodeId: source.id, message });
+    } else if (intoEntryParent) parents.set(source.id, target.id);
+    else if (outOfHub) joinedResults.add(target.id);
     else {
-      const message = `edge "${edge.id}" joins a ${source.type ?? 'node'} to a ${target.type ?? 'node'}; edges run condition → trigger or trigger → result`;
+      const message = `edge "${edge.id}" joins a ${source.type ?? 'node'} to a ${target.type ?? 'node'}; edges run condition or group → group or trigger, and trigger → result`;
       issues.push({ code: 'graph.edge_invalid', edgeId: edge.id, message });
     }
   }
 
-  const conditions = ofKind(graph.nodes, 'condition').sort(compareVertical);
-  const results = ofKind(graph.nodes, 'result').sort(compareVertical);
-  for (const node of conditions) {
-    if (!joined.has(node.id)) {
+  const entryNodes = graph.nodes.filter(isEntryNode);
+  for (const node of entryNodes) {
+    if (!parents.has(node.id)) {
       const message = 'this condition is not connected to the trigger; connect it or remove it';
       issues.push({ code: 'graph.condition_dangling', nodeId: node.id, message });
+      continue;
+    }
+    if (node.type === 'group' && standsInItself(node.id, parents)) {
+      issues.push({ code: 'graph.group_cycle', nodeId: node.id, message: 'this group stands inside itself' });
+    }
+    if (node.type === 'group' && node.data.kind === 'not' && entriesIn(entryNodes, parents, node.id).length !== 1) {
+      issues.push({ code: 'graph.not_single', nodeId: node.id, message: 'a not group negates exactly one condition or group' });
     }
   }
+  const results = ofKind(graph.nodes, 'result').sort(compareVertical);
   for (const node of results) {
-    if (!joined.has(node.id)) {
+    if (!joinedResults.has(node.id)) {
       const message = 'this result is not connected to the trigger; connect it or remove it';
       issues.push({ code: 'graph.result_dangling', nodeId: node.id, message });
     }
@@ -273,26 +382,38 @@ export function readGraph(graph: GraphLike, base: TriggerBase): GraphReading {
   }
   if (issues.length > 0 || !hub) return { ok: false, issues };
 
-  const all = conditions.filter((node) => node.data.group === 'all');
-  const any = conditions.filter((node) => node.data.group === 'any');
+  const placed: Record<string, string> = {};
+  const readEntry = (node: EntryNodeLike, path: ConditionPath): ConditionEntry => {
+    placed[path.join('.')] = node.id;
+    if (node.type === 'condition') return copy(node.data.row);
+    const { kind } = node.data as GroupNodeData;
+    const inside = entriesIn(entryNodes, parents, node.id);
+    if (kind === 'not') return { not: readEntry(inside[0], [...path, 'not']) };
+    const entries = inside.map((child, index) => readEntry(child, [...path, kind, index]));
+    return kind === 'all' ? { all: entries } : { any: entries };
+  };
+  const readList = (list: ConditionGroup) =>
+    entriesIn(entryNodes, parents, hub.id, list).map((node, index) => readEntry(node, [list, index]));
   const trigger: Trigger = {
     id: base.id,
     title: hub.data.title,
     enabled: hub.data.enabled,
     position: base.position,
     events: [...hub.data.events],
-    conditions: { all: all.map((node) => copy(node.data.row)), any: any.map((node) => copy(node.data.row)) },
+    conditions: { all: readList('all'), any: readList('any') },
     results: results.map((node) => copy(node.data.result)),
   };
-  return {
-    ok: true,
-    trigger,
-    placement: {
-      trigger: hub.id,
-      conditions: { all: all.map((node) => node.id), any: any.map((node) => node.id) },
-      results: results.map((node) => node.id),
-    },
-  };
+  return { ok: true, trigger, placement: { trigger: hub.id, conditions: placed, results: results.map((node) => node.id) } };
+}
+
+/** Whether following a group's parents leads back to it. */
+function standsInItself(groupId: string, parents: ReadonlyMap<string, string>): boolean {
+  const seen = new Set<string>();
+  for (let at = parents.get(groupId); at !== undefined && !seen.has(at); at = parents.get(at)) {
+    if (at === groupId) return true;
+    seen.add(at);
+  }
+  return false;
 }
 
 /** The trigger a graph draws; throws {@link InvalidGraphError} with every issue when it draws none. */
@@ -310,14 +431,17 @@ export interface IssueTarget {
 }
 
 /**
- * The node an issue of the trigger model or the API points at. Paths into a row or a result land on its node;
- * everything else (title, events, "no conditions", "no results") lands on the trigger node.
+ * The node an issue of the trigger model or the API points at. Paths into a row, a group or a result land on its
+ * node (the innermost one the path names); everything else (title, events, "no conditions", "no results") lands
+ * on the trigger node.
  */
 export function issueTarget(placement: GraphPlacement, path: readonly (string | number)[]): IssueTarget {
-  const [head, group, index, ...rest] = path;
-  if (head === 'conditions' && (group === 'all' || group === 'any') && typeof index === 'number') {
-    const nodeId = placement.conditions[group][index];
-    if (nodeId !== undefined) return { nodeId, field: rest };
+  const [head, group] = path;
+  if (head === 'conditions') {
+    for (let end = path.length; end > 2; end--) {
+      const nodeId = placement.conditions[path.slice(1, end).join('.')];
+      if (nodeId !== undefined) return { nodeId, field: path.slice(end) };
+    }
   }
   if (head === 'results' && typeof group === 'number') {
     const nodeId = placement.results[group];
@@ -327,18 +451,28 @@ export function issueTarget(placement: GraphPlacement, path: readonly (string | 
 }
 
 /**
- * The same nodes laid out again in their current order (the trigger's order), keeping ids, data and edges.
- * Nodes of unknown kind keep their place.
+ * The same nodes laid out again in their current order (the trigger's order), keeping ids, data and edges. The
+ * edges say which group each entry stands in; without them every row and group is laid out at the top level.
+ * Nodes of unknown kind, and entries in no reachable place (inside a cycle of groups), keep their place.
  */
-export function relayout<N extends GraphNodeLike>(nodes: readonly N[]): N[] {
-  const sorted = (kind: GraphNodeKind) => nodes.filter((node) => node.type === kind).sort(compareVertical);
-  const all = sorted('condition').filter((node) => (node.data as ConditionNodeData).group === 'all');
-  const any = sorted('condition').filter((node) => (node.data as ConditionNodeData).group === 'any');
-  const results = sorted('result');
-  const layout = layoutPositions(all.length, any.length, results.length);
-  const placed = new Map<string, XYPosition>();
-  for (const node of sorted('trigger')) placed.set(node.id, layout.trigger);
-  [...all, ...any].forEach((node, index) => placed.set(node.id, layout.conditions[index]));
+export function relayout<N extends GraphNodeLike>(nodes: readonly N[], edges: readonly GraphEdge[] = []): N[] {
+  const parents = parentsOf(nodes, edges);
+  const groupIds = new Set(nodes.filter((node) => node.type === 'group').map((node) => node.id));
+  const tree = (node: N, seen: Set<string>): EntryTree => {
+    seen.add(node.id);
+    const inside = node.type === 'group' ? entriesIn(nodes, parents, node.id).filter((child) => !seen.has(child.id)) : [];
+    return { id: node.id, isGroup: node.type === 'group', entries: inside.map((child) => tree(child, seen)) };
+  };
+  const seen = new Set<string>();
+  const topLevel = (list: ConditionGroup) =>
+    nodes
+      .filter((node) => isEntryNode(node) && node.data.group === list && !groupIds.has(parents.get(node.id) ?? ''))
+      .sort(compareVertical)
+      .map((node) => tree(node, seen));
+  const results = nodes.filter((node) => node.type === 'result').sort(compareVertical);
+  const layout = layoutPositions(topLevel('all'), topLevel('any'), results.length);
+  const placed = new Map<string, XYPosition>(layout.conditions);
+  for (const node of nodes) if (node.type === 'trigger') placed.set(node.id, layout.trigger);
   results.forEach((node, index) => placed.set(node.id, layout.results[index]));
   return nodes.map((node) => {
     const position = placed.get(node.id);
@@ -347,19 +481,22 @@ export function relayout<N extends GraphNodeLike>(nodes: readonly N[]): N[] {
 }
 
 /**
- * Moves a condition or result node one place up (`-1`) or down (`+1`) among the nodes it is ordered with (rows
- * of its group, or results), by swapping vertical positions with its neighbour; unchanged at either end.
+ * Moves a node one place up (`-1`) or down (`+1`) among the nodes it is ordered with (the entries of its list or
+ * group, or the results), by swapping vertical positions with its neighbour; unchanged at either end.
  */
-export function moveNode<N extends GraphNodeLike>(nodes: readonly N[], nodeId: string, direction: -1 | 1): N[] {
+export function moveNode<N extends GraphNodeLike>(nodes: readonly N[], nodeId: string, direction: -1 | 1, edges: readonly GraphEdge[] = []): N[] {
   const node = nodes.find((candidate) => candidate.id === nodeId);
-  if (!node || (node.type !== 'condition' && node.type !== 'result')) return [...nodes];
-  const siblings = nodes
-    .filter(
-      (candidate) =>
-        candidate.type === node.type &&
-        (node.type === 'result' || (candidate.data as ConditionNodeData).group === (node.data as ConditionNodeData).group),
-    )
-    .sort(compareVertical);
+  if (!node || node.type === 'trigger') return [...nodes];
+  const parents = parentsOf(nodes, edges);
+  const siblings = isEntryNode(node)
+    ? nodes.filter(
+        (candidate) =>
+          isEntryNode(candidate) &&
+          parents.get(candidate.id) === parents.get(node.id) &&
+          (nodes.find((other) => other.id === parents.get(node.id))?.type === 'group' || candidate.data.group === node.data.group),
+      )
+    : nodes.filter((candidate) => candidate.type === node.type);
+  siblings.sort(compareVertical);
   const at = siblings.indexOf(node);
   const neighbour = siblings[at + direction];
   if (!neighbour) return [...nodes];
@@ -368,39 +505,52 @@ export function moveNode<N extends GraphNodeLike>(nodes: readonly N[], nodeId: s
     if (candidate.id === neighbour.id) return { ...candidate, position: node.position };
     return candidate;
   });
-  return relayout(swapped);
+  return relayout(swapped, edges);
 }
 
 /**
- * Adds a condition or result node at the end of its group (or of the results), joined to the trigger node, and
- * lays the graph out again. `id` must be new to the graph.
+ * Adds a row, group or result node at the end of where it goes (the node `parentId`, a group, or by default the
+ * trigger node: its group's list, or the results), joined to it, and lays the graph out again. `id` must be new.
  */
 export function addNode<N extends GraphNodeLike, E extends GraphEdge>(
   graph: { nodes: readonly N[]; edges: readonly E[] },
-  node: ConditionGraphNode | ResultGraphNode,
-): { nodes: (N | ConditionGraphNode | ResultGraphNode)[]; edges: (E | GraphEdge)[] } {
+  node: EntryGraphNode | ResultGraphNode,
+  parentId?: string,
+): { nodes: (N | EntryGraphNode | ResultGraphNode)[]; edges: (E | GraphEdge)[] } {
   const hub = graph.nodes.find((candidate) => candidate.type === 'trigger');
+  const parent = parentId ?? hub?.id;
   const below = graph.nodes
-    .filter((candidate) => candidate.type === node.type)
+    .filter((candidate) => (node.type === 'result' ? candidate.type === 'result' : isEntryNode(candidate)))
     .reduce((lowest, candidate) => Math.max(lowest, candidate.position.y), Number.NEGATIVE_INFINITY);
-  const placed = {
-    ...node,
-    position: { x: GRAPH_LAYOUT.columnX[node.type], y: Number.isFinite(below) ? below + 1 : 0 },
-  };
-  const nodes = relayout<N | ConditionGraphNode | ResultGraphNode>([...graph.nodes, placed]);
-  const edges: (E | GraphEdge)[] = hub ? [...graph.edges, edgeFor(node.type, node.id, hub.id)] : [...graph.edges];
+  const placed = { ...node, position: { x: node.position.x, y: Number.isFinite(below) ? below + 1 : 0 } };
+  const edges: (E | GraphEdge)[] = parent ? [...graph.edges, edgeFor(node.type, node.id, parent)] : [...graph.edges];
+  const nodes = relayout<N | EntryGraphNode | ResultGraphNode>([...graph.nodes, placed], edges);
   return { nodes, edges };
 }
 
-/** Removes a node and the edges touching it. The trigger node itself is never removed. */
+/**
+ * Removes a node and the edges touching it; a group goes with everything inside it. The trigger node itself is
+ * never removed.
+ */
 export function removeNode<N extends GraphNodeLike, E extends GraphEdge>(
   graph: { nodes: readonly N[]; edges: readonly E[] },
   nodeId: string,
 ): { nodes: N[]; edges: E[] } {
   const node = graph.nodes.find((candidate) => candidate.id === nodeId);
   if (!node || node.type === 'trigger') return { nodes: [...graph.nodes], edges: [...graph.edges] };
+  const parents = parentsOf(graph.nodes, graph.edges);
+  const removed = new Set([nodeId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of parents) {
+      if (removed.has(parent) && !removed.has(child)) {
+        removed.add(child);
+        grew = true;
+      }
+    }
+  }
   return {
-    nodes: graph.nodes.filter((candidate) => candidate.id !== nodeId),
-    edges: graph.edges.filter((edge) => edge.source !== nodeId && edge.target !== nodeId),
+    nodes: graph.nodes.filter((candidate) => !removed.has(candidate.id)),
+    edges: graph.edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target)),
   };
 }

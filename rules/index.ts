@@ -5,6 +5,7 @@
  * @module
  */
 export * from './model';
+export { conditionRows, groupKind, isGroup, mapConditionRows, type ConditionPath } from './condition-tree';
 export { TicketFacts, TicketSnapshot, FieldValue } from './facts';
 export { admitFacts, factsIssue, InvalidFactsError, type FactsIssue } from './facts-gate';
 export {

@@ -108,12 +108,90 @@ export const ConditionRow = z
 /** One condition row. */
 export type ConditionRow = z.infer<typeof ConditionRow>;
 
-/** Must-match rows (all hold) and optional rows (at least one holds, when there are any). */
-export const TriggerConditions = z.strictObject({
-  all: z.array(ConditionRow),
-  any: z.array(ConditionRow),
-});
-/** Must-match and optional condition rows. */
+/**
+ * A group of conditions, stored in json-rules-engine's own nested shape: `{ all: [...] }` holds when every entry
+ * holds, `{ any: [...] }` when at least one does, `{ not: entry }` when its one entry does not.
+ */
+export type GroupEntry = { all: ConditionEntry[] } | { any: ConditionEntry[] } | { not: ConditionEntry };
+/** A row or a group of rows, wherever a row may stand. */
+export type ConditionEntry = ConditionRow | GroupEntry;
+/** The three kinds of group: the key that names each. */
+export const GROUP_KINDS = ['all', 'any', 'not'] as const;
+/** The kind of a condition group. */
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/**
+ * A row, or a group nesting further rows and groups. The union is read by its key (`field`, `all`, `any`, `not`)
+ * when reporting shape issues, see `issuesFromZod`; how deep groups nest and how many rows a trigger has are
+ * limited in `validate.ts`.
+ */
+export const ConditionEntry: z.ZodType<ConditionEntry> = z
+  .lazy(() =>
+    z.union([
+      ConditionRow,
+      z.strictObject({ all: z.array(ConditionEntry) }),
+      z.strictObject({ any: z.array(ConditionEntry) }),
+      z.strictObject({ not: ConditionEntry }),
+    ]),
+  )
+  .meta({
+    id: 'ConditionEntry',
+    description: 'A condition row, or a group: `{ all: [...] }` (every entry holds), `{ any: [...] }` (one does), `{ not: entry }`.',
+  });
+
+/** How deep condition groups nest (a group at the top of `all` or `any` is at depth 1), and how many rows a trigger has. */
+export const CONDITION_LIMITS = { groupDepth: 5, rows: 200 } as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Where the first group nested deeper than {@link CONDITION_LIMITS} stands, looking no deeper than that. */
+function tooDeepAt(conditions: unknown): (string | number)[] | undefined {
+  const visit = (entry: unknown, at: (string | number)[], depth: number): (string | number)[] | undefined => {
+    if (!isRecord(entry) || 'field' in entry) return undefined;
+    if (depth > CONDITION_LIMITS.groupDepth) return at;
+    if (isRecord(entry.not)) return visit(entry.not, [...at, 'not'], depth + 1);
+    for (const kind of ['all', 'any'] as const) {
+      const children = entry[kind];
+      if (!Array.isArray(children)) continue;
+      for (const [index, child] of children.entries()) {
+        const found = visit(child, [...at, kind, index], depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  if (!isRecord(conditions)) return undefined;
+  for (const kind of ['all', 'any'] as const) {
+    const entries = conditions[kind];
+    if (!Array.isArray(entries)) continue;
+    for (const [index, entry] of entries.entries()) {
+      const found = visit(entry, [kind, index], 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Must-match entries (all hold) and optional entries (at least one holds, when there are any). A trigger of rows
+ * only is the flat case; a group may stand wherever a row does. Nesting past the limit is refused before the entries
+ * are parsed, so a hostile body of thousands of nested groups is answered 422 instead of exhausting the stack.
+ */
+export const TriggerConditions = z.preprocess(
+  (conditions, ctx) => {
+    const path = tooDeepAt(conditions);
+    if (path) {
+      const message = `condition groups nest at most ${CONDITION_LIMITS.groupDepth} deep`;
+      ctx.addIssue({ code: 'custom', path, message, input: conditions, params: { code: 'condition.too_deep' } });
+    }
+    return conditions;
+  },
+  z.strictObject({
+    all: z.array(ConditionEntry),
+    any: z.array(ConditionEntry),
+  }),
+);
+/** Must-match and optional condition entries. */
 export type TriggerConditions = z.infer<typeof TriggerConditions>;
 
 /** How an assign result picks an agent within the group. */

@@ -3,9 +3,12 @@
  *
  * ```
  * { name: <trigger id>, priority: 1,
- *   conditions: { all: [ { all: [<must-match rows>] }, { any: [<optional rows>] } ] },
+ *   conditions: { all: [ { all: [<must-match entries>] }, { any: [<optional entries>] } ] },
  *   event: { type: 'contactflow.trigger', params: { id, title, enabled, position, events, results } } }
  * ```
+ *
+ * An entry is a row's condition or a nested group in json-rules-engine's own shape (`{ all: [...] }`,
+ * `{ any: [...] }`, `{ not: entry }`), exactly as the trigger model nests them.
  *
  * A row on the current ticket reads fact `ticket` at a `path`; a change row reads the derived fact
  * `change` (`{ before, after }` from facts `previous` and `ticket` at `params.path`). Every rule and
@@ -56,14 +59,26 @@ export const StoredCondition = z.discriminatedUnion('fact', [StoredSnapshotCondi
 /** A stored condition. */
 export type StoredCondition = z.infer<typeof StoredCondition>;
 
+/** A stored entry: a condition, or a nested group of entries. */
+export type StoredEntry = StoredCondition | { all: StoredEntry[] } | { any: StoredEntry[] } | { not: StoredEntry };
+/** A stored entry: a condition, or a nested group of entries. */
+export const StoredEntry: z.ZodType<StoredEntry> = z.lazy(() =>
+  z.union([
+    StoredCondition,
+    z.strictObject({ all: z.array(StoredEntry) }),
+    z.strictObject({ any: z.array(StoredEntry) }),
+    z.strictObject({ not: StoredEntry }),
+  ]),
+);
+
 /** The json-rules-engine rule definition of one trigger, checked for the structure this module produces. */
 export const StoredRule = z.strictObject({
   name: z.string(),
   priority: z.literal(RULE_PRIORITY).optional(),
   conditions: z.strictObject({
     all: z.tuple([
-      z.strictObject({ all: z.array(StoredCondition) }),
-      z.strictObject({ any: z.array(StoredCondition) }),
+      z.strictObject({ all: z.array(StoredEntry) }),
+      z.strictObject({ any: z.array(StoredEntry) }),
     ]),
   }),
   event: z.strictObject({ type: z.literal(TRIGGER_EVENT_TYPE), params: z.record(z.string(), z.unknown()) }),

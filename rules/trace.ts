@@ -10,19 +10,22 @@
 import { z } from 'zod';
 import { TicketEventType, TicketPriority, TicketStatus } from '../domain/schemas';
 import type { AppliedResult as ProducedAppliedResult, CycleOutcome, PassTrace as ProducedPassTrace, PendingSideEffect as ProducedSideEffect } from './cycle';
-import type { ConditionOutcome as ProducedConditionOutcome } from './evaluation';
+import type { ConditionOutcome as ProducedConditionOutcome, GroupOutcome as ProducedGroupOutcome } from './evaluation';
 import {
   CallbackUrlResult,
   ConditionOperator,
   ConditionValue,
   DoorayNotifyResult,
   ForwardEmailResult,
+  GROUP_KINDS,
   NotifyEmailResult,
   ResultTypeName,
 } from './model';
 import type { PlannedTimer as ProducedPlannedTimer } from './time-rules';
 
 const Index = z.int().nonnegative();
+/** Where a row or group stands among a trigger's conditions. */
+const ConditionPath = z.array(z.union([z.string(), Index]));
 
 /** A ticket value a condition read: a snapshot value, a list (tags, the intake type's ancestors), or null when absent. */
 const ReadValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
@@ -36,7 +39,8 @@ export const ComparedValue = z
 export const ConditionOutcome = z
   .strictObject({
     group: z.enum(['all', 'any']),
-    index: Index.meta({ description: 'Position of the row within its group.' }),
+    index: Index.meta({ description: 'Position of the row, or of the group it stands in, within its top-level list.' }),
+    path: ConditionPath.optional().meta({ description: 'For a row inside a group: where it stands, e.g. `["all", 0, "any", 1]`.' }),
     field: z.string(),
     operator: ConditionOperator,
     expected: ConditionValue.nullable().meta({ description: "The row's constant; null for operators without one." }),
@@ -44,6 +48,11 @@ export const ConditionOutcome = z
     held: z.boolean(),
   })
   .meta({ id: 'ConditionOutcome', description: 'One condition row: what it compared and whether it held.' });
+
+/** The outcome of one condition group. */
+export const GroupOutcome = z
+  .strictObject({ path: ConditionPath, kind: z.enum(GROUP_KINDS), held: z.boolean() })
+  .meta({ id: 'GroupOutcome', description: 'One condition group (all, any, not) and whether it held.' });
 
 const IdOrNone = z.string().nullable();
 const pair = <T extends z.ZodType>(value: T) => z.tuple([value, value]);
@@ -81,6 +90,7 @@ export const TriggerOutcome = z
     fired: z.boolean(),
     skippedAlreadyFired: z.boolean().meta({ description: 'Its conditions held, but it had fired in an earlier pass.' }),
     conditions: z.array(ConditionOutcome),
+    groups: z.array(GroupOutcome).optional().meta({ description: 'Every condition group; absent for a trigger of rows only.' }),
   })
   .meta({ id: 'TriggerOutcome' });
 
@@ -171,6 +181,7 @@ type Assert<T extends true> = T;
 /** Stops compiling when a producer of a trace emits a property, or a type, these schemas do not describe. */
 export type TraceSchemasDescribeProducers = [
   Assert<Describes<z.infer<typeof ConditionOutcome>, ProducedConditionOutcome>>,
+  Assert<Describes<z.infer<typeof GroupOutcome>, ProducedGroupOutcome>>,
   Assert<Describes<z.infer<typeof TriggerOutcome>, ProducedPassTrace['triggers'][number]>>,
   Assert<Describes<z.infer<typeof PassTrace>, ProducedPassTrace>>,
   Assert<Describes<z.infer<typeof AppliedResult>, ProducedAppliedResult>>,

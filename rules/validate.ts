@@ -5,7 +5,8 @@
  * @module
  */
 import { z } from 'zod';
-import { type ConditionRow, type Result, Trigger } from './model';
+import { conditionRows, groupChildren, isGroup, mapConditionRows, topLevelEntries, type ConditionPath } from './condition-tree';
+import { CONDITION_LIMITS, type ConditionEntry, type ConditionRow, type Result, Trigger } from './model';
 import { substitutionCodesIn, isKnownSubstitutionCode } from './substitution';
 import {
   CHANGE_OPERATORS,
@@ -24,6 +25,9 @@ export const SEMANTIC_ISSUE_CODES = [
   'trigger.events_duplicate',
   'trigger.conditions_empty',
   'trigger.results_empty',
+  'condition.too_deep',
+  'condition.too_many',
+  'condition.group_empty',
   'condition.unknown_field',
   'condition.value_type_required',
   'condition.value_type_not_applicable',
@@ -77,13 +81,31 @@ type Path = (string | number)[];
 const issue = (path: Path, code: TriggerIssueCode, message: string, allowed?: readonly string[]): TriggerIssue =>
   allowed ? { path, code, message, allowed } : { path, code, message };
 
+type Keys = (string | number)[];
+const keysOf = (path: readonly PropertyKey[]): Keys => path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+
 /** Converts zod issues into trigger issues. */
 export function issuesFromZod(error: z.ZodError): TriggerIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-    code: `shape.${issue.code}`,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => shapeIssues(issue, []));
+}
+
+/**
+ * A union of condition entries fails in every branch; the branch to report is the one whose keys the entry has (no
+ * `unrecognized_keys` at its top), so a bad operator deep in a group is reported at that row's operator. An entry
+ * whose keys fit no branch is reported as it is.
+ */
+function shapeIssues(issue: z.core.$ZodIssue, prefix: Keys): TriggerIssue[] {
+  const path = [...prefix, ...keysOf(issue.path)];
+  // A check that has its own stable code (the nesting limit of `model.ts`) reports it as it is.
+  const ownCode = issue.code === 'custom' ? (issue.params as { code?: TriggerIssueCode } | undefined)?.code : undefined;
+  if (ownCode) return [{ path, code: ownCode, message: issue.message }];
+  if (issue.code === 'invalid_union') {
+    const fitting = issue.errors.filter(
+      (branch) => !branch.some((inner) => inner.code === 'unrecognized_keys' && inner.path.length === 0),
+    );
+    if (fitting.length === 1) return fitting[0].flatMap((inner) => shapeIssues(inner, path));
+  }
+  return [{ path, code: `shape.${issue.code}`, message: issue.message }];
 }
 
 /**
@@ -99,8 +121,7 @@ export function parseTrigger(input: unknown): ParseTriggerResult {
 }
 
 function withCatalogueFieldNames(trigger: Trigger): Trigger {
-  const rename = (rows: ConditionRow[]) => rows.map((row) => ({ ...row, field: canonicalField(row.field) }));
-  return { ...trigger, conditions: { all: rename(trigger.conditions.all), any: rename(trigger.conditions.any) } };
+  return { ...trigger, conditions: mapConditionRows(trigger.conditions, (row) => ({ ...row, field: canonicalField(row.field) })) };
 }
 
 /** Semantic checks on a well-shaped trigger; an empty list means the trigger can be compiled. */
@@ -111,21 +132,30 @@ export function validateTrigger(trigger: Trigger): TriggerIssue[] {
   } else if (new Set(trigger.events).size !== trigger.events.length) {
     issues.push(issue(['events'], 'trigger.events_duplicate', 'each event may be listed once'));
   }
-  if (trigger.conditions.all.length + trigger.conditions.any.length === 0) {
+  const rows = conditionRows(trigger.conditions);
+  if (rows.length === 0) {
     // Without a row the trigger would run on every ticket event (an email on every update); no support flow wants that.
     issues.push(issue(['conditions'], 'trigger.conditions_empty', 'a trigger needs at least one condition'));
+  } else if (rows.length > CONDITION_LIMITS.rows) {
+    const message = `a trigger has at most ${CONDITION_LIMITS.rows} condition rows; this one has ${rows.length}`;
+    issues.push(issue(['conditions'], 'condition.too_many', message));
   }
+  for (const { entry, at } of topLevelEntries(trigger.conditions)) issues.push(...emptyGroups(entry, ['conditions', ...at]));
   const observesChanges = trigger.events.includes('updated');
-  for (const group of ['all', 'any'] as const) {
-    trigger.conditions[group].forEach((row, index) => {
-      issues.push(...validateRow(row, ['conditions', group, index], observesChanges));
-    });
-  }
+  for (const { row, at } of rows) issues.push(...validateRow(row, ['conditions', ...at], observesChanges));
   if (trigger.results.length === 0) {
     issues.push(issue(['results'], 'trigger.results_empty', 'a trigger needs at least one result'));
   }
   trigger.results.forEach((result, index) => issues.push(...validateResult(result, ['results', index])));
   return issues;
+}
+
+/** An `all` or `any` group without entries would hold (or fail) whatever the ticket; the admin meant something else. */
+function emptyGroups(entry: ConditionEntry, at: ConditionPath): TriggerIssue[] {
+  if (!isGroup(entry)) return [];
+  const children = groupChildren(entry);
+  if (children.length === 0) return [issue([...at], 'condition.group_empty', 'a group needs at least one condition')];
+  return children.flatMap((child) => emptyGroups(child.entry, [...at, ...child.at]));
 }
 
 function validateRow(row: ConditionRow, at: Path, observesChanges: boolean): TriggerIssue[] {

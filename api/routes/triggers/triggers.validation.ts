@@ -3,7 +3,7 @@
  * the records it names, checked against the service. Every refusal is a 422 `trigger.invalid` listing issues with
  * the path of the offending value, e.g. `['conditions', 'all', 2, 'operator']`, so the studio can point at it.
  */
-import { parseTrigger, type Trigger } from '../../../rules/index';
+import { conditionRows, parseTrigger, type Trigger } from '../../../rules/index';
 import type { Db } from '../../../store/db';
 import { listFields } from '../../../store/fields';
 import { checkReferences, triggerReferences } from '../../references';
@@ -33,11 +33,9 @@ async function encryptedFieldConditions(sql: Db, serviceId: string, trigger: Tri
     (await listFields(sql, serviceId)).filter((field) => field.encrypted).map((field) => `${field.scope}Field:${field.code}`),
   );
   if (encrypted.size === 0) return [];
-  return (['all', 'any'] as const).flatMap((group) =>
-    trigger.conditions[group].flatMap((row, index): Issue[] =>
-      encrypted.has(row.field)
-        ? [{ path: ['conditions', group, index, 'field'], code: 'field.encrypted', message: `${row.field} is encrypted: it cannot be searched or matched.` }]
-        : [],
-    ),
+  return conditionRows(trigger.conditions).flatMap(({ row, at }): Issue[] =>
+    encrypted.has(row.field)
+      ? [{ path: ['conditions', ...at, 'field'], code: 'field.encrypted', message: `${row.field} is encrypted: it cannot be searched or matched.` }]
+      : [],
   );
 }

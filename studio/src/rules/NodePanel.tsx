@@ -1,5 +1,5 @@
 /** The side panel for the selected node: its problems first, then its kind's form, then moving and removing it. */
-import { ConditionPanel, ResultPanel, TriggerPanel } from './nodes';
+import { ConditionPanel, GroupPanel, ResultPanel, TriggerPanel } from './nodes';
 import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
@@ -24,8 +24,11 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
     node.type === 'trigger'
       ? t('rules.panel.trigger')
       : node.type === 'condition'
-        ? t('rules.panel.condition', { group: t(`rules.group.${node.data.group}`) })
-        : t('rules.panel.result', { type: t(`rules.resultType.${node.data.result.type}`) });
+        ? t('rules.panel.condition', { group: t(`rules.group.${editor.standsIn[node.id] ?? node.data.group}`) })
+        : node.type === 'group'
+          ? t('rules.panel.group', { kind: t(`rules.groupNode.kinds.${node.data.kind}`) })
+          : t('rules.panel.result', { type: t(`rules.resultType.${node.data.result.type}`) });
+  const nested = editor.standsIn[node.id] !== undefined;
 
   return (
     // A fieldset disables every control of the forms at once for those who may not change triggers.
@@ -44,7 +47,16 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
         </div>
       )}
       {node.type === 'trigger' && <TriggerPanel data={node.data} issues={issues} onChange={(data) => editor.updateData(node.id, data)} />}
-      {node.type === 'condition' && <ConditionPanel data={node.data} issues={issues} onChange={(data) => editor.updateData(node.id, data)} />}
+      {node.type === 'condition' && <ConditionPanel data={node.data} nested={nested} issues={issues} onChange={(data) => editor.updateData(node.id, data)} />}
+      {node.type === 'group' && (
+        <GroupPanel
+          data={node.data}
+          nested={nested}
+          onChange={(data) => editor.updateData(node.id, data)}
+          onAddCondition={() => editor.addCondition(node.data.group, node.id)}
+          onAddGroup={() => editor.addGroup('all', node.id)}
+        />
+      )}
       {node.type === 'result' && (
         <ResultPanel data={node.data} order={editor.resultOrder[node.id]} issues={issues} onChange={(data) => editor.updateData(node.id, data)} />
       )}

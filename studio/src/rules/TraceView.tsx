@@ -62,18 +62,61 @@ function noteSentence(t: Translate, note: string): string {
   return t('rules.trace.note.other');
 }
 
+type GroupOutcome = NonNullable<PassTrace['triggers'][number]['groups']>[number];
+
+/** Indentation of a nested row or group: one step per group it stands in. */
+const depthStyle = (path: readonly (string | number)[] | undefined) => (path ? { paddingInlineStart: `${(path.filter((key) => typeof key === 'string').length - 1) * 14}px` } : undefined);
+
+/** Where a row or group stands, as the kinds of the groups above it: `AND › OR › NOT`. */
+function placeOf(t: Translate, path: readonly (string | number)[]): string {
+  return path
+    .filter((key): key is 'all' | 'any' | 'not' => key === 'all' || key === 'any' || key === 'not')
+    .map((kind) => t(`rules.condition.groupShort.${kind}`))
+    .join(' › ');
+}
+
+/** Rows and groups as they nest: each group right before what stands in it. */
+function inOrder(rows: readonly Outcome[], groups: readonly GroupOutcome[] = []) {
+  const lines = [
+    ...groups.map((outcome) => ({ kind: 'group' as const, path: outcome.path, outcome })),
+    ...rows.map((outcome) => ({ kind: 'row' as const, path: outcome.path ?? [outcome.group, outcome.index], outcome })),
+  ];
+  const compare = (a: readonly (string | number)[], b: readonly (string | number)[]): number => {
+    for (let at = 0; at < Math.min(a.length, b.length); at++) {
+      if (a[at] !== b[at]) return typeof a[at] === 'number' && typeof b[at] === 'number' ? Number(a[at]) - Number(b[at]) : String(a[at]) < String(b[at]) ? -1 : 1;
+    }
+    return a.length - b.length;
+  };
+  return lines.sort((a, b) => compare(a.path, b.path)).map((line) => ({ ...line, key: `${line.kind}-${line.path.join('.')}` }));
+}
+
+function GroupLine({ outcome }: { outcome: GroupOutcome }) {
+  const { t } = useI18n();
+  return (
+    <li className={`trace-condition ${outcome.held ? 'held' : 'failed'}`} style={depthStyle(outcome.path.slice(0, -1))}>
+      <span className="trace-mark" aria-label={outcome.held ? t('rules.trace.held') : t('rules.trace.notHeld')}>
+        {outcome.held ? '✓' : '✗'}
+      </span>
+      <span className="flow-group all">{placeOf(t, outcome.path)}</span>
+      <span className="trace-expr">
+        <strong>{t(`rules.groupNode.kinds.${outcome.kind}`)}</strong>
+      </span>
+    </li>
+  );
+}
+
 function ConditionLine({ outcome }: { outcome: Outcome }) {
   const i18n = useI18n();
   const { t } = i18n;
   const lookups = useRuleLookups();
   const expected = outcome.expected === null ? '' : rowValueText({ field: outcome.field, operator: outcome.operator, value: outcome.expected }, lookups, i18n);
   return (
-    <li className={`trace-condition ${outcome.held ? 'held' : 'failed'}`}>
+    <li className={`trace-condition ${outcome.held ? 'held' : 'failed'}`} style={depthStyle(outcome.path)}>
       <span className="trace-mark" aria-label={outcome.held ? t('rules.trace.held') : t('rules.trace.notHeld')}>
         {outcome.held ? '✓' : '✗'}
       </span>
       <span className={`flow-group ${outcome.group}`} title={t(`rules.group.${outcome.group}`)}>
-        {t(`rules.condition.groupShort.${outcome.group}`)}
+        {outcome.path ? placeOf(t, outcome.path) : t(`rules.condition.groupShort.${outcome.group}`)}
       </span>
       <span className="trace-expr">
         <strong>{fieldLabel(outcome.field, t)}</strong> {t(`rules.operator.${outcome.operator}`)} {expected && <span className="trace-expected">{expected}</span>}
@@ -144,9 +187,13 @@ function Pass({ pass, onOpenTrigger }: { pass: PassTrace; onOpenTrigger: (id: st
                 </div>
                 {open && (
                   <ul className="trace-conditions">
-                    {trigger.conditions.map((outcome) => (
-                      <ConditionLine key={`${outcome.group}-${outcome.index}`} outcome={outcome} />
-                    ))}
+                    {inOrder(trigger.conditions, trigger.groups).map((line) =>
+                      line.kind === 'group' ? (
+                        <GroupLine key={line.key} outcome={line.outcome} />
+                      ) : (
+                        <ConditionLine key={line.key} outcome={line.outcome} />
+                      ),
+                    )}
                   </ul>
                 )}
               </li>

@@ -8,6 +8,7 @@ import { EmptyState, ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { rich, useI18n, type Translate } from '../i18n';
 import { useCanEditRules } from './context';
+import { conditionRows } from '../../../rules/condition-tree';
 
 /** A new order with `id` moved by `offset` places; unchanged at either end. */
 export function moved(ids: string[], id: string, offset: number): string[] {
@@ -21,7 +22,7 @@ export function moved(ids: string[], id: string, offset: number): string[] {
 }
 
 function summary(trigger: Trigger, t: Translate): string {
-  const rows = trigger.conditions.all.length + trigger.conditions.any.length;
+  const rows = conditionRows(trigger.conditions).length;
   const results = [...new Set(trigger.results.map((result) => t(`rules.resultType.${result.type}`)))].join(', ');
   return t('rules.list.summary', { rows, results: results || '—' });
 }

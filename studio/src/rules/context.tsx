@@ -10,6 +10,7 @@ import { useCategories, type CategoryOption } from '../categories';
 import { useDirectory } from '../directory';
 import { useMe } from '../session';
 import type { TicketEventType } from '../../../domain/ticket';
+import type { GroupKind } from '../../../rules/model';
 
 export interface RuleLookups {
   serviceId: string;
@@ -58,14 +59,18 @@ export function useRuleLookups(): RuleLookups {
   return value;
 }
 
-/** Per-canvas state the nodes show: issues by node id, each result's order number, the events listened to. */
+/**
+ * Per-canvas state the nodes show: issues by node id, each result's order number, the events listened to, and the
+ * kind of the group each nested row or group stands in (absent for those joined to the trigger).
+ */
 export interface CanvasState {
   issues: Readonly<Record<string, readonly NodeIssue[]>>;
   resultOrder: Readonly<Record<string, number>>;
   events: readonly TicketEventType[];
+  standsIn: Readonly<Record<string, GroupKind>>;
 }
 
-const EMPTY_CANVAS: CanvasState = { issues: {}, resultOrder: {}, events: [] };
+const EMPTY_CANVAS: CanvasState = { issues: {}, resultOrder: {}, events: [], standsIn: {} };
 const CanvasContext = createContext<CanvasState>(EMPTY_CANVAS);
 
 export const CanvasStateProvider = CanvasContext;

@@ -21,11 +21,12 @@ import {
   removeNode,
   triggerToGraph,
   type ConditionGroup,
+  type EntryGraphNode,
   type GraphReading,
 } from '../../../rules/graph';
-import type { Trigger } from '../../../rules/model';
+import type { GroupKind, Trigger } from '../../../rules/model';
 import type { TicketEventType } from '../../../domain/ticket';
-import { defaultConditionData, defaultResultData, type RuleNode } from './nodes';
+import { defaultConditionData, defaultGroupData, defaultResultData, type RuleNode } from './nodes';
 import type { RuleLookups } from './context';
 import { placeGraphIssues, type IssuesByNode } from './issues';
 import { sameJson } from './same-json';
@@ -61,6 +62,7 @@ function initialState(session: EditorSession): EditorState {
 
 let createdNodes = 0;
 const freshId = (kind: string) => `${kind}-new-${Date.now().toString(36)}-${(createdNodes++).toString(36)}`;
+const rowNode = (group: ConditionGroup): EntryGraphNode => ({ id: freshId('condition'), type: 'condition', position: { x: 0, y: 0 }, data: defaultConditionData(group) });
 
 export interface TriggerEditor {
   nodes: RuleNode[];
@@ -73,6 +75,8 @@ export interface TriggerEditor {
   issueCount: number;
   /** 1-based place of each connected result node in the order results run. */
   resultOrder: Record<string, number>;
+  /** The kind of the group each nested row or group stands in. */
+  standsIn: Record<string, GroupKind>;
   events: TicketEventType[];
   invalidEdgeIds: ReadonlySet<string>;
   /** Selects a node from outside the canvas (a new node, the first node with a problem). */
@@ -83,7 +87,10 @@ export interface TriggerEditor {
   onConnect: (connection: Connection) => void;
   isValidConnection: (connection: Connection | Edge) => boolean;
   updateData: (id: string, data: RuleNode['data']) => void;
-  addCondition: (group: ConditionGroup) => void;
+  /** Adds a row at the end of a top-level list, or of the group `parentId`. */
+  addCondition: (group: ConditionGroup, parentId?: string) => void;
+  /** Adds a group, with one row inside, at the end of a top-level must-match list or of the group `parentId`. */
+  addGroup: (kind: GroupKind, parentId?: string) => void;
   addResult: () => void;
   remove: (id: string) => void;
   move: (id: string, direction: -1 | 1) => void;
@@ -135,6 +142,16 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
   const hub = current.nodes.find((node) => node.type === 'trigger');
   const events = hub?.type === 'trigger' ? hub.data.events : [];
 
+  const standsIn = useMemo(() => {
+    const kinds = new Map(current.nodes.flatMap((node) => (node.type === 'group' ? [[node.id, node.data.kind] as const] : [])));
+    const placed: Record<string, GroupKind> = {};
+    for (const edge of current.edges) {
+      const kind = kinds.get(edge.target);
+      if (kind !== undefined) placed[edge.source] = kind;
+    }
+    return placed;
+  }, [current.nodes, current.edges]);
+
   const select = useCallback(
     (id: string | null) =>
       update((latest) =>
@@ -157,8 +174,14 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
   const onNodesChange = useCallback(
     (changes: NodeChange<RuleNode>[]) =>
       update((latest) => {
-        const nodes = applyNodeChanges(changes, latest.nodes);
-        const removed = new Set(changes.flatMap((change) => (change.type === 'remove' ? [change.id] : [])));
+        // A removed group takes everything inside it along, as the panel's Remove does.
+        const removed = new Set<string>();
+        for (const change of changes) {
+          if (change.type !== 'remove') continue;
+          const left = new Set(removeNode({ nodes: latest.nodes, edges: latest.edges }, change.id).nodes.map((node) => node.id));
+          for (const node of latest.nodes) if (!left.has(node.id)) removed.add(node.id);
+        }
+        const nodes = applyNodeChanges(changes, latest.nodes).filter((node) => !removed.has(node.id));
         return {
           ...latest,
           nodes,
@@ -173,14 +196,27 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
 
   const kindOf = useCallback((id: string) => current.nodes.find((node) => node.id === id)?.type, [current.nodes]);
   const isValidConnection = useCallback(
-    (connection: Connection | Edge) =>
-      (kindOf(connection.source) === 'condition' && kindOf(connection.target) === 'trigger') ||
-      (kindOf(connection.source) === 'trigger' && kindOf(connection.target) === 'result'),
+    (connection: Connection | Edge) => {
+      const source = kindOf(connection.source);
+      const target = kindOf(connection.target);
+      const entry = source === 'condition' || source === 'group';
+      return (entry && connection.source !== connection.target && (target === 'trigger' || target === 'group')) || (source === 'trigger' && target === 'result');
+    },
     [kindOf],
   );
+  /** A row or group stands in one place: joining it somewhere new moves it there. */
   const onConnect = useCallback(
     (connection: Connection) =>
-      update((latest) => ({ ...latest, edges: addEdge({ ...connection, id: `${connection.source}->${connection.target}` }, latest.edges) })),
+      update((latest) => {
+        const source = latest.nodes.find((node) => node.id === connection.source);
+        const moving = source?.type === 'condition' || source?.type === 'group';
+        const parentKinds = new Set(['trigger', 'group']);
+        const kept = moving
+          ? latest.edges.filter((edge) => edge.source !== connection.source || !parentKinds.has(latest.nodes.find((node) => node.id === edge.target)?.type ?? ''))
+          : latest.edges;
+        const edges = addEdge({ ...connection, id: `${connection.source}->${connection.target}` }, kept);
+        return { ...latest, edges, nodes: moving ? relayout(latest.nodes, edges) : latest.nodes };
+      }),
     [update],
   );
 
@@ -193,21 +229,32 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     [update],
   );
 
+  /** Adds nodes in order, each into its parent (by default the trigger), and selects the first. */
   const insert = useCallback(
-    (node: Parameters<typeof addNode>[1]) =>
+    (...added: { node: Parameters<typeof addNode>[1]; parentId?: string }[]) =>
       update((latest) => {
-        const graph = addNode({ nodes: latest.nodes, edges: latest.edges }, node);
-        const nodes = (graph.nodes as RuleNode[]).map((candidate) => ({ ...candidate, selected: candidate.id === node.id }));
-        return { ...latest, nodes, edges: graph.edges as Edge[], selectedId: node.id };
+        let graph: { nodes: RuleNode[]; edges: Edge[] } = { nodes: latest.nodes, edges: latest.edges };
+        for (const { node, parentId } of added) {
+          const next = addNode(graph, node, parentId);
+          graph = { nodes: next.nodes as RuleNode[], edges: next.edges as Edge[] };
+        }
+        const selectedId = added[0].node.id;
+        const nodes = graph.nodes.map((candidate) => ({ ...candidate, selected: candidate.id === selectedId }));
+        return { ...latest, nodes, edges: graph.edges, selectedId };
       }),
     [update],
   );
-  const addCondition = useCallback(
-    (group: ConditionGroup) => insert({ id: freshId('condition'), type: 'condition', position: { x: 0, y: 0 }, data: defaultConditionData(group) }),
-    [insert],
+  const addCondition = useCallback((group: ConditionGroup, parentId?: string) => insert({ node: rowNode(group), parentId }), [insert]);
+  const addGroup = useCallback(
+    (kind: GroupKind, parentId?: string) => {
+      const group = (current.nodes.find((node) => node.id === parentId)?.data as { group?: ConditionGroup } | undefined)?.group ?? 'all';
+      const node: EntryGraphNode = { id: freshId('group'), type: 'group', position: { x: 0, y: 0 }, data: defaultGroupData(group, kind) };
+      insert({ node, parentId }, { node: rowNode(group), parentId: node.id });
+    },
+    [insert, current.nodes],
   );
   const addResult = useCallback(
-    () => insert({ id: freshId('result'), type: 'result', position: { x: 0, y: 0 }, data: defaultResultData('notifyEmail', lookups) }),
+    () => insert({ node: { id: freshId('result'), type: 'result', position: { x: 0, y: 0 }, data: defaultResultData('notifyEmail', lookups) } }),
     [insert, lookups],
   );
 
@@ -220,8 +267,11 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
       }),
     [update],
   );
-  const move = useCallback((id: string, direction: -1 | 1) => update((latest) => ({ ...latest, nodes: moveNode(latest.nodes, id, direction) })), [update]);
-  const tidy = useCallback(() => update((latest) => ({ ...latest, nodes: relayout(latest.nodes) })), [update]);
+  const move = useCallback(
+    (id: string, direction: -1 | 1) => update((latest) => ({ ...latest, nodes: moveNode(latest.nodes, id, direction, latest.edges) })),
+    [update],
+  );
+  const tidy = useCallback(() => update((latest) => ({ ...latest, nodes: relayout(latest.nodes, latest.edges) })), [update]);
   const setApiIssues = useCallback((apiIssues: IssuesByNode) => update((latest) => ({ ...latest, apiIssues })), [update]);
   const syncEnabled = useCallback(
     (enabled: boolean) =>
@@ -242,6 +292,7 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     issues,
     issueCount,
     resultOrder,
+    standsIn,
     events,
     invalidEdgeIds,
     select,
@@ -252,6 +303,7 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     isValidConnection,
     updateData,
     addCondition,
+    addGroup,
     addResult,
     remove,
     move,

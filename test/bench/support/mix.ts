@@ -3,7 +3,7 @@
  * what its documentation says.
  */
 import type { RuleProperties } from 'json-rules-engine';
-import type { ConditionRow, TicketFacts, Trigger } from '../../../rules';
+import { conditionRows, type ConditionRow, type TicketFacts, type Trigger } from '../../../rules';
 import { INDEXABLE_FIELDS } from '../../../rules/trigger-index';
 
 /** A rule set of a given size and the ticket events it is evaluated against. */
@@ -17,11 +17,11 @@ const TEXT_FIELDS = new Set(['subject', 'content']);
 /** Whether the trigger index can file the trigger: a must-match `equals`, `in` or `withinSubtree` row on an indexed field. */
 export function isIndexable(trigger: Trigger): boolean {
   return trigger.conditions.all.some(
-    (row) => INDEXABLE_FIELDS.has(row.field) && ['equals', 'in', 'withinSubtree'].includes(row.operator),
+    (row) => 'field' in row && INDEXABLE_FIELDS.has(row.field) && ['equals', 'in', 'withinSubtree'].includes(row.operator),
   );
 }
 
-const rowsOf = (trigger: Trigger): ConditionRow[] => [...trigger.conditions.all, ...trigger.conditions.any];
+const rowsOf = (trigger: Trigger): ConditionRow[] => conditionRows(trigger.conditions).map(({ row }) => row);
 
 /** Shares of indexable and text-only triggers, mean rows per trigger, distinct keywords and distinct tickets. */
 export function describeMix(triggers: readonly Trigger[], events: readonly TicketFacts[]) {

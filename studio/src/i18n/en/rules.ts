@@ -87,6 +87,8 @@ export default {
     addAllHint: 'Add a must-match row',
     addAny: 'Condition OR',
     addAnyHint: 'Add an optional row',
+    addGroup: 'Group',
+    addGroupHint: 'Add a group of conditions (all, any or not) to the must-match rows',
     addResult: 'Result',
     addResultHint: 'Add a result at the end',
     tidy: 'Tidy',
@@ -111,6 +113,7 @@ export default {
     selectNodeBody: 'Click the trigger, a condition or a result on the canvas to edit it.',
     trigger: 'Trigger',
     condition: 'Condition — {group}',
+    group: 'Group — {kind}',
     result: 'Result — {type}',
     problems: '{count, plural, one {One problem} other {# problems}}',
     up: 'Up',
@@ -137,6 +140,7 @@ export default {
     groupShort: {
       all: 'AND',
       any: 'OR',
+      not: 'NOT',
     },
     group: 'Group',
     allHint: 'Every must-match row has to hold.',
@@ -264,6 +268,23 @@ export default {
   group: {
     all: 'Must match (AND)',
     any: 'Any of (OR)',
+    not: 'Negated (NOT)',
+  },
+  groupNode: {
+    kind: 'Group',
+    kindLabel: 'Holds when',
+    kinds: {
+      all: 'All of these',
+      any: 'Any of these',
+      not: 'Not this',
+    },
+    hints: {
+      all: 'Every condition joined into this group has to hold.',
+      any: 'At least one condition joined into this group has to hold.',
+      not: 'The one condition joined into this group must not hold.',
+    },
+    addCondition: 'Condition inside',
+    addGroup: 'Group inside',
   },
   resultType: {
     assign: 'Assign',

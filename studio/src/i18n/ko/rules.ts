@@ -89,6 +89,8 @@ export default {
     addAllHint: '필수(AND) 조건 추가',
     addAny: '선택 조건',
     addAnyHint: '선택(OR) 조건 추가',
+    addGroup: '조건 묶음',
+    addGroupHint: '필수 조건에 조건 묶음(모두·하나 이상·제외)을 추가합니다',
     addResult: '결과',
     addResultHint: '맨 뒤에 결과 추가',
     tidy: '정렬',
@@ -113,6 +115,7 @@ export default {
     selectNodeBody: '캔버스에서 트리거, 조건 또는 결과를 클릭하면 편집할 수 있습니다.',
     trigger: '트리거',
     condition: '조건 — {group}',
+    group: '조건 묶음 — {kind}',
     result: '결과 — {type}',
     problems: '문제 {count}건',
     up: '위로',
@@ -139,6 +142,7 @@ export default {
     groupShort: {
       all: '필수 AND',
       any: '선택 OR',
+      not: '제외 NOT',
     },
     group: '충족여부',
     allHint: '필수 조건은 모두 충족해야 합니다.',
@@ -266,6 +270,23 @@ export default {
   group: {
     all: '필수 (AND)',
     any: '선택 (OR)',
+    not: '제외 (NOT)',
+  },
+  groupNode: {
+    kind: '조건 묶음',
+    kindLabel: '충족 기준',
+    kinds: {
+      all: '모두 만족',
+      any: '하나 이상 만족',
+      not: '만족하지 않음',
+    },
+    hints: {
+      all: '이 묶음에 연결된 조건을 모두 만족해야 합니다.',
+      any: '이 묶음에 연결된 조건 중 하나 이상을 만족해야 합니다.',
+      not: '이 묶음에 연결된 조건 하나를 만족하지 않아야 합니다.',
+    },
+    addCondition: '안에 조건 추가',
+    addGroup: '안에 묶음 추가',
   },
   resultType: {
     assign: '담당자 할당',

@@ -3,12 +3,14 @@
  * that conditions hold often, and hard enough that the evaluators' shortcuts are tested: `in` lists of up
  * to 20 values with repeats, repeated tags, intake chains that disagree with the intake type, long texts,
  * text whose case folding is not ASCII (İ, ß/ẞ, Σ, decomposed Hangul and accents), number-like strings,
- * and more than eight custom field codes, among them pairs whose json-rules-engine cache keys collide.
+ * and more than eight custom field codes, among them pairs whose json-rules-engine cache keys collide. Half the
+ * triggers nest groups (all, any, not) up to three deep wherever a row may stand.
  */
 import { TicketChannel, TicketPriority, TicketStatus } from '../../../../domain/schemas';
 import {
   FIXED_FIELDS,
   conditionTarget,
+  type ConditionEntry,
   type ConditionRow,
   type ConditionTarget,
   type ConditionValue,
@@ -186,6 +188,21 @@ function randomRows(random: Random, count: number, observesChanges: boolean): Co
   return rows;
 }
 
+/** A list of entries: rows, and while `depth` allows, now and then a group in a row's place. */
+function randomEntries(random: Random, count: number, observesChanges: boolean, depth: number): ConditionEntry[] {
+  const rows = randomRows(random, count, observesChanges);
+  if (depth === 0) return rows;
+  return rows.map((row) => (random.chance(0.35) ? randomGroup(random, observesChanges, depth) : row));
+}
+
+/** A group of one to three entries, or a `not` of one, nesting at most `depth` groups. */
+function randomGroup(random: Random, observesChanges: boolean, depth: number): ConditionEntry {
+  const kind = random.pick(['all', 'any', 'not'] as const);
+  if (kind === 'not') return { not: randomEntries(random, 1, observesChanges, depth - 1)[0] };
+  const entries = randomEntries(random, random.between(1, 3), observesChanges, depth - 1);
+  return kind === 'all' ? { all: entries } : { any: entries };
+}
+
 const RESULTS: readonly Result[] = [
   { type: 'assign', groupId: 'g-pay', strategy: 'roundRobin' },
   { type: 'assign', groupId: 'g-vip', strategy: 'agent', agentId: 'a-kim' },
@@ -201,6 +218,7 @@ export function randomTrigger(random: Random, id: string): Trigger {
   const observesChanges = events.includes('updated');
   const allCount = random.int(4);
   const anyCount = random.int(allCount === 0 ? 4 : 3) + (allCount === 0 ? 1 : 0);
+  const depth = random.chance(0.5) ? random.between(1, 3) : 0;
   return {
     id,
     title: `Trigger ${id}`,
@@ -208,8 +226,8 @@ export function randomTrigger(random: Random, id: string): Trigger {
     position: random.int(12),
     events,
     conditions: {
-      all: randomRows(random, allCount, observesChanges),
-      any: randomRows(random, anyCount, observesChanges),
+      all: randomEntries(random, allCount, observesChanges, depth),
+      any: randomEntries(random, anyCount, observesChanges, depth),
     },
     results: random.sample(RESULTS, 2).concat(random.pick(RESULTS)),
   };

@@ -1,6 +1,6 @@
 /** A condition node on the canvas: one row, marked must-match (AND) or optional (OR), feeding the trigger. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useNodeIssues, useRuleLookups } from '../../context';
+import { useCanvasState, useNodeIssues, useRuleLookups } from '../../context';
 import { useI18n } from '../../../i18n';
 import { IssueBadge } from '../issue-badge';
 import { fieldLabel, rowValueText } from './defaults';
@@ -11,7 +11,8 @@ export function ConditionNode({ id, data, selected }: NodeProps<ConditionNodeTyp
   const { t } = i18n;
   const lookups = useRuleLookups();
   const issues = useNodeIssues(id);
-  const { row, group } = data;
+  const { row } = data;
+  const group = useCanvasState().standsIn[id] ?? data.group;
   const operator = t(`rules.operator.${row.operator}`);
   return (
     <div className={`flow-node flow-condition group-${group}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}`}>

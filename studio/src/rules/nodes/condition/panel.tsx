@@ -24,16 +24,20 @@ import {
   type CustomPrefix,
 } from './defaults';
 import { parentTypesNamedExactly } from './intake-warning';
+import { ListField } from '../list-field';
 import type { ConditionNodeData, ConditionRow, ConditionValue, CustomFieldValueType } from './types';
 
 const CUSTOM_OPTION = (prefix: CustomPrefix) => `custom:${prefix}`;
 
 export function ConditionPanel({
   data,
+  nested,
   onChange,
   issues,
 }: {
   data: ConditionNodeData;
+  /** Whether the row stands inside a group (whose kind then decides how it counts). */
+  nested: boolean;
   onChange: (data: ConditionNodeData) => void;
   issues: readonly NodeIssue[];
 }) {
@@ -50,21 +54,7 @@ export function ConditionPanel({
 
   return (
     <div className="stack">
-      <div className="field">
-        <span className="field-label" id={`${ids}-group`}>
-          {t('rules.condition.group')}
-        </span>
-        <div className="segmented" role="radiogroup" aria-labelledby={`${ids}-group`}>
-          {(['all', 'any'] as const).map((group) => (
-            <button key={group} type="button" role="radio" aria-checked={data.group === group} aria-pressed={data.group === group} onClick={() => onChange({ ...data, group })}>
-              {t(`rules.group.${group}`)}
-            </button>
-          ))}
-        </div>
-        <span className="field-hint">
-          {data.group === 'all' ? t('rules.condition.allHint') : t('rules.condition.anyHint')}
-        </span>
-      </div>
+      {!nested && <ListField value={data.group} onChange={(group) => onChange({ ...data, group })} />}
 
       <label className="field">
         <span className="field-label">{t('rules.condition.field')}</span>
