@@ -1,0 +1,118 @@
+/**
+ * The live event stream (`GET /events/stream`) through the real API on a socket: a reader hears about the changes
+ * to tickets of the services they may read, as they commit, and nothing about the others; the payload names the
+ * ticket, its service and what happened, never what the ticket says.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serveApi, type ServedApi } from '../support/served-api';
+import { startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+let api: ServedApi;
+let visible: { id: string; groupIds: string[] };
+let hidden: { id: string; groupIds: string[] };
+let agent: { id: string; token: string };
+
+interface StreamEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** A client of the stream: the events it has read so far, and a wait for the next one matching a test. */
+async function openStream(token: string) {
+  const abort = new AbortController();
+  const response = await fetch(`${api.url}/events/stream`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const received: StreamEvent[] = [];
+  const waiters: { test: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }[] = [];
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!event || data === undefined) continue;
+        const parsed = { event, data: JSON.parse(data) as Record<string, unknown> };
+        received.push(parsed);
+        for (const waiter of waiters.filter((candidate) => candidate.test(parsed))) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(parsed);
+        }
+      }
+    }
+  })();
+  const next = (test: (event: StreamEvent) => boolean, what: string) =>
+    new Promise<StreamEvent>((resolve, reject) => {
+      const seen = received.find(test);
+      if (seen) return resolve(seen);
+      const timer = setTimeout(() => reject(new Error(`no ${what} event within 10 s; received ${JSON.stringify(received)}`)), 10_000);
+      waiters.push({ test, resolve: (event) => (clearTimeout(timer), resolve(event)) });
+    });
+  await next((event) => event.event === 'ready', 'ready');
+  return { received, next, close: () => abort.abort() };
+}
+
+async function createTicket(serviceId: string, subject: string): Promise<string> {
+  const response = await h.request('POST', '/tickets', {
+    token: h.admin.token,
+    body: { serviceId, subject, content: '비밀번호를 잊어버렸어요.', customer: { name: '김민지', email: 'minji@example.com' } },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id as string;
+}
+
+const about = (ticketId: string, kind: string) => (event: StreamEvent) => event.event === 'ticket' && event.data.ticketId === ticketId && event.data.kind === kind;
+
+beforeAll(async () => {
+  h = await startHarness();
+  api = await serveApi(h);
+  visible = await h.createService('Live visible');
+  hidden = await h.createService('Live hidden');
+  agent = await h.createAgent({ groupIds: [visible.groupIds[0]] });
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await h?.stop();
+});
+
+it('refuses a stream without a bearer token, or with an unknown one', async () => {
+  const anonymous = await api.request('GET', '/events/stream');
+  expect(anonymous.status).toBe(401);
+  expect(anonymous.body.error.code).toBe('auth.required');
+  const unknown = await api.request('GET', '/events/stream', { token: 'cfs_not-a-session' });
+  expect(unknown.status).toBe(401);
+  expect(unknown.body.error.code).toBe('auth.invalid_token');
+});
+
+it('tells an agent about tickets created and taken in their service, and nothing about a service they cannot see', async () => {
+  const agentStream = await openStream(agent.token);
+  const adminStream = await openStream(h.admin.token);
+
+  const hiddenTicket = await createTicket(hidden.id, '다른 서비스의 문의');
+  const visibleTicket = await createTicket(visible.id, '로그인이 안 됩니다');
+  const created = await agentStream.next(about(visibleTicket, 'created'), 'created');
+  expect(created.data).toEqual({ ticketId: visibleTicket, serviceId: visible.id, kind: 'created' });
+  // Changes are delivered in the order they committed: the hidden ticket's came first, and was not sent to the agent.
+  await adminStream.next(about(hiddenTicket, 'created'), 'the admin’s created');
+  await adminStream.next(about(visibleTicket, 'created'), 'the admin’s created');
+  expect(agentStream.received.filter((event) => event.data.ticketId === hiddenTicket)).toEqual([]);
+
+  const taken = await h.request('POST', `/tickets/${visibleTicket}/take`, { token: agent.token, body: {} });
+  expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+  await agentStream.next(about(visibleTicket, 'take'), 'take');
+  const allText = JSON.stringify(agentStream.received);
+  expect(allText).not.toContain('minji');
+  expect(allText).not.toContain('로그인');
+
+  agentStream.close();
+  adminStream.close();
+});
