@@ -4,7 +4,9 @@
  * header, as on every other call, and never in a URL that logs and proxies keep.
  *
  * A lost connection is opened again after a growing pause; each (re)connection announces `resync`, because changes
- * made while it was away are not replayed and the lists must be read again.
+ * made while it was away are not replayed and the lists must be read again. The browser going offline drops the
+ * connection at once (a half-open one would otherwise look live until its silence gave it away), and coming back
+ * online reconnects without waiting out the pause.
  */
 import { useEffect, useRef, useState } from 'react';
 import { readSession } from './client';
@@ -21,6 +23,8 @@ const eventListeners = new Set<(event: LiveEvent) => void>();
 const statusListeners = new Set<(status: LiveStatus) => void>();
 let status: LiveStatus = 'connecting';
 let running: AbortController | null = null;
+/** Ends the connection being read, and the pause before the next one. */
+let interrupt: (() => void) | null = null;
 
 function setStatus(next: LiveStatus) {
   if (status === next) return;
@@ -53,6 +57,7 @@ async function readStream(signal: AbortSignal): Promise<void> {
   const connection = new AbortController();
   const stop = () => connection.abort();
   signal.addEventListener('abort', stop);
+  interrupt = stop;
   let silence = setTimeout(stop, SILENCE_MS);
   try {
     const response = await fetch('/events/stream', {
@@ -84,7 +89,22 @@ async function readStream(signal: AbortSignal): Promise<void> {
 
 async function run(signal: AbortSignal) {
   let attempt = 0;
+  const onNetworkChange = () => interrupt?.();
+  window.addEventListener('offline', onNetworkChange);
+  window.addEventListener('online', onNetworkChange);
+  signal.addEventListener('abort', () => {
+    window.removeEventListener('offline', onNetworkChange);
+    window.removeEventListener('online', onNetworkChange);
+  });
   while (!signal.aborted) {
+    if (!navigator.onLine) {
+      setStatus('offline');
+      await new Promise<void>((resolve) => {
+        interrupt = resolve;
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+      continue;
+    }
     setStatus(attempt === 0 ? 'connecting' : 'offline');
     const started = Date.now();
     await readStream(signal);
@@ -95,7 +115,8 @@ async function run(signal: AbortSignal) {
     const pause = RETRY_MS[Math.min(attempt - 1, RETRY_MS.length - 1)];
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, pause);
-      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      interrupt = () => (clearTimeout(timer), resolve());
+      signal.addEventListener('abort', interrupt, { once: true });
     });
   }
 }
