@@ -4,6 +4,7 @@
  * ticket, its service and what happened, never what the ticket says.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openEventStream, ticketEvent as about } from '../support/event-stream';
 import { serveApi, type ServedApi } from '../support/served-api';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -13,53 +14,6 @@ let visible: { id: string; groupIds: string[] };
 let hidden: { id: string; groupIds: string[] };
 let agent: { id: string; token: string };
 
-interface StreamEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** A client of the stream: the events it has read so far, and a wait for the next one matching a test. */
-async function openStream(token: string) {
-  const abort = new AbortController();
-  const response = await fetch(`${api.url}/events/stream`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const received: StreamEvent[] = [];
-  const waiters: { test: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }[] = [];
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!event || data === undefined) continue;
-        const parsed = { event, data: JSON.parse(data) as Record<string, unknown> };
-        received.push(parsed);
-        for (const waiter of waiters.filter((candidate) => candidate.test(parsed))) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve(parsed);
-        }
-      }
-    }
-  })();
-  const next = (test: (event: StreamEvent) => boolean, what: string) =>
-    new Promise<StreamEvent>((resolve, reject) => {
-      const seen = received.find(test);
-      if (seen) return resolve(seen);
-      const timer = setTimeout(() => reject(new Error(`no ${what} event within 10 s; received ${JSON.stringify(received)}`)), 10_000);
-      waiters.push({ test, resolve: (event) => (clearTimeout(timer), resolve(event)) });
-    });
-  await next((event) => event.event === 'ready', 'ready');
-  return { received, next, close: () => abort.abort() };
-}
-
 async function createTicket(serviceId: string, subject: string): Promise<string> {
   const response = await h.request('POST', '/tickets', {
     token: h.admin.token,
@@ -68,8 +22,6 @@ async function createTicket(serviceId: string, subject: string): Promise<string>
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.id as string;
 }
-
-const about = (ticketId: string, kind: string) => (event: StreamEvent) => event.event === 'ticket' && event.data.ticketId === ticketId && event.data.kind === kind;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -94,8 +46,8 @@ it('refuses a stream without a bearer token, or with an unknown one', async () =
 });
 
 it('tells an agent about tickets created and taken in their service, and nothing about a service they cannot see', async () => {
-  const agentStream = await openStream(agent.token);
-  const adminStream = await openStream(h.admin.token);
+  const agentStream = await openEventStream(api.url, agent.token);
+  const adminStream = await openEventStream(api.url, h.admin.token);
 
   const hiddenTicket = await createTicket(hidden.id, '다른 서비스의 문의');
   const visibleTicket = await createTicket(visible.id, '로그인이 안 됩니다');
