@@ -222,8 +222,9 @@ export function TicketDetail({
             detail.reload();
             transfers.reload();
           }} />
+          {/* Drafts start over only when what they edit changed, not on every change someone else makes live. */}
           <TicketEditor
-            key={`${ticket.id}-${ticket.updatedAt}`}
+            key={`${ticket.id}|${ticket.subject}|${ticket.tags.join(',')}`}
             ticket={ticket}
             onSaved={(saved) => {
               detail.accept(saved);
@@ -231,7 +232,7 @@ export function TicketDetail({
             }}
           />
           <TicketFields
-            key={`fields-${ticket.id}-${ticket.updatedAt}`}
+            key={`fields-${ticket.id}|${JSON.stringify([ticket.customerFields, ticket.agentFields])}`}
             ticket={ticket}
             onSaved={(saved) => {
               detail.accept(saved);

@@ -179,8 +179,11 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
 
   const onChanged = useCallback(
     (id: string, ticket: Ticket | null) => {
-      if (ticket) pages.replace(ticket, true);
-      else {
+      // Shown as it is now at once; the quiet refresh then drops it from a list it has left (taken, resolved, moved).
+      if (ticket) {
+        pages.replace(ticket, true);
+        pages.refresh();
+      } else {
         pages.replace({ id } as Ticket, false);
         open(undefined);
       }
