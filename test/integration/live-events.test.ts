@@ -43,6 +43,9 @@ it('refuses a stream without a bearer token, or with an unknown one', async () =
   const unknown = await api.request('GET', '/events/stream', { token: 'cfs_not-a-session' });
   expect(unknown.status).toBe(401);
   expect(unknown.body.error.code).toBe('auth.invalid_token');
+  const withParameter = await api.request('GET', '/events/stream?since=0', { token: agent.token });
+  expect(withParameter.status).toBe(400);
+  expect(withParameter.body.error.code).toBe('request.invalid');
 });
 
 it('tells an agent about tickets created and taken in their service, and nothing about a service they cannot see', async () => {

@@ -22,8 +22,10 @@ export const stream = createRoute({
     'A comment line every 20 s keeps proxies from closing it; the bearer token is checked again then, and the stream',
     'ends once it is no longer valid. Send the token in the Authorization header (fetch streaming), never in the URL.',
   ].join(' '),
+  // No parameters: an unknown one is refused at once rather than answered with a stream that never ends.
+  request: { query: z.object({}).strict() },
   responses: {
     200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
-    ...errorResponses(401, 403),
+    ...errorResponses(400, 401, 403),
   },
 });
