@@ -99,6 +99,13 @@ it('updates one agent’s list, counts and open ticket as tickets are created an
   await watching.context().setOffline(false);
   await watching.locator('.live-indicator[data-live="live"]').waitFor({ timeout: UI_TIMEOUT });
   await row(watching, '연결이 끊긴 사이의 문의').waitFor({ timeout: UI_TIMEOUT });
+
+  // The new keys are in the help.
+  await watching.keyboard.press('?');
+  const help = watching.getByRole('dialog');
+  await help.getByText('Take the ticket').waitFor({ timeout: UI_TIMEOUT });
+  await help.getByText('Write the final answer that resolves it').waitFor({ timeout: UI_TIMEOUT });
+  await help.getByText('Send, then open the next ticket').waitFor({ timeout: UI_TIMEOUT });
   await taking.close();
   await watching.close();
 });

@@ -36,13 +36,18 @@ afterAll(async () => {
   await h?.stop();
 });
 
-it('refuses a stream without a bearer token, or with an unknown one', async () => {
+it('refuses a stream without a bearer token, with an unknown one, to an organisation admin, or with a parameter', async () => {
   const anonymous = await api.request('GET', '/events/stream');
   expect(anonymous.status).toBe(401);
   expect(anonymous.body.error.code).toBe('auth.required');
   const unknown = await api.request('GET', '/events/stream', { token: 'cfs_not-a-session' });
   expect(unknown.status).toBe(401);
   expect(unknown.body.error.code).toBe('auth.invalid_token');
+  // Organisation admins read no tickets, so they hear of none.
+  const orgAdmin = await h.createAgent({ role: 'org_admin', groupIds: [] });
+  const refused = await api.request('GET', '/events/stream', { token: orgAdmin.token });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.code).toBe('ticket.forbidden');
   const withParameter = await api.request('GET', '/events/stream?since=0', { token: agent.token });
   expect(withParameter.status).toBe(400);
   expect(withParameter.body.error.code).toBe('request.invalid');
