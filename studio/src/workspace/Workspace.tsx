@@ -143,7 +143,9 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
     const index = tickets.findIndex((ticket) => ticket.id === cursorId.current);
     setCursor((current) => (index >= 0 ? index : Math.max(0, Math.min(current, tickets.length - 1))));
   }, [tickets]);
-  cursorId.current = tickets[cursor]?.id;
+  useEffect(() => {
+    cursorId.current = tickets[cursor]?.id;
+  }, [tickets, cursor]);
 
   /** The ticket after `id` in the list as shown (or before it, at the end), skipping `id` itself. */
   const nextAfter = (id: string): string | undefined => {
