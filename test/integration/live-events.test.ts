@@ -76,3 +76,21 @@ it('tells an agent about tickets created and taken in their service, and nothing
   agentStream.close();
   adminStream.close();
 });
+
+it('streams to an API client with tickets:read, as its owner may read, and refuses one without it', async () => {
+  const issue = async (scopes: string[]) => {
+    const response = await h.request('POST', '/auth/tokens', { token: agent.token, body: { name: 'wallboard', scopes } });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body.token as string;
+  };
+  const withoutScope = await api.request('GET', '/events/stream', { token: await issue(['customers:read']) });
+  expect(withoutScope.status).toBe(403);
+  expect(withoutScope.body.error.code).toBe('auth.scope_missing');
+
+  const client = await openEventStream(api.url, await issue(['tickets:read']));
+  const hiddenTicket = await createTicket(hidden.id, '월보드에 안 보일 문의');
+  const visibleTicket = await createTicket(visible.id, '월보드에 보일 문의');
+  await client.next(about(visibleTicket, 'created'), 'created');
+  expect(client.received.filter((event) => event.data.ticketId === hiddenTicket)).toEqual([]);
+  client.close();
+});
