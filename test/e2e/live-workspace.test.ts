@@ -137,10 +137,13 @@ it('answers with e and Send & next, then Ctrl+Shift+Enter, each opening the next
 
   await page.keyboard.press('e');
   await page.keyboard.type('교환 접수해 드렸습니다.');
+  await detail.locator('.composer-foot').scrollIntoViewIfNeeded();
+  // The first answer's toast has gone, so the shot shows the buttons.
+  await page.locator('.toast').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await studio.shoot(page, '03-send-next-ko-390');
   await page.keyboard.press('Control+Shift+Enter');
   await detail.getByRole('heading', { name: '첫 번째 문의' }).waitFor({ timeout: UI_TIMEOUT });
   expect((await h.request('GET', `/tickets/${ids[1]}`, { token: agent.token })).body.status).toBe('resolved');
-  await studio.shoot(page, '03-sent-next-ko-390');
 
   // The answered tickets have left the in-progress list; the last one has no next.
   await expect.poll(() => count(page, 'mine_in_progress'), { timeout: UI_TIMEOUT }).toBe('1');
