@@ -18,6 +18,7 @@ import type { ErrorCode } from '../domain/error-codes';
 import type { Service } from '../store/directory/services';
 import { findCustomerInOrg, type CustomerRow } from '../store/customers';
 import type { Db } from '../store/db';
+import type { ServiceAudience } from '../store/ticket-changes';
 import { agentGroupIdsInService, findTicketInOrg, type TicketView } from '../store/tickets';
 import type { AuthenticatedAgent } from './auth/agent';
 import { ApiError, notFound } from './errors';
@@ -55,6 +56,16 @@ async function requireServiceReader(sql: Db, reader: Reader, serviceId: string, 
   if (reader.role === 'org_admin') refuse(subject, 'orgAdmin', serviceId);
   if (reader.role === 'admin') return;
   if ((await agentGroupIdsInService(sql, reader.id, serviceId)).length === 0) refuse(subject, 'notMember', serviceId);
+}
+
+/**
+ * The same rule without a query, for a service whose audience is already read (the live ticket stream checks every
+ * notification against every connected reader).
+ */
+export function mayReadServiceTickets(reader: Reader, audience: ServiceAudience): boolean {
+  if (reader.orgId !== audience.orgId) return false;
+  if (reader.role === 'admin') return true;
+  return reader.role === 'agent' && audience.memberIds.has(reader.id);
 }
 
 /** A service whose tickets the reader may read: 404 `service.not_found` outside their organisation, else 403. */

@@ -42,6 +42,9 @@ import { attachmentBodyLimit, isAttachmentUpload } from './routes/attachments/at
 // Ticket search and exports of searches and customer lists.
 import { searchRoutes } from './routes/search/search.index';
 import { exportRoutes } from './routes/exports/exports.index';
+// Live ticket changes for open studios.
+import { eventRoutes } from './routes/events/events.index';
+import { createTicketChangeHub } from './ticket-change-hub';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -54,10 +57,12 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   const app = createRouter();
 
   const loginThrottle = createLoginThrottle();
+  const ticketChanges = createTicketChangeHub(deps);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('loginThrottle', loginThrottle);
+    c.set('ticketChanges', ticketChanges);
     const started = performance.now();
     await next();
     // Counted by route pattern, not path, so ids never become label values.
@@ -132,6 +137,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
   api.route('/', replyTemplateRoutes);
   api.route('/', attachmentRoutes);
   api.route('/', maskRoutes);
+  api.route('/', eventRoutes);
   app.route('/', api);
   return app;
 }

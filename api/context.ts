@@ -8,6 +8,7 @@ import type { Sql } from '../store/db';
 import type { Config } from '../infra/env';
 import type { AuthenticatedAgent } from './auth/agent';
 import type { LoginThrottle } from './auth/login-throttle';
+import type { TicketChangeHub } from './ticket-change-hub';
 
 export interface ApiDeps {
   sql: Sql;
@@ -23,6 +24,8 @@ export interface AppEnv {
     agent: AuthenticatedAgent;
     requestId: string;
     loginThrottle: LoginThrottle;
+    /** The fan-out of ticket changes to live event streams, one per application. */
+    ticketChanges: TicketChangeHub;
   };
 }
 

@@ -6,6 +6,7 @@ import type { Db, Tx } from './db';
 import type { ActorRef } from '../domain/people';
 import type { TicketStatus } from '../domain/ticket';
 import { actorColumns, actorJoins, actorRef, type ActorColumns } from './actors';
+import { notifyTicketChange } from './ticket-changes';
 
 export interface NewTicketEvent {
   ticketId: string;
@@ -22,6 +23,7 @@ export async function insertTicketEvent(tx: Tx, event: NewTicketEvent): Promise<
     insert into ticket_events (ticket_id, seq, kind, actor_id, changes, at)
     values (${event.ticketId}, ${event.seq}, ${event.kind}, ${event.actorId}, ${tx.json(event.changes as never)}, ${event.at})
     on conflict do nothing`;
+  await notifyTicketChange(tx, event.ticketId, event.kind);
 }
 
 export interface TicketEventView {

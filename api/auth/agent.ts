@@ -32,7 +32,8 @@ export interface AuthenticatedAgent extends TokenAgent {
 // `lastUsedAt` is kept to the minute, so a busy client does not write on every request.
 const LAST_USED_PRECISION_MS = 60_000;
 
-async function findCaller(sql: Sql, token: string): Promise<{ agent: AuthenticatedAgent; client: TokenApiClient | null } | null> {
+/** The caller a bearer token names now, or null when it is unknown, expired or revoked. */
+export async function findCaller(sql: Sql, token: string): Promise<{ agent: AuthenticatedAgent; client: TokenApiClient | null } | null> {
   const kind = tokenKind(token);
   if (!kind) return null;
   const hash = hashToken(token);
@@ -56,16 +57,20 @@ function requireScope(client: ApiClient, method: string, path: string): void {
   }
 }
 
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? null;
+}
+
 /**
  * Requires `Authorization: Bearer <token>` naming an active agent or an unrevoked API client of an active owner,
  * and, for an API client, the scope of the route; its request then runs as the client (see `store/audit`).
  */
 export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new ApiError(401, 'auth.required', 'Send a bearer token: Authorization: Bearer <token>.');
+  const token = bearerToken(c.req.header('authorization'));
+  if (!token) throw new ApiError(401, 'auth.required', 'Send a bearer token: Authorization: Bearer <token>.');
   const { sql } = c.var.deps;
-  const caller = await findCaller(sql, match[1]);
+  const caller = await findCaller(sql, token);
   if (!caller) throw new ApiError(401, 'auth.invalid_token', 'The bearer token is unknown, expired or revoked.');
   c.set('agent', caller.agent);
   if (!caller.client) return next();

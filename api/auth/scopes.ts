@@ -12,6 +12,7 @@ const RULES: { methods: readonly string[] | 'any'; path: RegExp; need: ScopeRequ
   { methods: ['GET'], path: /^\/me$/, need: { open: true } },
   { methods: 'any', path: /^\/auth\//, need: { session: true } },
   { methods: ['GET'], path: /^\/(tickets|dashboard)(\/|$)/, need: { scope: 'tickets:read' } },
+  { methods: ['GET'], path: /^\/events\/stream$/, need: { scope: 'tickets:read' } },
   // A search is a read sent as a body.
   { methods: ['POST'], path: /^\/tickets\/search(\/download)?$/, need: { scope: 'tickets:read' } },
   { methods: 'any', path: /^\/search-defaults$/, need: { session: true } },

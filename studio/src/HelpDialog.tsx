@@ -10,6 +10,7 @@ const ENTER: Key = { name: 'shell.help.key.enter' };
 const ESCAPE: Key = { name: 'shell.help.key.escape' };
 const CTRL: Key = { name: 'shell.help.key.ctrl' };
 const ALT: Key = { name: 'shell.help.key.alt' };
+const SHIFT: Key = { name: 'shell.help.key.shift' };
 const DELETE: Key = { name: 'shell.help.key.delete' };
 
 const GROUPS: { title: MessageKey; keys: [Key[], MessageKey][] }[] = [
@@ -30,8 +31,11 @@ const GROUPS: { title: MessageKey; keys: [Key[], MessageKey][] }[] = [
   {
     title: 'shell.help.ticket.title',
     keys: [
+      [['t'], 'shell.help.ticket.take'],
+      [['e'], 'shell.help.ticket.resolve'],
       [['c'], 'shell.help.ticket.write'],
       [[CTRL, ENTER], 'shell.help.ticket.send'],
+      [[CTRL, SHIFT, ENTER], 'shell.help.ticket.sendNext'],
       [['h'], 'shell.help.ticket.switchTab'],
     ],
   },

@@ -2,7 +2,7 @@
  * The ticket's actions that are valid for its status and the agent's role: take, forward, resolve
  * internally, complete, restore, delete. Refusals are shown as sentences next to the button.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { ticketsApi } from '../api/endpoints';
 import type { DirectoryAgent, DirectoryGroup, InternalResolveReason, Me, Ticket } from '../api/types';
 import { Dialog } from '../components/dialog';
@@ -25,6 +25,7 @@ export function ActionBar({
   allowed,
   busy,
   run,
+  takeRef,
   onTransferred,
 }: {
   ticket: Ticket;
@@ -32,6 +33,8 @@ export function ActionBar({
   allowed: Set<TicketAction>;
   busy: TicketAction | null;
   run: RunAction;
+  /** The Take button, which the `t` shortcut clicks. */
+  takeRef?: RefObject<HTMLButtonElement | null>;
   /** After a transfer was accepted: reload the ticket and its transfers. */
   onTransferred: () => void;
 }) {
@@ -46,7 +49,7 @@ export function ActionBar({
 
   const button = (action: TicketAction, icon: IconName, label: MessageKey, onClick: () => void, kind = 'button') =>
     allowed.has(action) && (
-      <button type="button" className={kind} onClick={onClick} disabled={busy !== null}>
+      <button type="button" className={kind} onClick={onClick} disabled={busy !== null} ref={action === 'take' ? takeRef : undefined}>
         {busy === action ? <Spinner size={14} /> : <Icon name={icon} size={14} />}
         {t(label)}
       </button>

@@ -1,7 +1,8 @@
 /**
  * Writing to the ticket: a final reply (resolve), an interim answer (hold) or an internal note (a comment only agents
  * see). Only the modes the ticket allows are offered, and the first of them is chosen until the agent picks another:
- * after Take the composer moves to the reply. Ctrl/⌘+Enter sends.
+ * after Take the composer moves to the reply. Ctrl/⌘+Enter sends; with Shift, or "Send & next", the next ticket of
+ * the list opens once it is sent.
  */
 import { useEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
@@ -30,36 +31,43 @@ export function Composer({
   textareaRef,
   ticketId,
   serviceId,
+  chosen,
+  onChoose,
+  canSendNext,
 }: {
   allowed: Set<TicketAction>;
   busy: boolean;
   error: unknown;
   onDismissError: () => void;
-  onSubmit: (mode: ComposerMode, body: string, attachmentIds: string[]) => Promise<boolean>;
+  /** Sends; `next` asks for the list's next ticket once it is sent. */
+  onSubmit: (mode: ComposerMode, body: string, attachmentIds: string[], next: boolean) => Promise<boolean>;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   ticketId: string;
   serviceId: string;
+  /** The mode the agent picked (or a shortcut chose); null: the first the ticket allows. */
+  chosen: ComposerMode | null;
+  onChoose: (mode: ComposerMode) => void;
+  /** Whether the list has a ticket to open after this one. */
+  canSendNext: boolean;
 }) {
   const { t } = useI18n();
   const modes = (Object.keys(MODES) as ComposerMode[]).filter((mode) => allowed.has(MODES[mode].action));
-  const [chosen, setChosen] = useState<ComposerMode | null>(null);
   const [body, setBody] = useState('');
   const [attachments, setAttachments] = useState<UploadedAttachment[]>([]);
 
   useEffect(() => {
     setBody('');
     setAttachments([]);
-    setChosen(null);
   }, [ticketId]);
 
   if (modes.length === 0) return null;
   const mode = chosen && modes.includes(chosen) ? chosen : modes[0];
   const active = MODES[mode];
 
-  async function submit(event?: FormEvent) {
+  async function submit(event?: FormEvent, next = false) {
     event?.preventDefault();
     if (!body.trim() || busy) return;
-    if (await onSubmit(mode, body.trim(), attachments.map((attachment) => attachment.id))) {
+    if (await onSubmit(mode, body.trim(), attachments.map((attachment) => attachment.id), next && canSendNext)) {
       setBody('');
       setAttachments([]);
     }
@@ -68,7 +76,7 @@ export function Composer({
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void submit();
+      void submit(undefined, event.shiftKey);
     }
   }
 
@@ -83,7 +91,7 @@ export function Composer({
             aria-selected={candidate === mode}
             className="composer-tab"
             onClick={() => {
-              setChosen(candidate);
+              onChoose(candidate);
               textareaRef.current?.focus();
             }}
           >
@@ -119,10 +127,17 @@ export function Composer({
             ),
           })}
         </span>
-        <button type="submit" className={`button ${mode === 'internal_note' ? 'note' : 'primary'}`} disabled={busy || !body.trim()}>
-          {busy ? <Spinner size={14} /> : <Icon name={active.icon} size={14} />}
-          {t(`workspace.composer.${mode}.submit`)}
-        </button>
+        <div className="composer-buttons">
+          {canSendNext && (
+            <button type="button" className="button" onClick={() => void submit(undefined, true)} disabled={busy || !body.trim()} title={t('workspace.composer.sendNextHint')}>
+              {t('workspace.composer.sendNext')}
+            </button>
+          )}
+          <button type="submit" className={`button ${mode === 'internal_note' ? 'note' : 'primary'}`} disabled={busy || !body.trim()}>
+            {busy ? <Spinner size={14} /> : <Icon name={active.icon} size={14} />}
+            {t(`workspace.composer.${mode}.submit`)}
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -40,11 +40,14 @@ export function TicketDetail({
   ticketId,
   onChanged,
   onClose,
+  onNext,
 }: {
   ticketId: string;
   /** After an action: the ticket as it is now, or `null` when it was deleted. */
   onChanged: (id: string, ticket: Ticket | null) => void;
   onClose: () => void;
+  /** Opens the list's next ticket after this one; absent when there is none. */
+  onNext?: () => void;
 }) {
   const me = useMe();
   const toast = useToast();
@@ -54,7 +57,9 @@ export function TicketDetail({
   const [tab, setTab] = useState<Tab>('conversation');
   const [busy, setBusy] = useState<TicketAction | null>(null);
   const [composerError, setComposerError] = useState<unknown>(null);
+  const [composerMode, setComposerMode] = useState<ComposerMode | null>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const takeButtonRef = useRef<HTMLButtonElement>(null);
   const transfers = useTransfers(detail.ticket);
 
   const run: RunAction = useCallback(
@@ -79,8 +84,17 @@ export function TicketDetail({
     [detail, onChanged, ticketId, toast],
   );
 
+  const allowedNow = detail.ticket ? availableActions(detail.ticket, me).allowed : new Set<TicketAction>();
   useShortcuts({
     c: () => composerRef.current?.focus(),
+    // The ActionBar's own Take button, so a ticket that needs a group asks for it as a click would.
+    t: () => allowedNow.has('take') && takeButtonRef.current?.click(),
+    e: () => {
+      if (!allowedNow.has('resolve')) return;
+      setComposerMode('reply');
+      setTab('conversation');
+      composerRef.current?.focus();
+    },
     h: () => setTab((current) => nextTab(current, hasDooray)),
   });
 
@@ -115,7 +129,7 @@ export function TicketDetail({
   const { allowed, blocked } = availableActions(ticket, me);
   const customer = ticket.customer;
 
-  async function submitComposer(mode: ComposerMode, body: string, attachmentIds: string[]): Promise<boolean> {
+  async function submitComposer(mode: ComposerMode, body: string, attachmentIds: string[], next: boolean): Promise<boolean> {
     setComposerError(null);
     const commands: Record<ComposerMode, [TicketAction, () => Promise<Ticket>, MessageKey]> = {
       reply: ['resolve', () => ticketsApi.resolve(ticket.id, body, attachmentIds), 'workspace.toast.answered'],
@@ -126,6 +140,7 @@ export function TicketDetail({
     const refused = await run(action, command, t(success));
     setComposerError(refused);
     if (!refused) setTab('conversation');
+    if (!refused && next) onNext?.();
     return !refused;
   }
 
@@ -203,12 +218,13 @@ export function TicketDetail({
         </p>
       ) : (
         <>
-          <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} onTransferred={() => {
+          <ActionBar ticket={ticket} me={me} allowed={allowed} busy={busy} run={run} takeRef={takeButtonRef} onTransferred={() => {
             detail.reload();
             transfers.reload();
           }} />
+          {/* Drafts start over only when what they edit changed, not on every change someone else makes live. */}
           <TicketEditor
-            key={`${ticket.id}-${ticket.updatedAt}`}
+            key={`${ticket.id}|${ticket.subject}|${ticket.tags.join(',')}`}
             ticket={ticket}
             onSaved={(saved) => {
               detail.accept(saved);
@@ -216,7 +232,7 @@ export function TicketDetail({
             }}
           />
           <TicketFields
-            key={`fields-${ticket.id}-${ticket.updatedAt}`}
+            key={`fields-${ticket.id}|${JSON.stringify([ticket.customerFields, ticket.agentFields])}`}
             ticket={ticket}
             onSaved={(saved) => {
               detail.accept(saved);
@@ -265,6 +281,9 @@ export function TicketDetail({
           onDismissError={() => setComposerError(null)}
           onSubmit={submitComposer}
           textareaRef={composerRef}
+          chosen={composerMode}
+          onChoose={setComposerMode}
+          canSendNext={onNext !== undefined}
         />
       )}
     </aside>

@@ -1,6 +1,8 @@
 /**
  * The agent workspace: task lists on the left, today's figures on top, the list in the middle and the
  * open ticket on the right. Keyboard first: j/k move, Enter opens, Esc closes, / searches, n creates.
+ * Live: ticket changes pushed by the API refresh the list and the counts, so a ticket someone took or resolved
+ * leaves the list it no longer belongs to without a reload.
  */
 import './workspace.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -13,6 +15,8 @@ import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useShortcuts } from '../shortcuts';
+import { useLiveEvents } from '../api/live';
+import { LiveIndicator } from './LiveIndicator';
 import { LISTS, PRIORITIES } from '../vocabulary';
 import { TICKET_CHANNELS } from '../../../domain/ticket';
 import type { TicketListFilters } from '../api/endpoints';
@@ -27,6 +31,8 @@ import { useTicketPages } from './useTicketPages';
 
 // The search box asks the server once typing pauses, not on every key.
 const SEARCH_PAUSE_MS = 300;
+// A burst of changes (a bulk job, a trigger's edits) reads the list and the counts again once.
+const LIVE_PAUSE_MS = 400;
 const CHANNELS = TICKET_CHANNELS.filter((channel) => channel !== 'issue_transfer');
 
 export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: string }) {
@@ -121,6 +127,34 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
     counts.refresh();
   };
 
+  const liveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(liveTimer.current), []);
+  useLiveEvents(() => {
+    clearTimeout(liveTimer.current);
+    liveTimer.current = setTimeout(() => {
+      pages.refresh();
+      counts.refresh();
+    }, LIVE_PAUSE_MS);
+  });
+
+  // The highlighted row stays on its ticket when the list changes under it, or on the row that took its place.
+  const cursorId = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const index = tickets.findIndex((ticket) => ticket.id === cursorId.current);
+    setCursor((current) => (index >= 0 ? index : Math.max(0, Math.min(current, tickets.length - 1))));
+  }, [tickets]);
+  useEffect(() => {
+    cursorId.current = tickets[cursor]?.id;
+  }, [tickets, cursor]);
+
+  /** The ticket after `id` in the list as shown (or before it, at the end), skipping `id` itself. */
+  const nextAfter = (id: string): string | undefined => {
+    const index = tickets.findIndex((ticket) => ticket.id === id);
+    const from = index >= 0 ? index : cursor;
+    const rest = tickets.filter((ticket) => ticket.id !== id);
+    return (rest[from] ?? rest[from - 1])?.id;
+  };
+
   const toggleSelected = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -147,8 +181,11 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
 
   const onChanged = useCallback(
     (id: string, ticket: Ticket | null) => {
-      if (ticket) pages.replace(ticket, true);
-      else {
+      // Shown as it is now at once; the quiet refresh then drops it from a list it has left (taken, resolved, moved).
+      if (ticket) {
+        pages.replace(ticket, true);
+        pages.refresh();
+      } else {
         pages.replace({ id } as Ticket, false);
         open(undefined);
       }
@@ -165,6 +202,7 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
         <div className="list-toolbar">
           <div className="list-title">
             <h1>{t(`workspace.list.${list}`)}</h1>
+            <LiveIndicator />
           </div>
           <div className="search">
             <Icon name="search" size={14} />
@@ -267,7 +305,15 @@ export function Workspace({ list, ticketId }: { list: TicketList; ticketId?: str
           onOpen={(index) => open(tickets[index]?.id)}
         />
       </main>
-      {ticketId && <TicketDetail key={ticketId} ticketId={ticketId} onChanged={onChanged} onClose={() => open(undefined)} />}
+      {ticketId && (
+        <TicketDetail
+          key={ticketId}
+          ticketId={ticketId}
+          onChanged={onChanged}
+          onClose={() => open(undefined)}
+          onNext={nextAfter(ticketId) ? () => open(nextAfter(ticketId)) : undefined}
+        />
+      )}
       <NewTicketDialog
         open={creating}
         onClose={() => setCreating(false)}

@@ -24,9 +24,9 @@ export function useListCounts(): ListCounts {
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
 
+  // Refreshes keep the figures on screen until the new ones arrive.
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
     void Promise.all([
       dashboardApi.get({ quiet: true }).catch(() => null),
       ticketsApi.list('all', { limit: CHART_SAMPLE, quiet: true }).catch(() => null),

@@ -1,9 +1,12 @@
 /** A ticket with its processing history and event log, reloaded together after every action. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ticketsApi } from '../api/endpoints';
+import { useLiveEvents } from '../api/live';
 import type { Ticket, TicketEvent, TicketMessage } from '../api/types';
 
 const EMAIL_RECHECK_MS = 2_000;
+// Several changes in a row (a take and its trigger's edits) are read back once.
+const LIVE_PAUSE_MS = 250;
 
 export interface TicketDetailData {
   ticket: Ticket | null;
@@ -61,6 +64,15 @@ export function useTicketDetail(id: string): TicketDetailData {
     const timer = setTimeout(reload, EMAIL_RECHECK_MS);
     return () => clearTimeout(timer);
   }, [emailPending, generation, reload]);
+  // Someone else (or a trigger) changed the ticket: show it as it is now.
+  const liveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(liveTimer.current), []);
+  useLiveEvents((event) => {
+    if (event.type === 'ticket' && event.ticketId !== id) return;
+    clearTimeout(liveTimer.current);
+    liveTimer.current = setTimeout(reload, LIVE_PAUSE_MS);
+  });
+
   const accept = useCallback(
     (next: Ticket) => {
       setTicket(next);

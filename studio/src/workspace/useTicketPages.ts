@@ -7,6 +7,8 @@ import { ticketsApi, type TicketListFilters } from '../api/endpoints';
 import type { Ticket, TicketList } from '../api/types';
 
 const PAGE_SIZE = 25;
+// The most a quiet refresh reads again at once (the API's largest page).
+const REFRESH_LIMIT = 100;
 
 export interface TicketPages {
   items: Ticket[];
@@ -16,6 +18,8 @@ export interface TicketPages {
   error: unknown;
   loadMore: () => void;
   reload: () => void;
+  /** Reads the tickets shown again without a loading state: tickets that left the list go, new ones come in. */
+  refresh: () => void;
   /** Puts a ticket returned by an action in place, or drops it when it no longer belongs to the list. */
   replace: (ticket: Ticket, stillListed: boolean) => void;
 }
@@ -72,11 +76,31 @@ export function useTicketPages(list: TicketList, filters: TicketListFilters = {}
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
 
+  const shown = useRef(0);
+  shown.current = items.length;
+  const refreshing = useRef<AbortController | null>(null);
+  const refresh = useCallback(() => {
+    refreshing.current?.abort();
+    const controller = new AbortController();
+    refreshing.current = controller;
+    const requestedFor = `${list}|${filterKey}`;
+    const limit = Math.min(REFRESH_LIMIT, Math.max(PAGE_SIZE, shown.current));
+    ticketsApi
+      .list(list, { limit, quiet: true, signal: controller.signal, filters: JSON.parse(filterKey) as TicketListFilters })
+      .then((page) => {
+        if (current.current !== requestedFor) return;
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+      })
+      // A failed refresh leaves the list as it was; the next change or the refresh button tries again.
+      .catch(() => undefined);
+  }, [list, filterKey]);
+
   const replace = useCallback((ticket: Ticket, stillListed: boolean) => {
     setItems((existing) =>
       stillListed ? existing.map((item) => (item.id === ticket.id ? ticket : item)) : existing.filter((item) => item.id !== ticket.id),
     );
   }, []);
 
-  return { items, nextCursor, loading, loadingMore, error, loadMore, reload, replace };
+  return { items, nextCursor, loading, loadingMore, error, loadMore, reload, refresh, replace };
 }

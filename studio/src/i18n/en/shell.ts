@@ -56,6 +56,9 @@ export default {
       write: 'Write a reply or note',
       send: 'Send what you wrote',
       switchTab: 'Switch conversation / event log',
+      take: 'Take the ticket',
+      resolve: 'Write the final answer that resolves it',
+      sendNext: 'Send, then open the next ticket',
     },
     rules: {
       title: 'Rule studio',
@@ -73,6 +76,7 @@ export default {
       escape: 'Esc',
       ctrl: 'Ctrl',
       alt: 'Alt',
+      shift: 'Shift',
       delete: 'Delete',
     },
   },

@@ -52,6 +52,14 @@ export default {
     defaultsSaved: 'Default search conditions saved',
   },
   refresh: 'Refresh (r)',
+  // The live stream of ticket changes (api/routes/events).
+  live: {
+    on: 'Live',
+    onHint: 'Lists, counts and the open ticket update as tickets change',
+    connecting: 'Connecting…',
+    offline: 'Offline, reconnecting',
+    offlineHint: 'Live updates are paused, so what you see may be out of date. Press r to refresh.',
+  },
   newTicket: 'New ticket',
   newTicketHint: 'New ticket (n)',
   created: 'Ticket {id} created',
@@ -235,6 +243,8 @@ export default {
   composer: {
     label: 'What to write',
     sendHint: '{keys} to send',
+    sendNext: 'Send & next',
+    sendNextHint: 'Send, then open the next ticket in this list (Ctrl+Shift+Enter)',
     reply: {
       tab: 'Reply & resolve',
       submit: 'Send and resolve',

@@ -58,6 +58,9 @@ export default {
       write: '답변이나 메모 쓰기',
       send: '작성한 내용 보내기',
       switchTab: '처리 이력 / 이벤트 로그 전환',
+      take: '티켓 가져오기',
+      resolve: '해결할 최종 답변 쓰기',
+      sendNext: '보낸 뒤 다음 티켓 열기',
     },
     rules: {
       title: '트리거 스튜디오',
@@ -75,6 +78,7 @@ export default {
       escape: 'Esc',
       ctrl: 'Ctrl',
       alt: 'Alt',
+      shift: 'Shift',
       delete: 'Delete',
     },
   },

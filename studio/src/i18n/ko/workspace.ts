@@ -54,6 +54,14 @@ export default {
     defaultsSaved: '기본 검색 조건을 저장했습니다',
   },
   refresh: '새로 고침 (r)',
+  // 티켓 변경 실시간 수신 (api/routes/events).
+  live: {
+    on: '실시간',
+    onHint: '티켓이 바뀌면 목록, 건수, 열린 티켓이 바로 갱신됩니다',
+    connecting: '연결 중…',
+    offline: '연결 끊김 · 다시 연결 중',
+    offlineHint: '실시간 갱신이 멈춰 화면이 최신이 아닐 수 있습니다. r 키로 새로 고치세요.',
+  },
   newTicket: '새 티켓',
   newTicketHint: '새 티켓 (n)',
   created: '티켓 {id}을(를) 만들었습니다',
@@ -237,6 +245,8 @@ export default {
   composer: {
     label: '작성 종류',
     sendHint: '{keys} 로 보내기',
+    sendNext: '보내고 다음 티켓',
+    sendNextHint: '보낸 뒤 이 목록의 다음 티켓을 엽니다 (Ctrl+Shift+Enter)',
     reply: {
       tab: '답변 · 해결',
       submit: '답변 보내고 해결',
