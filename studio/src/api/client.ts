@@ -144,13 +144,13 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 /**
  * Follows a route that answers server-sent events (fetch rather than EventSource, which cannot send the bearer
- * token), calling `onEvent` with each event's name and JSON data until the server ends the stream. A refusal
- * before the stream starts throws an {@link ApiError}, as {@link request} does.
+ * token), calling `onEvent` with each event's name and JSON data until the server ends the stream, and `onRead`
+ * whenever anything arrives. A refusal before the stream starts throws an {@link ApiError}, as {@link request} does.
  */
 export async function followEvents(
   method: string,
   path: string,
-  options: Pick<RequestOptions, 'body' | 'signal'>,
+  options: Pick<RequestOptions, 'body' | 'signal'> & { onRead?: () => void },
   onEvent: (event: string, data: unknown) => void,
 ): Promise<void> {
   const response = await send(method, path, 'text/event-stream', options);
@@ -160,6 +160,8 @@ export async function followEvents(
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
+    // Anything read, a keep-alive comment included, shows the connection is alive.
+    options.onRead?.();
     buffer += value;
     const blocks = buffer.split('\n\n');
     buffer = blocks.pop() ?? '';

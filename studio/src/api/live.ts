@@ -18,6 +18,8 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 // A connection that lasted this long was healthy: the pauses before the next one start over.
 const HEALTHY_MS = 60_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 20_000];
+/** Longer than two of the server's 20 s keep-alives without a byte: the connection is taken as dead and reopened. */
+const SILENCE_MS = 45_000;
 
 const eventListeners = new Set<(event: LiveEvent) => void>();
 const statusListeners = new Set<(status: LiveStatus) => void>();
@@ -55,11 +57,18 @@ async function readStream(signal: AbortSignal): Promise<void> {
   const stop = () => connection.abort();
   signal.addEventListener('abort', stop);
   interrupt = stop;
+  // The server writes at least a keep-alive every 20 s: a longer silence is a connection that died without closing.
+  let silence = setTimeout(stop, SILENCE_MS);
+  const onRead = () => {
+    clearTimeout(silence);
+    silence = setTimeout(stop, SILENCE_MS);
+  };
   try {
-    await followEvents('GET', '/events/stream', { signal: connection.signal }, dispatch);
+    await followEvents('GET', '/events/stream', { signal: connection.signal, onRead }, dispatch);
   } catch {
     // A network failure, a refusal (a 401 also ends the session, as on any call) or an abort: the caller reconnects.
   } finally {
+    clearTimeout(silence);
     signal.removeEventListener('abort', stop);
   }
 }
