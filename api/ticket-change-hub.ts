@@ -4,7 +4,7 @@
  * connects; postgres.js reconnects it (and listens again) after the database went away. Notifications sent while it
  * was away are lost, so every stream is then told to `resync`: read its lists again rather than trust them.
  *
- * Each notification is delivered only to the streams whose reader may read the ticket's service (api/access). Who
+ * Each notification is delivered only to the streams whose reader may read the ticket's service. Who
  * that is is read once per service for a few seconds, so a burst of changes (a bulk job) costs a query per service,
  * not per ticket; a membership change reaches the streams within that time.
  *
@@ -19,13 +19,12 @@ import {
   type ServiceAudience,
   type TicketChangeNotice,
 } from '../store/ticket-changes';
-import { mayReadServiceTickets, type Reader } from './access';
 
 const AUDIENCE_TTL_MS = 5_000;
 
-/** A connected stream: who reads it, kept current by the stream itself, and where its events go. */
+/** A connected stream: whether its reader may read a service's tickets (api/access), and where its events go. */
 export interface TicketChangeSubscriber {
-  reader: Reader;
+  reads(audience: ServiceAudience): boolean;
   send(event: { type: 'ticket'; notice: TicketChangeNotice } | { type: 'resync' }): void;
 }
 
@@ -56,7 +55,7 @@ export function createTicketChangeHub({ sql, log }: { sql: Sql; log: Logger }): 
     const audience = await audienceOf(notice.serviceId);
     if (!audience) return;
     for (const subscriber of subscribers) {
-      if (mayReadServiceTickets(subscriber.reader, audience)) subscriber.send({ type: 'ticket', notice });
+      if (subscriber.reads(audience)) subscriber.send({ type: 'ticket', notice });
     }
   }
 

@@ -1,5 +1,5 @@
 import { streamSSE } from 'hono/streaming';
-import { requireTicketReader } from '../../access';
+import { mayReadServiceTickets, requireTicketReader } from '../../access';
 import { bearerToken, findCaller } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import type { TicketChangeSubscriber } from '../../ticket-change-hub';
@@ -16,8 +16,10 @@ export const stream: AppRouteHandler<typeof routes.stream> = (async (c) => {
   c.header('x-accel-buffering', 'no');
 
   return streamSSE(c, async (stream) => {
+    // Who reads is kept current by the heartbeat.
+    let reader = agent;
     const subscriber: TicketChangeSubscriber = {
-      reader: agent,
+      reads: (audience) => mayReadServiceTickets(reader, audience),
       send: (event) => {
         const message = event.type === 'ticket' ? { event: 'ticket', data: JSON.stringify(event.notice) } : { event: 'resync', data: '{}' };
         stream.writeSSE(message).catch(() => stream.abort());
@@ -30,7 +32,7 @@ export const stream: AppRouteHandler<typeof routes.stream> = (async (c) => {
       const caller = await findCaller(sql, token).catch(() => undefined);
       // Signed out, expired, revoked or deactivated since the stream opened.
       if (caller === null) return stream.abort();
-      if (caller) subscriber.reader = caller.agent;
+      if (caller) reader = caller.agent;
       await stream.write(': keep-alive\n\n');
     };
     const heartbeat = setInterval(() => void beat().catch(() => stream.abort()), HEARTBEAT_MS);

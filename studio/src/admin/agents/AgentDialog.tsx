@@ -4,7 +4,7 @@
  * A refusal shows under the input it concerns: a used email, no group, or a change to one's own role.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { agentsApi, groupsApi, type Agent } from '../../api/admin';
+import { agentsApi, groupsApi, type Agent, type Group } from '../../api/admin';
 import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner, Spinner } from '../../components/feedback';
@@ -14,10 +14,16 @@ import { useMe } from '../../session';
 import { PERMISSIONS } from '../../../../domain/people';
 import { concerns, FieldMessage } from '../FieldError';
 import { membershipChanges } from '../model';
-import type { ServiceGroups } from './AgentsPage';
 
 type Permission = (typeof PERMISSIONS)[number];
 type Role = 'admin' | 'agent';
+
+/** A service's groups, which the dialog offers to join. */
+export interface ServiceGroups {
+  serviceId: string;
+  serviceName: string;
+  groups: Group[];
+}
 
 export function AgentDialog({ agent, serviceGroups, onClose }: { agent: Agent | null; serviceGroups: ServiceGroups[]; onClose: (saved: Agent | null) => void }) {
   const { t } = useI18n();

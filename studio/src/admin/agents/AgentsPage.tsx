@@ -3,7 +3,7 @@
  * edited in a dialog, deactivated after a confirmation (a deactivated agent can no longer sign in) and reactivated.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { agentsApi, groupsApi, type Agent, type Group } from '../../api/admin';
+import { agentsApi, groupsApi, type Agent } from '../../api/admin';
 import { ConfirmDialog } from '../../components/confirm';
 import { Avatar, EmptyState, ErrorBanner, LoadingBlock } from '../../components/feedback';
 import { Icon } from '../../components/icons';
@@ -13,13 +13,7 @@ import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { SettingsFrame } from '../../settings/ServiceSettings';
 import { matchesQuery } from '../model';
-import { AgentDialog } from './AgentDialog';
-
-export interface ServiceGroups {
-  serviceId: string;
-  serviceName: string;
-  groups: Group[];
-}
+import { AgentDialog, type ServiceGroups } from './AgentDialog';
 
 export default function AgentsPage() {
   const { t } = useI18n();

@@ -11,7 +11,6 @@ import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { API_SCOPES, type ApiScope } from '../../../../domain/people';
 import { concerns, FieldMessage } from '../FieldError';
-import { scopeKey } from './TokensPage';
 
 export function TokenDialog({ onClose }: { onClose: (created: ApiClient | null) => void }) {
   const { t } = useI18n();
@@ -121,3 +120,6 @@ export function TokenDialog({ onClose }: { onClose: (created: ApiClient | null) 
     </Dialog>
   );
 }
+
+/** A scope as a message key segment: `tickets:read` → `tickets_read`. */
+export const scopeKey = <S extends string>(scope: S) => scope.replace(':', '_') as S extends `${infer A}:${infer B}` ? `${A}_${B}` : S;

@@ -11,7 +11,7 @@ import { useToast } from '../../components/toasts';
 import { useDirectory } from '../../directory';
 import { useI18n } from '../../i18n';
 import { SettingsFrame } from '../../settings/ServiceSettings';
-import { TokenDialog } from './TokenDialog';
+import { scopeKey, TokenDialog } from './TokenDialog';
 
 export default function TokensPage() {
   const { t } = useI18n();
@@ -141,6 +141,3 @@ function TokenList({ creating, onCreatingDone }: { creating: boolean; onCreating
     </>
   );
 }
-
-/** A scope as a message key segment: `tickets:read` → `tickets_read`. */
-export const scopeKey = <S extends string>(scope: S) => scope.replace(':', '_') as S extends `${infer A}:${infer B}` ? `${A}_${B}` : S;
