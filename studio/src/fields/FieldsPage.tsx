@@ -12,15 +12,13 @@ import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { MoveButton } from '../settings/MoveButton';
-import { ServiceSettings } from '../settings/ServiceSettings';
+import { ServiceSettings, type Creation } from '../settings/ServiceSettings';
 import { FieldDialog } from './FieldDialog';
 import { labelOf, moveChanges } from './model';
 
 type Scope = Field['scope'];
 
 export default function FieldsPage({ serviceId }: { serviceId?: string }) {
-  const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
   return (
     <ServiceSettings
       page="fields"
@@ -28,18 +26,14 @@ export default function FieldsPage({ serviceId }: { serviceId?: string }) {
       serviceId={serviceId}
       title="settings.fields.title"
       subtitle="settings.fields.subtitle"
-      action={
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={14} /> {t('settings.fields.add')}
-        </button>
-      }
+      addLabel="settings.fields.add"
     >
-      {(id) => <ServiceFields key={id} serviceId={id} creating={creating} onCreatingDone={() => setCreating(false)} />}
+      {(id, creation) => <ServiceFields key={id} serviceId={id} {...creation} />}
     </ServiceSettings>
   );
 }
 
-function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: string; creating: boolean; onCreatingDone: () => void }) {
+function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t, lang } = useI18n();
   const toast = useToast();
   const intakeTypes = useCategories(serviceId, 'intake');

@@ -4,8 +4,9 @@
  * the route, else the first consultation service) and a picker to switch it.
  */
 import './settings.css';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EmptyState, LoadingBlock } from '../components/feedback';
+import { Icon } from '../components/icons';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -56,19 +57,36 @@ export function SettingsFrame({
   );
 }
 
+/** The page's Add button asked for a new item: the list opens its dialog, then says it is done. */
+export interface Creation {
+  creating: boolean;
+  onCreatingDone: () => void;
+}
+
 export function ServiceSettings({
   serviceId: routeServiceId,
   loading,
+  addLabel,
   children,
   ...frame
 }: FrameProps & {
   serviceId?: string;
   /** What the page says while the services load. */
   loading: MessageKey;
-  children: (serviceId: string) => ReactNode;
+  /** The label of the page's Add button, which the frame then shows; the list hears of it through `creation`. */
+  addLabel?: MessageKey;
+  children: (serviceId: string, creation: Creation) => ReactNode;
 }) {
   const { t } = useI18n();
   const { services } = useDirectory();
+  const [creating, setCreating] = useState(false);
+  const action =
+    frame.action ??
+    (addLabel && (
+      <button type="button" className="button primary" onClick={() => setCreating(true)}>
+        <Icon name="plus" size={14} /> {t(addLabel)}
+      </button>
+    ));
   const serviceId = routeServiceId ?? (services?.find((service) => service.kind !== 'issue') ?? services?.[0])?.id;
   const picker = services && services.length > 1 && serviceId && (
     <label className="settings-service">
@@ -83,9 +101,9 @@ export function ServiceSettings({
     </label>
   );
   return (
-    <SettingsFrame {...frame} serviceId={serviceId} picker={picker}>
+    <SettingsFrame {...frame} action={action} serviceId={serviceId} picker={picker}>
       {serviceId ? (
-        children(serviceId)
+        children(serviceId, { creating, onCreatingDone: () => setCreating(false) })
       ) : services === null || services === undefined ? (
         <LoadingBlock label={t(loading)} />
       ) : (

@@ -10,12 +10,10 @@ import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { ServiceSettings } from '../settings/ServiceSettings';
+import { ServiceSettings, type Creation } from '../settings/ServiceSettings';
 import { TemplateDialog } from './TemplateDialog';
 
 export default function TemplatesPage({ serviceId }: { serviceId?: string }) {
-  const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
   return (
     <ServiceSettings
       page="templates"
@@ -23,18 +21,14 @@ export default function TemplatesPage({ serviceId }: { serviceId?: string }) {
       serviceId={serviceId}
       title="settings.templates.title"
       subtitle="settings.templates.subtitle"
-      action={
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={14} /> {t('settings.templates.add')}
-        </button>
-      }
+      addLabel="settings.templates.add"
     >
-      {(id) => <ServiceTemplates key={id} serviceId={id} creating={creating} onCreatingDone={() => setCreating(false)} />}
+      {(id, creation) => <ServiceTemplates key={id} serviceId={id} {...creation} />}
     </ServiceSettings>
   );
 }
 
-function ServiceTemplates({ serviceId, creating, onCreatingDone }: { serviceId: string; creating: boolean; onCreatingDone: () => void }) {
+function ServiceTemplates({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const toast = useToast();
   const resolutionTypes = useCategories(serviceId, 'resolution');

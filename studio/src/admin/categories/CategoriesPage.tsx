@@ -13,15 +13,13 @@ import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../../components
 import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
-import { ServiceSettings } from '../../settings/ServiceSettings';
+import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { concerns, FieldMessage } from '../FieldError';
 import { flattenTree } from '../model';
 
 const MAX_DEPTH = 5;
 
 export default function CategoriesPage({ serviceId }: { serviceId?: string }) {
-  const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
   return (
     <ServiceSettings
       page="categories"
@@ -29,20 +27,16 @@ export default function CategoriesPage({ serviceId }: { serviceId?: string }) {
       serviceId={serviceId}
       title="admin.categories.title"
       subtitle="admin.categories.subtitle"
-      action={
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={14} /> {t('admin.categories.add')}
-        </button>
-      }
+      addLabel="admin.categories.add"
     >
-      {(id) => <ServiceCategories key={id} serviceId={id} creating={creating} onCreatingDone={() => setCreating(false)} />}
+      {(id, creation) => <ServiceCategories key={id} serviceId={id} {...creation} />}
     </ServiceSettings>
   );
 }
 
 type Editing = { mode: 'create'; parent: CategoryNode | null } | { mode: 'rename'; category: CategoryNode };
 
-function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId: string; creating: boolean; onCreatingDone: () => void }) {
+function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const toast = useToast();
   const [kind, setKind] = useState<CategoryKind>('intake');

@@ -9,12 +9,10 @@ import { Avatar, EmptyState, ErrorBanner, LoadingBlock } from '../../components/
 import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
-import { ServiceSettings } from '../../settings/ServiceSettings';
+import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { GroupDialog } from './GroupDialog';
 
 export default function GroupsPage({ serviceId }: { serviceId?: string }) {
-  const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
   return (
     <ServiceSettings
       page="groups"
@@ -22,18 +20,14 @@ export default function GroupsPage({ serviceId }: { serviceId?: string }) {
       serviceId={serviceId}
       title="admin.groups.title"
       subtitle="admin.groups.subtitle"
-      action={
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={14} /> {t('admin.groups.add')}
-        </button>
-      }
+      addLabel="admin.groups.add"
     >
-      {(id) => <ServiceGroups key={id} serviceId={id} creating={creating} onCreatingDone={() => setCreating(false)} />}
+      {(id, creation) => <ServiceGroups key={id} serviceId={id} {...creation} />}
     </ServiceSettings>
   );
 }
 
-function ServiceGroups({ serviceId, creating, onCreatingDone }: { serviceId: string; creating: boolean; onCreatingDone: () => void }) {
+function ServiceGroups({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const toast = useToast();
   const [groups, setGroups] = useState<Group[] | null>(null);

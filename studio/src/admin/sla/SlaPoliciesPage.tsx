@@ -12,13 +12,11 @@ import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { MoveButton } from '../../settings/MoveButton';
-import { ServiceSettings } from '../../settings/ServiceSettings';
+import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { moveInOrder } from '../model';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
 
 export default function SlaPoliciesPage({ serviceId }: { serviceId?: string }) {
-  const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
   return (
     <ServiceSettings
       page="sla"
@@ -26,18 +24,14 @@ export default function SlaPoliciesPage({ serviceId }: { serviceId?: string }) {
       serviceId={serviceId}
       title="admin.sla.title"
       subtitle="admin.sla.subtitle"
-      action={
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={14} /> {t('admin.sla.add')}
-        </button>
-      }
+      addLabel="admin.sla.add"
     >
-      {(id) => <ServicePolicies key={id} serviceId={id} creating={creating} onCreatingDone={() => setCreating(false)} />}
+      {(id, creation) => <ServicePolicies key={id} serviceId={id} {...creation} />}
     </ServiceSettings>
   );
 }
 
-function ServicePolicies({ serviceId, creating, onCreatingDone }: { serviceId: string; creating: boolean; onCreatingDone: () => void }) {
+function ServicePolicies({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const toast = useToast();
   const intakeTypes = useCategories(serviceId, 'intake');
