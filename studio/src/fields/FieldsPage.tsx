@@ -6,12 +6,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fieldSettingsApi, type Field, type FieldList } from '../api/settings';
 import { useCategories } from '../categories';
-import { ConfirmDialog } from '../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { MoveButton } from '../settings/MoveButton';
+import { DeleteConfirm } from '../settings/DeleteConfirm';
+import { DeleteButton, EditButton } from '../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../settings/ServiceSettings';
 import { FieldDialog } from './FieldDialog';
 import { labelOf, moveChanges } from './model';
@@ -42,7 +43,6 @@ function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: str
   const [scope, setScope] = useState<Scope>('customer');
   const [editing, setEditing] = useState<Field | null>(null);
   const [deleting, setDeleting] = useState<Field | null>(null);
-  const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
   const load = useCallback(() => {
     fieldSettingsApi
@@ -69,19 +69,6 @@ function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: str
     } catch (caught) {
       setError(caught);
       load();
-    }
-  }
-
-  async function remove(field: Field) {
-    setDeleteState({ busy: true, error: null });
-    try {
-      await fieldSettingsApi.remove(field.id);
-      toast(t('settings.fields.remove.done', { code: field.code }));
-      setDeleting(null);
-      setDeleteState({ busy: false, error: null });
-      load();
-    } catch (caught) {
-      setDeleteState({ busy: false, error: caught });
     }
   }
 
@@ -171,18 +158,8 @@ function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: str
                         disabled={index === scoped.length - 1}
                         onMove={() => void move(index, 1)}
                       />
-                      <button type="button" className="icon-button" aria-label={t('settings.edit', { name })} title={t('settings.edit', { name })} onClick={() => setEditing(field)}>
-                        <Icon name="pencil" size={15} />
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-button danger"
-                        aria-label={t('settings.delete', { name })}
-                        title={t('settings.delete', { name })}
-                        onClick={() => setDeleting(field)}
-                      >
-                        <Icon name="trash" size={15} />
-                      </button>
+                      <EditButton name={name} onEdit={() => setEditing(field)} />
+                      <DeleteButton name={name} onDelete={() => setDeleting(field)} />
                     </div>
                   </li>
                 );
@@ -201,22 +178,17 @@ function ServiceFields({ serviceId, creating, onCreatingDone }: { serviceId: str
           onClose={closeDialog}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
+      <DeleteConfirm
+        item={deleting}
         title={t('settings.fields.remove.title', { code: deleting?.code ?? '' })}
         confirmLabel={t('settings.fields.remove.confirm')}
-        busyLabel={t('settings.deleting')}
-        danger
-        busy={deleteState.busy}
-        error={deleteState.error}
-        onConfirm={() => deleting && void remove(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          setDeleteState({ busy: false, error: null });
-        }}
+        done={t('settings.fields.remove.done', { code: deleting?.code ?? '' })}
+        remove={(item) => fieldSettingsApi.remove(item.id)}
+        onClose={() => setDeleting(null)}
+        onDeleted={load}
       >
         <p>{t('settings.fields.remove.body', { code: deleting?.code ?? '' })}</p>
-      </ConfirmDialog>
+      </DeleteConfirm>
     </>
   );
 }

@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { templateSettingsApi, type ReplyTemplate } from '../api/settings';
 import { useCategories } from '../categories';
-import { ConfirmDialog } from '../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
+import { DeleteConfirm } from '../settings/DeleteConfirm';
+import { DeleteButton, EditButton } from '../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../settings/ServiceSettings';
 import { TemplateDialog } from './TemplateDialog';
 
@@ -37,7 +38,6 @@ function ServiceTemplates({ serviceId, creating, onCreatingDone }: { serviceId: 
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
   const [deleting, setDeleting] = useState<ReplyTemplate | null>(null);
-  const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
   const load = useCallback(
     (signal?: { cancelled: boolean }) => {
@@ -62,19 +62,6 @@ function ServiceTemplates({ serviceId, creating, onCreatingDone }: { serviceId: 
 
   const resolutionName = (id: string | null) =>
     id ? (resolutionTypes?.find((type) => type.id === id)?.path ?? id) : t('settings.templates.anyResolution');
-
-  async function remove(template: ReplyTemplate) {
-    setDeleteState({ busy: true, error: null });
-    try {
-      await templateSettingsApi.remove(template.id);
-      toast(t('settings.templates.remove.done', { code: template.code }));
-      setDeleting(null);
-      setDeleteState({ busy: false, error: null });
-      load();
-    } catch (caught) {
-      setDeleteState({ busy: false, error: caught });
-    }
-  }
 
   const closeDialog = (saved: ReplyTemplate | null) => {
     setEditing(null);
@@ -124,24 +111,8 @@ function ServiceTemplates({ serviceId, creating, onCreatingDone }: { serviceId: 
                 </div>
               </div>
               <div className="settings-row-actions">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('settings.edit', { name: template.title })}
-                  title={t('settings.edit', { name: template.title })}
-                  onClick={() => setEditing(template)}
-                >
-                  <Icon name="pencil" size={15} />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={t('settings.delete', { name: template.title })}
-                  title={t('settings.delete', { name: template.title })}
-                  onClick={() => setDeleting(template)}
-                >
-                  <Icon name="trash" size={15} />
-                </button>
+                <EditButton name={template.title} onEdit={() => setEditing(template)} />
+                <DeleteButton name={template.title} onDelete={() => setDeleting(template)} />
               </div>
             </li>
           ))}
@@ -150,22 +121,17 @@ function ServiceTemplates({ serviceId, creating, onCreatingDone }: { serviceId: 
       {(creating || editing) && (
         <TemplateDialog serviceId={serviceId} template={editing} resolutionTypes={resolutionTypes ?? []} onClose={closeDialog} />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
+      <DeleteConfirm
+        item={deleting}
         title={t('settings.templates.remove.title', { code: deleting?.code ?? '' })}
         confirmLabel={t('settings.templates.remove.confirm')}
-        busyLabel={t('settings.deleting')}
-        danger
-        busy={deleteState.busy}
-        error={deleteState.error}
-        onConfirm={() => deleting && void remove(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          setDeleteState({ busy: false, error: null });
-        }}
+        done={t('settings.templates.remove.done', { code: deleting?.code ?? '' })}
+        remove={(item) => templateSettingsApi.remove(item.id)}
+        onClose={() => setDeleting(null)}
+        onDeleted={load}
       >
         <p>{t('settings.templates.remove.body', { name: deleting?.title ?? '' })}</p>
-      </ConfirmDialog>
+      </DeleteConfirm>
     </>
   );
 }

@@ -7,12 +7,13 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { categorySettingsApi, type Category } from '../../api/admin';
 import { categoriesApi } from '../../api/rules';
 import type { CategoryKind, CategoryNode } from '../../api/types';
-import { ConfirmDialog } from '../../components/confirm';
 import { Dialog } from '../../components/dialog';
 import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../../components/feedback';
 import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
+import { DeleteConfirm } from '../../settings/DeleteConfirm';
+import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { concerns, FieldMessage } from '../FieldError';
 import { flattenTree } from '../model';
@@ -44,7 +45,6 @@ function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId:
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<CategoryNode | null>(null);
-  const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
   const load = useCallback(() => {
     categoriesApi
@@ -67,19 +67,6 @@ function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId:
       load();
     } catch (caught) {
       setError(caught);
-    }
-  }
-
-  async function remove(category: CategoryNode) {
-    setDeleteState({ busy: true, error: null });
-    try {
-      await categorySettingsApi.remove(category.id);
-      toast(t('admin.categories.remove.done', { name: category.name }));
-      setDeleting(null);
-      setDeleteState({ busy: false, error: null });
-      load();
-    } catch (caught) {
-      setDeleteState({ busy: false, error: caught });
     }
   }
 
@@ -132,15 +119,7 @@ function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId:
                     <Icon name="plus" size={15} />
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('settings.edit', { name: category.name })}
-                  title={t('settings.edit', { name: category.name })}
-                  onClick={() => setEditing({ mode: 'rename', category })}
-                >
-                  <Icon name="pencil" size={15} />
-                </button>
+                <EditButton name={category.name} onEdit={() => setEditing({ mode: 'rename', category })} />
                 <button
                   type="button"
                   className="icon-button"
@@ -150,15 +129,7 @@ function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId:
                 >
                   <Icon name={category.enabled ? 'ban' : 'undo'} size={15} />
                 </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={t('settings.delete', { name: category.name })}
-                  title={t('settings.delete', { name: category.name })}
-                  onClick={() => setDeleting(category)}
-                >
-                  <Icon name="trash" size={15} />
-                </button>
+                <DeleteButton name={category.name} onDelete={() => setDeleting(category)} />
               </div>
             </li>
           ))}
@@ -176,22 +147,17 @@ function ServiceCategories({ serviceId, creating, onCreatingDone }: { serviceId:
           }}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
+      <DeleteConfirm
+        item={deleting}
         title={t('admin.categories.remove.title', { name: deleting?.name ?? '' })}
         confirmLabel={t('admin.categories.remove.confirm')}
-        busyLabel={t('settings.deleting')}
-        danger
-        busy={deleteState.busy}
-        error={deleteState.error}
-        onConfirm={() => deleting && void remove(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          setDeleteState({ busy: false, error: null });
-        }}
+        done={t('admin.categories.remove.done', { name: deleting?.name ?? '' })}
+        remove={(item) => categorySettingsApi.remove(item.id)}
+        onClose={() => setDeleting(null)}
+        onDeleted={load}
       >
         <p>{t('admin.categories.remove.body')}</p>
-      </ConfirmDialog>
+      </DeleteConfirm>
     </>
   );
 }

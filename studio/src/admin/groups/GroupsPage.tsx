@@ -4,11 +4,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { agentsApi, groupsApi, type Agent, type Group } from '../../api/admin';
-import { ConfirmDialog } from '../../components/confirm';
 import { Avatar, EmptyState, ErrorBanner, LoadingBlock } from '../../components/feedback';
 import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
+import { DeleteConfirm } from '../../settings/DeleteConfirm';
+import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { GroupDialog } from './GroupDialog';
 
@@ -35,7 +36,6 @@ function ServiceGroups({ serviceId, creating, onCreatingDone }: { serviceId: str
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Group | null>(null);
   const [deleting, setDeleting] = useState<Group | null>(null);
-  const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
   const load = useCallback(() => {
     groupsApi
@@ -52,19 +52,6 @@ function ServiceGroups({ serviceId, creating, onCreatingDone }: { serviceId: str
   }, []);
 
   const agentById = new Map(agents.map((agent) => [agent.id, agent]));
-
-  async function remove(group: Group) {
-    setDeleteState({ busy: true, error: null });
-    try {
-      await groupsApi.remove(group.id);
-      toast(t('admin.groups.remove.done', { name: group.name }));
-      setDeleting(null);
-      setDeleteState({ busy: false, error: null });
-      load();
-    } catch (caught) {
-      setDeleteState({ busy: false, error: caught });
-    }
-  }
 
   const closeDialog = (saved: Group | null) => {
     setEditing(null);
@@ -105,46 +92,25 @@ function ServiceGroups({ serviceId, creating, onCreatingDone }: { serviceId: str
                 )}
               </div>
               <div className="settings-row-actions">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('settings.edit', { name: group.name })}
-                  title={t('settings.edit', { name: group.name })}
-                  onClick={() => setEditing(group)}
-                >
-                  <Icon name="pencil" size={15} />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={t('settings.delete', { name: group.name })}
-                  title={t('settings.delete', { name: group.name })}
-                  onClick={() => setDeleting(group)}
-                >
-                  <Icon name="trash" size={15} />
-                </button>
+                <EditButton name={group.name} onEdit={() => setEditing(group)} />
+                <DeleteButton name={group.name} onDelete={() => setDeleting(group)} />
               </div>
             </li>
           ))}
         </ul>
       )}
       {(creating || editing) && <GroupDialog serviceId={serviceId} group={editing} agents={agents} onClose={closeDialog} />}
-      <ConfirmDialog
-        open={deleting !== null}
+      <DeleteConfirm
+        item={deleting}
         title={t('admin.groups.remove.title', { name: deleting?.name ?? '' })}
         confirmLabel={t('admin.groups.remove.confirm')}
-        busyLabel={t('settings.deleting')}
-        danger
-        busy={deleteState.busy}
-        error={deleteState.error}
-        onConfirm={() => deleting && void remove(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          setDeleteState({ busy: false, error: null });
-        }}
+        done={t('admin.groups.remove.done', { name: deleting?.name ?? '' })}
+        remove={(item) => groupsApi.remove(item.id)}
+        onClose={() => setDeleting(null)}
+        onDeleted={load}
       >
         <p>{t('admin.groups.remove.body')}</p>
-      </ConfirmDialog>
+      </DeleteConfirm>
     </>
   );
 }

@@ -6,12 +6,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { slaPoliciesApi, type SlaPolicy } from '../../api/admin';
 import { useCategories } from '../../categories';
-import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../../components/feedback';
 import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { MoveButton } from '../../settings/MoveButton';
+import { DeleteConfirm } from '../../settings/DeleteConfirm';
+import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { moveInOrder } from '../model';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
@@ -39,7 +40,6 @@ function ServicePolicies({ serviceId, creating, onCreatingDone }: { serviceId: s
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
   const [deleting, setDeleting] = useState<SlaPolicy | null>(null);
-  const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
   const load = useCallback(() => {
     slaPoliciesApi
@@ -63,19 +63,6 @@ function ServicePolicies({ serviceId, creating, onCreatingDone }: { serviceId: s
     } catch (caught) {
       setError(caught);
       load();
-    }
-  }
-
-  async function remove(policy: SlaPolicy) {
-    setDeleteState({ busy: true, error: null });
-    try {
-      await slaPoliciesApi.remove(policy.id);
-      toast(t('admin.sla.remove.done', { name: policy.title }));
-      setDeleting(null);
-      setDeleteState({ busy: false, error: null });
-      load();
-    } catch (caught) {
-      setDeleteState({ busy: false, error: caught });
     }
   }
 
@@ -117,24 +104,8 @@ function ServicePolicies({ serviceId, creating, onCreatingDone }: { serviceId: s
                   disabled={index === policies.length - 1}
                   onMove={() => void move(index, 1)}
                 />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('settings.edit', { name: policy.title })}
-                  title={t('settings.edit', { name: policy.title })}
-                  onClick={() => setEditing(policy)}
-                >
-                  <Icon name="pencil" size={15} />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={t('settings.delete', { name: policy.title })}
-                  title={t('settings.delete', { name: policy.title })}
-                  onClick={() => setDeleting(policy)}
-                >
-                  <Icon name="trash" size={15} />
-                </button>
+                <EditButton name={policy.title} onEdit={() => setEditing(policy)} />
+                <DeleteButton name={policy.title} onDelete={() => setDeleting(policy)} />
               </div>
             </li>
           ))}
@@ -152,22 +123,17 @@ function ServicePolicies({ serviceId, creating, onCreatingDone }: { serviceId: s
           }}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
+      <DeleteConfirm
+        item={deleting}
         title={t('admin.sla.remove.title', { name: deleting?.title ?? '' })}
         confirmLabel={t('admin.sla.remove.confirm')}
-        busyLabel={t('settings.deleting')}
-        danger
-        busy={deleteState.busy}
-        error={deleteState.error}
-        onConfirm={() => deleting && void remove(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          setDeleteState({ busy: false, error: null });
-        }}
+        done={t('admin.sla.remove.done', { name: deleting?.title ?? '' })}
+        remove={(item) => slaPoliciesApi.remove(item.id)}
+        onClose={() => setDeleting(null)}
+        onDeleted={load}
       >
         <p>{t('admin.sla.remove.body')}</p>
-      </ConfirmDialog>
+      </DeleteConfirm>
     </>
   );
 }
