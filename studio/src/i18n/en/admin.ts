@@ -1,4 +1,4 @@
-/** The settings section (관리, admins): agents, groups, business hours, SLA policies, API tokens, audit log. */
+/** The settings section (관리, admins): agents, groups, business hours, SLA policies, automations, API tokens, audit log. */
 export default {
   nav: {
     entry: 'Settings',
@@ -9,6 +9,7 @@ export default {
     categories: 'Categories',
     hours: 'Business hours',
     sla: 'SLA policies',
+    automations: 'Automations',
     fields: 'Fields',
     templates: 'Templates',
     tokens: 'API tokens',
@@ -270,6 +271,56 @@ export default {
       body: 'Tickets that followed it follow the next matching policy from now on.',
       confirm: 'Delete policy',
       done: 'Policy {name} deleted.',
+    },
+  },
+  automations: {
+    title: 'Automations',
+    subtitle: 'What happens to a ticket left in a status: complete it, or remind its assignee. Calendar time, not business hours.',
+    loading: 'Loading automations…',
+    add: 'New automation',
+    empty: {
+      title: 'No automations yet',
+      body: 'Add one to complete tickets left resolved, or to remind agents of tickets on hold.',
+    },
+    rule: {
+      complete_resolved: 'Complete after {after} resolved',
+      remind_on_hold: 'Remind after {after} on hold',
+    },
+    kind: {
+      complete_resolved: 'Complete resolved tickets',
+      remind_on_hold: 'Remind on hold',
+    },
+    disabled: 'Disabled',
+    disable: 'Disable {name}',
+    enable: 'Enable {name}',
+    disabledDone: '{name}: disabled.',
+    enabledDone: '{name}: enabled.',
+    dialog: {
+      new: 'New automation',
+      edit: 'Edit automation',
+      subtitle: 'Durations count calendar time: 30m, 4h, 3d…',
+      kind: 'What it does',
+      kindHint: {
+        complete_resolved: 'A ticket left resolved this long is completed (closed).',
+        remind_on_hold: 'The assignee of a ticket on hold this long is reminded by email.',
+      },
+      after: {
+        complete_resolved: 'Resolved for',
+        remind_on_hold: 'On hold for',
+      },
+      afterHint: 'A number and a unit (m, h, d), e.g. 3d.',
+      afterRefused: 'Write a number and a unit, e.g. 30m, 4h or 3d, up to a year.',
+      enabled: 'Enabled',
+      create: 'Add automation',
+      save: 'Save automation',
+      created: '{name}: added.',
+      saved: '{name}: saved.',
+    },
+    remove: {
+      title: 'Delete “{name}”?',
+      body: 'Tickets already waiting on it are no longer completed or reminded by it.',
+      confirm: 'Delete automation',
+      done: '{name}: deleted.',
     },
   },
   tokens: {
