@@ -344,6 +344,10 @@ describe('the settings section', () => {
     expect(await page.locator('.topnav').getByText('Settings').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'New agent' }).count()).toBe(0);
     expect(await page.locator('.settings-nav').count()).toBe(0);
+    // Nor the automations of their own service, though the API lets them read them.
+    await page.goto(`${served.url}/studio/#/admin/automations/${service.id}`);
+    await page.getByText('Only admins change settings').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByRole('button', { name: 'New automation' }).count()).toBe(0);
     await page.close();
   });
 });
