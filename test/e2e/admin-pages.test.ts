@@ -233,7 +233,7 @@ describe('the settings section', () => {
         priority: 'urgent',
         firstResponse: '1h',
         resolution: '1d',
-        onAtRisk: [{ type: 'notifyEmail', to: 'group', messages: { ko: expect.objectContaining({ subject: '[#{ticket.id}] #{ticket.subject}' }) } }],
+        onAtRisk: [{ type: 'notifyEmail', to: 'group', messages: { ko: expect.objectContaining({ subject: '[#{ticket.id}] SLA 목표 시간 임박: #{ticket.subject}' }) } }],
         onBreach: [
           { type: 'forwardToGroup', groupId: service.groupIds[1] },
           { type: 'assign', groupId: service.groupIds[0], strategy: 'roundRobin' },

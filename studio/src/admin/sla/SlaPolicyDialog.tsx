@@ -13,7 +13,8 @@ import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { concerns, FieldMessage } from '../FieldError';
 import { RuleLookupsProvider } from '../../rules/context';
-import { SlaResultsEditor, type ResultList } from './SlaResultsEditor';
+import type { ResultList } from './defaults';
+import { SlaResultsEditor } from './SlaResultsEditor';
 
 type Result = SlaPolicy['onBreach'][number];
 type Priority = NonNullable<SlaPolicy['priority']>;

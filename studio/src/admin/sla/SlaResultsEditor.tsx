@@ -1,6 +1,7 @@
 /**
  * The actions an SLA policy runs at one stage (at risk or breached), in order: every kind the API accepts for a late
- * ticket (`rules/sla-policies.ts`), each edited with the rule studio's own form for that kind of trigger result.
+ * ticket (`rules/sla-policies.ts`), each edited with the rule studio's own form for that kind of trigger result and
+ * started from {@link newSlaResult}.
  * Needs the rule studio's lookups (groups, agents) of the policy's service around it. A refused action is marked, and
  * the field at fault inside it.
  */
@@ -13,13 +14,12 @@ import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n';
 import { useRuleLookups } from '../../rules/context';
 import { apiIssues, hasIssueAt, type NodeIssue } from '../../rules/issues';
-import { defaultResult } from '../../rules/nodes/result/defaults';
 import type { ResultFormProps } from '../../rules/nodes/result/kind';
 import { resultKind } from '../../rules/nodes/result/kinds';
+import { newSlaResult, type ResultList } from './defaults';
 
 type Result = SlaPolicy['onBreach'][number];
 type Kind = Result['type'];
-export type ResultList = 'onAtRisk' | 'onBreach';
 
 export function SlaResultsEditor({
   list,
@@ -39,7 +39,7 @@ export function SlaResultsEditor({
   const issuesOf = (index: number): NodeIssue[] =>
     issues.filter((issue) => issue.path[1] === index).map((issue) => ({ field: issue.path.slice(2), code: issue.code }));
   const replace = (index: number, result: Result) => onChange(results.map((other, at) => (at === index ? result : other)));
-  const fresh = (kind: Kind) => defaultResult(kind, lookups) as Result;
+  const fresh = (kind: Kind) => newSlaResult(kind, list, lookups);
 
   return (
     <fieldset className="fieldset sla-results">
