@@ -14,9 +14,13 @@ export interface SlaClock {
   atRiskRatio: number;
 }
 
+/** complete_resolved: resolved for `after` → complete. remind_on_hold: on hold for `after` → remind the assignee. */
+export const AUTOMATION_KINDS = ['complete_resolved', 'remind_on_hold'] as const;
+export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
+
 export interface AutomationRule {
   id: string;
-  kind: 'complete_resolved' | 'remind_on_hold';
+  kind: AutomationKind;
   afterMs: number;
 }
 

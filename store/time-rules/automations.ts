@@ -3,16 +3,13 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { formatDuration } from '../../rules/duration';
-import type { AutomationRule } from '../../rules/time-rules';
+import type { AutomationKind, AutomationRule } from '../../rules/time-rules';
 import { writeAudit } from '../audit';
 import type { Db, Sql } from '../db';
 import type { Refused } from '../errors';
 import { asJson } from '../json';
 import { lockServiceTimeRules, withLockedTimeRule } from './lock';
 
-/** complete_resolved: resolved for `after` → complete. remind_on_hold: on hold for `after` → remind the assignee. */
-export const AUTOMATION_KINDS = ['complete_resolved', 'remind_on_hold'] as const;
-export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
 
 export interface Automation {
   id: string;

@@ -1,6 +1,7 @@
 /**
  * The settings section (관리) in a real browser over the real API, PostgreSQL and Temporal: an admin creates and
- * edits agents, services, groups, categories, business hours, SLA policies and API tokens through their pages (each refusal
+ * edits agents, services, groups, categories, business hours, SLA policies (with actions of every kind), automations and
+ * API tokens through their pages (each refusal
  * shown under the input it concerns) and reads the audit log, and every change is read back through the API; an
  * agent sees no settings entry. One browser page walks the section through its own navigation, switching language between pages.
  * Screenshots go to `.data/e2e-artifacts/admin-pages/` (not committed).
@@ -50,7 +51,7 @@ const speak = (page: Page, lang: 'en' | 'ko') => page.locator('.topbar').getByRo
 const horizontalOverflow = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
 
 describe('the settings section', () => {
-  it('lets an admin manage agents, groups, hours, SLA policies and tokens, and read the audit log', { timeout: 240_000 }, async () => {
+  it('lets an admin manage agents, groups, hours, SLA policies, automations and tokens, and read the audit log', { timeout: 240_000 }, async () => {
     const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', '#/inbox/mine_in_progress');
     await page.locator('.topnav').getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Agents' }).waitFor({ timeout: UI_TIMEOUT });
@@ -204,9 +205,25 @@ describe('the settings section', () => {
     expect(await dialog.getByLabel('첫 응답 목표').getAttribute('aria-invalid')).toBe('true');
     await dialog.getByLabel('첫 응답 목표').fill('1h');
     await dialog.getByLabel('해결 목표').fill('1d');
-    await dialog.locator('.sla-results').nth(1).getByRole('button', { name: '그룹 이관' }).click();
-    await dialog.getByLabel('1번 조치: 이관할 그룹').selectOption({ label: '기술팀' });
+    // Actions of kinds beyond the common three, each edited with the rule studio's form: a callback URL the API refuses
+    // (the browser takes any scheme; the API only http and https) is marked on its action and its input, then removed.
+    const atRisk = dialog.locator('.sla-results').nth(0);
+    const onBreach = dialog.locator('.sla-results').nth(1);
+    await atRisk.getByRole('button', { name: '이메일 알림' }).click();
+    await atRisk.getByRole('group', { name: '1번 조치' }).getByLabel('받는 사람').selectOption('group');
+    await onBreach.getByRole('button', { name: '그룹 전달' }).click();
+    await onBreach.getByRole('group', { name: '1번 조치' }).getByRole('combobox', { name: /^그룹/ }).selectOption({ label: '기술팀' });
+    await onBreach.getByRole('button', { name: '담당자 할당' }).click();
+    await onBreach.getByRole('group', { name: '2번 조치' }).getByRole('combobox', { name: /^그룹/ }).selectOption({ label: '요금팀' });
+    await onBreach.getByRole('button', { name: '콜백 주소' }).click();
+    const refusedAction = onBreach.getByRole('group', { name: '3번 조치' });
+    await refusedAction.getByLabel('콜백 주소').fill('ftp://files.example.com/sla');
+    await dialog.getByRole('button', { name: '정책 만들기' }).click();
+    await refusedAction.getByText('이 조치를 확인하세요.').waitFor({ timeout: UI_TIMEOUT });
+    expect(await refusedAction.getByLabel('콜백 주소').getAttribute('aria-invalid')).toBe('true');
+    expect(await onBreach.getByRole('group', { name: '1번 조치' }).getByText('이 조치를 확인하세요.').count()).toBe(0);
     await studio.shoot(page, '07-sla-dialog-ko-1440');
+    await onBreach.getByRole('button', { name: '3번 조치 삭제' }).click();
     await dialog.getByRole('button', { name: '정책 만들기' }).click();
     await page.locator('.settings-row', { hasText: '긴급 문의' }).waitFor({ timeout: UI_TIMEOUT });
     const sla = await get<{ policies: Record<string, unknown>[] }>(`/services/${service.id}/sla-policies`);
@@ -216,14 +233,48 @@ describe('the settings section', () => {
         priority: 'urgent',
         firstResponse: '1h',
         resolution: '1d',
-        onAtRisk: [],
-        onBreach: [{ type: 'forwardToGroup', groupId: service.groupIds[1] }],
+        onAtRisk: [{ type: 'notifyEmail', to: 'group', messages: { ko: expect.objectContaining({ subject: '[#{ticket.id}] SLA 목표 시간 임박: #{ticket.subject}' }) } }],
+        onBreach: [
+          { type: 'forwardToGroup', groupId: service.groupIds[1] },
+          { type: 'assign', groupId: service.groupIds[0], strategy: 'roundRobin' },
+        ],
       }),
     ]);
     await studio.shoot(page, '08-sla-ko-1440');
 
-    // API tokens, in English: the secret is shown once and works; revoking it is read back.
+    // Automations, in English: a duration the API refuses is marked under it; then one is added, edited, disabled and
+    // deleted, each change read back through the API.
     await speak(page, 'en');
+    await page.locator('.settings-nav').getByRole('link', { name: 'Automations' }).click();
+    await page.getByText('No automations yet').waitFor({ timeout: UI_TIMEOUT });
+    const automations = async () => (await get<{ automations: Record<string, unknown>[] }>(`/services/${service.id}/automations`)).automations;
+    await page.getByRole('button', { name: 'New automation' }).click();
+    await dialog.getByLabel('Resolved for').fill('2y');
+    await dialog.getByRole('button', { name: 'Add automation' }).click();
+    const afterError = dialog.locator('.field-error');
+    await afterError.waitFor({ timeout: UI_TIMEOUT });
+    expect(await afterError.textContent()).toBe('Write a number and a unit, e.g. 30m, 4h or 3d, up to a year.');
+    expect(await dialog.getByLabel('Resolved for').getAttribute('aria-invalid')).toBe('true');
+    expect(await automations()).toEqual([]);
+    await dialog.getByLabel('Resolved for').fill('3d');
+    await dialog.getByRole('button', { name: 'Add automation' }).click();
+    await page.locator('.settings-row', { hasText: 'Complete after 3d resolved' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await automations()).toEqual([expect.objectContaining({ kind: 'complete_resolved', after: '3d', enabled: true })]);
+    await page.getByRole('button', { name: 'Edit Complete after 3d resolved' }).click();
+    await dialog.getByRole('radio', { name: /^Remind on hold/ }).check();
+    await dialog.getByLabel('On hold for').fill('1d');
+    await dialog.getByRole('button', { name: 'Save automation' }).click();
+    await page.locator('.settings-row', { hasText: 'Remind after 1d on hold' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Disable Remind after 1d on hold' }).click();
+    await page.locator('.settings-row.inactive', { hasText: 'Remind after 1d on hold' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await automations()).toEqual([expect.objectContaining({ kind: 'remind_on_hold', after: '1d', enabled: false })]);
+    await studio.shoot(page, '09-automations-en-1440');
+    await page.getByRole('button', { name: 'Delete Remind after 1d on hold' }).click();
+    await dialog.getByRole('button', { name: 'Delete automation' }).click();
+    await page.getByText('No automations yet').waitFor({ timeout: UI_TIMEOUT });
+    expect(await automations()).toEqual([]);
+
+    // API tokens, in English: the secret is shown once and works; revoking it is read back.
     await page.locator('.settings-nav').getByRole('link', { name: 'API tokens' }).click();
     await page.getByText('No API tokens yet').waitFor({ timeout: UI_TIMEOUT });
     await page.getByRole('button', { name: 'New token' }).click();
@@ -232,7 +283,7 @@ describe('the settings section', () => {
     await dialog.getByRole('button', { name: 'Issue token' }).click();
     const secret = await dialog.getByLabel('Token', { exact: true }).inputValue();
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(200);
-    await studio.shoot(page, '09-token-secret-en-1440');
+    await studio.shoot(page, '10-token-secret-en-1440');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Revoke Help centre sync' }).click();
     await dialog.getByRole('button', { name: 'Revoke token' }).click();
@@ -240,7 +291,7 @@ describe('the settings section', () => {
     const tokens = await get<{ name: string; scopes: string[]; revokedAt: string | null }[]>('/auth/tokens');
     expect(tokens).toEqual([expect.objectContaining({ name: 'Help centre sync', scopes: ['tickets:read', 'directory:read'], revokedAt: expect.any(String) })]);
     expect((await h.request('GET', '/services', { token: secret })).status).toBe(401);
-    await studio.shoot(page, '10-tokens-en-1440');
+    await studio.shoot(page, '11-tokens-en-1440');
 
     // The audit log, in Korean: everything above is there, and the area filter narrows it.
     await speak(page, 'ko');
@@ -248,13 +299,13 @@ describe('the settings section', () => {
     const rows = page.locator('.audit-row');
     await rows.first().waitFor({ timeout: UI_TIMEOUT });
     const actions = await page.locator('.audit-row code').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['service.created', 'agent.created', 'agent.role_changed', 'agent.deactivated', 'group.created', 'category.created', 'business_hours.replaced', 'sla_policy.created', 'api_client.revoked']));
+    expect(actions).toEqual(expect.arrayContaining(['service.created', 'agent.created', 'agent.role_changed', 'agent.deactivated', 'group.created', 'category.created', 'business_hours.replaced', 'sla_policy.created', 'automation.created', 'automation.deleted', 'api_client.revoked']));
     await page.getByLabel('영역').selectOption({ label: '상담원' });
     await expect
       .poll(async () => (await page.locator('.audit-row code').allTextContents()).every((action) => action.startsWith('agent.')), { timeout: UI_TIMEOUT })
       .toBe(true);
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
-    await studio.shoot(page, '11-audit-ko-1440');
+    await studio.shoot(page, '12-audit-ko-1440');
     await page.close();
   });
 
@@ -276,7 +327,14 @@ describe('the settings section', () => {
     const entry = await page.locator('.topnav a[aria-current="page"]').boundingBox();
     expect(entry!.x + entry!.width).toBeLessThanOrEqual(PHONE.width);
     expect((await page.locator('.settings-nav').boundingBox())!.height).toBeGreaterThan(30);
-    await studio.shoot(page, '12-business-hours-ko-390');
+    await studio.shoot(page, '13-business-hours-ko-390');
+    // Automations on a phone, in Korean: the row's switch, edit and delete buttons fit beside its name.
+    const automation = await h.request('POST', `/services/${service.id}/automations`, { token: h.admin.token, body: { kind: 'remind_on_hold', after: '4h' } });
+    expect(automation.status).toBe(201);
+    await page.locator('.settings-nav').getByRole('link', { name: '자동화' }).click();
+    await page.locator('.settings-row', { hasText: '보류 4h 후 알림' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await horizontalOverflow(page)).toBe(false);
+    await studio.shoot(page, '14-automations-ko-390');
     await page.close();
   });
 
@@ -286,6 +344,10 @@ describe('the settings section', () => {
     expect(await page.locator('.topnav').getByText('Settings').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'New agent' }).count()).toBe(0);
     expect(await page.locator('.settings-nav').count()).toBe(0);
+    // Nor the automations of their own service, though the API lets them read them.
+    await page.goto(`${served.url}/studio/#/admin/automations/${service.id}`);
+    await page.getByText('Only admins change settings').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByRole('button', { name: 'New automation' }).count()).toBe(0);
     await page.close();
   });
 });

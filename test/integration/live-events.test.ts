@@ -3,8 +3,11 @@
  * to tickets of the services they may read, as they commit, and nothing about the others; the payload names the
  * ticket, its service and what happened, never what the ticket says.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openEventStream, ticketEvent as about } from '../support/event-stream';
+import { MAX_QUEUED_EVENTS } from '../../api/routes/events/events.handlers';
+import { TICKET_CHANGES_CHANNEL } from '../../store/ticket-changes';
+import { openEventStream, openStalledEventStream, ticketEvent as about } from '../support/event-stream';
 import { serveApi, type ServedApi } from '../support/served-api';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -13,6 +16,11 @@ let api: ServedApi;
 let visible: { id: string; groupIds: string[] };
 let hidden: { id: string; groupIds: string[] };
 let agent: { id: string; token: string };
+
+/** A field of a kernel TCP setting such as `tcp_wmem` (min, default, max), in bytes. */
+async function kernelSetting(name: string, field: number): Promise<number> {
+  return Number((await readFile(`/proc/sys/net/ipv4/${name}`, 'utf8')).trim().split(/\s+/)[field]);
+}
 
 async function createTicket(serviceId: string, subject: string): Promise<string> {
   const response = await h.request('POST', '/tickets', {
@@ -93,4 +101,39 @@ it('streams to an API client with tickets:read, as its owner may read, and refus
   await client.next(about(visibleTicket, 'created'), 'created');
   expect(client.received.filter((event) => event.data.ticketId === hiddenTicket)).toEqual([]);
   client.close();
+});
+
+it('drops a reader who stopped reading once its events pile up, with a last reset, and keeps serving the others', async () => {
+  const stalled = await openStalledEventStream(api.url, agent.token);
+  const reading = await openEventStream(api.url, h.admin.token);
+  const ticketId = await createTicket(visible.id, '읽지 않는 연결');
+  await reading.next(about(ticketId, 'created'), 'created');
+
+  // More changes than the kernel buffers for a socket nobody reads (its send buffer grows to tcp_wmem's maximum, the
+  // receive buffer stays near tcp_rmem's default) plus the API's own limit, half as many again to be sure. They are
+  // announced as the store announces them, each payload distinct (PostgreSQL folds identical notifications of one
+  // transaction); each batch is heard by the reading stream before the next is sent, so every change reached both.
+  const eventBytes = `event: ticket\ndata: ${JSON.stringify({ ticketId, serviceId: visible.id, kind: 'flood-100000' })}\n\n`.length;
+  const buffered = (await kernelSetting('tcp_wmem', 2)) + (await kernelSetting('tcp_rmem', 1));
+  const batchSize = 500;
+  const batches = Math.ceil((1.5 * (buffered / eventBytes + MAX_QUEUED_EVENTS)) / batchSize);
+  for (let batch = 0; batch < batches; batch += 1) {
+    await h.sql`
+      select pg_notify(${TICKET_CHANGES_CHANNEL}, json_build_object('ticketId', ${ticketId}::text, 'serviceId', ${visible.id}::text, 'kind', 'flood-' || n)::text)
+      from generate_series(${batch * batchSize + 1}::int, ${(batch + 1) * batchSize}::int) as n`;
+    await reading.next(about(ticketId, `flood-${(batch + 1) * batchSize}`), `flood batch ${batch + 1}`);
+  }
+  const flood = reading.received.filter((event) => String(event.data.kind).startsWith('flood-'));
+  expect(flood).toHaveLength(batches * batchSize);
+
+  const caughtUp = await stalled.resume();
+  expect(caughtUp.at(-1)).toEqual({ event: 'reset', data: {} });
+  const heard = caughtUp.slice(0, -1);
+  expect(heard.length).toBeLessThan(batches * batchSize);
+  // What it heard before the reset is the changes in order, from the first, with none skipped.
+  expect(heard.map((event) => event.data.kind)).toEqual(['created', ...flood.slice(0, heard.length - 1).map((event) => event.data.kind)]);
+
+  const later = await createTicket(visible.id, '계속 읽는 연결');
+  await reading.next(about(later, 'created'), 'created after the flood');
+  reading.close();
 });

@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { Duration } from '../../../rules/duration';
-import { AUTOMATION_KINDS } from '../../../store/time-rules/automations';
+import { AUTOMATION_KINDS } from '../../../rules/time-rules';
 import { pathId } from '../../params';
 
 export const AutomationKind = z.enum(AUTOMATION_KINDS).openapi({

@@ -5,6 +5,7 @@
 import './admin.css';
 import AgentsPage from './agents/AgentsPage';
 import AuditPage from './audit/AuditPage';
+import AutomationsPage from './automations/AutomationsPage';
 import GroupsPage from './groups/GroupsPage';
 import CategoriesPage from './categories/CategoriesPage';
 import BusinessHoursPage from './hours/BusinessHoursPage';
@@ -27,6 +28,8 @@ export default function AdminPage({ section, serviceId }: { section: AdminSectio
       return <BusinessHoursPage serviceId={serviceId} />;
     case 'sla':
       return <SlaPoliciesPage serviceId={serviceId} />;
+    case 'automations':
+      return <AutomationsPage serviceId={serviceId} />;
     case 'tokens':
       return <TokensPage />;
     case 'audit':

@@ -1,6 +1,6 @@
 /**
  * Typed calls to the organisation's admin routes: agents (api/routes/agents), groups (api/routes/groups), business
- * hours and SLA policies (api/routes/time-rules), API tokens (api/routes/auth) and the audit log (api/routes/audit).
+ * hours, SLA policies and automations (api/routes/time-rules), API tokens (api/routes/auth) and the audit log (api/routes/audit).
  */
 import type { z } from 'zod';
 import type { AgentAccount as AgentSchema, AgentChangesBody, NewAgentBody } from '../../../api/routes/agents/agents.schemas';
@@ -8,6 +8,7 @@ import type { AuditPage as AuditPageSchema } from '../../../api/routes/audit/aud
 import type { ApiClient as ApiClientSchema } from '../../../api/routes/auth/auth.routes';
 import type { Category as CategorySchema, CategoryChangesBody, NewCategoryBody } from '../../../api/routes/categories/categories.schemas';
 import type { Group as GroupSchema } from '../../../api/routes/groups/groups.schemas';
+import type { Automation as AutomationSchema, AutomationBody as AutomationBodySchema } from '../../../api/routes/time-rules/automations.schemas';
 import type { BusinessHours as BusinessHoursSchema, BusinessHoursSetting as BusinessHoursSettingSchema } from '../../../api/routes/time-rules/business-hours.schemas';
 import type { SlaPolicy as SlaPolicySchema, SlaPolicyBody as SlaPolicyBodySchema, SlaPolicyList } from '../../../api/routes/time-rules/sla-policies.schemas';
 import type { ApiScope } from '../../../domain/schemas';
@@ -25,6 +26,8 @@ export type BusinessHours = z.input<typeof BusinessHoursSchema>;
 export type BusinessHoursSetting = z.infer<typeof BusinessHoursSettingSchema>;
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 export type SlaPolicyBody = z.input<typeof SlaPolicyBodySchema>;
+export type Automation = z.infer<typeof AutomationSchema>;
+export type AutomationBody = z.input<typeof AutomationBodySchema>;
 export type ApiClient = z.infer<typeof ApiClientSchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type AuditEntry = AuditPage['items'][number];
@@ -68,6 +71,13 @@ export const slaPoliciesApi = {
   replace: (id: string, policy: SlaPolicyBody) => api.put<SlaPolicy>(`/sla-policies/${encodeURIComponent(id)}`, policy),
   reorder: (serviceId: string, policyIds: string[]) => api.put<z.infer<typeof SlaPolicyList>>(servicePath(serviceId, 'sla-policies/order'), { policyIds }),
   remove: (id: string) => api.delete<void>(`/sla-policies/${encodeURIComponent(id)}`),
+};
+
+export const automationsApi = {
+  list: (serviceId: string) => api.get<{ automations: Automation[] }>(servicePath(serviceId, 'automations')),
+  create: (serviceId: string, automation: AutomationBody) => api.post<Automation>(servicePath(serviceId, 'automations'), automation),
+  replace: (id: string, automation: AutomationBody) => api.put<Automation>(`/automations/${encodeURIComponent(id)}`, automation),
+  remove: (id: string) => api.delete<void>(`/automations/${encodeURIComponent(id)}`),
 };
 
 export const tokensApi = {

@@ -4,7 +4,9 @@
  * the Authorization header, as on every other call, and never in a URL that logs and proxies keep.
  *
  * A lost connection is opened again after a growing pause; each (re)connection announces `resync`, because changes
- * made while it was away are not replayed and the lists must be read again. The browser going offline drops the
+ * made while it was away are not replayed and the lists must be read again. A tab that fell too far behind (a laptop
+ * waking from sleep) is sent `reset` and dropped by the server: that too ends the connection, and the reconnection's
+ * `ready` reloads the lists. The browser going offline drops the
  * connection at once (a half-open one would otherwise look live), and coming back online reconnects without waiting
  * out the pause.
  */

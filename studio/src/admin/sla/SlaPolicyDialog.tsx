@@ -1,29 +1,25 @@
 /**
  * Create or edit an SLA policy: title, which tickets it covers (priority, intake type), its targets in business
- * time, when a target counts as at risk, and the actions run when a target is at risk or breached. The dialog edits
- * the common actions (raise the priority, move to a group, add tags); actions of other kinds set through the API are
- * kept as they are, and can be removed. A refused target or action is marked where it is.
+ * time, when a target counts as at risk, and the actions run when a target is at risk or breached (every kind the
+ * API accepts, see {@link SlaResultsEditor}). A refused target or action is marked where it is.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { slaPoliciesApi, type SlaPolicy } from '../../api/admin';
 import { ApiError } from '../../api/client';
 import type { CategoryOption } from '../../categories';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner, Spinner } from '../../components/feedback';
-import { Icon } from '../../components/icons';
 import { useToast } from '../../components/toasts';
-import { useDirectory } from '../../directory';
 import { useI18n } from '../../i18n';
 import { concerns, FieldMessage } from '../FieldError';
-import { issueIndexes } from '../model';
+import { RuleLookupsProvider } from '../../rules/context';
+import type { ResultList } from './defaults';
+import { SlaResultsEditor } from './SlaResultsEditor';
 
 type Result = SlaPolicy['onBreach'][number];
 type Priority = NonNullable<SlaPolicy['priority']>;
-type ResultList = 'onAtRisk' | 'onBreach';
 
 const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
-const EDITABLE = ['setPriority', 'forwardToGroup', 'addTags'] as const;
-type EditableKind = (typeof EDITABLE)[number];
 
 export function SlaPolicyDialog({
   serviceId,
@@ -39,9 +35,6 @@ export function SlaPolicyDialog({
   const { t } = useI18n();
   const toast = useToast();
   const id = useId();
-  const { groupsOf, loadGroups } = useDirectory();
-  useEffect(() => loadGroups(serviceId), [loadGroups, serviceId]);
-  const groups = groupsOf(serviceId) ?? [];
   const [title, setTitle] = useState(policy?.title ?? '');
   const [enabled, setEnabled] = useState(policy?.enabled ?? true);
   const [priority, setPriority] = useState<Priority | ''>(policy?.priority ?? '');
@@ -59,18 +52,10 @@ export function SlaPolicyDialog({
   const titleError = concerns(error, 'title') ? error : null;
   const atRiskError = concerns(error, 'atRiskRatio') ? error : null;
   const intakeError = concerns(error, 'intakeTypeId') ? error : null;
-  const refusedResults: Record<ResultList, Set<number>> = {
-    onAtRisk: issueIndexes(error instanceof ApiError ? error.details : null, 'onAtRisk'),
-    onBreach: issueIndexes(error instanceof ApiError ? error.details : null, 'onBreach'),
-  };
+  const refusesResults = concerns(error, 'onAtRisk') || concerns(error, 'onBreach');
   // A duration the schema refuses gets words that say how to write one; "no target" keeps its own sentence.
   const durationRefusal = (refusal: ApiError | null) => (refusal && refusal !== noTarget ? t('admin.sla.dialog.durationRefused') : undefined);
-  const inPlace = firstResponseError ?? resolutionError ?? titleError ?? atRiskError ?? intakeError ?? (refusedResults.onAtRisk.size + refusedResults.onBreach.size > 0);
-
-  const setResult = (list: ResultList, index: number, result: Result) =>
-    setResults((current) => ({ ...current, [list]: current[list].map((other, at) => (at === index ? result : other)) }));
-  const removeResult = (list: ResultList, index: number) => setResults((current) => ({ ...current, [list]: current[list].filter((_, at) => at !== index) }));
-  const addResult = (list: ResultList, kind: EditableKind) => setResults((current) => ({ ...current, [list]: [...current[list], defaultResult(kind, groups[0]?.id)] }));
+  const inPlace = firstResponseError ?? resolutionError ?? titleError ?? atRiskError ?? intakeError ?? refusesResults;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -98,66 +83,7 @@ export function SlaPolicyDialog({
   }
 
   const resultEditor = (list: ResultList) => (
-    <fieldset className="fieldset sla-results">
-      <legend className="field-label">{t(`admin.sla.dialog.${list}`)}</legend>
-      {results[list].map((result, index) => {
-        const label = t('admin.sla.dialog.resultType', { index: index + 1 });
-        return (
-          <div key={index} className="sla-result">
-            <div className="sla-result-row">
-              <span className="pill tone-slate">{t(`admin.sla.resultKind.${result.type}`)}</span>
-              {result.type === 'setPriority' ? (
-                <select aria-label={`${label}: ${t('admin.sla.dialog.setPriority')}`} value={result.priority} onChange={(event) => setResult(list, index, { ...result, priority: event.target.value as Priority })}>
-                  {PRIORITIES.map((candidate) => (
-                    <option key={candidate} value={candidate}>
-                      {t(`ticket.priority.${candidate}`)}
-                    </option>
-                  ))}
-                </select>
-              ) : result.type === 'forwardToGroup' ? (
-                <select aria-label={`${label}: ${t('admin.sla.dialog.forwardToGroup')}`} value={result.groupId} onChange={(event) => setResult(list, index, { ...result, groupId: event.target.value })}>
-                  {groups.map((group) => (
-                    <option key={group.id} value={group.id}>
-                      {group.name}
-                    </option>
-                  ))}
-                </select>
-              ) : result.type === 'addTags' ? (
-                <input
-                  aria-label={`${label}: ${t('admin.sla.dialog.addTags')}`}
-                  value={result.tags.join(', ')}
-                  placeholder={t('admin.sla.dialog.tagsHint')}
-                  onChange={(event) => setResult(list, index, { ...result, tags: event.target.value.split(',').map((tag) => tag.trim()).filter(Boolean) })}
-                />
-              ) : (
-                <span className="field-hint">{t('admin.sla.dialog.kept')}</span>
-              )}
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={t('admin.sla.dialog.removeResult', { index: index + 1 })}
-                title={t('admin.sla.dialog.removeResult', { index: index + 1 })}
-                onClick={() => removeResult(list, index)}
-              >
-                <Icon name="x" size={14} />
-              </button>
-            </div>
-            {refusedResults[list].has(index) && (
-              <span className="field-error" role="alert">
-                {t('admin.sla.dialog.refused')}
-              </span>
-            )}
-          </div>
-        );
-      })}
-      <div className="sla-result-add">
-        {EDITABLE.filter((kind) => kind !== 'forwardToGroup' || groups.length > 0).map((kind) => (
-          <button key={kind} type="button" className="button small" onClick={() => addResult(list, kind)}>
-            <Icon name="plus" size={13} /> {t(`admin.sla.resultKind.${kind}`)}
-          </button>
-        ))}
-      </div>
-    </fieldset>
+    <SlaResultsEditor list={list} results={results[list]} error={error} onChange={(changed) => setResults((current) => ({ ...current, [list]: changed }))} />
   );
 
   return (
@@ -260,8 +186,10 @@ export function SlaPolicyDialog({
             <span>{t('admin.sla.dialog.enabled')}</span>
           </label>
         </div>
-        {resultEditor('onAtRisk')}
-        {resultEditor('onBreach')}
+        <RuleLookupsProvider serviceId={serviceId}>
+          {resultEditor('onAtRisk')}
+          {resultEditor('onBreach')}
+        </RuleLookupsProvider>
         {!inPlace && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={() => onClose(null)}>
@@ -275,10 +203,4 @@ export function SlaPolicyDialog({
       </form>
     </Dialog>
   );
-}
-
-function defaultResult(kind: EditableKind, groupId: string | undefined): Result {
-  if (kind === 'setPriority') return { type: 'setPriority', priority: 'high' };
-  if (kind === 'forwardToGroup') return { type: 'forwardToGroup', groupId: groupId ?? '' };
-  return { type: 'addTags', tags: [] };
 }

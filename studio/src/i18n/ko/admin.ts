@@ -1,4 +1,4 @@
-/** 관리(관리자): 상담원, 그룹, 영업시간, SLA 정책, API 토큰, 감사 로그. */
+/** 관리(관리자): 상담원, 그룹, 영업시간, SLA 정책, 자동화, API 토큰, 감사 로그. */
 import type { Catalogue } from '../catalogue';
 import type en from '../en/admin';
 
@@ -12,6 +12,7 @@ export default {
     categories: '분류',
     hours: '영업시간',
     sla: 'SLA 정책',
+    automations: '자동화',
     fields: '필드',
     templates: '템플릿',
     tokens: 'API 토큰',
@@ -245,34 +246,69 @@ export default {
       atRiskHint: '목표 시간의 이 비율이 지나면 위험으로 봅니다.',
       onAtRisk: '위험할 때',
       onBreach: '초과했을 때',
-      addResult: '조치 추가',
       removeResult: '{index}번 조치 삭제',
       resultType: '{index}번 조치',
-      kept: 'API로 설정한 조치로, 그대로 유지됩니다.',
-      setPriority: '우선순위 변경',
-      forwardToGroup: '이관할 그룹',
-      addTags: '추가할 태그',
-      tagsHint: '쉼표로 구분합니다.',
       create: '정책 만들기',
       save: '정책 저장',
       created: '{name} 정책을 만들었습니다.',
       saved: '{name} 정책을 저장했습니다.',
       refused: '이 조치를 확인하세요.',
     },
-    resultKind: {
-      setPriority: '우선순위 변경',
-      forwardToGroup: '그룹 이관',
-      addTags: '태그 추가',
-      notifyEmail: '이메일 알림',
-      assign: '배정',
-      callbackUrl: 'API 호출',
-      doorayNotify: '두레이 메시지',
-    },
     remove: {
       title: '{name} 정책을 삭제할까요?',
       body: '이 정책을 따르던 티켓은 이제 조건이 맞는 다음 정책을 따릅니다.',
       confirm: '정책 삭제',
       done: '{name} 정책을 삭제했습니다.',
+    },
+  },
+  automations: {
+    title: '자동화',
+    subtitle: '한 상태에 머문 티켓에 할 일입니다: 완료하거나 담당자에게 알립니다. 영업시간이 아닌 달력 시간 기준입니다.',
+    loading: '자동화를 불러오는 중…',
+    add: '새 자동화',
+    empty: {
+      title: '아직 자동화가 없습니다',
+      body: '해결된 채 남은 티켓을 완료하거나, 보류 중인 티켓을 담당자에게 알리도록 추가하세요.',
+    },
+    rule: {
+      complete_resolved: '해결 {after} 후 완료',
+      remind_on_hold: '보류 {after} 후 알림',
+    },
+    kind: {
+      complete_resolved: '해결된 티켓 완료',
+      remind_on_hold: '보류 알림',
+    },
+    disabled: '사용 안 함',
+    disable: '{name} 사용 중지',
+    enable: '{name} 사용',
+    disabledDone: '{name}: 사용을 중지했습니다.',
+    enabledDone: '{name}: 다시 사용합니다.',
+    dialog: {
+      new: '새 자동화',
+      edit: '자동화 수정',
+      subtitle: '시간은 달력 기준입니다: 30m, 4h, 3d…',
+      kind: '할 일',
+      kindHint: {
+        complete_resolved: '이 시간 동안 해결 상태로 남은 티켓을 완료(종료)합니다.',
+        remind_on_hold: '이 시간 동안 보류 중인 티켓의 담당자에게 이메일로 알립니다.',
+      },
+      after: {
+        complete_resolved: '해결 상태 유지 시간',
+        remind_on_hold: '보류 상태 유지 시간',
+      },
+      afterHint: '숫자와 단위(m, h, d). 예: 3d',
+      afterRefused: '30m, 4h, 3d처럼 숫자와 단위로 쓰세요(최대 1년).',
+      enabled: '사용',
+      create: '자동화 추가',
+      save: '자동화 저장',
+      created: '{name}: 추가했습니다.',
+      saved: '{name}: 저장했습니다.',
+    },
+    remove: {
+      title: '“{name}”을(를) 삭제할까요?',
+      body: '이 자동화를 기다리던 티켓도 더 이상 이 자동화로 완료되거나 알림을 받지 않습니다.',
+      confirm: '자동화 삭제',
+      done: '{name}: 삭제했습니다.',
     },
   },
   tokens: {
