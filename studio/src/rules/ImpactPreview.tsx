@@ -23,7 +23,7 @@ type Run = { progress: ImpactProgress | null; result: Preview | null; error: unk
 const IDLE: Run = { progress: null, result: null, error: null, running: false };
 
 export function ImpactPreview({ serviceId, drafts }: { serviceId: string; drafts: readonly Trigger[] }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const [run, setRun] = useState<Run>(IDLE);
   const abort = useRef<AbortController | null>(null);
@@ -69,7 +69,7 @@ export function ImpactPreview({ serviceId, drafts }: { serviceId: string; drafts
         <div className="impact-progress" role="status" aria-live="polite">
           <progress max={progress?.total || 1} value={progress?.scanned ?? 0} />
           <span className="muted small">
-            {progress ? t('rules.impact.progress', { scanned: formatNumber(progress.scanned), total: formatNumber(progress.total) }) : t('rules.impact.starting')}
+            {progress ? t('rules.impact.progress', { scanned: progress.scanned, total: progress.total }) : t('rules.impact.starting')}
           </span>
         </div>
       )}
@@ -80,7 +80,7 @@ export function ImpactPreview({ serviceId, drafts }: { serviceId: string; drafts
 }
 
 function ImpactResult({ result, drafts }: { result: Preview; drafts: readonly Trigger[] }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   if (result.tickets === 0) return <p className="muted small">{t('rules.impact.noTickets')}</p>;
   const widest = Math.max(1, ...result.triggers.flatMap((trigger) => [trigger.draft?.fired ?? 0, trigger.published?.fired ?? 0]));
   const version = result.published ? t('rules.impact.publishedVersion', { number: result.published.number ?? '?' }) : t('rules.impact.nothingPublished');
@@ -88,9 +88,9 @@ function ImpactResult({ result, drafts }: { result: Preview; drafts: readonly Tr
     <div className="impact-result">
       <p className="impact-summary">
         {t('rules.impact.summary', {
-          tickets: formatNumber(result.tickets),
-          draft: formatNumber(result.changedByDraft),
-          published: formatNumber(result.changedByPublished),
+          tickets: result.tickets,
+          draft: result.changedByDraft,
+          published: result.changedByPublished,
           version,
         })}{' '}
         <strong>{t('rules.impact.differing', { count: result.differing })}</strong>

@@ -364,7 +364,7 @@ export default {
     noTickets: 'No tickets were created in this period.',
     publishedVersion: 'published v{number}',
     nothingPublished: 'nothing published',
-    summary: 'Of {tickets} tickets, the drafts change {draft} ({version}: {published}).',
+    summary: '{tickets, plural, one {Of # ticket} other {Of # tickets}}, the drafts change {draft} ({version}: {published}).',
     differing: '{count, plural, =0 {None would be treated differently.} one {# would be treated differently.} other {# would be treated differently.}}',
     unrecorded: '{count, plural, one {# ticket was} other {# tickets were}} created before creations were recorded and are replayed as they are now.',
     drafts: 'Drafts',
