@@ -1,7 +1,8 @@
 /**
  * The rule studio: a service's draft triggers (list, order, on/off), the open trigger drawn as a graph and edited
  * node by node, publishing, the version history with rollback, and a simulator. Everything goes through the
- * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts.
+ * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts. The open trigger and its
+ * unsaved drawing are kept while the admin visits another screen (`kept.ts`).
  */
 import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -20,6 +21,7 @@ import { OpenTrigger } from './OpenTrigger';
 import { PublishDialog } from './PublishDialog';
 import { SimulatePanel } from './SimulatePanel';
 import { TriggerList } from './TriggerList';
+import { forgetKept, markUnsaved, useKept } from './kept';
 import { useTriggerDrafts } from './useTriggerDrafts';
 import type { EditorSession } from './useTriggerEditor';
 import { VersionsDrawer } from './VersionsDrawer';
@@ -69,7 +71,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const lookups = useRuleLookups();
   const drafts = useTriggerDrafts(serviceId);
   const canEdit = useCanEditRules();
-  const [session, setSession] = useState<EditorSession | null>(null);
+  const [session, setSession] = useKept<EditorSession | null>(`${serviceId}:session`, () => null);
   const [dirty, setDirty] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('node');
   const [nodeSlot, setNodeSlot] = useState<HTMLDivElement | null>(null);
@@ -93,13 +95,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     else action();
   }, []);
 
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirtyRef.current) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, []);
+  // Not cleared when the studio unmounts: the edits are kept, and the browser still asks before they are lost.
+  useEffect(() => markUnsaved(serviceId, openDirty), [serviceId, openDirty]);
 
   const openTrigger = (id: string) => {
     if (session?.key === id) return;
@@ -123,6 +120,21 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     setSession((current) => (current ? { ...current, saved, isNew: false } : current));
     void drafts.reload({ quiet: true });
   };
+
+  /** A copy of a saved trigger, created at once as a draft of its own, switched off so it never runs twice by surprise. */
+  async function duplicate(trigger: Trigger) {
+    setListProblem(null);
+    try {
+      const { id: _id, position: _position, ...definition } = trigger;
+      const title = t('rules.duplicate.title', { title: trigger.title }).slice(0, 200);
+      const created = await triggersApi.create(serviceId, { ...definition, title, enabled: false });
+      toast(t('rules.duplicate.created', { title: created.title }));
+      await drafts.reload({ quiet: true });
+      if (!dirtyRef.current) setSession({ key: created.id, saved: created, isNew: false });
+    } catch (error) {
+      setListProblem(error);
+    }
+  }
 
   const onClosed = (deleted: boolean) => {
     setSession(null);
@@ -235,6 +247,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           onToggle={(trigger) => void toggle(trigger)}
           onReorder={(ids) => void reorder(ids)}
           onNew={createTrigger}
+          onDuplicate={(trigger) => void duplicate(trigger)}
           onRetry={() => void drafts.reload()}
         />
         <section className="rule-canvas" aria-label={t('rules.studio.canvas')}>
@@ -327,6 +340,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           setPendingDiscard(null);
           setDirty(false);
           dirtyRef.current = false;
+          forgetKept(serviceId);
           action?.();
         }}
         onClose={() => setPendingDiscard(null)}
