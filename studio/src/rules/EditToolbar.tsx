@@ -29,7 +29,7 @@ export function EditToolbar({ actions }: { actions: EditActions }) {
     );
   };
   return (
-    <Panel position="top-right" className="canvas-toolbar edit-toolbar" aria-label={t('rules.edit.toolbar')}>
+    <Panel position="top-right" className="edit-toolbar" aria-label={t('rules.edit.toolbar')}>
       {button('undo', 'rules.edit.undo', [`${MOD_KEY}+Z`], actions.undo, actions.canUndo)}
       {button('redo', 'rules.edit.redo', [`${MOD_KEY}+Shift+Z`, ...(MOD_KEY === 'Ctrl' ? ['Ctrl+Y'] : [])], actions.redo, actions.canRedo)}
       <span className="toolbar-divider" aria-hidden="true" />

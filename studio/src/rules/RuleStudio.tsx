@@ -16,12 +16,13 @@ import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
+import { useMe } from '../session';
 import { RuleLookupsProvider, useCanEditRules, useRuleLookups } from './context';
 import { OpenTrigger } from './OpenTrigger';
 import { PublishDialog } from './PublishDialog';
 import { SimulatePanel } from './SimulatePanel';
 import { TriggerList } from './TriggerList';
-import { forgetKept, markUnsaved, useKept } from './kept';
+import { forgetKept, keptScope, markUnsaved, useKept } from './kept';
 import { useTriggerDrafts } from './useTriggerDrafts';
 import type { EditorSession } from './useTriggerEditor';
 import { VersionsDrawer } from './VersionsDrawer';
@@ -71,7 +72,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const lookups = useRuleLookups();
   const drafts = useTriggerDrafts(serviceId);
   const canEdit = useCanEditRules();
-  const [session, setSession] = useKept<EditorSession | null>(`${serviceId}:session`, () => null);
+  const scope = keptScope(useMe().id, serviceId);
+  const [session, setSession] = useKept<EditorSession | null>(`${scope}:session`, () => null);
   const [dirty, setDirty] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('node');
   const [nodeSlot, setNodeSlot] = useState<HTMLDivElement | null>(null);
@@ -96,7 +98,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   }, []);
 
   // Not cleared when the studio unmounts: the edits are kept, and the browser still asks before they are lost.
-  useEffect(() => markUnsaved(serviceId, openDirty), [serviceId, openDirty]);
+  useEffect(() => markUnsaved(scope, openDirty), [scope, openDirty]);
 
   const openTrigger = (id: string) => {
     if (session?.key === id) return;
@@ -340,7 +342,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           setPendingDiscard(null);
           setDirty(false);
           dirtyRef.current = false;
-          forgetKept(serviceId);
+          forgetKept(scope);
           action?.();
         }}
         onClose={() => setPendingDiscard(null)}

@@ -218,7 +218,7 @@ export function TriggerList({
                   <button
                     type="button"
                     className="icon-button rule-duplicate"
-                    aria-label={t('rules.duplicate.hint', { title: trigger.title })}
+                    aria-label={t('rules.duplicate.action')}
                     title={t('rules.duplicate.hint', { title: trigger.title })}
                     onClick={() => onDuplicate(trigger)}
                   >

@@ -37,7 +37,8 @@ import { sameJson } from './same-json';
 import { clipboardContent, copyToClipboard } from './clipboard';
 import { copyFragment, pasteFragment, pasteTarget } from './fragment';
 import { emptyHistory, recordEdit, redoEdit, sealHistory, typingKey, undoEdit, type History } from './history';
-import { useKept } from './kept';
+import { keptScope, useKept } from './kept';
+import { useMe } from '../session';
 
 /** What the editor edits: a saved trigger or a new one, under a key that changes when another one opens. */
 export interface EditorSession {
@@ -154,7 +155,7 @@ export interface TriggerEditor {
 }
 
 export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): TriggerEditor {
-  const [state, setState] = useKept<EditorState>(`${lookups.serviceId}:editor`, () => initialState(session));
+  const [state, setState] = useKept<EditorState>(`${keptScope(useMe().id, lookups.serviceId)}:editor`, () => initialState(session));
   // Opening another trigger starts over; the same trigger saved again keeps the drawing as it is.
   const current = state.key === session.key ? state : initialState(session);
   if (current !== state) setState(current);

@@ -41,6 +41,7 @@ export default {
     copied: 'Copied — paste with {keys} into the selected group, or beside the selected node',
   },
   duplicate: {
+    action: 'Duplicate',
     hint: 'Duplicate “{title}” as a new draft',
     title: 'Copy of {title}',
     created: 'Created “{title}” — off until you switch it on',

@@ -43,6 +43,7 @@ export default {
     copied: '복사했습니다 — {keys}로 선택한 묶음 안이나 선택한 노드 옆에 붙여넣습니다',
   },
   duplicate: {
+    action: '복제',
     hint: '“{title}”을(를) 새 초안으로 복제',
     title: '{title} 사본',
     created: '“{title}”을(를) 만들었습니다 — 켜기 전까지 꺼져 있습니다',
