@@ -77,6 +77,17 @@ describe('editing a trigger in the rule designer', () => {
     await redo.click();
     expect(await valueInput(page).inputValue()).toBe('환불 요청');
 
+    // Dragging a row below another reorders the rows; the drop is one step back.
+    const top = async (text: string) => (await nodes(page, text).boundingBox())?.y ?? Number.NaN;
+    const from = (await nodes(page, 'High').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, (await top('환불 요청')) + from.height * 1.5, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await top('High')) > (await top('환불 요청')), { timeout: UI_TIMEOUT }).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await top('High')) < (await top('환불 요청')), { timeout: UI_TIMEOUT }).toBe(true);
+
     // Delete is immediate, and undoable with the keys.
     await nodes(page, 'High').click();
     await page.keyboard.press('Delete');

@@ -223,7 +223,10 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
   const onSelectionChange = useCallback(
     ({ nodes }: { nodes: RuleNode[] }) => {
       const id = nodes[0]?.id ?? null;
-      update((latest) => (latest.selectedId === id ? latest : { ...latest, selectedId: id, history: sealHistory(latest.history) }));
+      // Choosing another node or edge ends the step being typed or nudged (a second Delete is a step of its own).
+      update((latest) =>
+        latest.selectedId === id && latest.history.openKey === null ? latest : { ...latest, selectedId: id, history: sealHistory(latest.history) },
+      );
     },
     [update],
   );
@@ -299,6 +302,7 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     (id: string, data: RuleNode['data']) =>
       update((latest) => {
         const before = latest.nodes.find((node) => node.id === id)?.data;
+        if (sameJson(before, data)) return latest;
         return recorded((state) => {
           const { [id]: _cleared, ...apiIssues } = state.apiIssues;
           return { ...state, apiIssues, nodes: state.nodes.map((node) => (node.id === id ? ({ ...node, data } as RuleNode) : node)) };
