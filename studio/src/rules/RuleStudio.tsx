@@ -138,9 +138,15 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     }
   }
 
-  const onClosed = (deleted: boolean) => {
+  /** Nothing open any more, and nothing kept: reopening the trigger later draws it afresh. */
+  const closeSession = () => {
+    forgetKept(scope);
     setSession(null);
     setDirty(false);
+  };
+
+  const onClosed = (deleted: boolean) => {
+    closeSession();
     if (deleted) void drafts.reload({ quiet: true });
   };
 
@@ -190,8 +196,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const onRolledBack = () => {
     afterNewVersion();
     // The drafts are now the rolled-back triggers; whatever was open may no longer exist or be different.
-    setSession(null);
-    setDirty(false);
+    closeSession();
     setVersionsOpen(false);
   };
 
