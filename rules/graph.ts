@@ -284,7 +284,7 @@ function ofKind<K extends GraphNodeKind>(nodes: readonly GraphNodeLike[], kind: 
 const isEntryNode = (node: GraphNodeLike | undefined): node is EntryNodeLike => node?.type === 'condition' || node?.type === 'group';
 
 /** What each row or group node stands in: the target of its one outgoing edge to the trigger or a group. */
-function parentsOf(nodes: readonly GraphNodeLike[], edges: readonly GraphEdge[]): Map<string, string> {
+export function parentsOf(nodes: readonly GraphNodeLike[], edges: readonly GraphEdge[]): Map<string, string> {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const parents = new Map<string, string>();
   for (const edge of edges) {
@@ -297,7 +297,7 @@ function parentsOf(nodes: readonly GraphNodeLike[], edges: readonly GraphEdge[])
 }
 
 /** The entry nodes standing directly in `parentId`, in order; for the trigger node, those of one top-level list. */
-function entriesIn<N extends GraphNodeLike>(nodes: readonly N[], parents: ReadonlyMap<string, string>, parentId: string, list?: ConditionGroup): N[] {
+export function entriesIn<N extends GraphNodeLike>(nodes: readonly N[], parents: ReadonlyMap<string, string>, parentId: string, list?: ConditionGroup): N[] {
   return nodes
     .filter((node) => isEntryNode(node) && parents.get(node.id) === parentId && (list === undefined || (node as EntryNodeLike).data.group === list))
     .sort(compareVertical);

@@ -46,6 +46,11 @@ const GROUPS: { title: MessageKey; keys: [Key[], MessageKey][] }[] = [
       [[ALT, '↓'], 'shell.help.rules.moveDown'],
       [[CTRL, 'S'], 'shell.help.rules.save'],
       [[DELETE], 'shell.help.rules.remove'],
+      [[CTRL, 'Z'], 'shell.help.rules.undo'],
+      [[CTRL, SHIFT, 'Z'], 'shell.help.rules.redo'],
+      [[CTRL, 'C'], 'shell.help.rules.copy'],
+      [[CTRL, 'V'], 'shell.help.rules.paste'],
+      [[CTRL, 'D'], 'shell.help.rules.duplicate'],
     ],
   },
   {

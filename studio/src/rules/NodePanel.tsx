@@ -32,7 +32,8 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
 
   return (
     // A fieldset disables every control of the forms at once for those who may not change triggers.
-    <fieldset className="stack node-panel" disabled={!canEdit}>
+    // Focus moving to another control ends the step being typed, so each field's typing is undone on its own.
+    <fieldset className="stack node-panel" disabled={!canEdit} onFocus={editor.seal}>
       <h3>{heading}</h3>
       {issues.length > 0 && (
         <div className="issue-list" role="alert">

@@ -17,6 +17,7 @@ import { useCanEditRules, useRuleLookups } from './context';
 import { apiIssues, placeApiIssues } from './issues';
 import { NodePanel } from './NodePanel';
 import { TriggerCanvas } from './TriggerCanvas';
+import { MOD_KEY, useEditorKeys, type EditActions } from './useEditorKeys';
 import { useTriggerEditor, type EditorSession } from './useTriggerEditor';
 
 export function OpenTrigger({
@@ -48,6 +49,20 @@ export function OpenTrigger({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteStep, setDeleteStep] = useState<'disabling' | 'deleting' | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
+
+  const actions: EditActions = {
+    canUndo: editor.canUndo,
+    canRedo: editor.canRedo,
+    canCopy: editor.selected !== null && editor.selected.type !== 'trigger',
+    undo: editor.undo,
+    redo: editor.redo,
+    copy: () => {
+      if (editor.copy()) toast(t('rules.edit.copied', { keys: `${MOD_KEY}+V` }));
+    },
+    paste: editor.paste,
+    duplicate: editor.duplicate,
+  };
+  useEditorKeys(actions, canEdit);
 
   const { dirty, syncEnabled } = editor;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -165,7 +180,7 @@ export function OpenTrigger({
         </div>
       )}
       <div className="canvas-wrap">
-        <TriggerCanvas editor={editor} sessionKey={session.key} />
+        <TriggerCanvas editor={editor} actions={actions} sessionKey={session.key} />
       </div>
       {nodeSlot && createPortal(<NodePanel editor={editor} />, nodeSlot)}
       <ConfirmDialog

@@ -1,7 +1,8 @@
 /**
  * The rule studio: a service's draft triggers (list, order, on/off), the open trigger drawn as a graph and edited
  * node by node, publishing, the version history with rollback, and a simulator. Everything goes through the
- * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts.
+ * trigger, rule-version and simulate routes; the graph is the plain JSON of rules/graph.ts. The open trigger and its
+ * unsaved drawing are kept while the admin visits another screen (`kept.ts`).
  */
 import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -15,11 +16,13 @@ import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
+import { useMe } from '../session';
 import { RuleLookupsProvider, useCanEditRules, useRuleLookups } from './context';
 import { OpenTrigger } from './OpenTrigger';
 import { PublishDialog } from './PublishDialog';
 import { SimulatePanel } from './SimulatePanel';
 import { TriggerList } from './TriggerList';
+import { forgetKept, keptScope, markUnsaved, useKept } from './kept';
 import { useTriggerDrafts } from './useTriggerDrafts';
 import type { EditorSession } from './useTriggerEditor';
 import { VersionsDrawer } from './VersionsDrawer';
@@ -69,7 +72,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const lookups = useRuleLookups();
   const drafts = useTriggerDrafts(serviceId);
   const canEdit = useCanEditRules();
-  const [session, setSession] = useState<EditorSession | null>(null);
+  const scope = keptScope(useMe().id, serviceId);
+  const [session, setSession] = useKept<EditorSession | null>(`${scope}:session`, () => null);
   const [dirty, setDirty] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('node');
   const [nodeSlot, setNodeSlot] = useState<HTMLDivElement | null>(null);
@@ -93,13 +97,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     else action();
   }, []);
 
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirtyRef.current) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, []);
+  // Not cleared when the studio unmounts: the edits are kept, and the browser still asks before they are lost.
+  useEffect(() => markUnsaved(scope, openDirty), [scope, openDirty]);
 
   const openTrigger = (id: string) => {
     if (session?.key === id) return;
@@ -124,9 +123,30 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     void drafts.reload({ quiet: true });
   };
 
-  const onClosed = (deleted: boolean) => {
+  /** A copy of a saved trigger, created at once as a draft of its own, switched off so it never runs twice by surprise. */
+  async function duplicate(trigger: Trigger) {
+    setListProblem(null);
+    try {
+      const { id: _id, position: _position, ...definition } = trigger;
+      const title = t('rules.duplicate.title', { title: trigger.title }).slice(0, 200);
+      const created = await triggersApi.create(serviceId, { ...definition, title, enabled: false });
+      toast(t('rules.duplicate.created', { title: created.title }));
+      await drafts.reload({ quiet: true });
+      if (!dirtyRef.current) setSession({ key: created.id, saved: created, isNew: false });
+    } catch (error) {
+      setListProblem(error);
+    }
+  }
+
+  /** Nothing open any more, and nothing kept: reopening the trigger later draws it afresh. */
+  const closeSession = () => {
+    forgetKept(scope);
     setSession(null);
     setDirty(false);
+  };
+
+  const onClosed = (deleted: boolean) => {
+    closeSession();
     if (deleted) void drafts.reload({ quiet: true });
   };
 
@@ -176,8 +196,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const onRolledBack = () => {
     afterNewVersion();
     // The drafts are now the rolled-back triggers; whatever was open may no longer exist or be different.
-    setSession(null);
-    setDirty(false);
+    closeSession();
     setVersionsOpen(false);
   };
 
@@ -235,6 +254,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           onToggle={(trigger) => void toggle(trigger)}
           onReorder={(ids) => void reorder(ids)}
           onNew={createTrigger}
+          onDuplicate={(trigger) => void duplicate(trigger)}
           onRetry={() => void drafts.reload()}
         />
         <section className="rule-canvas" aria-label={t('rules.studio.canvas')}>
@@ -327,6 +347,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
           setPendingDiscard(null);
           setDirty(false);
           dirtyRef.current = false;
+          forgetKept(scope);
           action?.();
         }}
         onClose={() => setPendingDiscard(null)}

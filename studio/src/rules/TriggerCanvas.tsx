@@ -10,6 +10,8 @@ import { nodeTypes, type RuleNode } from './nodes';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
 import { CanvasStateProvider, useCanEditRules, type CanvasState } from './context';
+import { EditToolbar } from './EditToolbar';
+import type { EditActions } from './useEditorKeys';
 import type { TriggerEditor } from './useTriggerEditor';
 
 const FIT_VIEW = { padding: 0.1, maxZoom: 1.1 };
@@ -25,7 +27,7 @@ function FitWhenGrown({ count }: { count: number }) {
   return null;
 }
 
-export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; sessionKey: string }) {
+export function TriggerCanvas({ editor, actions, sessionKey }: { editor: TriggerEditor; actions: EditActions; sessionKey: string }) {
   const { t } = useI18n();
   const canEdit = useCanEditRules();
   const ariaLabelConfig = useMemo<AriaLabelConfig>(
@@ -78,13 +80,14 @@ export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; s
         onNodesChange={editor.onNodesChange}
         onEdgesChange={editor.onEdgesChange}
         onConnect={editor.onConnect}
+        onReconnect={editor.onReconnect}
         // Read only for those who may not change triggers: they select nodes to read them, nothing moves.
         nodesDraggable={canEdit}
         nodesConnectable={canEdit}
         edgesReconnectable={canEdit}
         isValidConnection={editor.isValidConnection}
-        // A dropped node snaps into its slot: where it was dropped decides its place in the order, the layout stays tidy.
-        onNodeDragStop={editor.tidy}
+        onNodeDragStart={editor.onNodeDragStart}
+        onNodeDragStop={editor.onNodeDragStop}
         onSelectionChange={editor.onSelectionChange}
         deleteKeyCode={canEdit ? ['Backspace', 'Delete'] : null}
         fitView
@@ -115,6 +118,7 @@ export function TriggerCanvas({ editor, sessionKey }: { editor: TriggerEditor; s
             </button>
           </Panel>
         )}
+        {canEdit && <EditToolbar actions={actions} />}
         {canEdit && (
           <Panel position="bottom-center" className="canvas-note">
             {t('rules.canvas.note')}

@@ -40,6 +40,7 @@ export function TriggerList({
   onToggle,
   onReorder,
   onNew,
+  onDuplicate,
   onRetry,
 }: {
   triggers: Trigger[] | null;
@@ -55,6 +56,8 @@ export function TriggerList({
   onToggle: (trigger: Trigger) => void;
   onReorder: (ids: string[]) => void;
   onNew: () => void;
+  /** Copies a saved trigger into a new draft. */
+  onDuplicate: (trigger: Trigger) => void;
   onRetry: () => void;
 }) {
   const { t } = useI18n();
@@ -211,6 +214,17 @@ export function TriggerList({
                   </strong>
                   <span className="muted small truncate">{summary(trigger, t)}</span>
                 </button>
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="icon-button rule-duplicate"
+                    aria-label={t('rules.duplicate.action')}
+                    title={t('rules.duplicate.hint', { title: trigger.title })}
+                    onClick={() => onDuplicate(trigger)}
+                  >
+                    <Icon name="duplicate" size={14} />
+                  </button>
+                )}
                 {toggling.has(trigger.id) ? (
                   <Spinner size={14} label={t('rules.list.saving')} />
                 ) : (

@@ -2,6 +2,10 @@
  * The open trigger as an editable graph: React Flow's nodes and edges (built by `triggerToGraph`), the selected
  * node, the issues shown on nodes, and whether the drawing differs from what is saved. The graph is read back
  * with `readGraph` on every change, so structural problems (a dangling node, no result) show at once.
+ *
+ * Every edit of the drawing (adding, removing, moving, joining nodes, changing a node's data) is recorded in a
+ * bounded undo history; selecting, measuring and API issues are not edits. The state is kept (see `kept.ts`), so
+ * the open drawing and its history outlive a visit to another screen.
  */
 import {
   addEdge,
@@ -12,7 +16,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import {
   addNode,
   moveNode,
@@ -30,6 +34,11 @@ import { defaultConditionData, defaultGroupData, defaultResultData, type RuleNod
 import type { RuleLookups } from './context';
 import { placeGraphIssues, type IssuesByNode } from './issues';
 import { sameJson } from './same-json';
+import { clipboardContent, copyToClipboard } from './clipboard';
+import { copyFragment, pasteFragment, pasteTarget } from './fragment';
+import { emptyHistory, recordEdit, redoEdit, sealHistory, typingKey, undoEdit, type History } from './history';
+import { keptScope, useKept } from './kept';
+import { useMe } from '../session';
 
 /** What the editor edits: a saved trigger or a new one, under a key that changes when another one opens. */
 export interface EditorSession {
@@ -39,13 +48,18 @@ export interface EditorSession {
   isNew: boolean;
 }
 
-interface EditorState {
-  key: string;
+/** What an undo brings back: the drawing and which node was selected. */
+interface Snapshot {
   nodes: RuleNode[];
   edges: Edge[];
   selectedId: string | null;
+}
+
+interface EditorState extends Snapshot {
+  key: string;
   /** Issues from the API's last refusal, by node; a node's are cleared when it is edited. */
   apiIssues: IssuesByNode;
+  history: History<Snapshot>;
 }
 
 function initialState(session: EditorSession): EditorState {
@@ -57,6 +71,30 @@ function initialState(session: EditorSession): EditorState {
     edges: graph.edges,
     selectedId,
     apiIssues: {},
+    history: emptyHistory(),
+  };
+}
+
+const withSelection = (nodes: RuleNode[], selectedId: string | null) =>
+  nodes.map((node) => (Boolean(node.selected) === (node.id === selectedId) ? node : { ...node, selected: node.id === selectedId }));
+
+/** Records `change` as an edit (joining the open step under the same `key`) when it changed the drawing. */
+function recorded(change: (state: EditorState) => EditorState, key: string | null = null) {
+  return (latest: EditorState): EditorState => {
+    const next = change(latest);
+    if (next.nodes === latest.nodes && next.edges === latest.edges) return next;
+    const before: Snapshot = { nodes: latest.nodes, edges: latest.edges, selectedId: latest.selectedId };
+    return { ...next, history: recordEdit(latest.history, before, key) };
+  };
+}
+
+/** Back (or forward) one step of the history. */
+function step(direction: typeof undoEdit) {
+  return (latest: EditorState): EditorState => {
+    const moved = direction(latest.history, { nodes: latest.nodes, edges: latest.edges, selectedId: latest.selectedId });
+    if (!moved) return latest;
+    const { nodes, edges, selectedId } = moved.state;
+    return { ...latest, edges, selectedId, nodes: withSelection(nodes, selectedId), history: moved.history };
   };
 }
 
@@ -79,6 +117,22 @@ export interface TriggerEditor {
   standsIn: Record<string, GroupKind>;
   events: TicketEventType[];
   invalidEdgeIds: ReadonlySet<string>;
+  canUndo: boolean;
+  canRedo: boolean;
+  undo: () => void;
+  redo: () => void;
+  /** Ends the step being typed, so the next keystrokes make a step of their own (another field got focus). */
+  seal: () => void;
+  /** Copies the selected node (a group with everything inside it); false when nothing copyable is selected. */
+  copy: () => boolean;
+  /** Pastes the copied node into the selected group, beside the selected node, or onto the trigger. */
+  paste: () => void;
+  /** Copies the selected node beside itself. */
+  duplicate: () => void;
+  onNodeDragStart: () => void;
+  /** A dropped node snaps into its slot: where it was dropped decides its place in the order. */
+  onNodeDragStop: () => void;
+  onReconnect: (old: Edge, connection: Connection) => void;
   /** Selects a node from outside the canvas (a new node, the first node with a problem). */
   select: (id: string | null) => void;
   onSelectionChange: (selection: { nodes: RuleNode[] }) => void;
@@ -101,12 +155,15 @@ export interface TriggerEditor {
 }
 
 export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): TriggerEditor {
-  const [state, setState] = useState<EditorState>(() => initialState(session));
+  const [state, setState] = useKept<EditorState>(`${keptScope(useMe().id, lookups.serviceId)}:editor`, () => initialState(session));
   // Opening another trigger starts over; the same trigger saved again keeps the drawing as it is.
   const current = state.key === session.key ? state : initialState(session);
   if (current !== state) setState(current);
 
-  const update = useCallback((change: (state: EditorState) => EditorState) => setState((latest) => change(latest)), []);
+  const update = useCallback((change: (state: EditorState) => EditorState) => setState((latest) => change(latest)), [setState]);
+  const edit = useCallback((change: (state: EditorState) => EditorState, key?: string | null) => update(recorded(change, key)), [update]);
+  /** Positions while a node is dragged are not edits; the drop is one, from where the drag started. */
+  const dragStart = useRef<Snapshot | null>(null);
 
   const reading = useMemo(
     () => readGraph({ nodes: current.nodes, edges: current.edges }, { id: session.saved.id, position: session.saved.position }),
@@ -166,14 +223,21 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
   const onSelectionChange = useCallback(
     ({ nodes }: { nodes: RuleNode[] }) => {
       const id = nodes[0]?.id ?? null;
-      update((latest) => (latest.selectedId === id ? latest : { ...latest, selectedId: id }));
+      // Choosing another node or edge ends the step being typed or nudged (a second Delete is a step of its own).
+      update((latest) =>
+        latest.selectedId === id && latest.history.openKey === null ? latest : { ...latest, selectedId: id, history: sealHistory(latest.history) },
+      );
     },
     [update],
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<RuleNode>[]) =>
-      update((latest) => {
+    (changes: NodeChange<RuleNode>[]) => {
+      const removing = changes.some((change) => change.type === 'remove');
+      const moving = !dragStart.current && changes.some((change) => change.type === 'position');
+      // Delete removes the edges and then the nodes, in two calls: one step; so do nudges with the arrow keys.
+      const apply = removing || moving ? (change: (state: EditorState) => EditorState) => edit(change, removing ? 'remove' : 'nudge') : update;
+      apply((latest) => {
         // A removed group takes everything inside it along, as the panel's Remove does.
         const removed = new Set<string>();
         for (const change of changes) {
@@ -188,11 +252,24 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
           edges: removed.size ? latest.edges.filter((edge) => !removed.has(edge.source) && !removed.has(edge.target)) : latest.edges,
           selectedId: latest.selectedId && removed.has(latest.selectedId) ? null : latest.selectedId,
         };
-      }),
-    [update],
+      });
+    },
+    [update, edit],
   );
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => update((latest) => ({ ...latest, edges: applyEdgeChanges(changes, latest.edges) })), [update]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removing = changes.some((change) => change.type === 'remove');
+      const change = (latest: EditorState): EditorState => {
+        const edges = applyEdgeChanges(changes, latest.edges);
+        const unchanged = edges.length === latest.edges.length && edges.every((edge, index) => edge === latest.edges[index]);
+        return unchanged ? latest : { ...latest, edges };
+      };
+      if (removing) edit(change, 'remove');
+      else update(change);
+    },
+    [update, edit],
+  );
 
   const kindOf = useCallback((id: string) => current.nodes.find((node) => node.id === id)?.type, [current.nodes]);
   const isValidConnection = useCallback(
@@ -205,26 +282,31 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     [kindOf],
   );
   /** A row or group stands in one place: joining it somewhere new moves it there. */
-  const onConnect = useCallback(
-    (connection: Connection) =>
-      update((latest) => {
-        const source = latest.nodes.find((node) => node.id === connection.source);
-        const moving = source?.type === 'condition' || source?.type === 'group';
-        const parentKinds = new Set(['trigger', 'group']);
-        const kept = moving
-          ? latest.edges.filter((edge) => edge.source !== connection.source || !parentKinds.has(latest.nodes.find((node) => node.id === edge.target)?.type ?? ''))
-          : latest.edges;
-        const edges = addEdge({ ...connection, id: `${connection.source}->${connection.target}` }, kept);
-        return { ...latest, edges, nodes: moving ? relayout(latest.nodes, edges) : latest.nodes };
-      }),
-    [update],
-  );
+  const join = (latest: EditorState, connection: Connection, withoutEdge?: string): EditorState => {
+    const source = latest.nodes.find((node) => node.id === connection.source);
+    const moving = source?.type === 'condition' || source?.type === 'group';
+    const parentKinds = new Set(['trigger', 'group']);
+    const kept = latest.edges.filter(
+      (edge) =>
+        edge.id !== withoutEdge &&
+        (!moving || edge.source !== connection.source || !parentKinds.has(latest.nodes.find((node) => node.id === edge.target)?.type ?? '')),
+    );
+    const edges = addEdge({ ...connection, id: `${connection.source}->${connection.target}` }, kept);
+    return { ...latest, edges, nodes: moving ? relayout(latest.nodes, edges) : latest.nodes };
+  };
+  const onConnect = useCallback((connection: Connection) => edit((latest) => join(latest, connection)), [edit]);
+  /** An edge end dragged to another node joins there instead. */
+  const onReconnect = useCallback((old: Edge, connection: Connection) => edit((latest) => join(latest, connection, old.id)), [edit]);
 
   const updateData = useCallback(
     (id: string, data: RuleNode['data']) =>
       update((latest) => {
-        const { [id]: _cleared, ...apiIssues } = latest.apiIssues;
-        return { ...latest, apiIssues, nodes: latest.nodes.map((node) => (node.id === id ? ({ ...node, data } as RuleNode) : node)) };
+        const before = latest.nodes.find((node) => node.id === id)?.data;
+        if (sameJson(before, data)) return latest;
+        return recorded((state) => {
+          const { [id]: _cleared, ...apiIssues } = state.apiIssues;
+          return { ...state, apiIssues, nodes: state.nodes.map((node) => (node.id === id ? ({ ...node, data } as RuleNode) : node)) };
+        }, typingKey(id, before, data))(latest);
       }),
     [update],
   );
@@ -232,17 +314,16 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
   /** Adds nodes in order, each into its parent (by default the trigger), and selects the first. */
   const insert = useCallback(
     (...added: { node: Parameters<typeof addNode>[1]; parentId?: string }[]) =>
-      update((latest) => {
+      edit((latest) => {
         let graph: { nodes: RuleNode[]; edges: Edge[] } = { nodes: latest.nodes, edges: latest.edges };
         for (const { node, parentId } of added) {
           const next = addNode(graph, node, parentId);
           graph = { nodes: next.nodes as RuleNode[], edges: next.edges as Edge[] };
         }
         const selectedId = added[0].node.id;
-        const nodes = graph.nodes.map((candidate) => ({ ...candidate, selected: candidate.id === selectedId }));
-        return { ...latest, nodes, edges: graph.edges, selectedId };
+        return { ...latest, nodes: withSelection(graph.nodes, selectedId), edges: graph.edges, selectedId };
       }),
-    [update],
+    [edit],
   );
   const addCondition = useCallback((group: ConditionGroup, parentId?: string) => insert({ node: rowNode(group), parentId }), [insert]);
   const addGroup = useCallback(
@@ -260,18 +341,55 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
 
   const remove = useCallback(
     (id: string) =>
-      update((latest) => {
+      edit((latest) => {
         const graph = removeNode({ nodes: latest.nodes, edges: latest.edges }, id);
         const { [id]: _gone, ...apiIssues } = latest.apiIssues;
         return { ...latest, ...graph, apiIssues, selectedId: latest.selectedId === id ? null : latest.selectedId };
       }),
-    [update],
+    [edit],
   );
   const move = useCallback(
-    (id: string, direction: -1 | 1) => update((latest) => ({ ...latest, nodes: moveNode(latest.nodes, id, direction, latest.edges) })),
-    [update],
+    (id: string, direction: -1 | 1) => edit((latest) => ({ ...latest, nodes: unlessSamePlaces(latest.nodes, moveNode(latest.nodes, id, direction, latest.edges)) })),
+    [edit],
   );
-  const tidy = useCallback(() => update((latest) => ({ ...latest, nodes: relayout(latest.nodes, latest.edges) })), [update]);
+  const tidy = useCallback(() => edit((latest) => ({ ...latest, nodes: unlessSamePlaces(latest.nodes, relayout(latest.nodes, latest.edges)) })), [edit]);
+  const onNodeDragStart = useCallback(() => {
+    dragStart.current = { nodes: current.nodes, edges: current.edges, selectedId: current.selectedId };
+  }, [current.nodes, current.edges, current.selectedId]);
+  const onNodeDragStop = useCallback(() => {
+    const before = dragStart.current;
+    dragStart.current = null;
+    update((latest) => {
+      const nodes = relayout(latest.nodes, latest.edges);
+      const moved = !before || nodes.some((node, index) => !samePlace(node, before.nodes[index]));
+      return { ...latest, nodes, history: moved && before ? recordEdit(latest.history, before) : latest.history };
+    });
+  }, [update]);
+
+  const undo = useCallback(() => update(step(undoEdit)), [update]);
+  const redo = useCallback(() => update(step(redoEdit)), [update]);
+  const seal = useCallback(() => update((latest) => (latest.history.openKey === null ? latest : { ...latest, history: sealHistory(latest.history) })), [update]);
+
+  const copy = useCallback(() => {
+    const fragment = current.selectedId ? copyFragment(current, current.selectedId) : null;
+    if (fragment) copyToClipboard(fragment);
+    return fragment !== null;
+  }, [current]);
+  const pasteCopy = useCallback(
+    (fragment: ReturnType<typeof clipboardContent>, mode: 'into' | 'beside') =>
+      edit((latest) => {
+        const target = fragment && pasteTarget(latest, fragment, latest.selectedId, mode);
+        if (!fragment || !target) return latest;
+        const pasted = pasteFragment(latest, fragment, target, freshId);
+        return { ...latest, nodes: withSelection(pasted.nodes as RuleNode[], pasted.rootId), edges: pasted.edges as Edge[], selectedId: pasted.rootId };
+      }),
+    [edit],
+  );
+  const paste = useCallback(() => pasteCopy(clipboardContent(), 'into'), [pasteCopy]);
+  const duplicate = useCallback(
+    () => pasteCopy(current.selectedId ? copyFragment(current, current.selectedId) : null, 'beside'),
+    [pasteCopy, current],
+  );
   const setApiIssues = useCallback((apiIssues: IssuesByNode) => update((latest) => ({ ...latest, apiIssues })), [update]);
   const syncEnabled = useCallback(
     (enabled: boolean) =>
@@ -287,6 +405,17 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     edges: current.edges,
     selectedId: current.selectedId,
     selected: current.nodes.find((node) => node.id === current.selectedId) ?? null,
+    canUndo: current.history.past.length > 0,
+    canRedo: current.history.future.length > 0,
+    undo,
+    redo,
+    seal,
+    copy,
+    paste,
+    duplicate,
+    onNodeDragStart,
+    onNodeDragStop,
+    onReconnect,
     reading,
     dirty,
     issues,
@@ -311,4 +440,11 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     setApiIssues,
     syncEnabled,
   };
+}
+
+const samePlace = (a: RuleNode, b: RuleNode | undefined) => b !== undefined && a.id === b.id && a.position.x === b.position.x && a.position.y === b.position.y;
+
+/** The nodes as they were when laying them out again put every node where it stood (no edit to record). */
+function unlessSamePlaces(before: RuleNode[], after: RuleNode[]): RuleNode[] {
+  return after.length === before.length && after.every((node, index) => samePlace(node, before[index])) ? before : after;
 }

@@ -30,6 +30,22 @@ export default {
     discard: 'Discard',
     discardBody: 'The open trigger has edits that are not saved.',
   },
+  edit: {
+    toolbar: 'Editing',
+    undo: 'Undo',
+    redo: 'Redo',
+    copy: 'Copy the selected node',
+    paste: 'Paste',
+    duplicate: 'Duplicate the selected node',
+    hint: '{action} ({keys})',
+    copied: 'Copied — paste with {keys} into the selected group, or beside the selected node',
+  },
+  duplicate: {
+    action: 'Duplicate',
+    hint: 'Duplicate “{title}” as a new draft',
+    title: 'Copy of {title}',
+    created: 'Created “{title}” — off until you switch it on',
+  },
   publishState: {
     unpublished: 'Unpublished changes',
     unpublishedLive: 'Unpublished changes (live v{number})',

@@ -66,6 +66,11 @@ export default {
       moveDown: 'Move the focused trigger down',
       save: 'Save the open trigger',
       remove: 'Remove the selected node or edge',
+      undo: 'Undo the last edit of the drawing',
+      redo: 'Redo (also Ctrl+Y)',
+      copy: 'Copy the selected node',
+      paste: 'Paste into the selected group, or beside the selected node',
+      duplicate: 'Duplicate the selected node',
     },
     anywhere: {
       title: 'Anywhere',

@@ -32,6 +32,22 @@ export default {
     discard: '버리기',
     discardBody: '열린 트리거에 저장하지 않은 편집이 있습니다.',
   },
+  edit: {
+    toolbar: '편집',
+    undo: '실행 취소',
+    redo: '다시 실행',
+    copy: '선택한 노드 복사',
+    paste: '붙여넣기',
+    duplicate: '선택한 노드 복제',
+    hint: '{action} ({keys})',
+    copied: '복사했습니다 — {keys}로 선택한 묶음 안이나 선택한 노드 옆에 붙여넣습니다',
+  },
+  duplicate: {
+    action: '복제',
+    hint: '“{title}”을(를) 새 초안으로 복제',
+    title: '{title} 사본',
+    created: '“{title}”을(를) 만들었습니다 — 켜기 전까지 꺼져 있습니다',
+  },
   publishState: {
     unpublished: '미게시 변경 있음',
     unpublishedLive: '미게시 변경 있음 (적용 중 v{number})',

@@ -68,6 +68,11 @@ export default {
       moveDown: '선택한 트리거를 아래로',
       save: '열린 트리거 저장',
       remove: '선택한 노드나 연결선 삭제',
+      undo: '그림의 마지막 편집 실행 취소',
+      redo: '다시 실행 (Ctrl+Y도 가능)',
+      copy: '선택한 노드 복사',
+      paste: '선택한 묶음 안이나 선택한 노드 옆에 붙여넣기',
+      duplicate: '선택한 노드 복제',
     },
     anywhere: {
       title: '어디서나',
