@@ -29,7 +29,7 @@ const node = (page: Page, text: string) => page.locator('.react-flow__node', { h
 
 /** Selects the newest row still showing the default "Priority equals Urgent" and rewrites it. */
 async function rewriteDefaultRow(page: Page, field: string, operator: string, value: string) {
-  await node(page, 'Urgent').last().click();
+  await node(page, 'Urgent').last().focus();
   const panel = page.locator('.node-panel');
   const select = (label: string) => panel.locator('label.field').filter({ has: page.locator('.field-label', { hasText: new RegExp(`^${label}$`) }) }).locator('select');
   await select('Field').selectOption(field);
@@ -57,17 +57,21 @@ describe('nested condition groups in the rule designer', () => {
     await page.getByRole('button', { name: 'Urgent unless VIP' }).click();
     await node(page, 'High').waitFor({ timeout: UI_TIMEOUT });
 
-    // A group beside the row, turned into Any; its first row becomes "channel is email".
-    await page.locator('.canvas-toolbar').getByRole('button', { name: 'Group' }).click();
-    const panel = page.locator('.node-panel');
-    await panel.getByRole('radio', { name: 'Any of these', exact: true }).click();
+    // A group beside the row (from the palette), turned into Any; its first row becomes "channel is email".
+    await page.locator('.canvas-toolbar').getByRole('button', { name: /^Add/ }).click();
+    await page.locator('.palette [role="combobox"]').fill('all of these');
+    await page.keyboard.press('Enter');
     await rewriteDefaultRow(page, 'channel', 'equals', 'email');
+    const panel = page.locator('.node-panel');
+    await node(page, 'All of these').focus();
+    await panel.getByRole('radio', { name: 'Any of these', exact: true }).click();
 
     // Inside the Any group, a Not group over "tags contain vip".
-    await node(page, 'Any of these').click();
+    await node(page, 'Any of these').focus();
     await panel.getByRole('button', { name: 'Group inside' }).click();
-    await panel.getByRole('radio', { name: 'Not this', exact: true }).click();
     await rewriteDefaultRow(page, 'tags', 'contains', 'vip');
+    await node(page, 'All of these').focus();
+    await panel.getByRole('radio', { name: 'Not this', exact: true }).click();
 
     await page.getByRole('button', { name: /^Save/ }).click();
     await page.getByText('Trigger saved').waitFor({ timeout: UI_TIMEOUT });

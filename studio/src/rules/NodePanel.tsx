@@ -4,6 +4,7 @@ import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
 import { useCanEditRules } from './context';
+import { focusCanvasNode } from './canvas-focus';
 import { issueSentence } from './issues';
 import type { TriggerEditor } from './useTriggerEditor';
 
@@ -32,7 +33,13 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
 
   return (
     // A fieldset disables every control of the forms at once for those who may not change triggers.
-    <fieldset className="stack node-panel" disabled={!canEdit}>
+    <fieldset
+      className="stack node-panel"
+      disabled={!canEdit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) focusCanvasNode(node.id);
+      }}
+    >
       <h3>{heading}</h3>
       {issues.length > 0 && (
         <div className="issue-list" role="alert">

@@ -123,6 +123,12 @@ export function OpenTrigger({
     }
   }
 
+  /** Enter on a node: its form, with the focus on its first control (Escape there returns to the node). */
+  const openPanel = () => {
+    onShowNodePanel();
+    requestAnimationFrame(() => nodeSlot?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')?.focus());
+  };
+
   const hub = editor.nodes.find((node) => node.type === 'trigger');
   const title = (hub?.type === 'trigger' && hub.data.title) || t('rules.editor.untitled');
 
@@ -165,7 +171,7 @@ export function OpenTrigger({
         </div>
       )}
       <div className="canvas-wrap">
-        <TriggerCanvas editor={editor} sessionKey={session.key} />
+        <TriggerCanvas editor={editor} sessionKey={session.key} onOpenPanel={openPanel} />
       </div>
       {nodeSlot && createPortal(<NodePanel editor={editor} />, nodeSlot)}
       <ConfirmDialog
