@@ -65,6 +65,10 @@ export default {
       moveUp: 'Move the focused trigger up',
       moveDown: 'Move the focused trigger down',
       save: 'Save the open trigger',
+      add: 'Add a condition, group or result (palette; also Ctrl K)',
+      navigate: 'Move between the nodes of the drawing (Tab too)',
+      edit: 'Edit the focused node in the side panel',
+      backToCanvas: 'From the side panel back to the node',
       remove: 'Remove the selected node or edge',
     },
     anywhere: {

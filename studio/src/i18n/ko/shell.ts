@@ -67,6 +67,10 @@ export default {
       moveUp: '선택한 트리거를 위로',
       moveDown: '선택한 트리거를 아래로',
       save: '열린 트리거 저장',
+      add: '조건·묶음·결과 추가 (팔레트, Ctrl K도 가능)',
+      navigate: '그래프의 노드 사이 이동 (Tab도 가능)',
+      edit: '포커스된 노드를 옆 패널에서 편집',
+      backToCanvas: '옆 패널에서 노드로 돌아가기',
       remove: '선택한 노드나 연결선 삭제',
     },
     anywhere: {
