@@ -139,6 +139,15 @@ describe('the palette, keyboard and layout of the rule designer', () => {
     await expect.poll(() => focusedNode(page)).toContain('Any of these');
     await page.getByRole('button', { name: /^Add/ }).click();
     await paletteSearch(page).fill('not');
+    // Held over the Any group, the drag marks it as the group receiving the entry.
+    const group = (await node(page, 'Any of these').boundingBox())!;
+    await page.evaluate(`(() => {
+      const carried = new DataTransfer();
+      carried.setData('application/x-contactflow-palette', 'group:not');
+      const at = { clientX: ${group.x + 30}, clientY: ${group.y + 20}, bubbles: true, cancelable: true, dataTransfer: carried };
+      document.elementFromPoint(at.clientX, at.clientY).dispatchEvent(new DragEvent('dragover', at));
+    })()`);
+    await expect.poll(() => node(page, 'Any of these').getAttribute('class')).toContain('drop-receiver');
     await page.getByRole('option', { name: 'Not this' }).dragTo(node(page, 'Any of these'));
     await node(page, 'Not this').waitFor({ timeout: UI_TIMEOUT });
     await paletteSearch(page).fill('priority');

@@ -95,6 +95,10 @@ function Canvas({ editor, onOpenPanel }: CanvasProps) {
   const group = editor.nodes.find((node) => node.id === place.parentId);
   const placeName = group?.type === 'group' ? t('rules.palette.intoGroup', { kind: t(`rules.groupNode.kinds.${group.data.kind}`) }) : t(`rules.group.${place.list}`);
   const selected = editor.selected;
+  const nodes = useMemo(
+    () => (drop.receiver ? editor.nodes.map((node) => (node.id === drop.receiver ? { ...node, className: 'drop-receiver' } : node)) : editor.nodes),
+    [editor.nodes, drop.receiver],
+  );
   const sightKey = selected ? `${selected.position.x},${selected.position.y},${selected.measured?.width},${selected.measured?.height}` : '';
 
   return (
@@ -108,7 +112,7 @@ function Canvas({ editor, onOpenPanel }: CanvasProps) {
         onFocusCapture={keyboard.onFocus}
       >
         <ReactFlow<RuleNode, Edge>
-          nodes={editor.nodes}
+          nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={editor.onNodesChange}
@@ -128,6 +132,7 @@ function Canvas({ editor, onOpenPanel }: CanvasProps) {
           // The wheel pans a drawing larger than the canvas; Ctrl with the wheel (or a pinch) zooms.
           panOnScroll
           onDragOver={drop.onDragOver}
+          onDragLeave={drop.onDragLeave}
           onDrop={drop.onDrop}
           proOptions={{ hideAttribution: true }}
           ariaLabelConfig={ariaLabelConfig}

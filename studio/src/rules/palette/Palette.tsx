@@ -11,6 +11,8 @@ import { itemLabelKey, PALETTE_ITEMS, PALETTE_SECTIONS, searchPalette, sectionLa
 
 /** The drag payload's type: an item id, so nothing but palette entries can be dropped onto the canvas. */
 export const PALETTE_DRAG_TYPE = 'application/x-contactflow-palette';
+/** Set besides when a result is dragged: while dragging, only the types can be read, not the item. */
+export const PALETTE_RESULT_DRAG_TYPE = 'application/x-contactflow-palette-result';
 
 const ICONS: Record<PaletteItem['kind'], IconName> = { field: 'filter', group: 'layers', result: 'zap' };
 
@@ -51,6 +53,7 @@ export function Palette({ place, onInsert, onClose }: { place: string; onInsert:
 
   const onDragStart = (event: DragEvent, item: PaletteItem) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, item.id);
+    if (item.kind === 'result') event.dataTransfer.setData(PALETTE_RESULT_DRAG_TYPE, item.id);
     event.dataTransfer.effectAllowed = 'copy';
   };
 
