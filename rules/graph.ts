@@ -26,9 +26,9 @@
 import { groupChildren, groupKind, isGroup, type ConditionPath } from './condition-tree';
 import type { ConditionEntry, ConditionRow, GroupKind, Result, Trigger } from './model';
 import type { TicketEventType } from '../domain/ticket';
+import { layoutGraph, usableSize, type LayoutTree, type XYPosition } from './graph-layout';
 
-/** A point on the canvas. */
-export type XYPosition = { x: number; y: number };
+export type { XYPosition } from './graph-layout';
 
 /** Which group a condition row belongs to: must-match (필수, AND) or optional (선택, OR). */
 export type ConditionGroup = 'all' | 'any';
@@ -63,10 +63,12 @@ export type GraphEdge = { id: string; source: string; target: string };
 /** What {@link triggerToGraph} builds. */
 export type TriggerGraph = { nodes: GraphNode[]; edges: GraphEdge[] };
 
-type WithOptionalType<N extends GraphNode> = N extends GraphNode ? Omit<N, 'type'> & { type?: N['type'] } : never;
+type WithOptionalType<N extends GraphNode> = N extends GraphNode
+  ? Omit<N, 'type'> & { type?: N['type']; measured?: { width?: number; height?: number } }
+  : never;
 /**
- * A node as a canvas library may hold it: React Flow's nodes have an optional `type` and extra fields (selection,
- * measured size), which are ignored.
+ * A node as a canvas library may hold it: React Flow's nodes have an optional `type` and extra fields. Its
+ * measured size, when it has one, is what the automatic layout places; everything else (selection…) is ignored.
  */
 export type GraphNodeLike = WithOptionalType<GraphNode>;
 /** A graph as the canvas holds it. */
@@ -126,24 +128,6 @@ export class InvalidGraphError extends Error {
   }
 }
 
-/** Canvas geometry of the automatic layout, in canvas pixels. */
-export const GRAPH_LAYOUT = {
-  columnX: { condition: 0, trigger: 320, result: 650 },
-  /** Widths of a row's node and a group's node; entries of a group stand a column gap to its left. */
-  conditionWidth: 250,
-  groupWidth: 130,
-  columnGap: 44,
-  /** How far below its entries' first top edge a group is drawn: half a row's height less half its own. */
-  groupOffset: 10,
-  /** Vertical distance between condition nodes. */
-  conditionSpacing: 88,
-  /** Extra space between the must-match rows and the optional rows. */
-  groupGap: 28,
-  resultSpacing: 100,
-  /** Approximate height of the trigger node, to centre it on the columns. */
-  triggerHeight: 84,
-} as const;
-
 /** Id of the trigger node in graphs built by {@link triggerToGraph}. */
 export const TRIGGER_NODE_ID = 'trigger';
 
@@ -159,63 +143,6 @@ export function edgeFor(kind: 'condition' | 'group' | 'result', nodeId: string, 
     : { id: edgeId(nodeId, parentId), source: nodeId, target: parentId };
 }
 
-/** The shape the layout works on: an entry node and the entries inside it, in order. */
-interface EntryTree {
-  readonly id: string;
-  readonly isGroup: boolean;
-  readonly entries: readonly EntryTree[];
-}
-
-/**
- * Positions of the condition side: entries top to bottom (must-match first, then optional), each row on its own
- * line; a group is drawn level with its entries, which stand a column further left. Right edges line up per column.
- */
-function layoutEntries(all: readonly EntryTree[], any: readonly EntryTree[]) {
-  const { columnX, conditionWidth, groupWidth, columnGap, conditionSpacing, groupGap, groupOffset } = GRAPH_LAYOUT;
-  const positions = new Map<string, XYPosition>();
-  let line = 0;
-  let gap = 0;
-  let last = Number.NEGATIVE_INFINITY;
-  const place = (tree: EntryTree, right: number): number => {
-    const x = right - (tree.isGroup ? groupWidth : conditionWidth);
-    if (tree.entries.length === 0) {
-      const y = line++ * conditionSpacing + gap;
-      positions.set(tree.id, { x, y });
-      last = Math.max(last, y);
-      return y;
-    }
-    const ys = tree.entries.map((entry) => place(entry, x - columnGap));
-    const y = (ys[0] + ys[ys.length - 1]) / 2 + groupOffset;
-    positions.set(tree.id, { x, y });
-    return y;
-  };
-  const right = columnX.condition + conditionWidth;
-  for (const tree of all) place(tree, right);
-  if (all.length > 0 && any.length > 0) gap = groupGap;
-  for (const tree of any) place(tree, right);
-  return { positions, height: line > 0 ? last + conditionSpacing : 0 };
-}
-
-/** Positions for the trigger node, the condition side and the result nodes, in order. */
-function layoutPositions(all: readonly EntryTree[], any: readonly EntryTree[], resultCount: number) {
-  const { columnX, resultSpacing, triggerHeight } = GRAPH_LAYOUT;
-  const entries = layoutEntries(all, any);
-  const resultHeight = resultCount * resultSpacing;
-  const middle = Math.max(entries.height, resultHeight, triggerHeight) / 2;
-  const conditionTop = middle - entries.height / 2;
-  const resultTop = middle - resultHeight / 2;
-  const conditions = new Map<string, XYPosition>();
-  for (const [id, { x, y }] of entries.positions) conditions.set(id, { x, y: Math.round(conditionTop + y) });
-  return {
-    trigger: { x: columnX.trigger, y: Math.round(middle - triggerHeight / 2) },
-    conditions,
-    results: Array.from({ length: resultCount }, (_, index) => ({
-      x: columnX.result,
-      y: Math.round(resultTop + index * resultSpacing),
-    })),
-  };
-}
-
 /**
  * The graph of a trigger, laid out left to right (conditions → trigger → results) and top to bottom in the
  * trigger's order. Node ids are `trigger`, `condition-<path>` and `group-<path>` (the entry's path joined with
@@ -228,19 +155,21 @@ export function triggerToGraph(trigger: Trigger): TriggerGraph {
     trigger.conditions[list].map((entry, index) => drawEntry(entry, list, [list, index], TRIGGER_NODE_ID, nodes, edges));
   const all = trees('all');
   const any = trees('any');
-  const layout = layoutPositions(all, any, trigger.results.length);
-  for (const node of nodes) node.position = layout.conditions.get(node.id) ?? node.position;
   nodes.unshift({
     id: TRIGGER_NODE_ID,
     type: 'trigger',
-    position: layout.trigger,
+    position: { x: 0, y: 0 },
     data: { title: trigger.title, events: [...trigger.events], enabled: trigger.enabled },
   });
-  trigger.results.forEach((result, index) => {
+  const results = trigger.results.map((result, index) => {
     const id = `result-${index}`;
-    nodes.push({ id, type: 'result', position: layout.results[index], data: { result: copy(result) } });
+    nodes.push({ id, type: 'result', position: { x: 0, y: 0 }, data: { result: copy(result) } });
     edges.push(edgeFor('result', id, TRIGGER_NODE_ID));
+    return id;
   });
+  const kinds = new Map(nodes.map((node) => [node.id, node.type]));
+  const layout = layoutGraph({ all, any, results, trigger: TRIGGER_NODE_ID, size: (id) => usableSize(kinds.get(id) ?? 'condition') });
+  for (const node of nodes) node.position = layout.get(node.id) ?? node.position;
   return { nodes, edges };
 }
 
@@ -252,7 +181,7 @@ function drawEntry(
   parentId: string,
   nodes: GraphNode[],
   edges: GraphEdge[],
-): EntryTree {
+): LayoutTree {
   const position = { x: 0, y: 0 };
   if (!isGroup(entry)) {
     const id = `condition-${path.join('-')}`;
@@ -458,7 +387,7 @@ export function issueTarget(placement: GraphPlacement, path: readonly (string | 
 export function relayout<N extends GraphNodeLike>(nodes: readonly N[], edges: readonly GraphEdge[] = []): N[] {
   const parents = parentsOf(nodes, edges);
   const groupIds = new Set(nodes.filter((node) => node.type === 'group').map((node) => node.id));
-  const tree = (node: N, seen: Set<string>): EntryTree => {
+  const tree = (node: N, seen: Set<string>): LayoutTree => {
     seen.add(node.id);
     const inside = node.type === 'group' ? entriesIn(nodes, parents, node.id).filter((child) => !seen.has(child.id)) : [];
     return { id: node.id, isGroup: node.type === 'group', entries: inside.map((child) => tree(child, seen)) };
@@ -470,10 +399,15 @@ export function relayout<N extends GraphNodeLike>(nodes: readonly N[], edges: re
       .sort(compareVertical)
       .map((node) => tree(node, seen));
   const results = nodes.filter((node) => node.type === 'result').sort(compareVertical);
-  const layout = layoutPositions(topLevel('all'), topLevel('any'), results.length);
-  const placed = new Map<string, XYPosition>(layout.conditions);
-  for (const node of nodes) if (node.type === 'trigger') placed.set(node.id, layout.trigger);
-  results.forEach((node, index) => placed.set(node.id, layout.results[index]));
+  const hub = nodes.find((node) => node.type === 'trigger');
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const placed = layoutGraph({
+    all: topLevel('all'),
+    any: topLevel('any'),
+    results: results.map((node) => node.id),
+    trigger: hub?.id,
+    size: (id, kind) => usableSize(kind, byId.get(id)?.measured),
+  });
   return nodes.map((node) => {
     const position = placed.get(node.id);
     return position ? { ...node, position } : node;

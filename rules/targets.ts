@@ -253,6 +253,8 @@ export function canonicalField(field: string): string {
 const CUSTOM_FIELD_SOURCES = { customerField: 'customerFields', agentField: 'agentFields' } as const;
 /** Prefix of a per-service field target. */
 export type CustomFieldPrefix = keyof typeof CUSTOM_FIELD_SOURCES;
+/** The prefixes of per-service field targets, in catalogue order. */
+export const CUSTOM_FIELD_PREFIXES = Object.keys(CUSTOM_FIELD_SOURCES) as CustomFieldPrefix[];
 
 /**
  * Field codes are restricted to identifier characters so they can sit inside a quoted JSONPath

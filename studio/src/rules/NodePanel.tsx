@@ -4,6 +4,7 @@ import { EmptyState } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
 import { useCanEditRules } from './context';
+import { focusCanvasNode } from './canvas-focus';
 import { issueSentence } from './issues';
 import type { TriggerEditor } from './useTriggerEditor';
 
@@ -33,7 +34,14 @@ export function NodePanel({ editor }: { editor: TriggerEditor }) {
   return (
     // A fieldset disables every control of the forms at once for those who may not change triggers.
     // Focus moving to another control ends the step being typed, so each field's typing is undone on its own.
-    <fieldset className="stack node-panel" disabled={!canEdit} onFocus={editor.seal}>
+    <fieldset
+      className="stack node-panel"
+      disabled={!canEdit}
+      onFocus={editor.seal}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) focusCanvasNode(node.id);
+      }}
+    >
       <h3>{heading}</h3>
       {issues.length > 0 && (
         <div className="issue-list" role="alert">

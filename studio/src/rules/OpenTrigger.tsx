@@ -138,6 +138,12 @@ export function OpenTrigger({
     }
   }
 
+  /** Enter on a node: its form, with the focus on its first control (Escape there returns to the node). */
+  const openPanel = () => {
+    onShowNodePanel();
+    requestAnimationFrame(() => nodeSlot?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')?.focus());
+  };
+
   const hub = editor.nodes.find((node) => node.type === 'trigger');
   const title = (hub?.type === 'trigger' && hub.data.title) || t('rules.editor.untitled');
 
@@ -180,7 +186,7 @@ export function OpenTrigger({
         </div>
       )}
       <div className="canvas-wrap">
-        <TriggerCanvas editor={editor} actions={actions} sessionKey={session.key} />
+        <TriggerCanvas editor={editor} actions={actions} sessionKey={session.key} onOpenPanel={openPanel} />
       </div>
       {nodeSlot && createPortal(<NodePanel editor={editor} />, nodeSlot)}
       <ConfirmDialog

@@ -28,7 +28,7 @@ import {
   type EntryGraphNode,
   type GraphReading,
 } from '../../../rules/graph';
-import type { GroupKind, Trigger } from '../../../rules/model';
+import type { ConditionRow, GroupKind, ResultType, Trigger } from '../../../rules/model';
 import type { TicketEventType } from '../../../domain/ticket';
 import { defaultConditionData, defaultGroupData, defaultResultData, type RuleNode } from './nodes';
 import type { RuleLookups } from './context';
@@ -100,7 +100,10 @@ function step(direction: typeof undoEdit) {
 
 let createdNodes = 0;
 const freshId = (kind: string) => `${kind}-new-${Date.now().toString(36)}-${(createdNodes++).toString(36)}`;
-const rowNode = (group: ConditionGroup): EntryGraphNode => ({ id: freshId('condition'), type: 'condition', position: { x: 0, y: 0 }, data: defaultConditionData(group) });
+const rowNode = (group: ConditionGroup, row?: ConditionRow): EntryGraphNode => {
+  const data = defaultConditionData(group);
+  return { id: freshId('condition'), type: 'condition', position: { x: 0, y: 0 }, data: row ? { ...data, row } : data };
+};
 
 export interface TriggerEditor {
   nodes: RuleNode[];
@@ -141,11 +144,12 @@ export interface TriggerEditor {
   onConnect: (connection: Connection) => void;
   isValidConnection: (connection: Connection | Edge) => boolean;
   updateData: (id: string, data: RuleNode['data']) => void;
-  /** Adds a row at the end of a top-level list, or of the group `parentId`. */
-  addCondition: (group: ConditionGroup, parentId?: string) => void;
-  /** Adds a group, with one row inside, at the end of a top-level must-match list or of the group `parentId`. */
-  addGroup: (kind: GroupKind, parentId?: string) => void;
-  addResult: () => void;
+  /** Adds a row (by default "priority is urgent") at the end of a top-level list, or of the group `parentId`. */
+  addCondition: (group: ConditionGroup, parentId?: string, row?: ConditionRow) => void;
+  /** Adds a group, with one row inside, at the end of the group `parentId`, or of a top-level list (by default must-match). */
+  addGroup: (kind: GroupKind, parentId?: string, list?: ConditionGroup) => void;
+  /** Adds a result (by default an email notification) at the end. */
+  addResult: (type?: ResultType) => void;
   remove: (id: string) => void;
   move: (id: string, direction: -1 | 1) => void;
   tidy: () => void;
@@ -245,7 +249,9 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
           const left = new Set(removeNode({ nodes: latest.nodes, edges: latest.edges }, change.id).nodes.map((node) => node.id));
           for (const node of latest.nodes) if (!left.has(node.id)) removed.add(node.id);
         }
-        const nodes = applyNodeChanges(changes, latest.nodes).filter((node) => !removed.has(node.id));
+        const applied = applyNodeChanges(changes, latest.nodes).filter((node) => !removed.has(node.id));
+        // Measured sizes decide the layout: a node that grows (a value wrapping onto another line) moves the others.
+        const nodes = changes.some((change) => change.type === 'dimensions') ? relayout(applied, latest.edges) : applied;
         return {
           ...latest,
           nodes,
@@ -311,7 +317,10 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     [update],
   );
 
-  /** Adds nodes in order, each into its parent (by default the trigger), and selects the first. */
+  /**
+   * Adds nodes in order, each into its parent (by default the trigger), and selects the last: for a new group, the
+   * row inside it, which is what gets edited next.
+   */
   const insert = useCallback(
     (...added: { node: Parameters<typeof addNode>[1]; parentId?: string }[]) =>
       edit((latest) => {
@@ -320,22 +329,25 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
           const next = addNode(graph, node, parentId);
           graph = { nodes: next.nodes as RuleNode[], edges: next.edges as Edge[] };
         }
-        const selectedId = added[0].node.id;
+        const selectedId = added[added.length - 1].node.id;
         return { ...latest, nodes: withSelection(graph.nodes, selectedId), edges: graph.edges, selectedId };
       }),
     [edit],
   );
-  const addCondition = useCallback((group: ConditionGroup, parentId?: string) => insert({ node: rowNode(group), parentId }), [insert]);
+  const addCondition = useCallback(
+    (group: ConditionGroup, parentId?: string, row?: ConditionRow) => insert({ node: rowNode(group, row), parentId }),
+    [insert],
+  );
   const addGroup = useCallback(
-    (kind: GroupKind, parentId?: string) => {
-      const group = (current.nodes.find((node) => node.id === parentId)?.data as { group?: ConditionGroup } | undefined)?.group ?? 'all';
+    (kind: GroupKind, parentId?: string, list?: ConditionGroup) => {
+      const group = (current.nodes.find((node) => node.id === parentId)?.data as { group?: ConditionGroup } | undefined)?.group ?? list ?? 'all';
       const node: EntryGraphNode = { id: freshId('group'), type: 'group', position: { x: 0, y: 0 }, data: defaultGroupData(group, kind) };
       insert({ node, parentId }, { node: rowNode(group), parentId: node.id });
     },
     [insert, current.nodes],
   );
   const addResult = useCallback(
-    () => insert({ node: { id: freshId('result'), type: 'result', position: { x: 0, y: 0 }, data: defaultResultData('notifyEmail', lookups) } }),
+    (type: ResultType = 'notifyEmail') => insert({ node: { id: freshId('result'), type: 'result', position: { x: 0, y: 0 }, data: defaultResultData(type, lookups) } }),
     [insert, lookups],
   );
 

@@ -5,12 +5,14 @@
 // The zod-only targets catalogue, not rules/index: the index also exports the json-rules-engine evaluator.
 import {
   CHANGE_OPERATORS,
+  CUSTOM_FIELD_PREFIXES,
   FIXED_FIELDS,
   LIST_OPERATORS,
   VALUELESS_OPERATORS,
   conditionTarget,
   parseField,
   type ConditionTarget,
+  type CustomFieldPrefix,
   type FixedField,
 } from '../../../../../rules/targets';
 import type { RuleLookups } from '../../context';
@@ -48,8 +50,8 @@ export const OPERATOR_SYMBOLS: Record<ConditionOperator, string> = {
 };
 
 /** Per-service field prefixes a row may name (`customerField:<code>`). */
-export const CUSTOM_PREFIXES = ['customerField', 'agentField'] as const;
-export type CustomPrefix = (typeof CUSTOM_PREFIXES)[number];
+export const CUSTOM_PREFIXES = CUSTOM_FIELD_PREFIXES;
+export type CustomPrefix = CustomFieldPrefix;
 export const VALUE_TYPES: CustomFieldValueType[] = ['string', 'number', 'boolean', 'date'];
 
 /** The prefix of a per-service field, even one whose code is still being typed. */
