@@ -39,7 +39,7 @@ const panelSelect = (page: Page, label: string) =>
 
 /** Selects the newest row still showing the default "Priority equals Urgent" and rewrites it. */
 async function rewriteDefaultRow(page: Page, field: string, operator: string, value: string) {
-  await node(page, 'Urgent').last().click();
+  await node(page, 'Urgent').last().focus();
   await panelSelect(page, 'Field').selectOption(field);
   await panelSelect(page, 'Operator').selectOption(operator);
   const input = page.locator('.node-panel').getByLabel('Value', { exact: true });
@@ -82,15 +82,19 @@ describe('the admin story', () => {
     await page.locator('.rule-list').getByRole('button', { name: 'New', exact: true }).click();
     await page.getByLabel('Trigger name').fill('High email, not VIP → VIP desk');
     await rewriteDefaultRow(page, 'priority', 'equals', 'high');
-    await page.locator('.canvas-toolbar').getByRole('button', { name: 'Group' }).click();
-    const panel = page.locator('.node-panel');
-    await panel.getByRole('radio', { name: 'Any of these', exact: true }).click();
+    await page.locator('.canvas-toolbar').getByRole('button', { name: /^Add/ }).click();
+    await page.locator('.palette [role="combobox"]').fill('all of these');
+    await page.keyboard.press('Enter');
     await rewriteDefaultRow(page, 'channel', 'equals', 'email');
-    await node(page, 'Any of these').click();
+    const panel = page.locator('.node-panel');
+    await node(page, 'All of these').focus();
+    await panel.getByRole('radio', { name: 'Any of these', exact: true }).click();
+    await node(page, 'Any of these').focus();
     await panel.getByRole('button', { name: 'Group inside' }).click();
-    await panel.getByRole('radio', { name: 'Not this', exact: true }).click();
     await rewriteDefaultRow(page, 'tags', 'contains', 'vip');
-    await node(page, 'Round robin').click();
+    await node(page, 'All of these').focus();
+    await panel.getByRole('radio', { name: 'Not this', exact: true }).click();
+    await node(page, 'Round robin').focus();
     await panelSelect(page, 'Group').selectOption({ label: 'VIP 전담' });
     await page.getByRole('button', { name: /^Save/ }).click();
     await page.getByText('Trigger created').waitFor({ timeout: UI_TIMEOUT });
