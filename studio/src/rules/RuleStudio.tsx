@@ -7,7 +7,7 @@ import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newTrigger } from './nodes';
 import { triggersApi } from '../api/rules';
-import type { DirectoryService, Trigger, TriggerList as TriggerListData } from '../api/types';
+import type { DirectoryService, Simulation, Trigger, TriggerList as TriggerListData } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
@@ -19,6 +19,7 @@ import { RuleLookupsProvider, useCanEditRules, useRuleLookups } from './context'
 import { OpenTrigger } from './OpenTrigger';
 import { PublishDialog } from './PublishDialog';
 import { SimulatePanel } from './SimulatePanel';
+import type { ShownSimulation } from './SimulationBar';
 import { TriggerList } from './TriggerList';
 import { useTriggerDrafts } from './useTriggerDrafts';
 import type { EditorSession } from './useTriggerEditor';
@@ -61,7 +62,7 @@ export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: 
   );
 }
 
-type SideTab = 'node' | 'simulate';
+type SideTab = 'node' | 'simulate' | 'json';
 
 function ServiceRules({ serviceId, services }: { serviceId: string; services: DirectoryService[] | null }) {
   const { t } = useI18n();
@@ -73,6 +74,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const [dirty, setDirty] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('node');
   const [nodeSlot, setNodeSlot] = useState<HTMLDivElement | null>(null);
+  const [jsonSlot, setJsonSlot] = useState<HTMLDivElement | null>(null);
   const [toggling, setToggling] = useState<ReadonlySet<string>>(new Set());
   const [reordering, setReordering] = useState(false);
   const [listProblem, setListProblem] = useState<unknown>(null);
@@ -80,6 +82,9 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [versionsGeneration, setVersionsGeneration] = useState(0);
   const [pendingDiscard, setPendingDiscard] = useState<(() => void) | null>(null);
+  const [simulation, setSimulation] = useState<Simulation | null>(null);
+  /** The pass of the simulation shown on the graph (0-based), or null when it is not shown there. */
+  const [graphPass, setGraphPass] = useState<number | null>(null);
 
   const list = drafts.list;
   const triggers = list?.triggers ?? null;
@@ -184,6 +189,14 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const switchService = (next: string) => guard(() => navigate({ name: 'rules', serviceId: next }));
 
   const showNodePanel = useCallback(() => setSideTab('node'), []);
+  const showSimulation = useCallback((next: Simulation | null) => {
+    setSimulation(next);
+    setGraphPass(next ? 0 : null);
+  }, []);
+  const shownSimulation = useMemo<ShownSimulation | null>(
+    () => (simulation && graphPass !== null ? { passes: simulation.trace.passes, pass: graphPass, onPass: setGraphPass, onClose: () => setGraphPass(null) } : null),
+    [simulation, graphPass],
+  );
   const enabledCount = useMemo(() => (triggers ?? []).filter((trigger) => trigger.enabled).length, [triggers]);
 
   return (
@@ -248,6 +261,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
               session={session}
               serviceId={serviceId}
               nodeSlot={nodeSlot}
+              jsonSlot={jsonSlot}
+              simulation={shownSimulation}
               onDirtyChange={setDirty}
               onSaved={onSaved}
               onClosed={onClosed}
@@ -272,6 +287,9 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
             <button type="button" role="tab" aria-selected={sideTab === 'simulate'} onClick={() => setSideTab('simulate')}>
               <Icon name="play" size={13} /> {t('rules.studio.simulate')}
             </button>
+            <button type="button" role="tab" aria-selected={sideTab === 'json'} onClick={() => setSideTab('json')}>
+              <Icon name="code" size={13} /> {t('rules.studio.json')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" hidden={sideTab !== 'node'}>
             <div ref={setNodeSlot} />
@@ -281,12 +299,22 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
               </EmptyState>
             )}
           </div>
+          <div className="side-body" role="tabpanel" hidden={sideTab !== 'json'}>
+            <div ref={setJsonSlot} />
+            {!session && (
+              <EmptyState icon="code" title={t('rules.studio.nothingOpen')}>
+                <p>{t('rules.studio.nothingOpenJson')}</p>
+              </EmptyState>
+            )}
+          </div>
           <div className="side-body" role="tabpanel" hidden={sideTab !== 'simulate'}>
             <SimulatePanel
               serviceId={serviceId}
               hasPublished={Boolean(list?.publishedVersion)}
               versionsGeneration={versionsGeneration}
               unsavedEdits={openDirty}
+              simulation={simulation}
+              onSimulation={showSimulation}
               onOpenTrigger={(id) => {
                 openTrigger(id);
               }}
@@ -313,6 +341,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
         open={versionsOpen}
         serviceId={serviceId}
         generation={versionsGeneration}
+        drafts={triggers ?? []}
         unsavedEdits={openDirty}
         onClose={() => setVersionsOpen(false)}
         onRolledBack={onRolledBack}

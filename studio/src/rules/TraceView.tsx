@@ -4,14 +4,13 @@
  * side effects that would run afterwards.
  */
 import { useState, type ReactNode } from 'react';
-import type { ConditionRow } from '../../../rules/model';
 import type { FixedField } from '../../../rules/targets';
-import { rowValueText, valueText, fieldLabel, type Reader } from './nodes/condition/defaults';
+import { rowValueText, seenText, fieldLabel } from './nodes/condition/defaults';
 import { summarize } from './nodes/result/defaults';
 import type { PassTrace, Simulation } from '../api/types';
 import { Icon } from '../components/icons';
 import { rich, useI18n, type Translate } from '../i18n';
-import { useRuleLookups, type RuleLookups } from './context';
+import { useRuleLookups } from './context';
 import './trace.css';
 
 type Outcome = PassTrace['triggers'][number]['conditions'][number];
@@ -26,21 +25,6 @@ const SNAPSHOT_FIELDS: Record<string, FixedField> = {
   resolutionTypeId: 'resolutionType',
   tags: 'tags',
 };
-
-function show(field: string, value: unknown, lookups: RuleLookups, reader: Reader): string {
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.length ? value.map((item) => show(field, item, lookups, reader)).join(', ') : '[ ]';
-  if (typeof value === 'object') {
-    const change = value as { before?: unknown; after?: unknown };
-    if ('before' in change || 'after' in change) return `${show(field, change.before, lookups, reader)} → ${show(field, change.after, lookups, reader)}`;
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    const row: ConditionRow = { field, operator: 'equals' };
-    return valueText(row, value, lookups, reader);
-  }
-  return String(value);
-}
 
 /**
  * The engine's remark on a result it could not apply as written, as a sentence. The remarks are free English
@@ -120,7 +104,7 @@ function ConditionLine({ outcome }: { outcome: Outcome }) {
       </span>
       <span className="trace-expr">
         <strong>{fieldLabel(outcome.field, t)}</strong> {t(`rules.operator.${outcome.operator}`)} {expected && <span className="trace-expected">{expected}</span>}
-        <span className="trace-actual">{rich(t('rules.trace.saw'), { value: <span>{show(outcome.field, outcome.actual, lookups, i18n)}</span> })}</span>
+        <span className="trace-actual">{rich(t('rules.trace.saw'), { value: <span>{seenText(outcome.field, outcome.actual, lookups, i18n)}</span> })}</span>
       </span>
     </li>
   );
@@ -140,9 +124,9 @@ export function Changes({ changes }: { changes: Record<string, [unknown, unknown
         return (
           <li key={key}>
             <span className="trace-change-field">{fixed ? t(`rules.field.${fixed}`) : key}</span>
-            <span className="muted">{show(field, before, lookups, i18n)}</span>
+            <span className="muted">{seenText(field, before, lookups, i18n)}</span>
             <Icon name="forward" size={12} />
-            <strong>{show(field, after, lookups, i18n)}</strong>
+            <strong>{seenText(field, after, lookups, i18n)}</strong>
           </li>
         );
       })}

@@ -5,6 +5,8 @@
  * the admin's language; the server's English message is never shown.
  */
 import { issueTarget, type GraphIssue, type GraphPlacement } from '../../../rules/graph';
+import type { Trigger } from '../../../rules/model';
+import { parseTrigger } from '../../../rules/validate';
 import { ApiError } from '../api/client';
 import { codeMessage, isMessageKey, type Translate } from '../i18n';
 
@@ -36,13 +38,23 @@ export function apiIssues(error: unknown): ApiIssue[] {
 }
 
 /** Places API issues on the nodes of the graph that was sent. */
-export function placeApiIssues(placement: GraphPlacement, issues: ApiIssue[]): IssuesByNode {
+export function placeApiIssues(placement: GraphPlacement, issues: readonly ApiIssue[]): IssuesByNode {
   const byNode: IssuesByNode = {};
   for (const issue of issues) {
     const target = issueTarget(placement, issue.path);
     (byNode[target.nodeId] ??= []).push({ field: target.field, code: issue.code });
   }
   return byNode;
+}
+
+/**
+ * The issues the API's own gate (`parseTrigger` of rules/, the same zod schemas and checks) finds in the trigger a
+ * drawing reads as, placed on its nodes, so they show before saving with the codes the API would answer. Only the
+ * checks against the service's records (groups, agents, categories) are left to the API.
+ */
+export function placeTriggerIssues(trigger: Trigger, placement: GraphPlacement): IssuesByNode {
+  const parsed = parseTrigger(trigger);
+  return parsed.ok ? {} : placeApiIssues(placement, parsed.issues);
 }
 
 /** Places graph issues on their nodes; issues about an edge land on the trigger node. */
