@@ -75,6 +75,10 @@ const mark = async (node: ReturnType<Page['locator']>) => ({
   seen: (await node.locator('.flow-sim-seen').count()) ? await node.locator('.flow-sim-seen').textContent() : null,
 });
 
+/** Waits for the drawer's opening animation (not the spinners that never end), so the screenshot shows it as a reader does. */
+const settled = (page: Page) =>
+  page.waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)");
+
 /** Finds the stored ticket by typing `text` into the picker, chooses it, and runs the simulation. */
 async function simulateStoredTicket(page: Page, labels: { tab: string; stored: string; find: string; run: string }, text: string) {
   await page.getByRole('tab', { name: labels.tab }).click();
@@ -155,6 +159,14 @@ describe('reading a trigger in the rule designer', () => {
     expect(await mark(resultNode(page))).toEqual({ verdict: 'Runs', seen: null });
     await studio.shoot(page, '02-simulate-graph-en-1440');
 
+    // The trace beside says which pass the graph shows, and shows another there: in pass 3 the result ran before.
+    const tracePasses = page.locator('.trace-pass');
+    expect(await tracePasses.nth(1).locator('.trace-pass-head .badge').textContent()).toBe('On the graph');
+    await tracePasses.nth(2).getByRole('button', { name: 'Show on the graph' }).click();
+    expect(await page.locator('.simulation-pass').textContent()).toBe('Pass 3 of 3');
+    expect(await mark(page.locator('.react-flow__node-trigger'))).toEqual({ verdict: 'Fired in pass 2', seen: null });
+    expect(await mark(resultNode(page))).toEqual({ verdict: 'Ran in pass 2', seen: null });
+
     // The published version against the drafts, in words.
     await page.getByRole('button', { name: 'Versions' }).click();
     const lines = page.getByRole('dialog').locator('.version-compare .diff-line');
@@ -165,6 +177,7 @@ describe('reading a trigger in the rule designer', () => {
       ['Condition changed', 'AND', 'Priority is Urgent → is High'],
       ['Condition added', 'AND › OR', 'All of these (Priority is Urgent)'],
     ]);
+    await settled(page);
     await studio.shoot(page, '03-versions-diff-en-1440');
     await page.close();
   });
@@ -184,6 +197,7 @@ describe('reading a trigger in the rule designer', () => {
     await phone.getByRole('button', { name: '버전', exact: true }).click();
     await phone.getByRole('dialog').locator('.version-compare .diff-line').first().waitFor({ timeout: UI_TIMEOUT });
     expect(await phone.getByRole('dialog').locator('.version-compare .diff-what').allTextContents()).toEqual(['조건 변경', '조건 추가']);
+    await settled(phone);
     await studio.shoot(phone, '05-versions-diff-ko-390');
     await phone.close();
   });

@@ -197,6 +197,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
     () => (simulation && graphPass !== null ? { passes: simulation.trace.passes, pass: graphPass, onPass: setGraphPass, onClose: () => setGraphPass(null) } : null),
     [simulation, graphPass],
   );
+  const graphLink = useMemo(() => ({ pass: graphPass === null ? null : graphPass + 1, onShow: setGraphPass }), [graphPass]);
   const enabledCount = useMemo(() => (triggers ?? []).filter((trigger) => trigger.enabled).length, [triggers]);
 
   return (
@@ -315,6 +316,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
               unsavedEdits={openDirty}
               simulation={simulation}
               onSimulation={showSimulation}
+              graph={graphLink}
               onOpenTrigger={(id) => {
                 openTrigger(id);
               }}

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n';
 import { PRIORITIES } from '../vocabulary';
 import { CategorySelect, ListInput } from './pickers';
 import { TicketPicker } from './TicketPicker';
-import { TraceView } from './TraceView';
+import { TraceView, type GraphLink } from './TraceView';
 
 type Source = 'snapshot' | 'ticket';
 
@@ -44,6 +44,7 @@ export function SimulatePanel({
   unsavedEdits,
   simulation,
   onSimulation,
+  graph,
   onOpenTrigger,
 }: {
   serviceId: string;
@@ -54,6 +55,7 @@ export function SimulatePanel({
   /** The last run, kept by the studio so the open trigger's graph can show it too. */
   simulation: Simulation | null;
   onSimulation: (simulation: Simulation | null) => void;
+  graph: GraphLink;
   onOpenTrigger: (id: string) => void;
 }) {
   const { t } = useI18n();
@@ -221,7 +223,7 @@ export function SimulatePanel({
       </form>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {simulation ? (
-        <TraceView simulation={simulation} onOpenTrigger={onOpenTrigger} />
+        <TraceView simulation={simulation} onOpenTrigger={onOpenTrigger} graph={graph} />
       ) : (
         !busy &&
         !error && (

@@ -1,7 +1,7 @@
 /**
  * Picks a stored ticket of the service to simulate on, by search rather than by pasting an id: what the admin types
- * is looked up with the ticket search route (POST /tickets/search) as a subject or content, a customer's name, a
- * customer's email and a ticket id at once, and the matches are offered in a list (arrow keys and Enter, or a click).
+ * is looked up with the ticket search route (POST /tickets/search) in the ways `ticketSearches` lists, at once, and
+ * the matches are offered in a list (arrow keys and Enter, or a click).
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { searchApi } from '../api/search';
@@ -9,20 +9,11 @@ import type { Ticket } from '../api/types';
 import { Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useI18n } from '../i18n';
+import { ticketSearches } from './ticket-searches';
 
 /** How long typing pauses before a search is sent. */
 const SEARCH_DELAY_MS = 250;
 const SHOWN = 8;
-
-/** The searches a typed text stands for; a condition the text cannot be (an email without @) is not asked. */
-export function ticketSearches(text: string): Record<string, string>[] {
-  const term = text.trim();
-  if (!term) return [];
-  const searches: Record<string, string>[] = [{ text: term }, { customerName: term }];
-  if (term.includes('@')) searches.push({ customerEmail: term });
-  if (/^T\w{6,}$/.test(term)) searches.unshift({ ticketId: term });
-  return searches;
-}
 
 export function TicketPicker({ serviceId, value, onChange }: { serviceId: string; value: Ticket | null; onChange: (ticket: Ticket | null) => void }) {
   const { t, formatRelative } = useI18n();

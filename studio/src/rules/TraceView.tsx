@@ -134,13 +134,30 @@ export function Changes({ changes }: { changes: Record<string, [unknown, unknown
   );
 }
 
-function Pass({ pass, onOpenTrigger }: { pass: PassTrace; onOpenTrigger: (id: string) => void }) {
+/** What the trace knows of the graph: the pass it shows (1-based), and how to show another one there. */
+export interface GraphLink {
+  pass: number | null;
+  onShow: (index: number) => void;
+}
+
+function Pass({ pass, index, onOpenTrigger, graph }: { pass: PassTrace; index: number; onOpenTrigger: (id: string) => void; graph?: GraphLink }) {
   const { t } = useI18n();
+  const onGraph = graph?.pass === pass.pass;
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const titles = new Map(pass.triggers.map((trigger) => [trigger.triggerId, trigger.title]));
   return (
-    <section className="trace-pass">
-      <h4>{t('rules.trace.pass', { number: pass.pass })}</h4>
+    <section className={`trace-pass${onGraph ? ' on-graph' : ''}`}>
+      <div className="trace-pass-head">
+        <h4>{t('rules.trace.pass', { number: pass.pass })}</h4>
+        {graph &&
+          (onGraph ? (
+            <span className="badge tone-violet">{t('rules.trace.onGraph')}</span>
+          ) : (
+            <button type="button" className="button small" onClick={() => graph.onShow(index)}>
+              {t('rules.trace.showOnGraph')}
+            </button>
+          ))}
+      </div>
       {pass.pass > 1 && <p className="trace-pass-note">{t('rules.trace.passAgain', { previous: pass.pass - 1 })}</p>}
       {pass.triggers.length === 0 ? (
         <p className="muted small">{t('rules.trace.noListeners')}</p>
@@ -215,10 +232,13 @@ export function TraceView({
   simulation,
   onOpenTrigger,
   effects,
+  graph,
 }: {
   simulation: Pick<Simulation, 'trace' | 'version' | 'event'>;
   onOpenTrigger: (id: string) => void;
   effects?: ReactNode;
+  /** Given when the simulation can be shown on the open trigger's graph. */
+  graph?: GraphLink;
 }) {
   const { t } = useI18n();
   const lookups = useRuleLookups();
@@ -239,8 +259,8 @@ export function TraceView({
         {Object.keys(trace.changes).length ? <Changes changes={trace.changes} /> : <p className="muted small">{t('rules.trace.noChanges')}</p>}
       </section>
 
-      {trace.passes.map((pass) => (
-        <Pass key={pass.pass} pass={pass} onOpenTrigger={onOpenTrigger} />
+      {trace.passes.map((pass, index) => (
+        <Pass key={pass.pass} pass={pass} index={index} onOpenTrigger={onOpenTrigger} graph={graph} />
       ))}
 
       <section className="trace-block">

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONDITION_LIMITS, parseTrigger, type ConditionEntry, type Trigger } from '../../../rules';
 import { readGraph, removeNode, triggerToGraph, type GraphLike } from '../../../rules/graph';
-import { placeTriggerIssues } from '../../../studio/src/rules/issues';
+import { placeTriggerIssues } from '../../../studio/src/rules/issue-placement';
 import { bankTransferTrigger } from './support/fixtures';
 
 const high: ConditionEntry = { field: 'priority', operator: 'equals', value: 'high' };

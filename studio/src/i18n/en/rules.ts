@@ -441,6 +441,8 @@ export default {
     noRunBody: 'Fill in a sample ticket and press Simulate to see each trigger, each condition with the value it saw, and what would change.',
   },
   trace: {
+    onGraph: 'On the graph',
+    showOnGraph: 'Show on the graph',
     label: 'Simulation trace',
     drafts: 'Drafts',
     version: 'v{number}',

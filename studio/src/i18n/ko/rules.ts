@@ -441,6 +441,8 @@ export default {
     noRunBody: '예시 티켓을 입력하고 시뮬레이션을 누르면 트리거별로 각 조건이 본 값과 바뀔 내용을 볼 수 있습니다.',
   },
   trace: {
+    onGraph: '그래프에 표시 중',
+    showOnGraph: '그래프에 표시',
     label: '시뮬레이션 결과',
     drafts: '초안',
     version: 'v{number}',

@@ -1,6 +1,6 @@
 /** What a text typed into the simulator's ticket picker is searched as. */
 import { describe, expect, it } from 'vitest';
-import { ticketSearches } from '../../../studio/src/rules/TicketPicker';
+import { ticketSearches } from '../../../studio/src/rules/ticket-searches';
 
 describe('searching for a ticket to simulate on', () => {
   it('looks a text up as a subject or content and as a customer name', () => {
