@@ -104,6 +104,8 @@ describe('reading a trigger in the rule designer', () => {
       { any: [{ path: '$.channel', operator: 'equals', value: 'email' }, { not: { operator: 'contains', value: 'vip' } }] },
     ]);
 
+    await studio.shoot(page, '00-definition-en-1440');
+
     // An invalid edit: a group inside the Any group, its only row removed.
     await page.getByRole('tab', { name: 'Edit' }).click();
     const panel = page.locator('.node-panel');

@@ -316,7 +316,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
               unsavedEdits={openDirty}
               simulation={simulation}
               onSimulation={showSimulation}
-              graph={graphLink}
+              graph={session ? graphLink : undefined}
               onOpenTrigger={(id) => {
                 openTrigger(id);
               }}

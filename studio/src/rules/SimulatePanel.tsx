@@ -55,7 +55,8 @@ export function SimulatePanel({
   /** The last run, kept by the studio so the open trigger's graph can show it too. */
   simulation: Simulation | null;
   onSimulation: (simulation: Simulation | null) => void;
-  graph: GraphLink;
+  /** Given while a trigger is open, whose graph can show the run. */
+  graph: GraphLink | undefined;
   onOpenTrigger: (id: string) => void;
 }) {
   const { t } = useI18n();
