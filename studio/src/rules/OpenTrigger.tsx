@@ -3,7 +3,7 @@
  * panel — the selected node's form. Saving sends the trigger the graph reads as (POST when new, PUT otherwise); a
  * 422 `trigger.invalid` lands on the nodes its issue paths point at.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ApiError } from '../api/client';
 import { triggersApi } from '../api/rules';
@@ -13,9 +13,12 @@ import { ErrorBanner, Kbd, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { useCanEditRules, useRuleLookups } from './context';
+import { SimulationOverlayProvider, useCanEditRules, useRuleLookups } from './context';
+import { DefinitionView } from './DefinitionView';
 import { apiIssues, placeApiIssues } from './issues';
 import { NodePanel } from './NodePanel';
+import { SimulationBar, type ShownSimulation } from './SimulationBar';
+import { simulationOverlay } from './simulation-overlay';
 import { TriggerCanvas } from './TriggerCanvas';
 import { MOD_KEY, useEditorKeys, type EditActions } from './useEditorKeys';
 import { useTriggerEditor, type EditorSession } from './useTriggerEditor';
@@ -24,6 +27,8 @@ export function OpenTrigger({
   session,
   serviceId,
   nodeSlot,
+  jsonSlot,
+  simulation,
   onDirtyChange,
   onSaved,
   onClosed,
@@ -33,6 +38,10 @@ export function OpenTrigger({
   serviceId: string;
   /** Where the selected node's form is rendered (the side panel's node tab). */
   nodeSlot: HTMLElement | null;
+  /** Where the compiled definition is shown (the side panel's JSON tab). */
+  jsonSlot: HTMLElement | null;
+  /** The simulation to show on the graph, if any. */
+  simulation: ShownSimulation | null;
   onDirtyChange: (dirty: boolean) => void;
   onSaved: (trigger: Trigger) => void;
   /** The trigger was deleted, or a new one discarded. */
@@ -71,14 +80,21 @@ export function OpenTrigger({
 
   const firstIssueNode = (byNode: Record<string, unknown[]>) =>
     editor.nodes.find((node) => (byNode[node.id]?.length ?? 0) > 0 && node.type !== 'trigger')?.id ?? Object.keys(byNode)[0];
+  const showFirstIssue = () => {
+    editor.select(firstIssueNode(editor.issues) ?? null);
+    onShowNodePanel();
+  };
 
   async function save() {
     if (saving) return;
     const { reading } = editor;
     if (!reading.ok) {
       setProblem(new ApiError(0, 'graph.invalid', `Not saved: the drawing has ${reading.issues.length} problem(s)`, { issues: reading.issues.map(({ code }) => ({ code })) }));
-      editor.select(firstIssueNode(editor.issues) ?? null);
-      onShowNodePanel();
+      showFirstIssue();
+      return;
+    }
+    if (editor.blockingIssueCount > 0) {
+      showFirstIssue();
       return;
     }
     const { id: _id, position: _position, ...body } = reading.trigger;
@@ -144,6 +160,13 @@ export function OpenTrigger({
     requestAnimationFrame(() => nodeSlot?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')?.focus());
   };
 
+  const { reading, nodes } = editor;
+  const overlay = useMemo(
+    () => (simulation && reading.ok ? simulationOverlay(simulation.passes, simulation.pass, session.saved.id, nodes, reading.placement) : null),
+    [simulation, reading, nodes, session.saved.id],
+  );
+  const blocked = editor.blockingIssueCount > 0;
+  const saveBlockedId = useId();
   const hub = editor.nodes.find((node) => node.type === 'trigger');
   const title = (hub?.type === 'trigger' && hub.data.title) || t('rules.editor.untitled');
 
@@ -156,7 +179,9 @@ export function OpenTrigger({
             {session.isNew ? t('rules.editor.new') : dirty ? t('rules.editor.dirty') : t('rules.editor.saved')}
           </span>
           {editor.issueCount > 0 && (
-            <span className="badge tone-rose">{t('rules.editor.problems', { count: editor.issueCount })}</span>
+            <button type="button" className="badge tone-rose" onClick={showFirstIssue} title={t('rules.editor.showProblem')}>
+              {t('rules.editor.problems', { count: editor.issueCount })}
+            </button>
           )}
         </div>
         {canEdit ? (
@@ -170,7 +195,19 @@ export function OpenTrigger({
                 <Icon name="trash" size={14} /> {t('rules.editor.delete')}
               </button>
             )}
-            <button type="button" className="button primary" onClick={() => void save()} disabled={saving || (!dirty && !session.isNew)} title={t('rules.editor.saveHint')}>
+            {blocked && (
+              <span className="save-blocked" id={saveBlockedId}>
+                {t('rules.editor.saveBlocked', { count: editor.blockingIssueCount })}
+              </span>
+            )}
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void save()}
+              disabled={saving || blocked || (!dirty && !session.isNew)}
+              aria-describedby={blocked ? saveBlockedId : undefined}
+              title={blocked ? t('rules.editor.saveBlocked', { count: editor.blockingIssueCount }) : t('rules.editor.saveHint')}
+            >
               {saving ? <Spinner size={14} /> : <Icon name="save" size={14} />}
               {saving ? t('rules.editor.saving') : t('rules.editor.save')}
               {!saving && <Kbd>Ctrl S</Kbd>}
@@ -185,10 +222,14 @@ export function OpenTrigger({
           <ErrorBanner error={problem} onDismiss={() => setProblem(null)} />
         </div>
       )}
+      {simulation && <SimulationBar overlay={overlay} drawingReads={reading.ok} onPass={simulation.onPass} onClose={simulation.onClose} />}
       <div className="canvas-wrap">
-        <TriggerCanvas editor={editor} actions={actions} sessionKey={session.key} onOpenPanel={openPanel} />
+        <SimulationOverlayProvider value={overlay}>
+          <TriggerCanvas editor={editor} actions={actions} sessionKey={session.key} onOpenPanel={openPanel} />
+        </SimulationOverlayProvider>
       </div>
       {nodeSlot && createPortal(<NodePanel editor={editor} />, nodeSlot)}
+      {jsonSlot && createPortal(<DefinitionView reading={editor.reading} blockingIssueCount={editor.blockingIssueCount} />, jsonSlot)}
       <ConfirmDialog
         open={confirmDelete}
         title={t('rules.editor.deleteTitle')}

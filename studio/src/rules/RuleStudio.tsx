@@ -8,7 +8,7 @@ import './rules.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newTrigger } from './nodes';
 import { triggersApi } from '../api/rules';
-import type { DirectoryService, Trigger, TriggerList as TriggerListData } from '../api/types';
+import type { DirectoryService, Simulation, Trigger, TriggerList as TriggerListData } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../components/feedback';
 import { Icon } from '../components/icons';
@@ -21,6 +21,7 @@ import { RuleLookupsProvider, useCanEditRules, useRuleLookups } from './context'
 import { OpenTrigger } from './OpenTrigger';
 import { PublishDialog } from './PublishDialog';
 import { SimulatePanel } from './SimulatePanel';
+import type { ShownSimulation } from './SimulationBar';
 import { TriggerList } from './TriggerList';
 import { forgetKept, keptScope, markUnsaved, useKept } from './kept';
 import { useTriggerDrafts } from './useTriggerDrafts';
@@ -64,7 +65,7 @@ export default function RuleStudio({ serviceId: routeServiceId }: { serviceId?: 
   );
 }
 
-type SideTab = 'node' | 'simulate';
+type SideTab = 'node' | 'simulate' | 'json';
 
 function ServiceRules({ serviceId, services }: { serviceId: string; services: DirectoryService[] | null }) {
   const { t } = useI18n();
@@ -77,6 +78,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const [dirty, setDirty] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('node');
   const [nodeSlot, setNodeSlot] = useState<HTMLDivElement | null>(null);
+  const [jsonSlot, setJsonSlot] = useState<HTMLDivElement | null>(null);
   const [toggling, setToggling] = useState<ReadonlySet<string>>(new Set());
   const [reordering, setReordering] = useState(false);
   const [listProblem, setListProblem] = useState<unknown>(null);
@@ -84,6 +86,9 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [versionsGeneration, setVersionsGeneration] = useState(0);
   const [pendingDiscard, setPendingDiscard] = useState<(() => void) | null>(null);
+  const [simulation, setSimulation] = useState<Simulation | null>(null);
+  /** The pass of the simulation shown on the graph (0-based), or null when it is not shown there. */
+  const [graphPass, setGraphPass] = useState<number | null>(null);
 
   const list = drafts.list;
   const triggers = list?.triggers ?? null;
@@ -203,6 +208,15 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
   const switchService = (next: string) => guard(() => navigate({ name: 'rules', serviceId: next }));
 
   const showNodePanel = useCallback(() => setSideTab('node'), []);
+  const showSimulation = useCallback((next: Simulation | null) => {
+    setSimulation(next);
+    setGraphPass(next ? 0 : null);
+  }, []);
+  const shownSimulation = useMemo<ShownSimulation | null>(
+    () => (simulation && graphPass !== null ? { passes: simulation.trace.passes, pass: graphPass, onPass: setGraphPass, onClose: () => setGraphPass(null) } : null),
+    [simulation, graphPass],
+  );
+  const graphLink = useMemo(() => ({ pass: graphPass === null ? null : graphPass + 1, onShow: setGraphPass }), [graphPass]);
   const enabledCount = useMemo(() => (triggers ?? []).filter((trigger) => trigger.enabled).length, [triggers]);
 
   return (
@@ -268,6 +282,8 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
               session={session}
               serviceId={serviceId}
               nodeSlot={nodeSlot}
+              jsonSlot={jsonSlot}
+              simulation={shownSimulation}
               onDirtyChange={setDirty}
               onSaved={onSaved}
               onClosed={onClosed}
@@ -292,6 +308,9 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
             <button type="button" role="tab" aria-selected={sideTab === 'simulate'} onClick={() => setSideTab('simulate')}>
               <Icon name="play" size={13} /> {t('rules.studio.simulate')}
             </button>
+            <button type="button" role="tab" aria-selected={sideTab === 'json'} onClick={() => setSideTab('json')}>
+              <Icon name="code" size={13} /> {t('rules.studio.json')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" hidden={sideTab !== 'node'}>
             <div ref={setNodeSlot} />
@@ -301,12 +320,23 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
               </EmptyState>
             )}
           </div>
+          <div className="side-body" role="tabpanel" hidden={sideTab !== 'json'}>
+            <div ref={setJsonSlot} />
+            {!session && (
+              <EmptyState icon="code" title={t('rules.studio.nothingOpen')}>
+                <p>{t('rules.studio.nothingOpenJson')}</p>
+              </EmptyState>
+            )}
+          </div>
           <div className="side-body" role="tabpanel" hidden={sideTab !== 'simulate'}>
             <SimulatePanel
               serviceId={serviceId}
               hasPublished={Boolean(list?.publishedVersion)}
               versionsGeneration={versionsGeneration}
               unsavedEdits={openDirty}
+              simulation={simulation}
+              onSimulation={showSimulation}
+              graph={session ? graphLink : undefined}
               onOpenTrigger={(id) => {
                 openTrigger(id);
               }}
@@ -333,6 +363,7 @@ function ServiceRules({ serviceId, services }: { serviceId: string; services: Di
         open={versionsOpen}
         serviceId={serviceId}
         generation={versionsGeneration}
+        drafts={triggers ?? []}
         unsavedEdits={openDirty}
         onClose={() => setVersionsOpen(false)}
         onRolledBack={onRolledBack}

@@ -1,17 +1,19 @@
 /**
  * Simulate: run the drafts, the published version or any version against a ticket snapshot typed here or a stored
- * ticket, and read the trace. `POST /rules/simulate` changes nothing and sends nothing.
+ * ticket found by search, and read the trace, here and on the open trigger's graph. `POST /rules/simulate` changes
+ * nothing and sends nothing.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ruleVersionsApi, simulateApi } from '../api/rules';
-import type { RuleSetVersionSummary, Simulation, TicketChannel, TicketPriority, TicketSnapshot, TicketStatus } from '../api/types';
+import type { RuleSetVersionSummary, Simulation, Ticket, TicketChannel, TicketPriority, TicketSnapshot, TicketStatus } from '../api/types';
 import { EmptyState, ErrorBanner, Spinner } from '../components/feedback';
 import { Icon } from '../components/icons';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../domain/ticket';
 import { useI18n } from '../i18n';
 import { PRIORITIES } from '../vocabulary';
 import { CategorySelect, ListInput } from './pickers';
-import { TraceView } from './TraceView';
+import { TicketPicker } from './TicketPicker';
+import { TraceView, type GraphLink } from './TraceView';
 
 type Source = 'snapshot' | 'ticket';
 
@@ -40,6 +42,9 @@ export function SimulatePanel({
   hasPublished,
   versionsGeneration,
   unsavedEdits,
+  simulation,
+  onSimulation,
+  graph,
   onOpenTrigger,
 }: {
   serviceId: string;
@@ -47,18 +52,22 @@ export function SimulatePanel({
   /** Changes whenever a version is published or rolled back, so the version list is fetched again. */
   versionsGeneration: number;
   unsavedEdits: boolean;
+  /** The last run, kept by the studio so the open trigger's graph can show it too. */
+  simulation: Simulation | null;
+  onSimulation: (simulation: Simulation | null) => void;
+  /** Given while a trigger is open, whose graph can show the run. */
+  graph: GraphLink | undefined;
   onOpenTrigger: (id: string) => void;
 }) {
   const { t } = useI18n();
   const ids = useId();
   const [source, setSource] = useState<Source>('snapshot');
   const [form, setForm] = useState<SnapshotForm>(INITIAL_FORM);
-  const [ticketId, setTicketId] = useState('');
+  const [ticket, setTicket] = useState<Ticket | null>(null);
   const [version, setVersion] = useState('draft');
   const [versions, setVersions] = useState<RuleSetVersionSummary[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [simulation, setSimulation] = useState<Simulation | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -72,20 +81,21 @@ export function SimulatePanel({
   }, [serviceId, versionsGeneration]);
 
   useEffect(() => {
-    setSimulation(null);
     setError(null);
     setVersion('draft');
     setForm(INITIAL_FORM);
+    setTicket(null);
   }, [serviceId]);
 
   const set = <K extends keyof SnapshotForm>(key: K, value: SnapshotForm[K]) => setForm((latest) => ({ ...latest, [key]: value }));
 
   async function run(event: FormEvent) {
     event.preventDefault();
+    if (source === 'ticket' && !ticket) return;
     setBusy(true);
     setError(null);
     try {
-      const ticket: Partial<TicketSnapshot> = {
+      const snapshot: Partial<TicketSnapshot> = {
         subject: form.subject,
         content: form.content,
         priority: form.priority,
@@ -97,12 +107,12 @@ export function SimulatePanel({
         updatedAt: new Date().toISOString(),
       };
       const answer = await simulateApi.run(
-        source === 'ticket' ? { serviceId, version, ticketId: ticketId.trim() } : { serviceId, version, ticket },
+        source === 'ticket' && ticket ? { serviceId, version, ticketId: ticket.id } : { serviceId, version, ticket: snapshot },
       );
-      setSimulation(answer);
+      onSimulation(answer);
     } catch (caught) {
       setError(caught);
-      setSimulation(null);
+      onSimulation(null);
     } finally {
       setBusy(false);
     }
@@ -148,11 +158,10 @@ export function SimulatePanel({
           </p>
         )}
         {source === 'ticket' ? (
-          <label className="field">
-            <span className="field-label">{t('rules.simulate.ticketId')}</span>
-            <input value={ticketId} onChange={(event) => setTicketId(event.target.value)} placeholder="T1603851004648zfnA" required className="mono" />
+          <div className="stack">
+            <TicketPicker serviceId={serviceId} value={ticket} onChange={setTicket} />
             <span className="field-hint">{t('rules.simulate.ticketIdHint')}</span>
-          </label>
+          </div>
         ) : (
           <>
             <label className="field">
@@ -202,12 +211,12 @@ export function SimulatePanel({
           </>
         )}
         <div className="row">
-          <button type="submit" className="button primary" disabled={busy}>
+          <button type="submit" className="button primary" disabled={busy || (source === 'ticket' && !ticket)}>
             {busy ? <Spinner size={14} /> : <Icon name="play" size={13} />}
             {busy ? t('rules.simulate.simulating') : t('rules.simulate.run')}
           </button>
           {simulation && (
-            <button type="button" className="button" onClick={() => setSimulation(null)}>
+            <button type="button" className="button" onClick={() => onSimulation(null)}>
               {t('rules.simulate.clear')}
             </button>
           )}
@@ -215,7 +224,7 @@ export function SimulatePanel({
       </form>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {simulation ? (
-        <TraceView simulation={simulation} onOpenTrigger={onOpenTrigger} />
+        <TraceView simulation={simulation} onOpenTrigger={onOpenTrigger} graph={graph} />
       ) : (
         !busy &&
         !error && (

@@ -4,14 +4,13 @@
  * side effects that would run afterwards.
  */
 import { useState, type ReactNode } from 'react';
-import type { ConditionRow } from '../../../rules/model';
 import type { FixedField } from '../../../rules/targets';
-import { rowValueText, valueText, fieldLabel, type Reader } from './nodes/condition/defaults';
+import { rowValueText, seenText, fieldLabel } from './nodes/condition/defaults';
 import { summarize } from './nodes/result/defaults';
 import type { PassTrace, Simulation } from '../api/types';
 import { Icon } from '../components/icons';
 import { rich, useI18n, type Translate } from '../i18n';
-import { useRuleLookups, type RuleLookups } from './context';
+import { useRuleLookups } from './context';
 import './trace.css';
 
 type Outcome = PassTrace['triggers'][number]['conditions'][number];
@@ -26,21 +25,6 @@ const SNAPSHOT_FIELDS: Record<string, FixedField> = {
   resolutionTypeId: 'resolutionType',
   tags: 'tags',
 };
-
-function show(field: string, value: unknown, lookups: RuleLookups, reader: Reader): string {
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.length ? value.map((item) => show(field, item, lookups, reader)).join(', ') : '[ ]';
-  if (typeof value === 'object') {
-    const change = value as { before?: unknown; after?: unknown };
-    if ('before' in change || 'after' in change) return `${show(field, change.before, lookups, reader)} → ${show(field, change.after, lookups, reader)}`;
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    const row: ConditionRow = { field, operator: 'equals' };
-    return valueText(row, value, lookups, reader);
-  }
-  return String(value);
-}
 
 /**
  * The engine's remark on a result it could not apply as written, as a sentence. The remarks are free English
@@ -120,7 +104,7 @@ function ConditionLine({ outcome }: { outcome: Outcome }) {
       </span>
       <span className="trace-expr">
         <strong>{fieldLabel(outcome.field, t)}</strong> {t(`rules.operator.${outcome.operator}`)} {expected && <span className="trace-expected">{expected}</span>}
-        <span className="trace-actual">{rich(t('rules.trace.saw'), { value: <span>{show(outcome.field, outcome.actual, lookups, i18n)}</span> })}</span>
+        <span className="trace-actual">{rich(t('rules.trace.saw'), { value: <span>{seenText(outcome.field, outcome.actual, lookups, i18n)}</span> })}</span>
       </span>
     </li>
   );
@@ -140,9 +124,9 @@ export function Changes({ changes }: { changes: Record<string, [unknown, unknown
         return (
           <li key={key}>
             <span className="trace-change-field">{fixed ? t(`rules.field.${fixed}`) : key}</span>
-            <span className="muted">{show(field, before, lookups, i18n)}</span>
+            <span className="muted">{seenText(field, before, lookups, i18n)}</span>
             <Icon name="forward" size={12} />
-            <strong>{show(field, after, lookups, i18n)}</strong>
+            <strong>{seenText(field, after, lookups, i18n)}</strong>
           </li>
         );
       })}
@@ -150,13 +134,30 @@ export function Changes({ changes }: { changes: Record<string, [unknown, unknown
   );
 }
 
-function Pass({ pass, onOpenTrigger }: { pass: PassTrace; onOpenTrigger: (id: string) => void }) {
+/** What the trace knows of the graph: the pass it shows (1-based), and how to show another one there. */
+export interface GraphLink {
+  pass: number | null;
+  onShow: (index: number) => void;
+}
+
+function Pass({ pass, index, onOpenTrigger, graph }: { pass: PassTrace; index: number; onOpenTrigger: (id: string) => void; graph?: GraphLink }) {
   const { t } = useI18n();
+  const onGraph = graph?.pass === pass.pass;
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const titles = new Map(pass.triggers.map((trigger) => [trigger.triggerId, trigger.title]));
   return (
-    <section className="trace-pass">
-      <h4>{t('rules.trace.pass', { number: pass.pass })}</h4>
+    <section className={`trace-pass${onGraph ? ' on-graph' : ''}`}>
+      <div className="trace-pass-head">
+        <h4>{t('rules.trace.pass', { number: pass.pass })}</h4>
+        {graph &&
+          (onGraph ? (
+            <span className="badge tone-violet">{t('rules.trace.onGraph')}</span>
+          ) : (
+            <button type="button" className="button small" onClick={() => graph.onShow(index)}>
+              {t('rules.trace.showOnGraph')}
+            </button>
+          ))}
+      </div>
       {pass.pass > 1 && <p className="trace-pass-note">{t('rules.trace.passAgain', { previous: pass.pass - 1 })}</p>}
       {pass.triggers.length === 0 ? (
         <p className="muted small">{t('rules.trace.noListeners')}</p>
@@ -231,10 +232,13 @@ export function TraceView({
   simulation,
   onOpenTrigger,
   effects,
+  graph,
 }: {
   simulation: Pick<Simulation, 'trace' | 'version' | 'event'>;
   onOpenTrigger: (id: string) => void;
   effects?: ReactNode;
+  /** Given when the simulation can be shown on the open trigger's graph. */
+  graph?: GraphLink;
 }) {
   const { t } = useI18n();
   const lookups = useRuleLookups();
@@ -255,8 +259,8 @@ export function TraceView({
         {Object.keys(trace.changes).length ? <Changes changes={trace.changes} /> : <p className="muted small">{t('rules.trace.noChanges')}</p>}
       </section>
 
-      {trace.passes.map((pass) => (
-        <Pass key={pass.pass} pass={pass} onOpenTrigger={onOpenTrigger} />
+      {trace.passes.map((pass, index) => (
+        <Pass key={pass.pass} pass={pass} index={index} onOpenTrigger={onOpenTrigger} graph={graph} />
       ))}
 
       <section className="trace-block">

@@ -1,10 +1,11 @@
 /**
  * Published rule-set versions, newest first: who published them, when, with which note, and their triggers on
- * request. Rolling back republishes an old version as a new number and replaces the drafts with its triggers.
+ * request, under a comparison of any two versions or the drafts. Rolling back republishes an old version as a new
+ * number and replaces the drafts with its triggers.
  */
 import { useEffect, useState } from 'react';
 import { ruleVersionsApi } from '../api/rules';
-import type { RuleSetVersion, RuleSetVersionSummary } from '../api/types';
+import type { RuleSetVersion, RuleSetVersionSummary, Trigger } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';
 import { Dialog } from '../components/dialog';
 import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../components/feedback';
@@ -12,11 +13,13 @@ import { Icon } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { useDirectory } from '../directory';
 import { useI18n } from '../i18n';
+import { VersionCompare } from './VersionCompare';
 
 export function VersionsDrawer({
   open,
   serviceId,
   generation,
+  drafts,
   unsavedEdits,
   onClose,
   onRolledBack,
@@ -24,6 +27,8 @@ export function VersionsDrawer({
   open: boolean;
   serviceId: string;
   generation: number;
+  /** The saved drafts, one side a comparison may take. */
+  drafts: readonly Trigger[];
   unsavedEdits: boolean;
   onClose: () => void;
   onRolledBack: (version: RuleSetVersion) => void;
@@ -96,6 +101,8 @@ export function VersionsDrawer({
             <p>{t('rules.versions.emptyBody')}</p>
           </EmptyState>
         ) : (
+          <>
+          <VersionCompare versions={versions} drafts={drafts} unsavedEdits={unsavedEdits} />
           <ol className="version-list">
             {versions.map((version) => {
               const detail = details[version.id];
@@ -142,6 +149,7 @@ export function VersionsDrawer({
               );
             })}
           </ol>
+          </>
         )}
       </Dialog>
       <ConfirmDialog

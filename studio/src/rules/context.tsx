@@ -1,10 +1,12 @@
 /**
  * What the rule studio's nodes and panels read besides their own plain-JSON data: names for the ids a rule holds
  * (groups, agents, intake and resolution types of the open service) and, per canvas, the issues pointing at each
- * node and each result's place in the order. Kept in context so node data never carries functions.
+ * node, each result's place in the order and the simulation shown on the graph. Kept in context so node data never
+ * carries functions.
  */
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { NodeIssue } from './issues';
+import type { NodeMark, SimulationOverlay } from './simulation-overlay';
 import type { DirectoryAgent, DirectoryGroup } from '../api/types';
 import { useCategories, type CategoryOption } from '../categories';
 import { useDirectory } from '../directory';
@@ -82,6 +84,16 @@ export function useCanvasState(): CanvasState {
 /** Issues pointing at one node. */
 export function useNodeIssues(nodeId: string): readonly NodeIssue[] {
   return useContext(CanvasContext).issues[nodeId] ?? [];
+}
+
+const OverlayContext = createContext<SimulationOverlay | null>(null);
+
+/** The simulation shown on the open trigger's graph, if one is. */
+export const SimulationOverlayProvider = OverlayContext;
+
+/** What the simulation shown on the graph says about one node. */
+export function useNodeMark(nodeId: string): NodeMark | undefined {
+  return useContext(OverlayContext)?.marks[nodeId];
 }
 
 /** Whether the signed-in person may change triggers: the API lets admins only, so no one else is offered it. */

@@ -1,20 +1,14 @@
 /**
- * Refusals shown where they belong: structural issues of the graph (rules/graph.ts) and the API's 422
- * `trigger.invalid` issues (`details.issues[{ path, code, message }]`), each placed on the node its path points
- * at, with the rest of the path naming the field inside the node. They are shown by their code, as a sentence in
- * the admin's language; the server's English message is never shown.
+ * Refusals shown where they belong: structural issues of the graph (rules/graph.ts), the issues the API's own gate
+ * finds in the browser, and the API's 422 `trigger.invalid` issues (`details.issues[{ path, code, message }]`), each
+ * placed on the node its path points at (issue-placement.ts). They are shown by their code, as a sentence in the
+ * admin's language; the server's English message is never shown.
  */
-import { issueTarget, type GraphIssue, type GraphPlacement } from '../../../rules/graph';
 import { ApiError } from '../api/client';
 import { codeMessage, isMessageKey, type Translate } from '../i18n';
+import type { NodeIssue } from './issue-placement';
 
-/** An issue on one node; `field` is the path inside the node's row or result (`['agentId']`), or empty. */
-export interface NodeIssue {
-  field: readonly (string | number)[];
-  code: string;
-}
-
-export type IssuesByNode = Record<string, NodeIssue[]>;
+export { placeApiIssues, placeGraphIssues, placeTriggerIssues, type IssuesByNode, type NodeIssue } from './issue-placement';
 
 interface ApiIssue {
   path: (string | number)[];
@@ -33,26 +27,6 @@ export function apiIssues(error: unknown): ApiIssue[] {
     const path = Array.isArray(issue.path) ? issue.path.filter((key) => typeof key === 'string' || typeof key === 'number') : [];
     return [{ path, code: typeof issue.code === 'string' ? issue.code : 'invalid', message: issue.message }];
   });
-}
-
-/** Places API issues on the nodes of the graph that was sent. */
-export function placeApiIssues(placement: GraphPlacement, issues: ApiIssue[]): IssuesByNode {
-  const byNode: IssuesByNode = {};
-  for (const issue of issues) {
-    const target = issueTarget(placement, issue.path);
-    (byNode[target.nodeId] ??= []).push({ field: target.field, code: issue.code });
-  }
-  return byNode;
-}
-
-/** Places graph issues on their nodes; issues about an edge land on the trigger node. */
-export function placeGraphIssues(issues: readonly GraphIssue[], triggerNodeId: string): IssuesByNode {
-  const byNode: IssuesByNode = {};
-  for (const issue of issues) {
-    const nodeId = issue.nodeId ?? triggerNodeId;
-    (byNode[nodeId] ??= []).push({ field: [], code: issue.code });
-  }
-  return byNode;
 }
 
 /** Whether any issue of a node points at `path` or inside it (`'messages', 'ko'` covers `messages.ko.subject`). */

@@ -32,7 +32,7 @@ import type { ConditionRow, GroupKind, ResultType, Trigger } from '../../../rule
 import type { TicketEventType } from '../../../domain/ticket';
 import { defaultConditionData, defaultGroupData, defaultResultData, type RuleNode } from './nodes';
 import type { RuleLookups } from './context';
-import { placeGraphIssues, type IssuesByNode } from './issues';
+import { placeGraphIssues, placeTriggerIssues, type IssuesByNode } from './issues';
 import { sameJson } from './same-json';
 import { clipboardContent, copyToClipboard } from './clipboard';
 import { copyFragment, pasteFragment, pasteTarget } from './fragment';
@@ -114,6 +114,8 @@ export interface TriggerEditor {
   dirty: boolean;
   issues: IssuesByNode;
   issueCount: number;
+  /** Issues found in the browser (the drawing, the API's schemas and checks): saving waits until there are none. */
+  blockingIssueCount: number;
   /** 1-based place of each connected result node in the order results run. */
   resultOrder: Record<string, number>;
   /** The kind of the group each nested row or group stands in. */
@@ -176,15 +178,21 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
   const dirty = session.isNew || !reading.ok || !sameJson(reading.trigger, session.saved);
 
   const hubId = current.nodes.find((node) => node.type === 'trigger')?.id ?? 'trigger';
+  // What the browser finds itself (the drawing, then the API's own schemas) blocks saving; the API's refusals do not.
+  const localIssues = useMemo(
+    () => (reading.ok ? placeTriggerIssues(reading.trigger, reading.placement) : placeGraphIssues(reading.issues, hubId)),
+    [reading, hubId],
+  );
   const issues = useMemo(() => {
     const merged: IssuesByNode = {};
-    const graphIssues = reading.ok ? {} : placeGraphIssues(reading.issues, hubId);
-    for (const source of [graphIssues, current.apiIssues]) {
+    for (const source of [localIssues, current.apiIssues]) {
       for (const [nodeId, list] of Object.entries(source)) (merged[nodeId] ??= []).push(...list);
     }
     return merged;
-  }, [reading, current.apiIssues, hubId]);
-  const issueCount = Object.values(issues).reduce((sum, list) => sum + list.length, 0);
+  }, [localIssues, current.apiIssues]);
+  const count = (byNode: IssuesByNode) => Object.values(byNode).reduce((sum, list) => sum + list.length, 0);
+  const issueCount = count(issues);
+  const blockingIssueCount = count(localIssues);
   const invalidEdgeIds = useMemo(
     () => new Set(reading.ok ? [] : reading.issues.flatMap((issue) => (issue.edgeId ? [issue.edgeId] : []))),
     [reading],
@@ -432,6 +440,7 @@ export function useTriggerEditor(session: EditorSession, lookups: RuleLookups): 
     dirty,
     issues,
     issueCount,
+    blockingIssueCount,
     resultOrder,
     standsIn,
     events,

@@ -3,7 +3,7 @@
  * they make). `nodeTypes` is declared once at module scope so React Flow never sees a new object between renders;
  * each kind keeps its node, panel, defaults and types in its own folder, and each result type its panel, defaults
  * and summary in a folder under `result/` (listed in `result/kinds.ts`). Of the rule studio they read only the
- * leaf modules `context`, `issues` and `pickers`, none of which imports a node back.
+ * leaf modules `context`, `issues`, `pickers` and `simulation-overlay`, none of which imports a node back.
  */
 import type { NodeTypes } from '@xyflow/react';
 import { ConditionNode } from './condition/node';

@@ -188,3 +188,18 @@ export function rowValueText(row: ConditionRow, lookups: RuleLookups, reader: Re
   return valueText(row, row.value, lookups, reader);
 }
 
+
+/** A value a condition read in a simulation: as the row's own values read, `—` when absent, `before → after` for a change. */
+export function seenText(field: string, value: unknown, lookups: RuleLookups, reader: Reader): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.length ? value.map((item) => seenText(field, item, lookups, reader)).join(', ') : '[ ]';
+  if (typeof value === 'object') {
+    const change = value as { before?: unknown; after?: unknown };
+    if ('before' in change || 'after' in change) return `${seenText(field, change.before, lookups, reader)} → ${seenText(field, change.after, lookups, reader)}`;
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return valueText({ field, operator: 'equals' }, value, lookups, reader);
+  }
+  return String(value);
+}

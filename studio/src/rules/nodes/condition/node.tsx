@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useCanvasState, useNodeIssues, useRuleLookups } from '../../context';
 import { useI18n } from '../../../i18n';
 import { IssueBadge } from '../issue-badge';
+import { SimulationMark, useSimulationMark } from '../sim-mark';
 import { fieldLabel, rowValueText } from './defaults';
 import type { ConditionNode as ConditionNodeType } from './types';
 
@@ -11,11 +12,12 @@ export function ConditionNode({ id, data, selected }: NodeProps<ConditionNodeTyp
   const { t } = i18n;
   const lookups = useRuleLookups();
   const issues = useNodeIssues(id);
+  const simulation = useSimulationMark(id);
   const { row } = data;
   const group = useCanvasState().standsIn[id] ?? data.group;
   const operator = t(`rules.operator.${row.operator}`);
   return (
-    <div className={`flow-node flow-condition group-${group}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}`}>
+    <div className={`flow-node flow-condition group-${group}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}${simulation.className}`}>
       <div className="flow-node-head">
         <span className="flow-kind">{t('rules.condition.kind')}</span>
         <span className={`flow-group ${group}`} title={t(`rules.group.${group}`)}>
@@ -30,6 +32,7 @@ export function ConditionNode({ id, data, selected }: NodeProps<ConditionNodeTyp
         </span>
         <span className="flow-value">{rowValueText(row, lookups, i18n)}</span>
       </div>
+      <SimulationMark mark={simulation.mark} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

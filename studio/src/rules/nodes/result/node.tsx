@@ -4,6 +4,7 @@ import { Icon } from '../../../components/icons';
 import { useCanvasState, useNodeIssues, useRuleLookups } from '../../context';
 import { useI18n } from '../../../i18n';
 import { IssueBadge } from '../issue-badge';
+import { SimulationMark, useSimulationMark } from '../sim-mark';
 import { RESULT_KIND, summarize } from './defaults';
 import type { ResultNode as ResultNodeType } from './types';
 
@@ -12,9 +13,10 @@ export function ResultNode({ id, data, selected }: NodeProps<ResultNodeType>) {
   const lookups = useRuleLookups();
   const { resultOrder } = useCanvasState();
   const issues = useNodeIssues(id);
+  const simulation = useSimulationMark(id);
   const sideEffect = RESULT_KIND[data.result.type] === 'sideEffect';
   return (
-    <div className={`flow-node flow-result${sideEffect ? ' side-effect' : ''}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}`}>
+    <div className={`flow-node flow-result${sideEffect ? ' side-effect' : ''}${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}${simulation.className}`}>
       <Handle type="target" position={Position.Left} />
       <div className="flow-node-head">
         <span className="flow-kind">
@@ -31,6 +33,7 @@ export function ResultNode({ id, data, selected }: NodeProps<ResultNodeType>) {
         <strong>{t(`rules.resultType.${data.result.type}`)}</strong>
         <p className="flow-summary">{summarize(data.result, lookups, t)}</p>
       </div>
+      <SimulationMark mark={simulation.mark} />
     </div>
   );
 }

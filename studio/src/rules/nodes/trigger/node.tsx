@@ -4,13 +4,15 @@ import { Icon } from '../../../components/icons';
 import { useNodeIssues } from '../../context';
 import { useI18n } from '../../../i18n';
 import { IssueBadge } from '../issue-badge';
+import { SimulationMark, useSimulationMark } from '../sim-mark';
 import type { TriggerNode as TriggerNodeType } from './types';
 
 export function TriggerNode({ id, data, selected }: NodeProps<TriggerNodeType>) {
   const { t } = useI18n();
   const issues = useNodeIssues(id);
+  const simulation = useSimulationMark(id);
   return (
-    <div className={`flow-node flow-trigger${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}${data.enabled ? '' : ' disabled'}`}>
+    <div className={`flow-node flow-trigger${selected ? ' selected' : ''}${issues.length ? ' has-issues' : ''}${data.enabled ? '' : ' disabled'}${simulation.className}`}>
       <Handle type="target" position={Position.Left} />
       <div className="flow-node-head">
         <span className="flow-kind">
@@ -26,6 +28,7 @@ export function TriggerNode({ id, data, selected }: NodeProps<TriggerNodeType>) 
           {data.events.length ? data.events.map((event) => <span key={event} className="flow-chip">{t(`rules.event.${event}`)}</span>) : <span className="flow-chip warn">—</span>}
         </span>
       </div>
+      <SimulationMark mark={simulation.mark} />
       <Handle type="source" position={Position.Right} />
     </div>
   );
