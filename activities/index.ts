@@ -18,6 +18,7 @@ import { maskActivities } from './masks';
 import { operationActivities } from './operations';
 import { sideEffectActivities, type CallbackSigning } from './side-effects';
 import { ticketActivities } from './tickets';
+import { ticketChangeActivities } from './ticket-changes';
 import { timeRuleActivities } from './time-rules';
 import { triggerActivities } from './triggers';
 
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
   // Every activity, so that none retries forever on data the database refuses for good.
   return classifyFailures({
     ...ticketActivities(deps),
+    ...ticketChangeActivities(deps),
     ...triggerActivities(deps),
     ...sideEffectActivities(deps),
     ...customerReplyActivities(deps),

@@ -3,16 +3,17 @@
  * timer goes off. Firing re-checks the plan (a timer may be stale), runs the rule's results like a trigger's
  * (state changes returned to the workflow, side effects queued) and is idempotent per (ticket, key).
  */
-import type { Result } from '../rules';
+import type { Result, TicketSnapshot } from '../rules';
 import { applyResults, diff, type FieldChanges } from '../rules/cycle';
 import { planTimers, type PlannedTimer } from '../rules/time-rules';
-import type { Sql } from '../store/db';
+import type { Db, Sql } from '../store/db';
+import type { BusinessHours } from '../rules/business-hours';
 import { findTimeRuleFiringTrace, firedTimeRuleKeys, recordTimeRuleFiring } from '../store/evaluations';
 import { assignAgent } from './assignment';
 import { matchPolicy } from '../rules/sla-policies';
 import { loadTimeRuleConfig } from '../store/time-rules/config';
 import { loadTicketTimeline } from '../store/time-rules/timeline';
-import { intakeTypePath, loadTicketSnapshot } from '../store/ticket-snapshot';
+import { intakeTypePath, loadTicketWithHours } from '../store/ticket-snapshot';
 
 export interface FireTimeRuleOutput {
   fired: boolean;
@@ -29,21 +30,30 @@ const REMINDER: Result = {
   },
 };
 
+/** What time rules are planned for: the ticket as it stands, with its service's business hours. */
+export interface PlanningTicket {
+  ticketId: string;
+  serviceId: string;
+  ticket: TicketSnapshot;
+  businessHours: BusinessHours | null;
+}
+
+/** The ticket's pending time rules, earliest first, and the SLA policy that applies to it. */
+export async function planTimeRulesFor(sql: Db, { ticketId, serviceId, ticket, businessHours }: PlanningTicket, now: Date) {
+  const [config, fired, timeline] = await Promise.all([
+    loadTimeRuleConfig(sql, serviceId, businessHours),
+    firedTimeRuleKeys(sql, ticketId),
+    loadTicketTimeline(sql, ticketId, ticket.status, ticket.createdAt),
+  ]);
+  const policy = matchPolicy(config.policies, ticket);
+  const timers = planTimers({ timeline, sla: policy, automations: config.automations, hours: config.businessHours, fired: new Set(fired), now });
+  return { policy, timers };
+}
+
 export function timeRuleActivities({ sql }: { sql: Sql }) {
   async function plan(ticketId: string, now: Date) {
-    const { serviceId, ...ticket } = await loadTicketSnapshot(sql, ticketId);
-    const config = await loadTimeRuleConfig(sql, serviceId);
-    const policy = matchPolicy(config.policies, ticket);
-    const fired = await firedTimeRuleKeys(sql, ticketId);
-    const timers = planTimers({
-      timeline: await loadTicketTimeline(sql, ticketId, ticket.status, ticket.createdAt),
-      sla: policy,
-      automations: config.automations,
-      hours: config.businessHours,
-      fired: new Set(fired),
-      now,
-    });
-    return { ticket, policy, timers };
+    const { serviceId, businessHours, ticket } = await loadTicketWithHours(sql, ticketId);
+    return { ticket, ...(await planTimeRulesFor(sql, { ticketId, serviceId, ticket, businessHours }, now)) };
   }
 
   return {

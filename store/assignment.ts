@@ -3,7 +3,7 @@
  * decision itself, taken once per key under a per-group advisory lock so concurrent workers keep round robin fair
  * and a retried evaluation neither re-rolls nor advances twice. Which agent to pick is the caller's to decide.
  */
-import type { Db, Sql } from './db';
+import type { Db, Sql, Tx } from './db';
 import { WORKING_STATUSES } from '../domain/ticket';
 import type { AssignResult } from '../rules/cycle';
 import { chooseAssignee, type AssignmentCandidate, type AssignmentChoice } from '../rules/assignment';
@@ -41,26 +41,36 @@ export async function decideAssignmentOnce(
   decision: { key: string; groupId: string; strategy: AssignResult['strategy'] },
   choose: (pool: AssignmentCandidate[], cursor: bigint | null) => AssignmentChoice,
 ): Promise<AssignmentChoice> {
-  const { key, groupId } = decision;
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext(${`assign:${groupId}`}))`;
-    const [decided] = await tx<{ agent_id: string | null }[]>`select agent_id from assignment_decisions where key = ${key}`;
-    if (decided) return { agentId: decided.agent_id };
+  return sql.begin((tx) => decideAssignment(tx, decision, choose));
+}
 
-    const pool = await assignmentCandidates(tx, groupId, decision.strategy);
-    const choice = choose(pool, await roundRobinCursor(tx, groupId));
-    await tx`insert into assignment_decisions (key, group_id, agent_id) values (${key}, ${groupId}, ${choice.agentId})`;
-    if (choice.agentId) {
-      await tx`update agents set last_assigned_at = now() where id = ${choice.agentId}`;
-      if (decision.strategy === 'roundRobin') {
-        const chosen = pool.find((candidate) => candidate.agent_id === choice.agentId)!;
-        await tx`
-          insert into round_robin_cursors (group_id, last_added_seq) values (${groupId}, ${chosen.added_seq})
-          on conflict (group_id) do update set last_added_seq = excluded.last_added_seq`;
-      }
+/**
+ * {@link decideAssignmentOnce} inside the caller's transaction: the group's lock is then held until that
+ * transaction ends, so the decision commits (or rolls back) with what the caller writes beside it.
+ */
+export async function decideAssignment(
+  tx: Tx,
+  decision: { key: string; groupId: string; strategy: AssignResult['strategy'] },
+  choose: (pool: AssignmentCandidate[], cursor: bigint | null) => AssignmentChoice,
+): Promise<AssignmentChoice> {
+  const { key, groupId } = decision;
+  await tx`select pg_advisory_xact_lock(hashtext(${`assign:${groupId}`}))`;
+  const [decided] = await tx<{ agent_id: string | null }[]>`select agent_id from assignment_decisions where key = ${key}`;
+  if (decided) return { agentId: decided.agent_id };
+
+  const pool = await assignmentCandidates(tx, groupId, decision.strategy);
+  const choice = choose(pool, await roundRobinCursor(tx, groupId));
+  await tx`insert into assignment_decisions (key, group_id, agent_id) values (${key}, ${groupId}, ${choice.agentId})`;
+  if (choice.agentId) {
+    await tx`update agents set last_assigned_at = now() where id = ${choice.agentId}`;
+    if (decision.strategy === 'roundRobin') {
+      const chosen = pool.find((candidate) => candidate.agent_id === choice.agentId)!;
+      await tx`
+        insert into round_robin_cursors (group_id, last_added_seq) values (${groupId}, ${chosen.added_seq})
+        on conflict (group_id) do update set last_added_seq = excluded.last_added_seq`;
     }
-    return choice;
-  });
+  }
+  return choice;
 }
 
 /** What a decision would pick now, without deciding: for simulations. */

@@ -17,3 +17,16 @@ export function limitOf(sql: Db, rows: number) {
   if (!Number.isSafeInteger(rows) || rows < 0) throw new RangeError(`not a row limit: ${rows}`);
   return sql.unsafe(`limit ${rows}`);
 }
+
+/**
+ * Runs `work` in one transaction, for activities that make several store calls commit together (or not at all);
+ * store functions that take a `Tx` join it.
+ */
+export async function inTransaction<T>(sql: Sql, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await sql.begin((tx) => work(tx))) as T;
+}
+
+/** Runs `work` in a savepoint of the transaction: if it throws, its writes are undone and the transaction goes on. */
+export async function inSavepoint<T>(tx: Tx, work: (savepoint: Tx) => Promise<T>): Promise<T> {
+  return (await tx.savepoint((savepoint) => work(savepoint))) as T;
+}

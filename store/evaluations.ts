@@ -28,7 +28,8 @@ export type EvaluationRecord = EvaluationRecordCommon &
     | { event: 'time_rule'; evaluator: 'time_rule'; trace: TimeRuleTrace }
   );
 
-async function insertEvaluation(tx: Tx, record: EvaluationRecord): Promise<void> {
+/** Records a trigger evaluation and its side effects inside the caller's transaction. */
+export async function insertEvaluation(tx: Tx, record: EvaluationRecord): Promise<void> {
   const trace = record.event === 'time_rule' ? tx.json(record.trace as never) : null;
   const replay = record.event === 'time_rule' ? null : tx.json(record.replay as never);
   await tx`
@@ -55,6 +56,23 @@ export async function recordTimeRuleFiring(sql: Sql, key: string, record: Evalua
     await tx`insert into time_rule_firings (ticket_id, key) values (${record.ticketId}, ${key}) on conflict do nothing`;
     await insertEvaluation(tx, record);
   });
+}
+
+/**
+ * What a change's trigger evaluation did, as it was recorded: the field changes of the `trigger` event at
+ * `changeSeq` (none when it changed nothing) and how many side effects it queued. For a retried change activity
+ * whose transaction had already committed.
+ */
+export async function recordedCycleOutcome(
+  sql: Db,
+  ticketId: string,
+  evaluation: number,
+  changeSeq: number,
+): Promise<{ changes: FieldChanges; sideEffects: number }> {
+  const [row] = await sql<{ changes: FieldChanges | null; side_effects: number }[]>`
+    select (select changes from ticket_events where ticket_id = ${ticketId} and seq = ${changeSeq} and kind = 'trigger') as changes,
+      (select count(*)::int from trigger_side_effects where ticket_id = ${ticketId} and evaluation = ${evaluation}) as side_effects`;
+  return { changes: row.changes ?? {}, sideEffects: row.side_effects };
 }
 
 /** The keys of the ticket's time rules that have fired. */

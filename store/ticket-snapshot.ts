@@ -4,7 +4,7 @@
  */
 import { limitOf, type Db } from './db';
 import type { TicketSnapshot } from '../rules';
-import { isWithinBusinessHours } from '../rules/business-hours';
+import { isWithinBusinessHours, type BusinessHours } from '../rules/business-hours';
 import { loadBusinessHours } from './time-rules/business-hours';
 import { withoutSealedValues } from '../domain/fields';
 import type { FieldValue, TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
@@ -117,12 +117,24 @@ export async function activeGroupMemberEmails(sql: Db, groupId: string): Promise
 
 /** The ticket as the rule engine sees it. */
 export async function loadTicketSnapshot(sql: Db, ticketId: string): Promise<TicketSnapshot & { serviceId: string }> {
+  const { serviceId, ticket } = await loadTicketWithHours(sql, ticketId);
+  return { serviceId, ...ticket };
+}
+
+/** The ticket as the rule engine sees it, with its service's business hours, read once for the cycle and the time rules. */
+export async function loadTicketWithHours(
+  sql: Db,
+  ticketId: string,
+): Promise<{ serviceId: string; businessHours: BusinessHours | null; ticket: TicketSnapshot }> {
   const row = await findTicketSnapshotRow(sql, ticketId);
   if (!row) throw new Error(`ticket ${ticketId} is not in the read model`);
-  const path = row.intake_type_id ? ((await intakeTypePath(sql, row.intake_type_id)) ?? []) : [];
+  const [path, businessHours] = await Promise.all([
+    row.intake_type_id ? intakeTypePath(sql, row.intake_type_id).then((found) => found ?? []) : [],
+    loadBusinessHours(sql, row.service_id),
+  ]);
   // Judged at the moment of the event, so a retried evaluation sees the same value.
-  const withinBusinessHours = isWithinBusinessHours(row.updated_at, await loadBusinessHours(sql, row.service_id));
-  return { serviceId: row.service_id, ...snapshotOf(row, path, withinBusinessHours) };
+  const withinBusinessHours = isWithinBusinessHours(row.updated_at, businessHours);
+  return { serviceId: row.service_id, businessHours, ticket: snapshotOf(row, path, withinBusinessHours) };
 }
 
 function snapshotOf(row: TicketSnapshotRow, intakeTypePath: string[], withinBusinessHours: boolean): TicketSnapshot {

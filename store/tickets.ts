@@ -3,7 +3,7 @@
  * retry leaves the rows one run would have left), the ticket view, the task lists with keyset pagination, and the
  * references a ticket command names (service, categories, groups, members) checked before it reaches the workflow.
  */
-import type { Db, Sql } from './db';
+import type { Db, Sql, Tx } from './db';
 import { TRANSFERRED_STATUSES, type TicketChannel, type TicketListName, type TicketPriority, type TicketStatus } from '../domain/ticket';
 import type { Role } from '../domain/people';
 import type { FieldValue } from '../domain/ticket';
@@ -72,29 +72,36 @@ export async function insertNewTicket(
   ticket: NewTicket,
   state: { status: TicketStatus; seq: number; assigneeId: string | null },
 ): Promise<void> {
-  await sql.begin(async (tx) => {
-    const customerId = await resolveTicketCustomer(tx, ticket);
-    await tx`
-      insert into tickets (id, service_id, channel, status, priority, subject, content, intake_type_id,
-        customer_id, group_id, assignee_id, creator_id, tags, customer_fields, agent_fields, last_seq, created_at, updated_at)
-      values (${ticket.ticketId}, ${ticket.serviceId}, ${ticket.channel}, ${state.status}, ${ticket.priority},
-        ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId}, ${state.assigneeId},
-        ${ticket.creatorId}, ${ticket.tags}, ${tx.json(ticket.customerFields ?? {})}, ${tx.json(ticket.agentFields ?? {})},
-        ${state.seq}, ${ticket.at}, ${ticket.at})
-      on conflict (id) do nothing`;
-    await insertTicketEvent(tx, {
-      ticketId: ticket.ticketId,
-      seq: 1,
-      kind: 'created',
-      actorId: ticket.creatorId,
-      changes: {
-        status: [null, state.status],
-        channel: [null, ticket.channel],
-        groupId: [null, ticket.groupId],
-        ...(state.assigneeId ? { assigneeId: [null, state.assigneeId] } : {}),
-      },
-      at: ticket.at,
-    });
+  await sql.begin((tx) => writeNewTicket(tx, ticket, state));
+}
+
+/** {@link insertNewTicket} inside the caller's transaction. */
+export async function writeNewTicket(
+  tx: Tx,
+  ticket: NewTicket,
+  state: { status: TicketStatus; seq: number; assigneeId: string | null },
+): Promise<void> {
+  const customerId = await resolveTicketCustomer(tx, ticket);
+  await tx`
+    insert into tickets (id, service_id, channel, status, priority, subject, content, intake_type_id,
+      customer_id, group_id, assignee_id, creator_id, tags, customer_fields, agent_fields, last_seq, created_at, updated_at)
+    values (${ticket.ticketId}, ${ticket.serviceId}, ${ticket.channel}, ${state.status}, ${ticket.priority},
+      ${ticket.subject}, ${ticket.content}, ${ticket.intakeTypeId}, ${customerId}, ${ticket.groupId}, ${state.assigneeId},
+      ${ticket.creatorId}, ${ticket.tags}, ${tx.json(ticket.customerFields ?? {})}, ${tx.json(ticket.agentFields ?? {})},
+      ${state.seq}, ${ticket.at}, ${ticket.at})
+    on conflict (id) do nothing`;
+  await insertTicketEvent(tx, {
+    ticketId: ticket.ticketId,
+    seq: 1,
+    kind: 'created',
+    actorId: ticket.creatorId,
+    changes: {
+      status: [null, state.status],
+      channel: [null, ticket.channel],
+      groupId: [null, ticket.groupId],
+      ...(state.assigneeId ? { assigneeId: [null, state.assigneeId] } : {}),
+    },
+    at: ticket.at,
   });
 }
 
@@ -116,35 +123,47 @@ export interface TicketChangeRecord {
  * forward (an older seq never overwrites a newer one). A mask the stored text refuses writes nothing.
  */
 export async function recordTicketChange(sql: Sql, change: TicketChangeRecord): Promise<{ ok: true } | Refused<MaskStoreRefusal>> {
+  return sql.begin((tx) => writeTicketChange(tx, change));
+}
+
+/** {@link recordTicketChange} inside the caller's transaction. */
+export async function writeTicketChange(tx: Tx, change: TicketChangeRecord): Promise<{ ok: true } | Refused<MaskStoreRefusal>> {
   const { state, at } = change;
-  return sql.begin(async (tx): Promise<{ ok: true } | Refused<MaskStoreRefusal>> => {
-    if (change.mask) {
-      const masked = await writeMask(tx, { ticketId: state.id, actorId: change.actorId!, mask: change.mask.request, seal: change.mask.seal });
-      if (!masked.ok) return masked;
-    }
-    await dropReplacedFieldMasks(tx, state.id, change.changes);
-    await insertTicketEvent(tx, { ticketId: state.id, seq: state.seq, kind: change.kind, actorId: change.actorId, changes: change.changes, at });
-    if (change.message) {
-      const { attachmentIds = [], ...message } = change.message;
-      await insertTicketMessage(tx, { ...message, ticketId: state.id, seq: state.seq, authorId: change.actorId, at });
-      await linkAttachmentsToMessage(tx, state.id, state.seq, attachmentIds);
-    }
-    if (change.transfer) await writeTransfer(tx, change.transfer, { ticketId: state.id, seq: state.seq, actorId: change.actorId, at });
-    await tx`
-      update tickets set
-        status = ${state.status}, priority = ${state.priority}, group_id = ${state.groupId},
-        assignee_id = ${state.assigneeId}, resolution_type_id = ${state.resolutionTypeId},
-        intake_type_id = ${state.intakeTypeId}, tags = ${state.tags},
-        subject = coalesce(${state.subject ?? null}, subject), important = coalesce(${state.important ?? null}, important),
-        customer_fields = coalesce(${state.customerFields ? tx.json(state.customerFields) : null}, customer_fields),
-        agent_fields = coalesce(${state.agentFields ? tx.json(state.agentFields) : null}, agent_fields),
-        updated_at = ${at}, last_seq = ${state.seq},
-        resolved_at = case when ${state.status} = 'resolved' and status <> 'resolved' then ${at}::timestamptz else resolved_at end,
-        closed_at = case when ${state.status} = 'closed' then ${at}::timestamptz else closed_at end,
-        deleted_at = case when ${state.deleted} then ${at}::timestamptz else null end
-      where id = ${state.id} and last_seq < ${state.seq}`;
-    return { ok: true };
-  });
+  if (change.mask) {
+    const masked = await writeMask(tx, { ticketId: state.id, actorId: change.actorId!, mask: change.mask.request, seal: change.mask.seal });
+    if (!masked.ok) return masked;
+  }
+  await dropReplacedFieldMasks(tx, state.id, change.changes);
+  await insertTicketEvent(tx, { ticketId: state.id, seq: state.seq, kind: change.kind, actorId: change.actorId, changes: change.changes, at });
+  if (change.message) {
+    const { attachmentIds = [], ...message } = change.message;
+    await insertTicketMessage(tx, { ...message, ticketId: state.id, seq: state.seq, authorId: change.actorId, at });
+    await linkAttachmentsToMessage(tx, state.id, state.seq, attachmentIds);
+  }
+  if (change.transfer) await writeTransfer(tx, change.transfer, { ticketId: state.id, seq: state.seq, actorId: change.actorId, at });
+  await tx`
+    update tickets set
+      status = ${state.status}, priority = ${state.priority}, group_id = ${state.groupId},
+      assignee_id = ${state.assigneeId}, resolution_type_id = ${state.resolutionTypeId},
+      intake_type_id = ${state.intakeTypeId}, tags = ${state.tags},
+      subject = coalesce(${state.subject ?? null}, subject), important = coalesce(${state.important ?? null}, important),
+      customer_fields = coalesce(${state.customerFields ? tx.json(state.customerFields) : null}, customer_fields),
+      agent_fields = coalesce(${state.agentFields ? tx.json(state.agentFields) : null}, agent_fields),
+      updated_at = ${at}, last_seq = ${state.seq},
+      resolved_at = case when ${state.status} = 'resolved' and status <> 'resolved' then ${at}::timestamptz else resolved_at end,
+      closed_at = case when ${state.status} = 'closed' then ${at}::timestamptz else closed_at end,
+      deleted_at = case when ${state.deleted} then ${at}::timestamptz else null end
+    where id = ${state.id} and last_seq < ${state.seq}`;
+  return { ok: true };
+}
+
+/**
+ * The seq of the ticket's last recorded event, locking its row until the transaction ends; null before the ticket
+ * is stored. Tells a retried change whether its transaction already committed.
+ */
+export async function lockRecordedSeq(tx: Tx, ticketId: string): Promise<number | null> {
+  const [row] = await tx<{ last_seq: number }[]>`select last_seq from tickets where id = ${ticketId} for update`;
+  return row ? row.last_seq : null;
 }
 
 /** A ticket as agents see it. */

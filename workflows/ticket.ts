@@ -19,6 +19,7 @@ import {
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -29,13 +30,16 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { SideEffectRef } from '../activities/side-effects';
 import type { NewTicket, TicketChange, TransferWrite } from '../activities/tickets';
+import type { ChangeOutcome } from '../activities/ticket-changes';
+import type { TicketStateColumns } from '../store/tickets';
 import type { PlannedTimer } from '../rules/time-rules';
 import type { Actor } from '../domain/people';
 import type { ActivityFailureType } from '../domain/error-codes';
 import type { MaskRequest } from '../domain/masks';
 import type { DeliveryRef } from '../domain/workflow-kinds';
 import { TICKET_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
-import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState } from '../domain/ticket';
+import { CUSTOMER_FACING, type TicketCommand, type TicketEventType, type TicketState, type TicketStatus } from '../domain/ticket';
+import { applyFieldChanges, isFinished, openingState } from '../domain/ticket-state';
 import { ISSUE_ANSWER_STATUSES, doorayTransferWorkflowId } from '../domain/transfer';
 import { decide, type Decision } from './ticket-machine';
 import { doorayTransferWorkflow } from './dooray-transfer';
@@ -48,7 +52,16 @@ import {
 } from './ticket-signals';
 import { doorayTaskCreated, doorayTaskMoved, doorayTransferFailed, guidanceRequested, issueAnswered } from './ticket-transfers';
 
-const { openTicket, recordTicketChange, evaluateTriggers, planTimeRules, fireTimeRule, reopenDelivery } = proxyActivities<Activities>({
+const {
+  createTicket,
+  changeTicket,
+  openTicket,
+  recordTicketChange,
+  evaluateTriggers,
+  planTimeRules,
+  fireTimeRule,
+  reopenDelivery,
+} = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts: a database restart must delay a change, never lose it. Data the database refuses for
   // good comes back at once as a non-retryable failure instead (activities/failures.ts).
@@ -130,7 +143,13 @@ type OutboxItem = ({ kind: 'side_effect' } & Omit<SideEffectRef, 'ticketId'>) | 
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
 
-const isFinished = (state: TicketState) => state.status === 'closed' || state.deleted;
+/**
+ * Opening a ticket and recording a command each run one activity (`createTicket`, `changeTicket`) that records the
+ * change, runs its trigger cycle and plans the time rules. Runs whose history scheduled the four activities of
+ * before (`openTicket` or `recordTicketChange`, `evaluateTriggers`, `recordTicketChange`, `planTimeRules`) replay
+ * them where they did; their next change takes the one activity.
+ */
+const ONE_ACTIVITY_PER_CHANGE = 'one-activity-per-change';
 
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketState> {
   const { ticketId } = input;
@@ -148,6 +167,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   let failure: ApplicationFailure | null = null;
   // Time rules whose firing the database refused for good: never planned again in this run.
   const skippedTimeRules: string[] = [];
+  // Set when a change's activity planned the time rules already, so they are not planned again after it.
+  let planned = false;
 
   /** Waits until the predicate holds, or throws the failure that ended the ticket before it was stored. */
   const until = async (predicate: () => boolean) => {
@@ -161,20 +182,42 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     while (!ready || busy) await until(() => ready && !busy);
     busy = true;
     try {
+      planned = false;
       const result = await work();
-      await replan();
+      await replanUnlessPlanned();
       return result;
     } finally {
       busy = false;
     }
   };
 
-  const replan = async () => {
-    const planned = isFinished(state!)
-      ? []
-      : await orSkip(ticketId, 'planning time rules', () => planTimeRules({ ticketId, now: new Date().toISOString() }), []);
-    timers = planned.filter((timer) => !skippedTimeRules.includes(timer.key));
+  const replanUnlessPlanned = async () => {
+    if (planned) planned = false;
+    else
+      setTimers(
+        isFinished(state!)
+          ? []
+          : await orSkip(ticketId, 'planning time rules', () => planTimeRules({ ticketId, now: new Date().toISOString() }), []),
+      );
+  };
+
+  const setTimers = (next: PlannedTimer[]) => {
+    timers = next.filter((timer) => !skippedTimeRules.includes(timer.key));
     plan++;
+  };
+
+  /**
+   * Takes what a change's activity did beyond the recorded change: the evaluation it spent, the cycle's field
+   * changes (recorded as the next event), its side effects and the time-rule plan; then indexes the ticket once.
+   */
+  const settleChange = (recorded: TicketState, evaluation: number | null, outcome: ChangeOutcome) => {
+    let next = outcome.evaluated ? { ...recorded, evaluations: evaluation! } : recorded;
+    if (Object.keys(outcome.changes).length > 0) next = { ...applyFieldChanges(next, outcome.changes), seq: next.seq + 1 };
+    state = next;
+    indexForSearch(next);
+    if (outcome.evaluated) for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation: evaluation!, index });
+    setTimers(outcome.timers);
+    planned = true;
   };
 
   const fireTimeRuleDue = (timer: PlannedTimer) =>
@@ -272,13 +315,36 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
           // An edit that changes nothing leaves no event and runs no triggers.
           if (kind === 'edit' && Object.keys(changes).length === 0) return state!;
           const mask = command.kind === 'mask' ? command.mask : null;
-          // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
-          await record(next, event ?? kind, args.actor.id, changes, message ?? null, transferWrite(command), mask).catch((error: unknown) => {
+          const refused = (error: unknown) => {
             throw unprocessable(ticketId, `its ${kind} could not be stored`, error) ?? error;
-          });
+          };
+          const recorded = { ...next, seq: state!.seq + 1 };
+          if (patched(ONE_ACTIVITY_PER_CHANGE)) {
+            const evaluation = isFinished(recorded) ? null : state!.evaluations + 1;
+            const at = new Date().toISOString();
+            const change = {
+              state: changedColumns(state!, recorded),
+              kind: event ?? kind,
+              actorId: args.actor.id,
+              changes,
+              message: message ?? null,
+              transfer: transferWrite(command),
+              mask,
+              at,
+            };
+            // The state moves only once the change is stored, so a refused change leaves it as it was.
+            const outcome = await changeTicket({ change, evaluation, now: at }).catch(refused);
+            if (message && CUSTOMER_FACING.includes(message.kind)) outbox.push({ kind: 'customer_reply', seq: recorded.seq });
+            settleChange(recorded, evaluation, outcome);
+            await startTransfer(command, recorded);
+            await answerIssueOrigin(recorded.status, changes, message?.body ?? null);
+            return state!;
+          }
+          // `record` commits the state only once the change is stored, so a refused change leaves it as it was.
+          await record(next, event ?? kind, args.actor.id, changes, message ?? null, transferWrite(command), mask).catch(refused);
           if (message && CUSTOMER_FACING.includes(message.kind)) outbox.push({ kind: 'customer_reply', seq: state!.seq });
-          await startTransfer(command);
-          await answerIssueOrigin(changes, message?.body ?? null);
+          await startTransfer(command, state!);
+          await answerIssueOrigin(state!.status, changes, message?.body ?? null);
           await runTriggers('updated', changes);
           return state!;
         }),
@@ -291,7 +357,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   }
 
   /** Starts what a transfer command asked for, under an id of its own so a replayed or retried start is the same one. */
-  const startTransfer = async (command: TicketCommand) => {
+  const startTransfer = async (command: TicketCommand, from: TicketState) => {
     if (command.kind === 'transfer_dooray') {
       await startChild(doorayTransferWorkflow, {
         workflowId: doorayTransferWorkflowId(command.request.transferId),
@@ -312,7 +378,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
               channel: 'issue_transfer',
               subject: request.subject,
               content: request.content,
-              priority: state!.priority,
+              priority: from.priority,
               intakeTypeId: request.intakeTypeId,
               groupId: null,
               creatorId: request.creatorId,
@@ -329,14 +395,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   };
 
   /** An issue ticket resolved, held or internally resolved answers the ticket it was transferred from. */
-  const answerIssueOrigin = async (changes: Record<string, [unknown, unknown]>, body: string | null) => {
+  const answerIssueOrigin = async (status: TicketStatus, changes: Record<string, [unknown, unknown]>, body: string | null) => {
     const origin = state!.issueOf;
-    if (!origin || !changes.status || !ISSUE_ANSWER_STATUSES.includes(state!.status)) return;
+    if (!origin || !changes.status || !ISSUE_ANSWER_STATUSES.includes(status)) return;
     try {
       await getExternalWorkflowHandle(ticketWorkflowId(origin.ticketId)).signal(issueAnsweredSignal, {
         transferId: origin.transferId,
         issueTicketId: ticketId,
-        status: state!.status,
+        status,
         body,
       });
     } catch (error) {
@@ -373,8 +439,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   setHandler(guidanceRequestedSignal, (event) => applyEvent('guidance_requested', () => guidanceRequested(state!, event), () => null));
 
   if (state === null) {
+    const create = (input as { create: NewTicket }).create;
+    let opened: ChangeOutcome | null = null;
     try {
-      state = await openTicket((input as { create: NewTicket }).create);
+      if (patched(ONE_ACTIVITY_PER_CHANGE)) opened = await createTicket({ ticket: create, now: new Date().toISOString() });
+      else state = await openTicket(create);
     } catch (error) {
       failure = unprocessable(ticketId, 'it could not be stored', error);
       if (!failure) throw error;
@@ -382,10 +451,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       await condition(allHandlersFinished);
       throw failure;
     }
-    indexForSearch(state);
-    await runTriggers('created', {});
+    if (opened) {
+      settleChange(openingState(create), 1, opened);
+    } else {
+      indexForSearch(state!);
+      await runTriggers('created', {});
+    }
   }
-  await replan();
+  await replanUnlessPlanned();
   ready = true;
 
   // Deliveries run here, after the state they describe has settled, one at a time in order; between them
@@ -430,10 +503,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   }
 
   await condition(allHandlersFinished);
-  if (!isFinished(state)) {
-    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: state, outbox, firedTimeRules });
+  const settled = state!;
+  if (!isFinished(settled)) {
+    return continueAsNew<typeof ticketWorkflow>({ ticketId, resume: settled, outbox, firedTimeRules });
   }
-  return state;
+  return settled;
 }
 
 const INVALID_DATA: ActivityFailureType = 'data.invalid';
@@ -478,12 +552,25 @@ async function orSkip<T>(ticketId: string, step: string, work: () => Promise<T>,
   }
 }
 
-const FIELD_KEYS = new Set(['status', 'priority', 'groupId', 'assigneeId', 'intakeTypeId', 'tags']);
-
-function applyFieldChanges(state: TicketState, changes: Record<string, [unknown, unknown]>): TicketState {
-  const next: Record<string, unknown> = { ...state };
-  for (const [field, [, after]] of Object.entries(changes)) if (FIELD_KEYS.has(field)) next[field] = after;
-  return next as unknown as TicketState;
+/** What a change writes to the ticket row: the subject, star and field values only when the change moved them. */
+function changedColumns(before: TicketState, after: TicketState): TicketStateColumns {
+  const { id, seq, status, priority, groupId, assigneeId, resolutionTypeId, intakeTypeId, tags, deleted } = after;
+  return {
+    id,
+    seq,
+    status,
+    priority,
+    groupId,
+    assigneeId,
+    resolutionTypeId,
+    intakeTypeId,
+    tags,
+    deleted,
+    ...(after.subject !== before.subject ? { subject: after.subject } : {}),
+    ...(after.important !== before.important ? { important: after.important } : {}),
+    ...(after.customerFields !== before.customerFields ? { customerFields: after.customerFields } : {}),
+    ...(after.agentFields !== before.agentFields ? { agentFields: after.agentFields } : {}),
+  };
 }
 
 function indexForSearch(state: TicketState): void {

@@ -18,10 +18,13 @@ export interface TimeRuleConfig {
   automations: AutomationRule[];
 }
 
-/** The service's business hours, enabled SLA policies (in position order) and enabled automations. */
-export async function loadTimeRuleConfig(sql: Db, serviceId: string): Promise<TimeRuleConfig> {
+/**
+ * The service's business hours, enabled SLA policies (in position order) and enabled automations; business hours
+ * the caller has read already are taken as given.
+ */
+export async function loadTimeRuleConfig(sql: Db, serviceId: string, knownHours?: BusinessHours | null): Promise<TimeRuleConfig> {
   const [businessHours, policies, automations] = await Promise.all([
-    loadBusinessHours(sql, serviceId),
+    knownHours === undefined ? loadBusinessHours(sql, serviceId) : knownHours,
     listEnabledSlaPolicies(sql, serviceId),
     listEnabledAutomations(sql, serviceId),
   ]);

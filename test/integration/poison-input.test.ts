@@ -99,7 +99,7 @@ describe('a ticket the database refuses', () => {
     expect(ended).toBeInstanceOf(WorkflowFailedError);
     expect((ended as WorkflowFailedError).cause).toMatchObject({ type: 'ticket.unprocessable' });
     expect((await handle.describe()).status.name).toBe('FAILED');
-    expect(await activityAttempts(handle)).toEqual([{ openTicket: 1 }]);
+    expect(await activityAttempts(handle)).toEqual([{ createTicket: 1 }]);
     expect(await storedRows(ticket.ticketId)).toEqual({ tickets: 0, events: 0, messages: 0 });
     expect(answeredMs).toBeLessThan(PROMPTLY_MS);
   });
@@ -163,7 +163,7 @@ describe('a command the database refuses', () => {
     expect(failed).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((failed as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ticket.unprocessable' });
     expect(((failed as WorkflowUpdateFailedError).cause as ApplicationFailure).details?.[0]).toMatchObject({ sqlstate: '22021' });
-    expect((await activityAttempts(handle)).filter((attempt) => 'recordTicketChange' in attempt)).toEqual([{ recordTicketChange: 1 }]);
+    expect((await activityAttempts(handle)).filter((attempt) => 'changeTicket' in attempt)).toEqual([{ changeTicket: 1 }]);
     expect(await handle.query(ticketStateQuery)).toEqual(before);
 
     const later = await h.request('POST', `/tickets/${ticket.id}/comments`, { token: h.admin.token, body: { body: 'stored' } });

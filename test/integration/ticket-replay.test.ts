@@ -1,0 +1,68 @@
+/**
+ * Tickets opened before a change ran as one activity keep replaying: a history recorded by the code of before
+ * (create → assigned by round robin, reply, hold with a trigger's tag, resolve: `openTicket`, `evaluateTriggers`,
+ * `recordTicketChange` and `planTimeRules` per change) replays against today's workflow without a determinism
+ * error, and a ticket opened today runs each change as the one activity.
+ */
+import { readFile } from 'node:fs/promises';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { ticketWorkflowId } from '../../workflows/ticket';
+import { startHarness, type Harness } from '../support/harness';
+import { defineTrigger, publish, settledSideEffects } from '../support/rules';
+
+const FOUR_ACTIVITIES = new URL('../fixtures/ticket-history-four-activities.json', import.meta.url);
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+const replay = (history: temporal.api.history.v1.IHistory, workflowId: string) =>
+  Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, workflowId);
+
+/** The activities the history scheduled, in order. */
+const scheduled = (history: temporal.api.history.v1.IHistory) =>
+  (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+
+it('replays a ticket recorded with four activities per change', async () => {
+  const history = temporal.api.history.v1.History.fromObject(JSON.parse(await readFile(FOUR_ACTIVITIES, 'utf8')));
+  expect(scheduled(history).slice(0, 4)).toEqual(['openTicket', 'evaluateTriggers', 'recordTicketChange', 'planTimeRules']);
+  await expect(replay(history, 'ticket-recorded')).resolves.toBeUndefined();
+});
+
+it('runs a new ticket with one activity per change, and replays it', async () => {
+  const service = await h.createService();
+  const groupId = service.groupIds[0];
+  const agent = await h.createAgent({ groupIds: [groupId] });
+  await defineTrigger(h, service.id, { title: 'rr', events: ['created'], results: [{ type: 'assign', groupId, strategy: 'roundRobin' }] });
+  await defineTrigger(h, service.id, {
+    title: 'held',
+    events: ['updated'],
+    all: [{ field: 'status', operator: 'changedTo', value: 'on_hold' }],
+    results: [{ type: 'addTags', tags: ['held'] }],
+  });
+  await publish(h, service.id);
+  const created = await h.request('POST', '/tickets', {
+    token: h.admin.token,
+    body: { serviceId: service.id, subject: '한 번에', content: '...', customer: { email: 'once@example.com' } },
+  });
+  expect(created.body.assigneeId).toBe(agent.id);
+  const id = created.body.id;
+  const held = await h.request('POST', `/tickets/${id}/hold`, { token: agent.token, body: { body: '잠시만요' } });
+  expect(held.body).toMatchObject({ status: 'on_hold', tags: ['held'] });
+  await settledSideEffects(h, id);
+
+  const { history } = await h.temporal.workflowService.getWorkflowExecutionHistory({
+    namespace: 'default',
+    execution: { workflowId: ticketWorkflowId(id) },
+  });
+  expect(scheduled(history!)).toEqual(['createTicket', 'changeTicket', 'emailCustomerReply']);
+  await expect(replay(history!, ticketWorkflowId(id))).resolves.toBeUndefined();
+});
