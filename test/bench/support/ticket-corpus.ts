@@ -6,7 +6,7 @@
  * office-hour peaks and growth; older tickets mostly resolved or closed, recent ones open.
  *
  * Entry points: `npm run bench:seed` (this module's {@link main}), and {@link openTicketCorpus} for a bench that
- * needs the data (search today; task lists and assignment at a million tickets next).
+ * needs the data (search, task lists and the dashboard, assignment).
  *
  * @module
  */
@@ -434,24 +434,30 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 
 /**
  * The corpus, generated first when missing or of another size, seed or version: the configured PostgreSQL (or
- * the embedded one under DATA_DIR), database {@link BENCH_DATABASE}, migrated to the current schema.
+ * the embedded one under DATA_DIR), database {@link BENCH_DATABASE} unless another is named (a corpus of another
+ * size beside it), migrated to the current schema.
  */
 export async function openTicketCorpus(
   options: CorpusOptions = DEFAULT_CORPUS,
-  { config = loadConfig(), log = (message: string) => process.stderr.write(`${message}\n`), regenerate = false } = {},
+  {
+    config = loadConfig(),
+    log = (message: string) => process.stderr.write(`${message}\n`),
+    regenerate = false,
+    database = BENCH_DATABASE,
+  }: { config?: Config; log?: (message: string) => void; regenerate?: boolean; database?: string } = {},
 ): Promise<TicketCorpus> {
   const server = await startPostgres(config, createLogger('warn', 'bench'));
   try {
-    const url = await ensureDatabase(server.url, BENCH_DATABASE);
+    const url = await ensureDatabase(server.url, database);
     const sql = connectDatabase(url, { max: 10 });
     await migrate(sql);
     const existing = await existingCorpus(sql);
     const current = existing?.version === CORPUS_VERSION && existing.tickets === options.tickets && existing.customers === options.customers && existing.seed === options.seed;
     if (!current || regenerate) {
-      log(`generating ${options.tickets} tickets and ${options.customers} customers into ${BENCH_DATABASE}`);
+      log(`generating ${options.tickets} tickets and ${options.customers} customers into ${database}`);
       await generate(sql, options, log);
     } else {
-      log(`reusing the corpus of ${existing.tickets} tickets in ${BENCH_DATABASE}`);
+      log(`reusing the corpus of ${existing.tickets} tickets in ${database}`);
     }
     const facts = await readFacts(sql);
     return {
