@@ -10,14 +10,15 @@ import { chooseAssignee, type AssignmentCandidate, type AssignmentChoice } from 
 
 
 /**
- * The group's assignable members in the order they were added. Their open tickets are counted only for least loaded,
- * the one strategy that reads them, so round robin, random and named picks cost the same at any number of tickets.
+ * The group's assignable members in the order they were added. Their open tickets are read only for least loaded,
+ * the one strategy that uses them, and from the maintained counters (migration 034), so no decision costs more
+ * with more tickets in the table.
  */
 export async function assignmentCandidates(sql: Db, groupId: string, strategy: AssignResult['strategy']): Promise<AssignmentCandidate[]> {
   const openTickets =
     strategy === 'leastLoaded'
-      ? sql`(select count(*)::int from tickets t
-          where t.assignee_id = m.agent_id and t.status in ${sql(WORKING_STATUSES)} and t.deleted_at is null)`
+      ? sql`(select coalesce(sum(c.tickets), 0)::int from ticket_counts c
+          where c.assignee_id = m.agent_id and c.status in ${sql(WORKING_STATUSES)})`
       : sql`0`;
   return sql<AssignmentCandidate[]>`
     select m.agent_id, m.added_seq::text, a.last_assigned_at, ${openTickets} as open_tickets

@@ -20,11 +20,8 @@
  * Options: `-- --rounds 3` (interleaved rounds), `-- --seconds 8` (window per intake point), `-- --command-seconds
  * 10`. The defaults take about five minutes here.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -49,7 +46,8 @@ import { sideEffectsSettledUpdate, ticketWorkflowId } from '../../workflows/tick
 import { bareActivities } from './support/bare/activities';
 import { bareCommandUpdate, bareOpenedUpdate, bareTicketWorkflow } from './support/bare/workflows';
 import { historyCost, perCommand, type HistoryCost } from './support/history';
-import type { Lane, LoadJob, LoadResult, PlannedRequest } from './support/load-generator';
+import { figureLog, load, machine, medianOf, option, pointOf, round, startLoadGenerator, writeResults, type Point } from './support/figures';
+import type { Lane, LoadJob, PlannedRequest } from './support/load-generator';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AGENTS = 20;
@@ -62,33 +60,6 @@ const TICKETS_PER_AGENT = 4;
 /** The API's path for each command (`comment` is `POST /tickets/{id}/comments`). */
 const routeOf = (kind: (typeof COMMANDS)[number]) => (kind === 'comment' ? 'comments' : kind);
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-}
-
-interface Point {
-  throughput: number;
-  p50: number;
-  p99: number;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const percentile = (samples: number[], p: number) => {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-const load = () => loadavg().map((l) => round(l));
-
 /** Each distinct statement (whitespace folded, cut at 160 characters) with how often it ran, most frequent first. */
 function tally(texts: string[]): { count: number; statement: string }[] {
   const counts = new Map<string, number>();
@@ -97,34 +68,6 @@ function tally(texts: string[]): { count: number; statement: string }[] {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([statement, count]) => ({ count, statement })).sort((a, b) => b.count - a.count);
-}
-
-function option(name: string, fallback: number): number {
-  const argv = process.argv.slice(2);
-  const index = argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(argv[index + 1]) : fallback;
-}
-
-/** The load generator in its own process; one job at a time. */
-function startLoadGenerator(): { run(job: LoadJob): Promise<LoadResult>; stop(): void } {
-  const child: ChildProcess = fork(path.join(here, 'support', 'load-generator.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  return {
-    async run(job) {
-      child.send(job);
-      const [result] = (await once(child, 'message')) as [LoadResult];
-      if (result.errors > 0) throw new Error(`${result.errors} requests failed; the first: ${result.firstError}`);
-      return result;
-    },
-    stop: () => child.disconnect(),
-  };
-}
-
-function pointOf(result: LoadResult): Point {
-  return {
-    throughput: (result.completed / result.windowMs) * 1000,
-    p50: percentile(result.latencies, 50),
-    p99: percentile(result.latencies, 99),
-  };
 }
 
 async function main(): Promise<void> {
@@ -421,13 +364,7 @@ async function main(): Promise<void> {
     }
 
     // --- The figures.
-    const figures: Figure[] = [];
-    const figure = (name: string, value: number, unit: string, baseline: number | null) => {
-      const entry = { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline, 3) : null };
-      figures.push(entry);
-      process.stdout.write(`${JSON.stringify(entry)}\n`);
-    };
-    const medianOf = (points: Point[], key: keyof Point) => median(points.map((point) => point[key]));
+    const { figures, figure } = figureLog();
     for (const concurrency of CONCURRENCIES) {
       const [cf, a, b] = SCENARIOS.map((scenario) => intakePoints[`${scenario}.c${concurrency}`]);
       figure(`intake.c${concurrency}.throughput`, medianOf(cf, 'throughput'), 'tickets/s', medianOf(a, 'throughput'));
@@ -459,15 +396,14 @@ async function main(): Promise<void> {
     const results = {
       bench: 'intake',
       startedAt: startedAt.toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, node: process.version, loadBefore, loadAfter: load() },
+      machine: { ...machine(), loadBefore, loadAfter: load() },
       options: { rounds, intakeSeconds: intakeMs / 1000, commandSeconds: commandMs / 1000, agents: AGENTS, activitiesPerCreate },
       figures,
       rounds: { intake: intakePoints, commands: commandPoints },
       statements: { create: created.texts, commandSequence: commanded.texts },
     };
-    await mkdir(path.join(projectRoot, 'bench'), { recursive: true });
-    await writeFile(path.join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify({ bench: 'intake', load: results.machine, written: 'bench/results.json' })}\n`);
+    const written = await writeResults('intake', results);
+    process.stdout.write(`${JSON.stringify({ bench: 'intake', load: results.machine, written })}\n`);
   } finally {
     await cleanup();
   }

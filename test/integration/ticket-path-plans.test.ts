@@ -11,9 +11,9 @@
  * tickets. A million rows would take minutes to load here (`npm run bench:search` checks the search plans at that
  * size); this runs in seconds and fails on the query that lacks its index, whichever it is.
  *
- * The dashboard is the one exception: it aggregates every ticket of the viewer's services in one pass, which no
- * index makes cheaper than the rows it counts; the test pins that down apart, and docs/PERFORMANCE.md says what
- * would replace it (maintained counters).
+ * The dashboard reads the counters a trigger maintains (migration 034), not the tickets: its statement touches
+ * `tickets` only for the few created in the partial 15-minute slot that starts the last 24 hours and for the
+ * viewer's tickets with open guidance requests, both through an index, and is checked like the rest.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sideEffectsSettledUpdate, ticketWorkflowId } from '../../workflows/ticket';
@@ -155,13 +155,11 @@ it('plans every ticket-path query on tickets and ticket_events with an index', a
     const page = await h.request('GET', `/tickets?list=${list}&serviceId=${leastLoaded.id}&limit=50`, { token: agent.token });
     expect(page.status, JSON.stringify(page.body)).toBe(200);
   }
-  const statements = capture.filter((statement) => TABLES.test(statement.text));
-
-  capture = [];
   const dashboard = await h.request('GET', '/dashboard', { token: agent.token });
   expect(dashboard.status, JSON.stringify(dashboard.body)).toBe(200);
-  const [dashboardCounts] = capture.filter((statement) => /from tickets t/.test(statement.text));
+  const statements = capture.filter((statement) => TABLES.test(statement.text));
   capture = null;
+  expect(statements.some((statement) => /ticket_counts/.test(statement.text))).toBe(true);
 
   const distinct = [...new Map(statements.map((statement) => [statement.text, statement])).values()];
   expect(distinct.length).toBeGreaterThan(10);
@@ -172,9 +170,4 @@ it('plans every ticket-path query on tickets and ticket_events with an index', a
     if (found.length > 0) offenders.push({ query: statement.text.replace(/\s+/g, ' ').slice(0, 300), scans: found });
   }
   expect(offenders).toEqual([]);
-
-  // The dashboard counts every ticket of the viewer's services in one pass: an index can spare it the heap's
-  // other columns, not the rows. It reads them all, and this pins that down until counters replace the pass
-  // (docs/PERFORMANCE.md, "Limits"), so a change to it shows here.
-  expect(scans(await planOf(dashboardCounts)).length).toBeGreaterThan(0);
 }, 120_000);

@@ -1,15 +1,16 @@
 /**
- * The intake bench's load generator, a child process of its own (forked with an IPC channel) so that sending
+ * The benches' load generator, a child process of its own (forked with an IPC channel) so that sending
  * requests and timing them never competes with the API and the worker for the same event loop. It runs one job
  * per message: closed-loop lanes (one per concurrent client) sending their requests over loopback HTTP until the
  * time is up, and answers with every request's latency.
  */
 
 export interface PlannedRequest {
-  method: 'POST';
+  method: 'GET' | 'POST';
   url: string;
   token?: string;
-  body: unknown;
+  /** Sent as JSON with a POST; a GET has none. */
+  body?: unknown;
   /** Counted as an error unless the answer's `assigneeId` is set (a create answered already assigned). */
   expectAssigned?: boolean;
 }
@@ -40,7 +41,7 @@ async function send(request: PlannedRequest): Promise<string | null> {
   const response = await fetch(request.url, {
     method: request.method,
     headers: { 'content-type': 'application/json', ...(request.token ? { authorization: `Bearer ${request.token}` } : {}) },
-    body: JSON.stringify(request.body),
+    body: request.method === 'POST' ? JSON.stringify(request.body) : undefined,
   });
   const text = await response.text();
   if (!response.ok) return `${request.url} answered ${response.status}: ${text.slice(0, 300)}`;

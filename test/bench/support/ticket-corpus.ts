@@ -6,7 +6,7 @@
  * office-hour peaks and growth; older tickets mostly resolved or closed, recent ones open.
  *
  * Entry points: `npm run bench:seed` (this module's {@link main}), and {@link openTicketCorpus} for a bench that
- * needs the data (search today; task lists and assignment at a million tickets next).
+ * needs the data (search, task lists and the dashboard, assignment).
  *
  * @module
  */
@@ -18,6 +18,7 @@ import { loadConfig, type Config } from '../../../infra/env';
 import { createLogger } from '../../../infra/logger';
 import { migrate } from '../../../infra/migrate';
 import { startPostgres } from '../../../infra/postgres';
+import { rebuildTicketCounts } from '../../../store/ticket-counts';
 
 /** Bump when the shape of the generated data changes: an older corpus is then generated again. */
 const CORPUS_VERSION = 1;
@@ -370,8 +371,11 @@ async function load(sql: Sql, options: CorpusOptions, log: (message: string) => 
     );
     log(`${options.tickets} tickets copied after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }, log);
+  // The copy ran with triggers off: the dashboard's counters are counted from the tickets instead.
+  await rebuildTicketCounts(sql);
   await sql`vacuum (analyze) customers`;
   await sql`vacuum (analyze) tickets`;
+  await sql`vacuum (analyze) ticket_counts`;
   await sql`
     create table if not exists bench_corpus (version int not null, tickets int not null, customers int not null, seed int not null,
       generated_at timestamptz not null default now(), seconds int not null)`;
@@ -430,24 +434,30 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 
 /**
  * The corpus, generated first when missing or of another size, seed or version: the configured PostgreSQL (or
- * the embedded one under DATA_DIR), database {@link BENCH_DATABASE}, migrated to the current schema.
+ * the embedded one under DATA_DIR), database {@link BENCH_DATABASE} unless another is named (a corpus of another
+ * size beside it), migrated to the current schema.
  */
 export async function openTicketCorpus(
   options: CorpusOptions = DEFAULT_CORPUS,
-  { config = loadConfig(), log = (message: string) => process.stderr.write(`${message}\n`), regenerate = false } = {},
+  {
+    config = loadConfig(),
+    log = (message: string) => process.stderr.write(`${message}\n`),
+    regenerate = false,
+    database = BENCH_DATABASE,
+  }: { config?: Config; log?: (message: string) => void; regenerate?: boolean; database?: string } = {},
 ): Promise<TicketCorpus> {
   const server = await startPostgres(config, createLogger('warn', 'bench'));
   try {
-    const url = await ensureDatabase(server.url, BENCH_DATABASE);
+    const url = await ensureDatabase(server.url, database);
     const sql = connectDatabase(url, { max: 10 });
     await migrate(sql);
     const existing = await existingCorpus(sql);
     const current = existing?.version === CORPUS_VERSION && existing.tickets === options.tickets && existing.customers === options.customers && existing.seed === options.seed;
     if (!current || regenerate) {
-      log(`generating ${options.tickets} tickets and ${options.customers} customers into ${BENCH_DATABASE}`);
+      log(`generating ${options.tickets} tickets and ${options.customers} customers into ${database}`);
       await generate(sql, options, log);
     } else {
-      log(`reusing the corpus of ${existing.tickets} tickets in ${BENCH_DATABASE}`);
+      log(`reusing the corpus of ${existing.tickets} tickets in ${database}`);
     }
     const facts = await readFacts(sql);
     return {
