@@ -111,11 +111,12 @@ describe('the admin story', () => {
     });
     expect(trigger.results).toEqual([{ type: 'assign', groupId: desk, strategy: 'roundRobin' }]);
 
-    // Simulated on the existing ticket: the trigger fires and would move it to the desk.
+    // Simulated on the existing ticket, found by its subject: the trigger fires and would move it to the desk.
     await page.locator('.side-tabs').getByRole('tab', { name: 'Simulate' }).click();
     const simulate = page.locator('.simulate');
-    await simulate.getByRole('radio', { name: 'Ticket id' }).click();
-    await simulate.getByPlaceholder('T1603851004648zfnA').fill(existing);
+    await simulate.getByRole('radio', { name: 'Stored ticket' }).click();
+    await simulate.getByRole('combobox', { name: 'Find a ticket' }).fill('두 번');
+    await page.getByRole('option', { name: /결제가 두 번 됐어요/ }).click();
     await simulate.getByRole('button', { name: 'Simulate', exact: true }).click();
     const fired = page.locator('.trace').locator('li', { hasText: 'High email, not VIP → VIP desk' }).first();
     await fired.getByText('Fired', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
