@@ -9,8 +9,9 @@
  * bench/results.json with every figure, per bench. A bench that writes bench/results.json itself (with its rounds
  * and profiles) has it moved to bench/<name>.json, which the summary names.
  *
- * Options: `-- --only intake,workflows` (run those benches only), `-- --skip search`, `-- --full` (every bench
- * with its own defaults, which take longer; the budgets are doubled).
+ * The whole run stops at `-- --minutes 15`: a bench whose budget reaches past it gets what is left, and a bench
+ * with nothing left is reported as skipped. Options: `-- --only intake,workflows` (run those benches only),
+ * `-- --skip search`, `-- --full` (every bench with its own defaults, which take longer; the budgets are doubled).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
@@ -38,9 +39,12 @@ const PLANS: Record<string, Plan> = {
   'intake.bench.ts': { args: ['--rounds', '1', '--seconds', '6', '--command-seconds', '8'], budgetSeconds: 180 },
   'rules.bench.ts': { args: [], env: { RULES_BENCH_SIZES: '10,100,1000' }, budgetSeconds: 90 },
   'search.bench.ts': { args: ['--rounds', '30'], budgetSeconds: 90 },
-  'workflows.bench.ts': { args: ['--tickets', '600'], budgetSeconds: 300 },
+  'scale-out.bench.ts': { args: ['--rounds', '1', '--tickets', '40'], budgetSeconds: 120 },
+  'workflows.bench.ts': { args: ['--tickets', '150'], budgetSeconds: 300 },
 };
 const DEFAULT_BUDGET_SECONDS = 150;
+/** Less than this is not enough to start a bench's servers. */
+const MINIMUM_BUDGET_SECONDS = 30;
 
 interface Figure {
   name: string;
@@ -52,7 +56,7 @@ interface Figure {
 
 interface BenchRun {
   bench: string;
-  status: 'passed' | 'failed' | 'stopped at budget';
+  status: 'passed' | 'failed' | 'stopped at budget' | 'skipped: out of time';
   seconds: number;
   budgetSeconds: number;
   figures: Figure[];
@@ -68,11 +72,15 @@ function listOption(argv: string[], name: string): string[] | null {
   return index < 0 ? null : argv[index + 1].split(',');
 }
 
+/** Set when the run was interrupted: the bench running then is stopped and no other starts. */
+let runInterrupted = false;
+
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
-async function run(file: string, plan: Plan, full: boolean): Promise<BenchRun> {
+async function run(file: string, plan: Plan, full: boolean, secondsLeft: number): Promise<BenchRun> {
   const bench = file.replace(/(\.bench)?\.ts$/, '');
-  const budgetSeconds = full ? plan.budgetSeconds * 2 : plan.budgetSeconds;
+  const budgetSeconds = Math.min(full ? plan.budgetSeconds * 2 : plan.budgetSeconds, Math.floor(secondsLeft));
+  if (budgetSeconds < MINIMUM_BUDGET_SECONDS) return { bench, status: 'skipped: out of time', seconds: 0, budgetSeconds, figures: [], details: null };
   const resultsBefore = mtime(resultsFile);
   const started = performance.now();
   // A process group of its own, so that stopping it at its budget stops the load generators and workers it forked.
@@ -92,13 +100,23 @@ async function run(file: string, plan: Plan, full: boolean): Promise<BenchRun> {
     }
   });
   let stopped = false;
-  const budget = setTimeout(() => {
-    stopped = true;
+  const stop = () => {
     // SIGTERM first: a bench that handles it stops its servers; what is left is stopped a little later.
     process.kill(-child.pid!, 'SIGTERM');
     setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 15_000).unref();
+  };
+  const budget = setTimeout(() => {
+    stopped = true;
+    stop();
   }, budgetSeconds * 1000);
+  // The bench's group does not get the terminal's Ctrl-C: it is passed on, and the run ends after this bench.
+  const interrupted = () => {
+    runInterrupted = true;
+    stop();
+  };
+  process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   clearTimeout(budget);
   let details: string | null = null;
   if (mtime(resultsFile) > resultsBefore) {
@@ -114,6 +132,8 @@ async function main(): Promise<void> {
   const only = listOption(argv, 'only');
   const skip = listOption(argv, 'skip') ?? [];
   const full = argv.includes('--full');
+  const minutesIndex = argv.indexOf('--minutes');
+  const totalSeconds = (minutesIndex < 0 ? 15 : Number(argv[minutesIndex + 1])) * 60;
   const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
   const startedAt = new Date();
   const loadBefore = load();
@@ -128,7 +148,9 @@ async function main(): Promise<void> {
   const needsCorpus = benches.some((name) => name === 'search.bench.ts' || name === 'desk.bench.ts');
   const runs: BenchRun[] = [];
   for (const file of [...(needsCorpus ? ['seed-tickets.ts'] : []), ...benches]) {
-    runs.push(await run(file, PLANS[file] ?? { args: [], budgetSeconds: DEFAULT_BUDGET_SECONDS }, full));
+    if (runInterrupted) break;
+    const secondsLeft = totalSeconds - (Date.now() - startedAt.getTime()) / 1000;
+    runs.push(await run(file, PLANS[file] ?? { args: [], budgetSeconds: DEFAULT_BUDGET_SECONDS }, full, secondsLeft));
   }
   for (const { figures, details, ...summary } of runs) {
     process.stdout.write(`${JSON.stringify({ ...summary, figures: figures.length, details: details && path.relative(process.cwd(), details) })}\n`);

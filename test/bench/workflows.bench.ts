@@ -7,12 +7,14 @@
  * (support/worker-process.ts), with a cache large enough for every workflow of the run. Tickets are created through
  * `POST /tickets` by many concurrent lanes of a load generator in another process, in a service whose SLA policy
  * gives each ticket two timers (resolution at risk at half the target, breached at the target, which raises the
- * priority: a ticket event); bare workflows are started with one timer each, due as long after their start.
+ * priority: a ticket event); bare workflows are started with one timer each, each due when one ticket's breach is,
+ * so both sides fire on the same schedule.
  *
  * Figures:
- * - resident memory per cached workflow, ticket against bare: the growth of each worker's RSS (`/proc`, after a
- *   collection of its main thread) over the second half of the workflows, divided by the growth of its cache
- *   (the worker's own count); the first half's figure is printed too, to show it does not depend on the size;
+ * - resident memory per cached workflow, ticket against bare: the least-squares slope of each worker's RSS
+ *   (`/proc`, after a collection of its main thread) against its cache size (the worker's own count), measured
+ *   after the warm-up and after each quarter of the workflows; the slopes over the first and the second half are
+ *   printed too, to show whether the figure depends on the size;
  * - both workflow bundles' sizes;
  * - then both workers are killed (SIGKILL) and started again, before any breach is due: every ticket's breach must
  *   fire exactly once on the new worker, read from the ticket events, and every bare timer must fire;
@@ -40,13 +42,23 @@ const RESTART_MARGIN_S = 40;
 /** How long past the last due time the bench waits for the last firing before it reports what is missing. */
 const FIRING_GRACE_MS = 300_000;
 
+/** Least-squares growth of resident bytes per cached workflow through the points. */
+function slope(points: { cached: number; rss: number }[]): number {
+  const meanX = points.reduce((sum, point) => sum + point.cached, 0) / points.length;
+  const meanY = points.reduce((sum, point) => sum + point.rss, 0) / points.length;
+  const covariance = points.reduce((sum, point) => sum + (point.cached - meanX) * (point.rss - meanY), 0);
+  const variance = points.reduce((sum, point) => sum + (point.cached - meanX) ** 2, 0);
+  return covariance / variance;
+}
+
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const tickets = numberOption('tickets', 300);
   const lanes = numberOption('lanes', 16);
-  const half = Math.floor(tickets / 2);
+  // Measured after each quarter: the growth per workflow is the slope through the five points.
+  const parts = [0, 1, 2, 3].map((quarter) => Math.floor(((quarter + 1) * tickets) / 4) - Math.floor((quarter * tickets) / 4));
   const startedAt = new Date();
   const loadBefore = loadAverage();
   const platform = await startBenchPlatform('workflows');
@@ -64,20 +76,25 @@ async function main(): Promise<void> {
     const createTickets = (serviceId: string, count: number) => platform.createTickets(serviceId, count, lanes);
 
     const bareRuns: { id: string; dueAt: number }[] = [];
-    /** Starts `count` bare timer workflows, `lanes` at a time, each due `timerMs` after its start; `timed` ones are awaited. */
-    const startBare = async (count: number, timerMs: number, timed = true) => {
+    /** Starts a bare timer workflow per due time, `lanes` at a time; `timed` ones are awaited. */
+    const startBare = async (dueTimes: number[], timed = true) => {
       const started = performance.now();
-      let left = count;
-      await Promise.all(Array.from({ length: Math.min(lanes, count) }, async () => {
-        while (left > 0) {
-          left--;
+      const left = [...dueTimes];
+      await Promise.all(Array.from({ length: Math.min(lanes, dueTimes.length) }, async () => {
+        for (let dueAt = left.shift(); dueAt !== undefined; dueAt = left.shift()) {
           const id = `bare-timer-${randomUUID()}`;
-          const dueAt = Date.now() + timerMs;
           await temporal.workflow.start(bareTimerWorkflow, { workflowId: id, taskQueue: BARE_QUEUE, args: [{ dueAt: new Date(dueAt).toISOString() }] });
           if (timed) bareRuns.push({ id, dueAt });
         }
       }));
       return (performance.now() - started) / 1000;
+    };
+    const tomorrow = (count: number) => Array<number>(count).fill(Date.now() + 24 * 3600_000);
+    /** When the breaches of the tickets created since `since` fall due: a bare timer is due at each. */
+    const breachesDue = async (since: Date, timerSeconds: number) => {
+      const rows = await sql<{ createdAt: Date }[]>`
+        select created_at as "createdAt" from tickets where service_id = ${timedService} and created_at >= ${since} order by created_at`;
+      return rows.map((row) => row.createdAt.getTime() + timerSeconds * 1000);
     };
 
     /** Resident bytes once the worker's cache holds `expected` workflows (waited for) and its heap is collected. */
@@ -93,13 +110,14 @@ async function main(): Promise<void> {
     };
 
     // --- Warm-up: the bundle loaded in each worker, and the rates that size the SLA target.
-    // The rates come from the second half of the warm-up: the first pays for loading the bundle.
+    // The rates come from the second half of the warm-up: the first pays for loading the bundle. On a shared
+    // machine the rate can halve between the warm-up and the last create, hence twice the estimate.
     await createTickets(warmUpService, WARM_UP / 2);
-    await startBare(WARM_UP / 2, 24 * 3600_000, false);
+    await startBare(tomorrow(WARM_UP / 2), false);
     const ticketRate = WARM_UP / 2 / (await createTickets(warmUpService, WARM_UP / 2));
-    const bareRate = WARM_UP / 2 / (await startBare(WARM_UP / 2, 24 * 3600_000, false));
+    const bareRate = WARM_UP / 2 / (await startBare(tomorrow(WARM_UP / 2), false));
     const estimatedCreateSeconds = tickets / ticketRate + tickets / bareRate;
-    const timerSeconds = numberOption('timer-seconds', Math.ceil(1.15 * estimatedCreateSeconds + RESTART_MARGIN_S));
+    const timerSeconds = numberOption('timer-seconds', Math.ceil(2 * estimatedCreateSeconds + RESTART_MARGIN_S));
     process.stderr.write(
       `warm-up: ${round(ticketRate)} tickets/s, ${round(bareRate)} bare starts/s; SLA target ${timerSeconds} s for ${tickets} of each\n`,
     );
@@ -118,10 +136,12 @@ async function main(): Promise<void> {
 
     const points = { ticket: [await measure(workers.ticket, WARM_UP)], bare: [await measure(workers.bare, WARM_UP)] };
     const createSeconds = { ticket: 0, bare: 0 };
-    for (const part of [half, tickets - half]) {
+    for (const part of parts) {
+      // Each bare timer is due when one of these tickets' breach is, so both sides fire on the same schedule.
+      const since = new Date((await sql<{ now: Date }[]>`select now()`)[0].now);
       createSeconds.ticket += await createTickets(timedService, part);
       points.ticket.push(await measure(workers.ticket, points.ticket.at(-1)!.cached + part));
-      createSeconds.bare += await startBare(part, timerSeconds * 1000);
+      createSeconds.bare += await startBare(await breachesDue(since, timerSeconds));
       points.bare.push(await measure(workers.bare, points.bare.at(-1)!.cached + part));
       process.stderr.write(
         `${points.ticket.at(-1)!.cached} tickets cached: ${mib(points.ticket.at(-1)!.rss)} MiB; ${points.bare.at(-1)!.cached} bare: ${mib(points.bare.at(-1)!.rss)} MiB\n`,
@@ -172,15 +192,14 @@ async function main(): Promise<void> {
 
     // --- The figures.
     const { figures, figure } = figureLog();
-    const perWorkflow = (kind: 'ticket' | 'bare', from: number, to: number) => {
-      const [a, b] = [points[kind][from], points[kind][to]];
-      return (b.rss - a.rss) / (b.cached - a.cached);
-    };
+    const perWorkflow = (kind: 'ticket' | 'bare', from: number, to: number) => slope(points[kind].slice(from, to + 1));
+    const [all, last] = [points.ticket.at(-1)!, points.bare.at(-1)!];
     figure('open_workflows.tickets', rows.length, 'workflows', bare.length);
-    figure('open_workflows.cached', points.ticket[2].cached, 'workflows', points.bare[2].cached);
-    figure('open_workflows.rss_per_cached_workflow', perWorkflow('ticket', 1, 2), 'bytes', perWorkflow('bare', 1, 2));
-    figure('open_workflows.rss_per_cached_workflow.first_half', perWorkflow('ticket', 0, 1), 'bytes', perWorkflow('bare', 0, 1));
-    figure('open_workflows.worker_rss', points.ticket[2].rss, 'bytes', points.bare[2].rss);
+    figure('open_workflows.cached', all.cached, 'workflows', last.cached);
+    figure('open_workflows.rss_per_cached_workflow', perWorkflow('ticket', 0, 4), 'bytes', perWorkflow('bare', 0, 4));
+    figure('open_workflows.rss_per_cached_workflow.first_half', perWorkflow('ticket', 0, 2), 'bytes', perWorkflow('bare', 0, 2));
+    figure('open_workflows.rss_per_cached_workflow.second_half', perWorkflow('ticket', 2, 4), 'bytes', perWorkflow('bare', 2, 4));
+    figure('open_workflows.worker_rss', all.rss, 'bytes', last.rss);
     figure('open_workflows.worker_rss.warm_up', points.ticket[0].rss, 'bytes', points.bare[0].rss);
     figure('open_workflows.worker_rss.after_restart_resumed', resumedCache.rss, 'bytes', null);
     figure('open_workflows.workflow_bundle', bundles.ticket.bytes, 'bytes', bundles.bare.bytes);

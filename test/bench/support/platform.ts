@@ -119,7 +119,7 @@ export async function startBenchPlatform(name: string): Promise<BenchPlatform> {
     await insertSession(sql, { tokenHash: hashToken(token), agentId: adminId, expiresAt: new Date(Date.now() + 24 * 3600_000) });
 
     const generator = fork(path.join(here, 'load-generator.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    stops.push(async () => void generator.disconnect());
+    stops.push(async () => void (generator.connected && generator.disconnect()));
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     let sequence = 0;
 
