@@ -32,7 +32,10 @@ interface Plan {
   budgetSeconds: number;
 }
 
-/** The sizes that fit the 15 minutes, measured at a load average of about 10 on 2 cores. */
+/**
+ * Sizes chosen so that the benches fit 15 minutes together; the budgets are estimates from single runs of each
+ * bench on 2 cores at a load average of 15–25, where the workflows bench needs more than its budget.
+ */
 const PLANS: Record<string, Plan> = {
   // Confirms the corpus in a second once it exists; generating it takes 4–6 minutes.
   'seed-tickets.ts': { args: [], budgetSeconds: 480 },
