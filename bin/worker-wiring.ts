@@ -26,6 +26,8 @@ export interface WorkerOptions {
     Partial<Pick<Config, 'CALLBACK_SIGNING_KEY' | 'CALLBACK_URL_TTL_HOURS'>>;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles `workflows/`. */
   workflowBundlePath?: string;
+  /** Open workflows kept in memory between their tasks; the SDK's default follows the heap size (2,311 at 4 GB). */
+  maxCachedWorkflows?: number;
 }
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
@@ -37,6 +39,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: path.join(projectRoot, 'workflows/index.ts') }),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     activities: createActivities({
       sql: options.sql,
       mailer: config.SMTP_URL ? createMailer(config.SMTP_URL, config.MAIL_FROM) : null,

@@ -2,9 +2,10 @@
  * The bare Temporal baseline of the intake bench (test/bench/intake.bench.ts): a workflow started with an
  * update-with-start like a ticket's, which runs `activities` no-op activities one after the other before the
  * update answers, and an update that runs one no-op activity, like a ticket command without anything else.
- * Bundled on its own, so its bundle size is what Temporal itself costs.
+ * Bundled on its own, so its bundle size is what Temporal itself costs. The open-workflows bench
+ * (test/bench/workflows.bench.ts) holds thousands of `bareTimerWorkflow`s open.
  */
-import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { BareActivities } from './activities';
 
 const { noop } = proxyActivities<BareActivities>({
@@ -37,4 +38,15 @@ export async function bareTicketWorkflow({ activities }: { activities: number })
   ready = true;
   // Open for good, like a ticket waiting for its next command; the bench's dev server goes away with it.
   await condition(() => false);
+}
+
+/**
+ * An open workflow with one timer, like a ticket waiting for its SLA: one no-op activity where a ticket plans its
+ * timers, a sleep until `dueAt`, one where it records the firing; answers when it fired, as the workflow saw it.
+ */
+export async function bareTimerWorkflow({ dueAt }: { dueAt: string }): Promise<string> {
+  await noop('plan');
+  await sleep(Math.max(0, Date.parse(dueAt) - Date.now()));
+  await noop('fire');
+  return new Date().toISOString();
 }
