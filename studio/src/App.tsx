@@ -26,7 +26,7 @@ const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 // Service settings: fields and reply templates (admins)
 const FieldsPage = lazy(() => import('./fields/FieldsPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
-// Settings section (admins): agents, groups, business hours, SLA policies, automations, API tokens, audit log
+// Settings section (admins): agents, groups, business hours, SLA policies, automations, IVR routes, API tokens, audit log
 const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 export function App() {

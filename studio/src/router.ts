@@ -21,7 +21,7 @@ export type Route =
   // Service settings: fields and reply templates (admins)
   | { name: 'fields'; serviceId?: string }
   | { name: 'templates'; serviceId?: string }
-  // Settings (관리, admins): agents, groups, business hours, SLA policies, automations, API tokens, audit log
+  // Settings (관리, admins): agents, groups, business hours, SLA policies, automations, IVR routes, API tokens, audit log
   | { name: 'admin'; section: AdminSection; serviceId?: string };
 
 export const DEFAULT_LIST: TicketList = 'mine_in_progress';

@@ -1,7 +1,7 @@
 /**
  * The settings section (관리) in a real browser over the real API, PostgreSQL and Temporal: an admin creates and
- * edits agents, services, groups, categories, business hours, SLA policies (with actions of every kind), automations and
- * API tokens through their pages (each refusal
+ * edits agents, services, groups, categories, business hours, SLA policies (with actions of every kind), automations,
+ * IVR routes and API tokens through their pages (each refusal
  * shown under the input it concerns) and reads the audit log, and every change is read back through the API; an
  * agent sees no settings entry. One browser page walks the section through its own navigation, switching language between pages.
  * Screenshots go to `.data/e2e-artifacts/admin-pages/` (not committed).
@@ -309,6 +309,62 @@ describe('the settings section', () => {
     await page.close();
   });
 
+  it('lets an admin add, edit and delete IVR routes, a code another route holds refused under it', { timeout: 90_000 }, async () => {
+    const intakeTypeId = await h.createIntakeType(service.id, '콜백 문의');
+    const routes = () => get<Record<string, unknown>[]>(`/ivr-routes?serviceId=${service.id}`);
+    const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/admin/ivr/${service.id}`);
+    const dialog = page.getByRole('dialog');
+    await page.getByText('No IVR routes yet').waitFor({ timeout: UI_TIMEOUT });
+    // The section's twelve links share one line of the desktop.
+    expect((await page.locator('.settings-nav').boundingBox())!.height).toBeLessThan(50);
+
+    // Added with an intake type and a shorter first reminder; the other reminders keep the defaults shown.
+    await page.getByRole('button', { name: 'New IVR route' }).click();
+    await dialog.getByLabel('Code').fill('1001');
+    await dialog.getByLabel('Name').fill('결제 > 신용카드');
+    await dialog.getByLabel('Intake type').selectOption({ label: '콜백 문의' });
+    await dialog.getByLabel('Unassigned for').fill('15m');
+    await dialog.getByRole('button', { name: 'Add route' }).click();
+    await page.locator('.settings-row', { hasText: '결제 > 신용카드' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await routes()).toEqual([
+      expect.objectContaining({ code: '1001', name: '결제 > 신용카드', intakeTypeId, unassignedAfter: '15m', dueAfter: '4h', escalateAfter: '4h' }),
+    ]);
+
+    // A second route with the same code is refused under the code and changes nothing; with its own code it is added.
+    await page.getByRole('button', { name: 'New IVR route' }).click();
+    await dialog.getByLabel('Code').fill('1001');
+    await dialog.getByLabel('Name').fill('기술 문의');
+    await dialog.getByRole('button', { name: 'Add route' }).click();
+    const codeError = dialog.locator('.field-error');
+    await codeError.waitFor({ timeout: UI_TIMEOUT });
+    expect(await codeError.textContent()).toBe('Another IVR route already uses the code 1001.');
+    expect(await dialog.getByLabel('Code').getAttribute('aria-invalid')).toBe('true');
+    expect(await routes()).toHaveLength(1);
+    await studio.shoot(page, '15-ivr-route-refused-en-1440');
+    await dialog.getByLabel('Code').fill('2001');
+    await dialog.getByRole('button', { name: 'Add route' }).click();
+    await page.locator('.settings-row', { hasText: '기술 문의' }).waitFor({ timeout: UI_TIMEOUT });
+
+    // Edited: renamed, no longer giving an intake type, the assignee reminded sooner.
+    await page.getByRole('button', { name: 'Edit 1001 결제 > 신용카드' }).click();
+    await dialog.getByLabel('Name').fill('결제 > 환불');
+    await dialog.getByLabel('Intake type').selectOption({ label: 'No intake type' });
+    await dialog.getByLabel('Assigned, not done for').fill('2h');
+    await dialog.getByRole('button', { name: 'Save route' }).click();
+    await page.locator('.settings-row', { hasText: '결제 > 환불' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await routes()).toEqual([
+      expect.objectContaining({ code: '1001', name: '결제 > 환불', intakeTypeId: null, unassignedAfter: '15m', dueAfter: '2h' }),
+      expect.objectContaining({ code: '2001', name: '기술 문의', intakeTypeId: null, unassignedAfter: '30m' }),
+    ]);
+
+    // Deleted after the confirmation.
+    await page.getByRole('button', { name: 'Delete 2001 기술 문의' }).click();
+    await dialog.getByRole('button', { name: 'Delete route' }).click();
+    await page.locator('.settings-row', { hasText: '기술 문의' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    expect(await routes()).toEqual([expect.objectContaining({ code: '1001' })]);
+    await page.close();
+  });
+
   it('fits the settings entry and a page on a phone', { timeout: 60_000 }, async () => {
     const lunchBreak = [1, 2, 3, 4, 5].flatMap((day) => [
       { day, start: '09:00', end: '12:00' },
@@ -335,6 +391,13 @@ describe('the settings section', () => {
     await page.locator('.settings-row', { hasText: '보류 4h 후 알림' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await horizontalOverflow(page)).toBe(false);
     await studio.shoot(page, '14-automations-ko-390');
+    // IVR routes on a phone, in Korean: a route's code, name and reminder times wrap beside its buttons.
+    const route = await h.request('POST', '/ivr-routes', { token: h.admin.token, body: { serviceId: service.id, code: '3001', name: '배송 > 지연 문의' } });
+    expect(route.status).toBe(201);
+    await page.locator('.settings-nav').getByRole('link', { name: 'IVR 경로' }).click();
+    await page.locator('.settings-row', { hasText: '배송 > 지연 문의' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await horizontalOverflow(page)).toBe(false);
+    await studio.shoot(page, '16-ivr-routes-ko-390');
     await page.close();
   });
 
@@ -348,6 +411,10 @@ describe('the settings section', () => {
     await page.goto(`${served.url}/studio/#/admin/automations/${service.id}`);
     await page.getByText('Only admins change settings').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByRole('button', { name: 'New automation' }).count()).toBe(0);
+    // Nor the IVR routes the callback list reads.
+    await page.goto(`${served.url}/studio/#/admin/ivr/${service.id}`);
+    await page.getByText('Only admins change settings').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByRole('button', { name: 'New IVR route' }).count()).toBe(0);
     await page.close();
   });
 });

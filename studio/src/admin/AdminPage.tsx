@@ -6,6 +6,7 @@ import './admin.css';
 import AgentsPage from './agents/AgentsPage';
 import AuditPage from './audit/AuditPage';
 import AutomationsPage from './automations/AutomationsPage';
+import IvrRoutesPage from './ivr/IvrRoutesPage';
 import GroupsPage from './groups/GroupsPage';
 import CategoriesPage from './categories/CategoriesPage';
 import BusinessHoursPage from './hours/BusinessHoursPage';
@@ -30,6 +31,8 @@ export default function AdminPage({ section, serviceId }: { section: AdminSectio
       return <SlaPoliciesPage serviceId={serviceId} />;
     case 'automations':
       return <AutomationsPage serviceId={serviceId} />;
+    case 'ivr':
+      return <IvrRoutesPage serviceId={serviceId} />;
     case 'tokens':
       return <TokensPage />;
     case 'audit':

@@ -1,15 +1,17 @@
 /**
  * An API refusal shown in place, under the input it concerns: the input's hint until then. A refusal concerns an
- * input when its code is one of the input's codes, or when one of its validation issues' paths starts at the input.
+ * input when its code is one of the input's codes, when it names the input as its `field` (a reference that does not
+ * hold), or when one of its validation issues' paths starts at the input.
  */
 import { ApiError } from '../api/client';
 import { errorMessage, useI18n } from '../i18n';
 
-/** Whether `error` is about the input `name` (by `codes`, or by an issue path starting at `name`). */
+/** Whether `error` is about the input `name` (by `codes`, by its `field`, or by an issue path starting at `name`). */
 export function concerns(error: unknown, name: string, codes: readonly string[] = []): error is ApiError {
   if (!(error instanceof ApiError)) return false;
   if (codes.includes(error.code)) return true;
   const details = error.details;
+  if (details && typeof details === 'object' && 'field' in details && details.field === name) return true;
   const issues = details && typeof details === 'object' && 'issues' in details && Array.isArray(details.issues) ? (details.issues as unknown[]) : [];
   return issues.some((issue) => {
     const path = (issue as { path?: unknown } | null)?.path;

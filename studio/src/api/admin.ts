@@ -1,6 +1,7 @@
 /**
  * Typed calls to the organisation's admin routes: agents (api/routes/agents), groups (api/routes/groups), business
- * hours, SLA policies and automations (api/routes/time-rules), API tokens (api/routes/auth) and the audit log (api/routes/audit).
+ * hours, SLA policies and automations (api/routes/time-rules), IVR routes (api/routes/ivr-routes), API tokens
+ * (api/routes/auth) and the audit log (api/routes/audit).
  */
 import type { z } from 'zod';
 import type { AgentAccount as AgentSchema, AgentChangesBody, NewAgentBody } from '../../../api/routes/agents/agents.schemas';
@@ -8,6 +9,7 @@ import type { AuditPage as AuditPageSchema } from '../../../api/routes/audit/aud
 import type { ApiClient as ApiClientSchema } from '../../../api/routes/auth/auth.routes';
 import type { Category as CategorySchema, CategoryChangesBody, NewCategoryBody } from '../../../api/routes/categories/categories.schemas';
 import type { Group as GroupSchema } from '../../../api/routes/groups/groups.schemas';
+import type { IvrRoute, IvrRouteBody as IvrRouteBodySchema, IvrRouteUpdateBody } from '../../../api/routes/ivr-routes/ivr-routes.schemas';
 import type { Automation as AutomationSchema, AutomationBody as AutomationBodySchema } from '../../../api/routes/time-rules/automations.schemas';
 import type { BusinessHours as BusinessHoursSchema, BusinessHoursSetting as BusinessHoursSettingSchema } from '../../../api/routes/time-rules/business-hours.schemas';
 import type { SlaPolicy as SlaPolicySchema, SlaPolicyBody as SlaPolicyBodySchema, SlaPolicyList } from '../../../api/routes/time-rules/sla-policies.schemas';
@@ -28,6 +30,9 @@ export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 export type SlaPolicyBody = z.input<typeof SlaPolicyBodySchema>;
 export type Automation = z.infer<typeof AutomationSchema>;
 export type AutomationBody = z.input<typeof AutomationBodySchema>;
+export type { IvrRoute };
+export type IvrRouteBody = z.input<typeof IvrRouteBodySchema>;
+export type IvrRouteChanges = z.input<typeof IvrRouteUpdateBody>;
 export type ApiClient = z.infer<typeof ApiClientSchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type AuditEntry = AuditPage['items'][number];
@@ -78,6 +83,13 @@ export const automationsApi = {
   create: (serviceId: string, automation: AutomationBody) => api.post<Automation>(servicePath(serviceId, 'automations'), automation),
   replace: (id: string, automation: AutomationBody) => api.put<Automation>(`/automations/${encodeURIComponent(id)}`, automation),
   remove: (id: string) => api.delete<void>(`/automations/${encodeURIComponent(id)}`),
+};
+
+export const ivrRoutesApi = {
+  list: (serviceId: string) => api.get<IvrRoute[]>('/ivr-routes', { query: { serviceId } }),
+  create: (route: IvrRouteBody) => api.post<IvrRoute>('/ivr-routes', route),
+  replace: (id: string, changes: IvrRouteChanges) => api.put<IvrRoute>(`/ivr-routes/${encodeURIComponent(id)}`, changes),
+  remove: (id: string) => api.delete<void>(`/ivr-routes/${encodeURIComponent(id)}`),
 };
 
 export const tokensApi = {

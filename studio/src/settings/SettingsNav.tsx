@@ -1,6 +1,6 @@
 /**
  * The settings section's own navigation (관리): one entry in the top bar leads here, and this strip lists every
- * settings page, so the top bar stays short enough for a phone. Words only, like the tabs of a page, so all eleven fit
+ * settings page, so the top bar stays short enough for a phone. Words only, like the tabs of a page, so all twelve fit
  * one line of a desktop; it scrolls sideways on narrow screens.
  */
 import { useEffect, useRef } from 'react';
@@ -10,7 +10,7 @@ import { hrefFor, type Route } from '../router';
 
 export type SettingsPage = AdminSection | 'fields' | 'templates';
 
-const ORDER: readonly SettingsPage[] = ['agents', 'services', 'groups', 'categories', 'hours', 'sla', 'automations', 'fields', 'templates', 'tokens', 'audit'];
+const ORDER: readonly SettingsPage[] = ['agents', 'services', 'groups', 'categories', 'hours', 'sla', 'automations', 'ivr', 'fields', 'templates', 'tokens', 'audit'];
 
 /** The route of a settings page, for the service given when the page is one service's. */
 export function settingsRoute(page: SettingsPage, serviceId?: string): Route {

@@ -1,4 +1,4 @@
-/** The settings section (관리, admins): agents, groups, business hours, SLA policies, automations, API tokens, audit log. */
+/** The settings section (관리, admins): agents, groups, business hours, SLA policies, automations, IVR routes, API tokens, audit log. */
 export default {
   nav: {
     entry: 'Settings',
@@ -10,6 +10,7 @@ export default {
     hours: 'Business hours',
     sla: 'SLA policies',
     automations: 'Automations',
+    ivr: 'IVR routes',
     fields: 'Fields',
     templates: 'Templates',
     tokens: 'API tokens',
@@ -306,6 +307,49 @@ export default {
       body: 'Tickets already waiting on it are no longer completed or reminded by it.',
       confirm: 'Delete automation',
       done: '{name}: deleted.',
+    },
+  },
+  ivr: {
+    title: 'IVR routes',
+    subtitle: 'The codes the phone system sends with a callback request: the name agents see, the intake type the request gets, and when its reminders go out.',
+    loading: 'Loading IVR routes…',
+    add: 'New IVR route',
+    empty: {
+      title: 'No IVR routes yet',
+      body: 'Add a route for each code your phone menu sends; callback requests with an unknown code are refused.',
+    },
+    noIntakeType: 'No intake type',
+    unassignedAfter: 'Unassigned {duration} → admins',
+    dueAfter: 'Due {duration} → assignee',
+    escalateAfter: '+{duration} → escalated',
+    dialog: {
+      new: 'New IVR route',
+      edit: 'Edit IVR route',
+      subtitle: 'Reminder times count business hours: 30m, 4h, 1d…',
+      code: 'Code',
+      codeHint: 'As the phone system sends it: letters, digits, _ . or -.',
+      codeRefused: 'Use letters, digits, _ . or - only, e.g. 1001.',
+      name: 'Name',
+      nameHint: 'What agents see on the request, e.g. 결제 > 신용카드.',
+      intakeType: 'Intake type',
+      intakeTypeHint: 'Given to tickets registered from its requests.',
+      unassignedAfter: 'Unassigned for',
+      unassignedAfterHint: 'Then the admins are reminded.',
+      dueAfter: 'Assigned, not done for',
+      dueAfterHint: 'Then the assignee is reminded.',
+      escalateAfter: 'Escalated after a further',
+      escalateAfterHint: 'Still not done: the admins are told.',
+      durationRefused: 'Write a number and a unit, e.g. 30m, 4h or 1d, up to a year.',
+      create: 'Add route',
+      save: 'Save route',
+      created: 'Route {name} added.',
+      saved: 'Route {name} saved.',
+    },
+    remove: {
+      title: 'Delete route “{name}”?',
+      body: 'Requests that came through it keep its name; new requests with the code {code} are refused.',
+      confirm: 'Delete route',
+      done: 'Route {name} deleted.',
     },
   },
   tokens: {

@@ -166,6 +166,10 @@ export default {
     not_found: 'This service does not exist.',
     name_taken: 'A service with this name already exists.',
   },
+  ivr_route: {
+    not_found: 'This IVR route does not exist.',
+    code_taken: 'Another IVR route already uses the code {code}.',
+  },
   sla_policy: {
     not_found: 'This SLA policy does not exist.',
   },

@@ -1,4 +1,4 @@
-/** 관리(관리자): 상담원, 그룹, 영업시간, SLA 정책, 자동화, API 토큰, 감사 로그. */
+/** 관리(관리자): 상담원, 그룹, 영업시간, SLA 정책, 자동화, IVR 경로, API 토큰, 감사 로그. */
 import type { Catalogue } from '../catalogue';
 import type en from '../en/admin';
 
@@ -13,6 +13,7 @@ export default {
     hours: '영업시간',
     sla: 'SLA 정책',
     automations: '자동화',
+    ivr: 'IVR 경로',
     fields: '필드',
     templates: '템플릿',
     tokens: 'API 토큰',
@@ -309,6 +310,49 @@ export default {
       body: '이 자동화를 기다리던 티켓도 더 이상 이 자동화로 완료되거나 알림을 받지 않습니다.',
       confirm: '자동화 삭제',
       done: '{name}: 삭제했습니다.',
+    },
+  },
+  ivr: {
+    title: 'IVR 경로',
+    subtitle: '전화 시스템이 콜백 요청과 함께 보내는 코드입니다. 상담원에게 보이는 이름, 요청의 접수유형, 알림 시점을 정합니다.',
+    loading: 'IVR 경로를 불러오는 중…',
+    add: '새 IVR 경로',
+    empty: {
+      title: '아직 IVR 경로가 없습니다',
+      body: '전화 메뉴가 보내는 코드마다 경로를 추가하세요. 모르는 코드로 들어온 콜백 요청은 거절됩니다.',
+    },
+    noIntakeType: '접수유형 없음',
+    unassignedAfter: '미배정 {duration} → 관리자',
+    dueAfter: '미완료 {duration} → 담당자',
+    escalateAfter: '+{duration} → 에스컬레이션',
+    dialog: {
+      new: '새 IVR 경로',
+      edit: 'IVR 경로 수정',
+      subtitle: '알림 시간은 영업시간 기준입니다: 30m, 4h, 1d…',
+      code: '코드',
+      codeHint: '전화 시스템이 보내는 그대로: 영문, 숫자, _ . -',
+      codeRefused: '영문, 숫자, _ . - 만 쓰세요. 예: 1001',
+      name: '이름',
+      nameHint: '요청에 표시되는 이름입니다. 예: 결제 > 신용카드',
+      intakeType: '접수유형',
+      intakeTypeHint: '이 경로의 요청으로 등록한 티켓에 적용됩니다.',
+      unassignedAfter: '미배정 시간',
+      unassignedAfterHint: '지나면 관리자에게 알립니다.',
+      dueAfter: '배정 후 미완료 시간',
+      dueAfterHint: '지나면 담당자에게 알립니다.',
+      escalateAfter: '에스컬레이션까지 추가 시간',
+      escalateAfterHint: '그래도 미완료면 관리자에게 알립니다.',
+      durationRefused: '30m, 4h, 1d처럼 숫자와 단위로 쓰세요(최대 1년).',
+      create: '경로 추가',
+      save: '경로 저장',
+      created: '{name} 경로를 추가했습니다.',
+      saved: '{name} 경로를 저장했습니다.',
+    },
+    remove: {
+      title: '“{name}” 경로를 삭제할까요?',
+      body: '이 경로로 들어온 요청은 경로 이름을 그대로 유지합니다. 코드 {code}로 들어오는 새 요청은 거절됩니다.',
+      confirm: '경로 삭제',
+      done: '{name} 경로를 삭제했습니다.',
     },
   },
   tokens: {

@@ -165,6 +165,10 @@ export default {
     not_found: '서비스가 존재하지 않습니다.',
     name_taken: '같은 이름의 서비스가 이미 있습니다.',
   },
+  ivr_route: {
+    not_found: '이 IVR 경로는 존재하지 않습니다.',
+    code_taken: '이미 다른 IVR 경로가 쓰는 코드입니다: {code}',
+  },
   sla_policy: {
     not_found: 'SLA 정책이 존재하지 않습니다.',
   },
