@@ -1,6 +1,6 @@
 /**
  * Signed URLs in a real browser over the real API, worker, PostgreSQL and Temporal: an admin mints one for a
- * ticket's workflow in the operator console, and the external system then posts the example request the dialog
+ * ticket's workflow in the operator console (and on the ticket), and the external system then posts the example request the dialog
  * shows to that URL; the comment lands on the ticket and a second use is refused. An operator who is not an admin
  * is never offered the action. Screenshots go to `.data/e2e-artifacts/signed-url/` (not committed).
  */
@@ -74,9 +74,9 @@ describe('signed URLs in the operator console', () => {
     expect(replay.status).toBe(409);
     expect(replay.body.error.code).toBe('hook.replayed');
 
-    // In Korean on a phone, a URL for thirty days that works more than once.
-    const phone = await studio.signedIn(h.admin.token, PHONE, 'ko', `#/operations/ticket-${ticket.id}`);
-    await phone.locator('.operations-detail .detail-actions').getByRole('button', { name: '서명 URL' }).click();
+    // On the ticket itself, in Korean on a phone: a URL for thirty days that works more than once.
+    const phone = await studio.signedIn(h.admin.token, PHONE, 'ko', `#/inbox/all/${ticket.id}`);
+    await phone.getByRole('toolbar', { name: '티켓 작업' }).getByRole('button', { name: '서명 URL' }).click();
     const dialog = phone.locator('dialog[open]');
     await dialog.locator('select[name="lifetime"]').selectOption({ label: '30일' });
     await dialog.getByLabel('한 번만 사용').uncheck();
@@ -97,6 +97,9 @@ describe('signed URLs in the operator console', () => {
     const actions = page.locator('.operations-detail .detail-actions');
     await actions.getByRole('button', { name: 'Reset' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await actions.getByRole('button', { name: 'Signed URL' }).count()).toBe(0);
+    await page.goto(`${served.url}/studio/#/inbox/all/${ticket.id}`);
+    await page.getByRole('toolbar', { name: 'Ticket actions' }).getByRole('button', { name: 'Take' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByRole('button', { name: 'Signed URL' }).count()).toBe(0);
     await page.close();
     const refused = await h.request('POST', '/hook-tokens', { token: operator.token, body: { workflowId: `ticket-${ticket.id}`, action: 'comment' } });
     expect(refused.status).toBe(403);

@@ -23,7 +23,7 @@ import { useToast } from '../components/toasts';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { useMe } from '../session';
-import { SignedUrlDialog } from './SignedUrlDialog';
+import { SignedUrlDialog } from '../signed-urls/SignedUrlDialog';
 import { STUCK_REASONS } from '../../../domain/workflow-kinds';
 
 const REFRESH_MS = 5_000;
@@ -534,8 +534,8 @@ function WorkflowDetailPanel({ workflowId, version, onChanged }: { workflowId: s
             ))}
             {isAdmin && takesSignedUrls(detail.kind) && (
               <button type="button" className="button small" disabled={!running} onClick={() => setMinting(true)}>
-                <Icon name="lock" size={14} />
-                {t('operations.signedUrl.open')}
+                <Icon name="zap" size={14} />
+                {t('signedUrl.open')}
               </button>
             )}
           </div>

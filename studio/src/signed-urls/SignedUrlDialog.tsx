@@ -3,6 +3,7 @@
  * how long the URL lives and whether it works once; then the URL with a copy button, when it expires, and the
  * request the external system sends. The dialog stays open after minting so the URL is not lost by a stray click.
  */
+import './signed-urls.css';
 import { useId, useState, type FormEvent } from 'react';
 import {
   HOOK_ACTION_NAMES,
@@ -32,15 +33,15 @@ const curlExample = (url: string, action: HookAction) =>
 function CopyField({ id, label, value, multiline = false }: { id: string; label: string; value: string; multiline?: boolean }) {
   const { t } = useI18n();
   const toast = useToast();
-  const copy = () => void navigator.clipboard?.writeText(value).then(() => toast(t('operations.signedUrl.copied')));
+  const copy = () => void navigator.clipboard?.writeText(value).then(() => toast(t('signedUrl.copied')));
   return (
     <div className="field">
       <div className="signed-url-label">
         <label className="field-label" htmlFor={id}>
           {label}
         </label>
-        <button type="button" className="button small" onClick={copy} aria-label={t('operations.signedUrl.copyOne', { what: label })}>
-          <Icon name="copy" size={13} /> {t('operations.signedUrl.copy')}
+        <button type="button" className="button small" onClick={copy} aria-label={t('signedUrl.copyOne', { what: label })}>
+          <Icon name="copy" size={13} /> {t('signedUrl.copy')}
         </button>
       </div>
       {multiline ? (
@@ -78,24 +79,24 @@ export function SignedUrlDialog({ workflowId, kind, onClose }: { workflowId: str
 
   if (minted) {
     return (
-      <Dialog open title={t('operations.signedUrl.mintedTitle')} subtitle={workflowId} onClose={onClose} width={600}>
+      <Dialog open title={t('signedUrl.mintedTitle')} subtitle={workflowId} onClose={onClose} width={600}>
         <div className="stack signed-url-result">
           <p className="signed-url-expiry" role="status">
             <Icon name="clock" size={14} />
             <span>
-              {t(minted.singleUse ? 'operations.signedUrl.expiresOnce' : 'operations.signedUrl.expires', {
-                action: t(`operations.signedUrl.actions.${minted.action}`),
+              {t(minted.singleUse ? 'signedUrl.expiresOnce' : 'signedUrl.expires', {
+                action: t(`signedUrl.actions.${minted.action}`),
                 time: formatDateTime(minted.expiresAt),
-                lifetime: t(`operations.signedUrl.lifetimes.${minted.lifetime}`),
+                lifetime: t(`signedUrl.lifetimes.${minted.lifetime}`),
               })}
             </span>
           </p>
-          <CopyField id={`${id}-url`} label={t('operations.signedUrl.url')} value={minted.url} />
-          <CopyField id={`${id}-curl`} label={t('operations.signedUrl.curl')} value={curlExample(minted.url, minted.action)} multiline />
-          <p className="muted small">{t('operations.signedUrl.curlHint')}</p>
+          <CopyField id={`${id}-url`} label={t('signedUrl.url')} value={minted.url} />
+          <CopyField id={`${id}-curl`} label={t('signedUrl.curl')} value={curlExample(minted.url, minted.action)} multiline />
+          <p className="muted small">{t('signedUrl.curlHint')}</p>
           <div className="dialog-actions">
             <button type="button" className="button primary" onClick={onClose} autoFocus>
-              {t('operations.signedUrl.done')}
+              {t('signedUrl.done')}
             </button>
           </div>
         </div>
@@ -104,35 +105,35 @@ export function SignedUrlDialog({ workflowId, kind, onClose }: { workflowId: str
   }
 
   return (
-    <Dialog open title={t('operations.signedUrl.title')} subtitle={t('operations.signedUrl.subtitle')} onClose={busy ? () => undefined : onClose} width={520}>
+    <Dialog open title={t('signedUrl.title')} subtitle={t('signedUrl.subtitle')} onClose={busy ? () => undefined : onClose} width={520}>
       <form className="stack" onSubmit={submit}>
         <label className="field">
-          <span className="field-label">{t('operations.signedUrl.action')}</span>
+          <span className="field-label">{t('signedUrl.action')}</span>
           <select name="action" value={action} onChange={(event) => setAction(event.target.value as HookAction)}>
             {actions.map((one) => (
               <option key={one} value={one}>
-                {t(`operations.signedUrl.actions.${one}`)}
+                {t(`signedUrl.actions.${one}`)}
               </option>
             ))}
           </select>
-          <span className="field-hint muted small">{t(`operations.signedUrl.actionHelp.${action}`)}</span>
+          <span className="field-hint muted small">{t(`signedUrl.actionHelp.${action}`)}</span>
         </label>
         <label className="field">
-          <span className="field-label">{t('operations.signedUrl.lifetime')}</span>
+          <span className="field-label">{t('signedUrl.lifetime')}</span>
           <select name="lifetime" value={lifetime} onChange={(event) => setLifetime(Number(event.target.value) as SignedUrlLifetime)}>
             {SIGNED_URL_LIFETIMES.map((seconds) => (
               <option key={seconds} value={seconds}>
-                {t(`operations.signedUrl.lifetimes.${seconds}`)}
+                {t(`signedUrl.lifetimes.${seconds}`)}
               </option>
             ))}
           </select>
-          <span className="field-hint muted small">{t('operations.signedUrl.lifetimeHint')}</span>
+          <span className="field-hint muted small">{t('signedUrl.lifetimeHint')}</span>
         </label>
         <label className="checkbox-line signed-url-choice">
           <input type="checkbox" name="singleUse" checked={singleUse} onChange={(event) => setSingleUse(event.target.checked)} />
           <span className="signed-url-once">
-            {t('operations.signedUrl.singleUse')}
-            <span className="muted small">{t('operations.signedUrl.singleUseHint')}</span>
+            {t('signedUrl.singleUse')}
+            <span className="muted small">{t('signedUrl.singleUseHint')}</span>
           </span>
         </label>
         <ErrorBanner error={error} onDismiss={() => setError(null)} />
@@ -142,7 +143,7 @@ export function SignedUrlDialog({ workflowId, kind, onClose }: { workflowId: str
           </button>
           <button type="submit" className="button primary" disabled={busy}>
             {busy && <Spinner size={14} />}
-            {t('operations.signedUrl.mint')}
+            {t('signedUrl.mint')}
           </button>
         </div>
       </form>
