@@ -15,12 +15,15 @@ import {
   type WorkflowAction,
   type WorkflowKind,
 } from '../api/operations';
+import { takesSignedUrls } from '../api/hooks';
 import { ConfirmDialog } from '../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock, Spinner } from '../components/feedback';
 import { Icon, type IconName } from '../components/icons';
 import { useToast } from '../components/toasts';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
+import { useMe } from '../session';
+import { SignedUrlDialog } from '../signed-urls/SignedUrlDialog';
 import { STUCK_REASONS } from '../../../domain/workflow-kinds';
 
 const REFRESH_MS = 5_000;
@@ -436,6 +439,8 @@ function WorkflowDetailPanel({ workflowId, version, onChanged }: { workflowId: s
   const [detail, setDetail] = useState<OperationsDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<PendingAction | null>(null);
+  const [minting, setMinting] = useState(false);
+  const isAdmin = useMe().role === 'admin';
 
   useEffect(() => {
     let cancelled = false;
@@ -527,6 +532,12 @@ function WorkflowDetailPanel({ workflowId, version, onChanged }: { workflowId: s
                 {t(`operations.action.${action.kind}`)}
               </button>
             ))}
+            {isAdmin && takesSignedUrls(detail.kind) && (
+              <button type="button" className="button small" disabled={!running} onClick={() => setMinting(true)}>
+                <Icon name="zap" size={14} />
+                {t('signedUrl.open')}
+              </button>
+            )}
           </div>
 
           <Section title={t('operations.detail.pendingActivities')} count={detail.pendingActivities.length}>
@@ -635,6 +646,9 @@ function WorkflowDetailPanel({ workflowId, version, onChanged }: { workflowId: s
             </ul>
           </Section>
         </div>
+      )}
+      {minting && detail && takesSignedUrls(detail.kind) && (
+        <SignedUrlDialog workflowId={workflowId} kind={detail.kind} onClose={() => setMinting(false)} />
       )}
       {pending && detail && (
         <ActionDialog

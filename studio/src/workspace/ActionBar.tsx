@@ -1,6 +1,7 @@
 /**
  * The ticket's actions that are valid for its status and the agent's role: take, forward, resolve
- * internally, complete, restore, delete. Refusals are shown as sentences next to the button.
+ * internally, complete, restore, delete, and (admins) a signed URL for an external system. Refusals are shown as
+ * sentences next to the button.
  */
 import { useEffect, useState, type RefObject } from 'react';
 import { ticketsApi } from '../api/endpoints';
@@ -13,11 +14,12 @@ import { rich, useI18n, type MessageKey } from '../i18n';
 import { INTERNAL_RESOLVE_REASONS } from '../vocabulary';
 import { takeNeedsGroup, type TicketAction } from './actions';
 import { TransferDialog } from './transfers/TransferDialog';
+import { SignedUrlDialog } from '../signed-urls/SignedUrlDialog';
 
 /** Runs a command and toasts `success` (already translated); resolves to the error when the API refused, `null` on success. */
 export type RunAction = (action: TicketAction, command: () => Promise<Ticket | void>, success: string) => Promise<unknown>;
 
-type OpenDialog = 'take' | 'forward' | 'internalResolve' | 'delete' | 'transfer' | null;
+type OpenDialog = 'take' | 'forward' | 'internalResolve' | 'delete' | 'transfer' | 'signedUrl' | null;
 
 export function ActionBar({
   ticket,
@@ -55,7 +57,7 @@ export function ActionBar({
       </button>
     );
 
-  const hasActions = ['take', 'forward', 'internalResolve', 'complete', 'restore', 'delete', 'transfer'].some((action) => allowed.has(action as TicketAction));
+  const hasActions = ['take', 'forward', 'internalResolve', 'complete', 'restore', 'delete', 'transfer', 'signedUrl'].some((action) => allowed.has(action as TicketAction));
   if (!hasActions) return null;
 
   return (
@@ -73,6 +75,7 @@ export function ActionBar({
         {button('forward', 'forward', 'workspace.actions.forward', () => setDialog('forward'))}
         {button('transfer', 'send', 'transfers.action', () => setDialog('transfer'))}
         {button('internalResolve', 'lock', 'workspace.actions.internalResolve', () => setDialog('internalResolve'))}
+        {button('signedUrl', 'zap', 'signedUrl.open', () => setDialog('signedUrl'))}
         {button('delete', 'trash', 'workspace.actions.delete', () => setDialog('delete'), 'button danger')}
       </div>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
@@ -81,6 +84,7 @@ export function ActionBar({
       {dialog === 'forward' && <ForwardDialog ticket={ticket} run={run} onClose={() => setDialog(null)} />}
       {dialog === 'internalResolve' && <InternalResolveDialog ticket={ticket} run={run} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteDialog ticket={ticket} run={run} onClose={() => setDialog(null)} />}
+      {dialog === 'signedUrl' && <SignedUrlDialog workflowId={`ticket-${ticket.id}`} kind="ticket" onClose={() => setDialog(null)} />}
       {dialog === 'transfer' && <TransferDialog ticket={ticket} onClose={() => setDialog(null)} onTransferred={onTransferred} />}
     </div>
   );

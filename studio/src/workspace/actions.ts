@@ -16,7 +16,8 @@ export type TicketAction =
   | 'restore'
   | 'delete'
   | 'complete'
-  | 'transfer';
+  | 'transfer'
+  | 'signedUrl';
 
 export interface ActionAvailability {
   allowed: Set<TicketAction>;
@@ -46,6 +47,8 @@ export function availableActions(ticket: Ticket, me: Me): ActionAvailability {
   if (admin && ticket.status === 'resolved') allowed.add('complete');
   // Transfers: the assignee (or an admin) hands a ticket they are working to an issue service or Dooray!.
   if (ticket.assigneeId !== null && WORKING_STATUSES.includes(ticket.status) && (mine || admin)) allowed.add('transfer');
+  // A signed URL lets an external system comment on the ticket; only admins hand those out.
+  if (admin) allowed.add('signedUrl');
   return { allowed };
 }
 

@@ -38,6 +38,9 @@ export default {
   route: {
     not_found: 'This address does not exist.',
   },
+  hook: {
+    unconfigured: 'Signed URLs are switched off: the server has no signing key (CALLBACK_SIGNING_KEY). Ask whoever runs Contactflow to set one.',
+  },
   database: {
     unavailable: 'The database is briefly unavailable. Try again in a moment.',
   },

@@ -37,6 +37,9 @@ export default {
   route: {
     not_found: '존재하지 않는 주소입니다.',
   },
+  hook: {
+    unconfigured: '서명 URL을 사용할 수 없습니다. 서버에 서명 키(CALLBACK_SIGNING_KEY)가 없습니다. Contactflow 운영 담당자에게 설정을 요청하세요.',
+  },
   database: {
     unavailable: '데이터베이스를 잠시 사용할 수 없습니다. 잠시 후 다시 시도하세요.',
   },

@@ -22,5 +22,7 @@ import customers from './customers';
 import settings from './settings';
 // Settings section: agents, groups, business hours, SLA policies, API tokens, audit log
 import admin from './admin';
+// Signed URLs for external systems
+import signedUrl from './signed-urls';
 
-export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers, settings, admin } satisfies Catalogue<typeof en>;
+export default { common, shell, workspace, rules, ticket, status, errors, transfers, operations, callbacks, desk, masking, search, customers, settings, admin, signedUrl } satisfies Catalogue<typeof en>;

@@ -1,0 +1,36 @@
+/** Signed URLs for external systems: minting one for a workflow, and what to give the system. */
+export default {
+  open: 'Signed URL',
+  title: 'Signed URL for an external system',
+  subtitle: 'Anyone holding the URL can take this one action on this workflow, until it expires. No sign-in needed.',
+  action: 'Action',
+  actions: {
+    comment: 'Add a comment to the ticket',
+    answer: 'Record the callback’s outcome',
+  },
+  actionHelp: {
+    comment: 'The system posts {"body": "…", "internal": true|false}; the comment appears on the ticket.',
+    answer: 'The system posts {"outcome": "answered"|"no_answer"|"busy"|"wrong_number", "note": "…"}.',
+  },
+  lifetime: 'Valid for',
+  lifetimeHint: 'At most 30 days; mint a new URL when it runs out.',
+  lifetimes: {
+    '3600': '1 hour',
+    '86400': '1 day',
+    '604800': '7 days',
+    '2592000': '30 days',
+  },
+  singleUse: 'Works once',
+  singleUseHint: 'A second use is refused; a refused use does not spend it.',
+  mint: 'Create URL',
+  mintedTitle: 'Signed URL created',
+  expires: '{action}: usable for {lifetime}, until {time}.',
+  expiresOnce: '{action}: usable once, for {lifetime}, until {time}.',
+  url: 'URL',
+  curl: 'Example request',
+  curlHint: 'Give the URL to the external system; it sends a JSON body like this one. Treat the URL as a password.',
+  copy: 'Copy',
+  copyOne: 'Copy the {what}',
+  copied: 'Copied',
+  done: 'Done',
+};
