@@ -14,6 +14,7 @@ import { useToast } from '../components/toasts';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n';
 import { FIELD_CONTROLS } from '../../../domain/fields';
+import { SaveActions } from '../settings/SaveActions';
 
 type Control = Field['control'];
 interface OptionDraft {
@@ -244,15 +245,7 @@ export function FieldDialog({
           </fieldset>
         )}
         {!codeError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(field ? 'settings.fields.dialog.save' : 'settings.fields.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(field ? 'settings.fields.dialog.save' : 'settings.fields.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

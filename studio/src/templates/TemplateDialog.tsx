@@ -14,6 +14,7 @@ import { labelOf } from '../fields/model';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../i18n/errors';
 import { fieldCodes, insertCode, REPLY_TEMPLATE_CODES } from './codes';
+import { SaveActions } from '../settings/SaveActions';
 
 const CODE_GROUPS = ['ticket', 'customer', 'agent', 'service', 'customerField', 'agentField'] as const;
 const groupOf = (code: string) => code.slice(0, code.indexOf('.'));
@@ -171,15 +172,7 @@ export function TemplateDialog({
             )}
           </div>
           {!codeError && !bodyError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => onClose(null)}>
-              {t('settings.cancel')}
-            </button>
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy && <Spinner size={14} />}
-              {busy ? t('settings.saving') : t(template ? 'settings.templates.dialog.save' : 'settings.templates.dialog.create')}
-            </button>
-          </div>
+          <SaveActions busy={busy} label={t(template ? 'settings.templates.dialog.save' : 'settings.templates.dialog.create')} onCancel={() => onClose(null)} />
         </div>
         <aside className="code-panel" aria-labelledby={`${id}-codes`}>
           <h3 id={`${id}-codes`}>{t('settings.templates.dialog.codes')}</h3>

@@ -14,6 +14,7 @@ import { useMe } from '../../session';
 import { PERMISSIONS } from '../../../../domain/people';
 import { concerns, FieldMessage } from '../FieldError';
 import { membershipChanges } from '../model';
+import { SaveActions } from '../../settings/SaveActions';
 
 type Permission = (typeof PERMISSIONS)[number];
 type Role = 'admin' | 'agent';
@@ -187,15 +188,7 @@ export function AgentDialog({ agent, serviceGroups, onClose }: { agent: Agent | 
           <FieldMessage id={`${id}-groups-message`} error={groupsError} hint={t('admin.agents.dialog.groupsHint')} />
         </fieldset>
         {!inPlace && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(agent ? 'admin.agents.dialog.save' : 'admin.agents.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(agent ? 'admin.agents.dialog.save' : 'admin.agents.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

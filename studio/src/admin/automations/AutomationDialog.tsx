@@ -10,6 +10,7 @@ import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { AUTOMATION_KINDS } from '../../../../rules/time-rules';
 import { concerns, FieldMessage } from '../FieldError';
+import { SaveActions } from '../../settings/SaveActions';
 
 type Kind = Automation['kind'];
 
@@ -83,15 +84,7 @@ export function AutomationDialog({ serviceId, automation, onClose }: { serviceId
           <span>{t('admin.automations.dialog.enabled')}</span>
         </label>
         {!kindError && !afterError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(automation ? 'admin.automations.dialog.save' : 'admin.automations.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(automation ? 'admin.automations.dialog.save' : 'admin.automations.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

@@ -17,6 +17,7 @@ import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { concerns, FieldMessage } from '../FieldError';
 import { flattenTree } from '../model';
+import { SaveActions } from '../../settings/SaveActions';
 
 const MAX_DEPTH = 5;
 
@@ -217,15 +218,7 @@ function CategoryDialog({ serviceId, kind, editing, onClose }: { serviceId: stri
           <FieldMessage id={`${id}-name-message`} error={nameError} />
         </div>
         {!nameError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(editing.mode === 'rename' ? 'admin.categories.dialog.save' : 'admin.categories.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(editing.mode === 'rename' ? 'admin.categories.dialog.save' : 'admin.categories.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

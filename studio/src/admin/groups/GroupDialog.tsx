@@ -11,6 +11,7 @@ import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { concerns, FieldMessage } from '../FieldError';
 import { matchesQuery } from '../model';
+import { SaveActions } from '../../settings/SaveActions';
 
 export function GroupDialog({ serviceId, group, agents, onClose }: { serviceId: string; group: Group | null; agents: Agent[]; onClose: (saved: Group | null) => void }) {
   const { t } = useI18n();
@@ -103,15 +104,7 @@ export function GroupDialog({ serviceId, group, agents, onClose }: { serviceId: 
           <FieldMessage id={`${id}-members-message`} error={membersError} hint={t('admin.groups.dialog.membersHint')} />
         </fieldset>
         {!nameError && !membersError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(group ? 'admin.groups.dialog.save' : 'admin.groups.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(group ? 'admin.groups.dialog.save' : 'admin.groups.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

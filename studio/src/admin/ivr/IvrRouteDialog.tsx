@@ -11,6 +11,7 @@ import { ErrorBanner, Spinner } from '../../components/feedback';
 import { useToast } from '../../components/toasts';
 import { useI18n } from '../../i18n';
 import { concerns, FieldMessage } from '../FieldError';
+import { SaveActions } from '../../settings/SaveActions';
 
 const THRESHOLDS = ['unassignedAfter', 'dueAfter', 'escalateAfter'] as const;
 type Threshold = (typeof THRESHOLDS)[number];
@@ -171,15 +172,7 @@ export function IvrRouteDialog({
           })}
         </div>
         {!inPlace && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(route ? 'admin.ivr.dialog.save' : 'admin.ivr.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(route ? 'admin.ivr.dialog.save' : 'admin.ivr.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

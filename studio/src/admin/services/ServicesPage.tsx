@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
 import { SettingsFrame } from '../../settings/ServiceSettings';
 import { concerns, FieldMessage } from '../FieldError';
+import { SaveActions } from '../../settings/SaveActions';
 
 type Kind = Service['kind'];
 
@@ -169,15 +170,7 @@ function ServiceDialog({ onClose }: { onClose: (created: Service | null) => void
           ))}
         </fieldset>
         {!nameError && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t('admin.services.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t('admin.services.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );

@@ -15,6 +15,7 @@ import { concerns, FieldMessage } from '../FieldError';
 import { RuleLookupsProvider } from '../../rules/context';
 import type { ResultList } from './defaults';
 import { SlaResultsEditor } from './SlaResultsEditor';
+import { SaveActions } from '../../settings/SaveActions';
 
 type Result = SlaPolicy['onBreach'][number];
 type Priority = NonNullable<SlaPolicy['priority']>;
@@ -191,15 +192,7 @@ export function SlaPolicyDialog({
           {resultEditor('onBreach')}
         </RuleLookupsProvider>
         {!inPlace && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onClose(null)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy && <Spinner size={14} />}
-            {busy ? t('settings.saving') : t(policy ? 'admin.sla.dialog.save' : 'admin.sla.dialog.create')}
-          </button>
-        </div>
+        <SaveActions busy={busy} label={t(policy ? 'admin.sla.dialog.save' : 'admin.sla.dialog.create')} onCancel={() => onClose(null)} />
       </form>
     </Dialog>
   );
