@@ -2,7 +2,7 @@
  * Where the rule canvas looks. It opens on the drawing at a zoom where node text reads at its designed size (at
  * least 12 px): a drawing larger than the canvas is panned and scrolled, not shrunk until it is unreadable. Then it
  * keeps the selected node in sight (a node just added, or reached with the keyboard), panning only when the node is
- * not fully visible.
+ * not fully visible, and only as far as it takes.
  */
 import { useNodesInitialized, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
@@ -42,8 +42,18 @@ export function OpeningView() {
   return null;
 }
 
+/**
+ * The shift of one axis that brings a node's span [start, start + length) inside the pane with a margin, as small as
+ * it can be, so that what was around the node stays in view; a node larger than the pane shows its beginning.
+ */
+function shiftIntoView(start: number, length: number, pane: number, margin: number): number {
+  if (start < margin || length + 2 * margin > pane) return margin - start;
+  const overflow = start + length + margin - pane;
+  return overflow > 0 ? -overflow : 0;
+}
+
 export function KeepInSight({ nodeId, at }: { nodeId: string | null; at: string }) {
-  const { getInternalNode, setCenter } = useReactFlow();
+  const { getInternalNode, setViewport } = useReactFlow();
   const store = useStoreApi();
   useEffect(() => {
     if (!nodeId) return;
@@ -54,11 +64,11 @@ export function KeepInSight({ nodeId, at }: { nodeId: string | null; at: string 
     const { width: paneWidth, height: paneHeight, transform } = store.getState();
     const [panX, panY, zoom] = transform;
     const { x, y } = node.internals.positionAbsolute;
-    const left = x * zoom + panX;
-    const top = y * zoom + panY;
-    if (left >= 0 && top >= 0 && left + width * zoom <= paneWidth && top + height * zoom <= paneHeight) return;
+    const dx = shiftIntoView(x * zoom + panX, width * zoom, paneWidth, MARGIN.x);
+    const dy = shiftIntoView(y * zoom + panY, height * zoom, paneHeight, MARGIN.y);
+    if (dx === 0 && dy === 0) return;
     // At once: an animated pan passes through other zooms, and a second pan started meanwhile would keep one.
-    void setCenter(x + width / 2, y + height / 2, { zoom });
-  }, [nodeId, at, getInternalNode, setCenter, store]);
+    void setViewport({ x: panX + dx, y: panY + dy, zoom });
+  }, [nodeId, at, getInternalNode, setViewport, store]);
   return null;
 }
