@@ -14,6 +14,7 @@ import { useMe } from '../../session';
 import { SettingsFrame } from '../../settings/ServiceSettings';
 import { matchesQuery } from '../model';
 import { AgentDialog, type ServiceGroups } from './AgentDialog';
+import { useLoaded } from '../../settings/useLoaded';
 
 export default function AgentsPage() {
   const { t } = useI18n();
@@ -39,24 +40,14 @@ function AgentList({ creating, onCreatingDone }: { creating: boolean; onCreating
   const toast = useToast();
   const me = useMe();
   const { services } = useDirectory();
-  const [agents, setAgents] = useState<Agent[] | null>(null);
   const [serviceGroups, setServiceGroups] = useState<ServiceGroups[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Agent | null>(null);
   const [deactivating, setDeactivating] = useState<Agent | null>(null);
   const [confirmState, setConfirmState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
-  const load = useCallback(() => {
-    agentsApi
-      .list()
-      .then((loaded) => {
-        setAgents(loaded);
-        setError(null);
-      })
-      .catch(setError);
-  }, []);
-  useEffect(load, [load]);
+  const fetchAgents = useCallback(() => agentsApi.list(), []);
+  const { value: agents, error, setError, reload: load } = useLoaded(fetchAgents);
 
   const loadGroups = useCallback(() => {
     if (!services) return;

@@ -3,7 +3,7 @@
  * left resolved, remind the assignee of one on hold), oldest first; added and edited in a dialog, switched off and on
  * in the row, deleted after a confirmation.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { automationsApi, type Automation } from '../../api/admin';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../../components/feedback';
 import { Icon } from '../../components/icons';
@@ -13,6 +13,7 @@ import { DeleteConfirm } from '../../settings/DeleteConfirm';
 import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { AutomationDialog } from './AutomationDialog';
+import { useLoaded } from '../../settings/useLoaded';
 
 export default function AutomationsPage({ serviceId }: { serviceId?: string }) {
   return (
@@ -32,21 +33,11 @@ export default function AutomationsPage({ serviceId }: { serviceId?: string }) {
 function ServiceAutomations({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const toast = useToast();
-  const [automations, setAutomations] = useState<Automation[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Automation | null>(null);
   const [deleting, setDeleting] = useState<Automation | null>(null);
 
-  const load = useCallback(() => {
-    automationsApi
-      .list(serviceId)
-      .then((loaded) => {
-        setAutomations(loaded.automations);
-        setError(null);
-      })
-      .catch(setError);
-  }, [serviceId]);
-  useEffect(load, [load]);
+  const fetchAutomations = useCallback(() => automationsApi.list(serviceId).then((loaded) => loaded.automations), [serviceId]);
+  const { value: automations, error, setError, reload: load } = useLoaded(fetchAutomations);
 
   const nameOf = (automation: Automation) => t(`admin.automations.rule.${automation.kind}`, { after: automation.after });
 

@@ -12,6 +12,7 @@ import { DeleteConfirm } from '../../settings/DeleteConfirm';
 import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { GroupDialog } from './GroupDialog';
+import { useLoaded } from '../../settings/useLoaded';
 
 export default function GroupsPage({ serviceId }: { serviceId?: string }) {
   return (
@@ -31,22 +32,12 @@ export default function GroupsPage({ serviceId }: { serviceId?: string }) {
 function ServiceGroups({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const toast = useToast();
-  const [groups, setGroups] = useState<Group[] | null>(null);
   const [agents, setAgents] = useState<Agent[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Group | null>(null);
   const [deleting, setDeleting] = useState<Group | null>(null);
 
-  const load = useCallback(() => {
-    groupsApi
-      .list(serviceId)
-      .then((loaded) => {
-        setGroups(loaded);
-        setError(null);
-      })
-      .catch(setError);
-  }, [serviceId]);
-  useEffect(load, [load]);
+  const fetchGroups = useCallback(() => groupsApi.list(serviceId), [serviceId]);
+  const { value: groups, error, setError, reload: load } = useLoaded(fetchGroups);
   useEffect(() => {
     agentsApi.list().then(setAgents).catch(setError);
   }, []);

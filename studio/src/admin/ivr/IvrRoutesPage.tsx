@@ -3,7 +3,7 @@
  * each with the name agents see, the intake type it gives the request and when its reminders go out; added and edited
  * in a dialog, deleted after a confirmation (requests that came through a deleted route keep naming it).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ivrRoutesApi, type IvrRoute } from '../../api/admin';
 import { useCategories } from '../../categories';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../../components/feedback';
@@ -12,6 +12,7 @@ import { DeleteConfirm } from '../../settings/DeleteConfirm';
 import { DeleteButton, EditButton } from '../../settings/RowButtons';
 import { ServiceSettings, type Creation } from '../../settings/ServiceSettings';
 import { IvrRouteDialog } from './IvrRouteDialog';
+import { useLoaded } from '../../settings/useLoaded';
 
 export default function IvrRoutesPage({ serviceId }: { serviceId?: string }) {
   return (
@@ -24,21 +25,11 @@ export default function IvrRoutesPage({ serviceId }: { serviceId?: string }) {
 function ServiceRoutes({ serviceId, creating, onCreatingDone }: { serviceId: string } & Creation) {
   const { t } = useI18n();
   const intakeTypes = useCategories(serviceId, 'intake');
-  const [routes, setRoutes] = useState<IvrRoute[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<IvrRoute | null>(null);
   const [deleting, setDeleting] = useState<IvrRoute | null>(null);
 
-  const load = useCallback(() => {
-    ivrRoutesApi
-      .list(serviceId)
-      .then((loaded) => {
-        setRoutes(loaded);
-        setError(null);
-      })
-      .catch(setError);
-  }, [serviceId]);
-  useEffect(load, [load]);
+  const fetchRoutes = useCallback(() => ivrRoutesApi.list(serviceId), [serviceId]);
+  const { value: routes, error, setError, reload: load } = useLoaded(fetchRoutes);
 
   const intakeTypeName = (id: string) => intakeTypes?.find((type) => type.id === id)?.path ?? id;
   const label = (route: IvrRoute) => `${route.code} ${route.name}`;

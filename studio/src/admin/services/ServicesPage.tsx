@@ -2,7 +2,7 @@
  * Services (서비스, admins): the organisation's consultation and issue services, each with links to its groups,
  * business hours and SLA policies; a new service is created in a dialog (the API renames and deletes none).
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { servicesApi } from '../../api/admin';
 import type { DirectoryService as Service } from '../../api/types';
 import { Dialog } from '../../components/dialog';
@@ -15,6 +15,7 @@ import { hrefFor } from '../../router';
 import { SettingsFrame } from '../../settings/ServiceSettings';
 import { concerns, FieldMessage } from '../FieldError';
 import { SaveActions } from '../../settings/SaveActions';
+import { useLoaded } from '../../settings/useLoaded';
 
 type Kind = Service['kind'];
 
@@ -40,19 +41,9 @@ export default function ServicesPage() {
 function ServiceList({ creating, onCreatingDone }: { creating: boolean; onCreatingDone: () => void }) {
   const { t, formatDateTime } = useI18n();
   const { groupsOf, reloadServices } = useDirectory();
-  const [services, setServices] = useState<Service[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(() => {
-    servicesApi
-      .list()
-      .then((loaded) => {
-        setServices(loaded);
-        setError(null);
-      })
-      .catch(setError);
-  }, []);
-  useEffect(load, [load]);
+  const fetchServices = useCallback(() => servicesApi.list(), []);
+  const { value: services, error, setError, reload: load } = useLoaded(fetchServices);
 
   return (
     <>

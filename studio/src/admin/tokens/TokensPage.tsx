@@ -2,7 +2,7 @@
  * API tokens (API 토큰, admins): the organisation's API clients, newest first, with what they may do and when they
  * were last used. A new token's secret is shown once, in the dialog that created it; revoking one takes effect at once.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { tokensApi, type ApiClient } from '../../api/admin';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState, ErrorBanner, LoadingBlock } from '../../components/feedback';
@@ -12,6 +12,7 @@ import { useDirectory } from '../../directory';
 import { useI18n } from '../../i18n';
 import { SettingsFrame } from '../../settings/ServiceSettings';
 import { scopeKey, TokenDialog } from './TokenDialog';
+import { useLoaded } from '../../settings/useLoaded';
 
 export default function TokensPage() {
   const { t } = useI18n();
@@ -36,21 +37,11 @@ function TokenList({ creating, onCreatingDone }: { creating: boolean; onCreating
   const { t, formatDateTime, formatRelative } = useI18n();
   const toast = useToast();
   const { agentName } = useDirectory();
-  const [clients, setClients] = useState<ApiClient[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [revoking, setRevoking] = useState<ApiClient | null>(null);
   const [revokeState, setRevokeState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
-  const load = useCallback(() => {
-    tokensApi
-      .list()
-      .then((loaded) => {
-        setClients(loaded);
-        setError(null);
-      })
-      .catch(setError);
-  }, []);
-  useEffect(load, [load]);
+  const fetchClients = useCallback(() => tokensApi.list(), []);
+  const { value: clients, error, setError, reload: load } = useLoaded(fetchClients);
 
   async function revoke(client: ApiClient) {
     setRevokeState({ busy: true, error: null });
