@@ -44,6 +44,7 @@ const PLANS: Record<string, Plan> = {
   'search.bench.ts': { args: ['--rounds', '30'], budgetSeconds: 90 },
   'scale-out.bench.ts': { args: ['--rounds', '1', '--tickets', '40'], budgetSeconds: 120 },
   'workflows.bench.ts': { args: ['--tickets', '150'], budgetSeconds: 300 },
+  'desk.bench.ts': { args: ['--rounds', '1', '--seconds', '3', '--assign-seconds', '1'], budgetSeconds: 150 },
 };
 const DEFAULT_BUDGET_SECONDS = 150;
 /** Less than this is not enough to start a bench's servers. */
@@ -103,10 +104,18 @@ async function run(file: string, plan: Plan, full: boolean, secondsLeft: number)
     }
   });
   let stopped = false;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch (error) {
+      // The bench and everything it started have already gone.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
   const stop = () => {
     // SIGTERM first: a bench that handles it stops its servers; what is left is stopped a little later.
-    process.kill(-child.pid!, 'SIGTERM');
-    setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 15_000).unref();
+    signalGroup('SIGTERM');
+    setTimeout(() => signalGroup('SIGKILL'), 15_000).unref();
   };
   const budget = setTimeout(() => {
     stopped = true;
