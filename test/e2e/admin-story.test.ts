@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
-import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
+import { canvasNode, DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
@@ -28,7 +28,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const node = (page: Page, text: string) => page.locator('.react-flow__node', { hasText: text });
 
 /** The select of the open node's panel whose field label is `label`. */
 const panelSelect = (page: Page, label: string) =>
@@ -39,7 +38,7 @@ const panelSelect = (page: Page, label: string) =>
 
 /** Selects the newest row still showing the default "Priority equals Urgent" and rewrites it. */
 async function rewriteDefaultRow(page: Page, field: string, operator: string, value: string) {
-  await node(page, 'Urgent').last().focus();
+  await canvasNode(page, 'Urgent').last().focus();
   await panelSelect(page, 'Field').selectOption(field);
   await panelSelect(page, 'Operator').selectOption(operator);
   const input = page.locator('.node-panel').getByLabel('Value', { exact: true });
@@ -87,14 +86,14 @@ describe('the admin story', () => {
     await page.keyboard.press('Enter');
     await rewriteDefaultRow(page, 'channel', 'equals', 'email');
     const panel = page.locator('.node-panel');
-    await node(page, 'All of these').focus();
+    await canvasNode(page, 'All of these').focus();
     await panel.getByRole('radio', { name: 'Any of these', exact: true }).click();
-    await node(page, 'Any of these').focus();
+    await canvasNode(page, 'Any of these').focus();
     await panel.getByRole('button', { name: 'Group inside' }).click();
     await rewriteDefaultRow(page, 'tags', 'contains', 'vip');
-    await node(page, 'All of these').focus();
+    await canvasNode(page, 'All of these').focus();
     await panel.getByRole('radio', { name: 'Not this', exact: true }).click();
-    await node(page, 'Round robin').focus();
+    await canvasNode(page, 'Round robin').focus();
     await panelSelect(page, 'Group').selectOption({ label: 'VIP 전담' });
     await page.getByRole('button', { name: /^Save/ }).click();
     await page.getByText('Trigger created').waitFor({ timeout: UI_TIMEOUT });
@@ -155,9 +154,9 @@ describe('the admin story', () => {
     // On a phone, in Korean, the same drawing opens with its groups.
     const phone = await studio.signedIn(h.admin.token, PHONE, 'ko', `#/rules/${service.id}`);
     await phone.getByRole('button', { name: 'High email, not VIP → VIP desk' }).click();
-    await node(phone, '만족하지 않음').waitFor({ timeout: UI_TIMEOUT });
-    expect(await node(phone, '하나 이상 만족').count()).toBe(1);
-    await node(phone, '하나 이상 만족').scrollIntoViewIfNeeded();
+    await canvasNode(phone, '만족하지 않음').waitFor({ timeout: UI_TIMEOUT });
+    expect(await canvasNode(phone, '하나 이상 만족').count()).toBe(1);
+    await canvasNode(phone, '하나 이상 만족').scrollIntoViewIfNeeded();
     await studio.shoot(phone, '05-nested-trigger-ko-390');
     await phone.close();
   });

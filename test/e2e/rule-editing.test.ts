@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
-import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
+import { canvasNode, DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
@@ -26,7 +26,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const nodes = (page: Page, text: string) => page.locator('.react-flow__node', { hasText: text });
 const valueInput = (page: Page) => page.locator('.node-panel').getByLabel('Value', { exact: true });
 
 async function createTrigger(serviceId: string, body: Record<string, unknown>) {
@@ -61,25 +60,25 @@ describe('editing a trigger in the rule designer', () => {
 
     const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/rules/${service.id}`);
     await page.getByRole('button', { name: 'Refund triage' }).click();
-    await nodes(page, 'High').waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(page, 'High').waitFor({ timeout: UI_TIMEOUT });
     const undo = page.getByRole('button', { name: 'Undo', exact: true });
     const redo = page.getByRole('button', { name: 'Redo', exact: true });
     expect(await undo.isDisabled()).toBe(true);
 
     // Typing into a value is one step: one Undo takes the whole word back, Redo brings it again.
-    await nodes(page, '환불').click();
+    await canvasNode(page, '환불').click();
     await valueInput(page).click();
     await valueInput(page).press('End');
     await valueInput(page).pressSequentially(' 요청');
-    await nodes(page, '환불 요청').waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(page, '환불 요청').waitFor({ timeout: UI_TIMEOUT });
     await undo.click();
     expect(await valueInput(page).inputValue()).toBe('환불');
     await redo.click();
     expect(await valueInput(page).inputValue()).toBe('환불 요청');
 
     // Dragging a row below another reorders the rows; the drop is one step back.
-    const top = async (text: string) => (await nodes(page, text).boundingBox())?.y ?? Number.NaN;
-    const from = (await nodes(page, 'High').boundingBox())!;
+    const top = async (text: string) => (await canvasNode(page, text).boundingBox())?.y ?? Number.NaN;
+    const from = (await canvasNode(page, 'High').boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2, (await top('환불 요청')) + from.height * 1.5, { steps: 10 });
@@ -89,20 +88,20 @@ describe('editing a trigger in the rule designer', () => {
     await expect.poll(async () => (await top('High')) < (await top('환불 요청')), { timeout: UI_TIMEOUT }).toBe(true);
 
     // Delete is immediate, and undoable with the keys.
-    await nodes(page, 'High').click();
+    await canvasNode(page, 'High').click();
     await page.keyboard.press('Delete');
-    await nodes(page, 'High').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await canvasNode(page, 'High').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await page.keyboard.press('Control+z');
-    await nodes(page, 'High').waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(page, 'High').waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Control+Shift+z');
-    await nodes(page, 'High').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await canvasNode(page, 'High').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
     // A copied condition pastes as a second row with its own id.
-    await nodes(page, '환불 요청').click();
+    await canvasNode(page, '환불 요청').click();
     await page.keyboard.press('Control+c');
     await page.getByText('Copied — paste with').waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Control+v');
-    await expect.poll(() => nodes(page, '환불 요청').count(), { timeout: UI_TIMEOUT }).toBe(2);
+    await expect.poll(() => canvasNode(page, '환불 요청').count(), { timeout: UI_TIMEOUT }).toBe(2);
     await studio.shoot(page, '01-edited-en-1440');
 
     // A whole trigger duplicates into a new draft; the open, unsaved trigger stays open.
@@ -114,8 +113,8 @@ describe('editing a trigger in the rule designer', () => {
     await page.getByRole('link', { name: 'Workspace' }).click();
     await page.locator('.rule-studio').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await page.getByRole('link', { name: 'Rule studio' }).click();
-    await expect.poll(() => nodes(page, '환불 요청').count(), { timeout: UI_TIMEOUT }).toBe(2);
-    expect(await nodes(page, 'High').count()).toBe(0);
+    await expect.poll(() => canvasNode(page, '환불 요청').count(), { timeout: UI_TIMEOUT }).toBe(2);
+    expect(await canvasNode(page, 'High').count()).toBe(0);
     expect(await page.locator('.save-state').textContent()).toBe('Unsaved changes');
     expect(await undo.isEnabled()).toBe(true);
 
@@ -139,9 +138,9 @@ describe('editing a trigger in the rule designer', () => {
     await page.reload();
     expect(await page.getByLabel('Service').inputValue()).toBe(service.id);
     await page.getByRole('button', { name: 'Refund triage' }).click();
-    await nodes(page, '환불 요청').first().click();
+    await canvasNode(page, '환불 요청').first().click();
     await page.keyboard.press('Control+d');
-    await expect.poll(() => nodes(page, '환불 요청').count(), { timeout: UI_TIMEOUT }).toBe(3);
+    await expect.poll(() => canvasNode(page, '환불 요청').count(), { timeout: UI_TIMEOUT }).toBe(3);
     await page.getByRole('link', { name: 'Workspace' }).click();
     await page.locator('.rule-studio').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     const asked = page.waitForEvent('dialog', { timeout: UI_TIMEOUT });
@@ -157,7 +156,7 @@ describe('editing a trigger in the rule designer', () => {
 
     const phone = await studio.signedIn(h.admin.token, PHONE, 'ko', `#/rules/${service.id}`);
     await phone.getByRole('button', { name: 'Refund triage' }).click();
-    await nodes(phone, '환불 요청').first().waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(phone, '환불 요청').first().waitFor({ timeout: UI_TIMEOUT });
     await studio.shoot(phone, '02-editing-ko-390');
     await phone.close();
   });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 import { serveApi, type ServedApi } from '../support/served-api';
-import { DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
+import { canvasNode, DESKTOP, openStudioBrowser, PHONE, type StudioBrowser, UI_TIMEOUT } from '../support/studio-browser';
 
 let h: Harness;
 let served: ServedApi;
@@ -29,7 +29,6 @@ afterAll(async () => {
 
 const LONG_VALUE = '환불 요청 — refund requested for order ORD-2026-000123 after the card payment failed twice and the customer wrote again';
 
-const node = (page: Page, text: string) => page.locator('.react-flow__node', { hasText: text });
 
 /** The text of the node holding the keyboard focus ('' when the focus is elsewhere). */
 const focusedNode = (page: Page) => page.evaluate<string>("document.activeElement?.closest('.react-flow__node')?.innerText ?? ''");
@@ -97,13 +96,13 @@ describe('the palette, keyboard and layout of the rule designer', () => {
 
     const page = await studio.signedIn(h.admin.token, DESKTOP, 'en', `#/rules/${service.id}`);
     await page.getByRole('button', { name: 'Refund follow-up' }).click();
-    await node(page, 'Subject').waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(page, 'Subject').waitFor({ timeout: UI_TIMEOUT });
     await expectReadable(page);
     expect(await overlappingNodes(page)).toEqual([]);
 
     // By keyboard: from the row, an Any group beside it (the focus lands on the row inside it), then a channel row
     // beside that one, inside the group.
-    await node(page, 'Subject').click();
+    await canvasNode(page, 'Subject').click();
     await insertByKeyboard(page, 'any of');
     await expect.poll(() => focusedNode(page)).toContain('Urgent');
     await insertByKeyboard(page, 'channel');
@@ -140,19 +139,19 @@ describe('the palette, keyboard and layout of the rule designer', () => {
     await page.getByRole('button', { name: /^Add/ }).click();
     await paletteSearch(page).fill('not');
     // Held over the Any group, the drag marks it as the group receiving the entry.
-    const group = (await node(page, 'Any of these').boundingBox())!;
+    const group = (await canvasNode(page, 'Any of these').boundingBox())!;
     await page.evaluate(`(() => {
       const carried = new DataTransfer();
       carried.setData('application/x-contactflow-palette', 'group:not');
       const at = { clientX: ${group.x + 30}, clientY: ${group.y + 20}, bubbles: true, cancelable: true, dataTransfer: carried };
       document.elementFromPoint(at.clientX, at.clientY).dispatchEvent(new DragEvent('dragover', at));
     })()`);
-    await expect.poll(() => node(page, 'Any of these').getAttribute('class')).toContain('drop-receiver');
-    await page.getByRole('option', { name: 'Not this' }).dragTo(node(page, 'Any of these'));
-    await node(page, 'Not this').waitFor({ timeout: UI_TIMEOUT });
+    await expect.poll(() => canvasNode(page, 'Any of these').getAttribute('class')).toContain('drop-receiver');
+    await page.getByRole('option', { name: 'Not this' }).dragTo(canvasNode(page, 'Any of these'));
+    await canvasNode(page, 'Not this').waitFor({ timeout: UI_TIMEOUT });
     await paletteSearch(page).fill('priority');
     await page.getByRole('option', { name: 'Set priority' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 420, y: 600 } });
-    await node(page, 'Set priority').waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(page, 'Set priority').waitFor({ timeout: UI_TIMEOUT });
     await page.locator('.palette').getByRole('button', { name: 'Close' }).click();
     await page.locator('.palette').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
@@ -160,7 +159,7 @@ describe('the palette, keyboard and layout of the rule designer', () => {
     expect(await overlappingNodes(page)).toEqual([]);
     await page.getByRole('button', { name: /^Save/ }).click();
     await page.getByText('Trigger saved').waitFor({ timeout: UI_TIMEOUT });
-    await node(page, 'Refund follow-up').focus();
+    await canvasNode(page, 'Refund follow-up').focus();
     await studio.shoot(page, '01-palette-built-en-1440');
 
     const urgent = { field: 'priority', operator: 'equals', value: 'urgent' };
@@ -174,10 +173,10 @@ describe('the palette, keyboard and layout of the rule designer', () => {
 
     const phone = await studio.signedIn(h.admin.token, PHONE, 'ko', `#/rules/${service.id}`);
     await phone.getByRole('button', { name: 'Refund follow-up' }).click();
-    await node(phone, '만족하지 않음').waitFor({ timeout: UI_TIMEOUT });
+    await canvasNode(phone, '만족하지 않음').waitFor({ timeout: UI_TIMEOUT });
     await expectReadable(phone);
     expect(await overlappingNodes(phone)).toEqual([]);
-    await node(phone, '하나 이상 만족').click();
+    await canvasNode(phone, '하나 이상 만족').click();
     await insertByKeyboard(phone, '태그');
     await expect.poll(() => focusedNode(phone)).toContain('태그');
     await studio.shoot(phone, '02-palette-ko-390');

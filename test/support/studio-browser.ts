@@ -20,6 +20,9 @@ export const PHONE = { width: 390, height: 844 };
 
 export type Viewport = { width: number; height: number };
 
+/** The rule canvas's nodes that show `text` anywhere in them. */
+export const canvasNode = (page: Page, text: string) => page.locator('.react-flow__node', { hasText: text });
+
 export interface StudioBrowser {
   /** A new page of the studio at `hash`, signed in with the session token, in the language given. */
   signedIn(token: string, viewport: Viewport, lang: 'en' | 'ko', hash: string): Promise<Page>;
