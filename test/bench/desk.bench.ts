@@ -5,7 +5,7 @@
  * - **task lists and dashboard**: `GET /tickets?list=…&limit=50` (a page of the unassigned, my-open and all lists the
  *   studio opens) and `GET /dashboard`, sent by 50 agents of the corpus at once over loopback HTTP to the real API
  *   (`startApiServer`), against a bare Hono handler that runs the very statements the API sent for that agent's
- *   request (captured once per agent through a postgres.js debug hook), in the same order, through postgres.js, and
+ *   request (captured once per agent, test/support/statements.ts), in the same order, through postgres.js, and
  *   answers their rows as JSON. The two sides alternate in every round, at 50 clients and then at one client alone;
  *   the figures are the medians of the rounds.
  *   The load comes from a child process (support/load-generator.ts).
@@ -35,6 +35,7 @@ import { startTemporal } from '../../infra/temporal';
 import { insertSession } from '../../store/auth';
 import { figureLog, load, machine, median, medianOf, option, pointOf, round, startLoadGenerator, writeResults, type Point } from './support/figures';
 import type { LoadJob } from './support/load-generator';
+import { statementsOf, type Statement } from '../support/statements';
 import { DEFAULT_CORPUS, openTicketCorpus } from './support/ticket-corpus';
 
 const CLIENTS = 50;
@@ -49,11 +50,6 @@ const SCENARIOS = [
   { name: 'dashboard', route: '/dashboard?timezone=Asia%2FSeoul', list: false },
 ] as const;
 const STRATEGIES = ['roundRobin', 'leastLoaded'] as const;
-
-interface Statement {
-  text: string;
-  params: unknown[];
-}
 
 async function main(): Promise<void> {
   const rounds = option('rounds', 3);
@@ -88,8 +84,7 @@ async function main(): Promise<void> {
     const temporal = await startTemporal(config, log);
     stops.push(temporal.stop);
 
-    let capture: Statement[] | null = null;
-    const apiSql = connectDatabase(corpus.url, { debug: (_id, text, params) => capture?.push({ text, params: params as unknown[] }) });
+    const apiSql = connectDatabase(corpus.url);
     const bareSql = connectDatabase(corpus.url);
     // Assignment runs one decision at a time through a pool of its own for each corpus, alike.
     const smallUrl = corpus.url.replace(/\/[^/]*$/, `/${SMALL_DATABASE}`);
@@ -114,15 +109,18 @@ async function main(): Promise<void> {
     const captured = new Map<string, Statement[]>();
     for (const scenario of SCENARIOS) {
       for (const [lane, token] of tokens.entries()) {
-        capture = [];
-        const response = await fetch(apiUrl + scenario.route, { headers: { authorization: `Bearer ${token}` } });
-        if (!response.ok) throw new Error(`${scenario.route} answered ${response.status}: ${await response.text()}`);
-        await response.arrayBuffer();
+        const send = async () => {
+          const response = await fetch(apiUrl + scenario.route, { headers: { authorization: `Bearer ${token}` } });
+          if (!response.ok) throw new Error(`${scenario.route} answered ${response.status}: ${await response.text()}`);
+          await response.arrayBuffer();
+        };
+        // The second request is the one recorded: what the API sends once its directory cache holds the agent.
+        await send();
+        const { statements } = await statementsOf(apiSql, send);
         // The API's counter folding may run meanwhile; it is not the request's.
-        captured.set(`${scenario.name}/${lane}`, capture.filter((statement) => !/compact_ticket_counts/.test(statement.text)));
+        captured.set(`${scenario.name}/${lane}`, statements.filter((statement) => !/compact_ticket_counts/.test(statement.text)));
       }
     }
-    capture = null;
     const statementsPerRequest = Object.fromEntries(SCENARIOS.map((s) => [s.name, captured.get(`${s.name}/0`)!.length]));
 
     const bare = new Hono();
@@ -196,10 +194,9 @@ async function main(): Promise<void> {
     // The decision's one statement that could grow with the tickets, the candidates with their load: the buffers its
     // plan touches, which unlike a rate on a shared machine do not depend on the load.
     const candidateBuffers = async (url: string, strategy: (typeof STRATEGIES)[number]) => {
-      const statements: Statement[] = [];
-      const probe = connectDatabase(url, { max: 1, debug: (_id, text, params) => statements.push({ text, params: params as unknown[] }) });
+      const probe = connectDatabase(url, { max: 1 });
       try {
-        await assignAgent(probe, `bench-probe-${strategy}-${Math.random()}`, { type: 'assign', groupId, strategy });
+        const { statements } = await statementsOf(probe, () => assignAgent(probe, `bench-probe-${strategy}-${Math.random()}`, { type: 'assign', groupId, strategy }));
         const candidates = statements.find((statement) => /from group_members m/.test(statement.text))!;
         const [row] = await probe.unsafe(`explain (analyze, buffers, format json) ${candidates.text}`, candidates.params as never[]);
         const plan = (row['QUERY PLAN'] as { Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number } }[])[0].Plan;

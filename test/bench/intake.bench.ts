@@ -9,8 +9,8 @@
  * - **ticket commands**: 20 agents at once, each taking, replying to (a comment), holding and resolving its own
  *   tickets, against 20 clients sending a bare one-activity update.
  * - per create and per command: history events, activities, workflow tasks, search-attribute upserts, payload
- *   bytes (from the workflow history) and SQL statements (counted by a postgres.js debug hook on the API's and the
- *   worker's connections), for one create and one take/reply/hold/resolve sequence run alone.
+ *   bytes (from the workflow history) and SQL statements (recorded on the API's and the worker's connections only
+ *   then, test/support/statements.ts), for one create and one take/reply/hold/resolve sequence run alone.
  * - the workflow bundle's size against the bare workflow's.
  *
  * The API and both workers run in this process, as `npm start` runs them; the load comes from a child process
@@ -46,6 +46,7 @@ import { sideEffectsSettledUpdate, ticketWorkflowId } from '../../workflows/tick
 import { bareActivities } from './support/bare/activities';
 import { bareCommandUpdate, bareOpenedUpdate, bareTicketWorkflow } from './support/bare/workflows';
 import { historyCost, perCommand, type HistoryCost } from './support/history';
+import { recordStatements } from '../support/statements';
 import { figureLog, load, machine, medianOf, option, pointOf, round, startLoadGenerator, writeResults, type Point } from './support/figures';
 import type { Lane, LoadJob, PlannedRequest } from './support/load-generator';
 
@@ -130,9 +131,9 @@ async function main(): Promise<void> {
 
     // Statements counted per side; the counters are read around single operations run alone.
     // The texts are kept too: results.json lists what one create and one command sequence sent, for the profile.
-    const statements = { api: [] as string[], worker: [] as string[] };
-    const apiSql = connectDatabase(database.url, { debug: (_id, text) => statements.api.push(text) });
-    const workerSql = connectDatabase(database.url, { debug: (_id, text) => statements.worker.push(text) });
+    // They are recorded only then (test/support/statements.ts): recording costs each statement a captured stack.
+    const apiSql = connectDatabase(database.url);
+    const workerSql = connectDatabase(database.url);
     stops.push(() => apiSql.end(), () => workerSql.end());
 
     const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });
@@ -255,10 +256,14 @@ async function main(): Promise<void> {
 
     // --- The cost of one create and one command sequence, each run alone.
     const counted = async <T>(work: () => Promise<T>) => {
-      statements.api = [];
-      statements.worker = [];
-      const result = await work();
-      return { result, api: statements.api.length, worker: statements.worker.length, texts: tally([...statements.api, ...statements.worker]) };
+      const sent = { api: [] as string[], worker: [] as string[] };
+      const stops = [recordStatements(apiSql, ({ text }) => sent.api.push(text)), recordStatements(workerSql, ({ text }) => sent.worker.push(text))];
+      try {
+        const result = await work();
+        return { result, api: sent.api.length, worker: sent.worker.length, texts: tally([...sent.api, ...sent.worker]) };
+      } finally {
+        for (const stop of stops) stop();
+      }
     };
     const created = await counted(() => call('POST', '/tickets', agents[0].token, newTicketBody(intake.serviceId)));
     if (!created.result.assigneeId) throw new Error('the round-robin trigger left the ticket unassigned');

@@ -16,6 +16,7 @@ import { connectDatabase } from '../../infra/connect';
 import { loadConfig } from '../../infra/env';
 import { createLogger } from '../../infra/logger';
 import { insertSession } from '../../store/auth';
+import { statementsOf } from '../support/statements';
 import { DEFAULT_CORPUS, openTicketCorpus, type CorpusFacts } from './support/ticket-corpus';
 
 interface Search {
@@ -57,11 +58,6 @@ function searches(facts: CorpusFacts): Search[] {
   ];
 }
 
-interface CapturedQuery {
-  text: string;
-  params: unknown[];
-}
-
 const percentile = (samples: number[], p: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -92,11 +88,7 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(), LOG_LEVEL: 'silent' as const };
   const corpus = await openTicketCorpus({ ...DEFAULT_CORPUS, tickets: option('tickets', DEFAULT_CORPUS.tickets) }, { config });
 
-  let capture: CapturedQuery[] | null = null;
-  const sql = connectDatabase(corpus.url, {
-    max: 4,
-    debug: (_connection, text, params) => capture?.push({ text, params: params as unknown[] }),
-  });
+  const sql = connectDatabase(corpus.url, { max: 4 });
   const bare = connectDatabase(corpus.url, { max: 4 });
   const token = newToken('session');
   await insertSession(sql, { tokenHash: hashToken(token), agentId: corpus.facts.adminId, expiresAt: new Date(Date.now() + 3600_000) });
@@ -118,10 +110,9 @@ async function main(): Promise<void> {
     `${JSON.stringify({ bench: 'search', corpus: corpus.facts.tickets, rounds, load: loadavg().map((l) => Math.round(l * 100) / 100) })}\n`,
   );
   for (const { name, typical, body } of searches(corpus.facts)) {
-    capture = [];
-    const result = await search({ limit: 25, ...body });
-    const statements = capture.filter((query) => /from tickets t/.test(query.text));
-    capture = null;
+    const sent = await statementsOf(sql, () => search({ limit: 25, ...body }));
+    const result = sent.result;
+    const statements = sent.statements.filter((query) => /from tickets t/.test(query.text));
 
     const plans: Record<string, string[]> = {};
     let seqScanOnTickets = false;
