@@ -17,10 +17,12 @@
 import type { ErrorCode } from '../domain/error-codes';
 import type { Service } from '../store/directory/services';
 import { findCustomerInOrg, type CustomerRow } from '../store/customers';
-import type { Db } from '../store/db';
+import type { Db, Sql } from '../store/db';
+import { searchScope } from '../store/ticket-search';
 import type { ServiceAudience } from '../store/ticket-changes';
 import { agentGroupIdsInService, findTicketInOrg, type TicketView } from '../store/tickets';
 import type { AuthenticatedAgent } from './auth/agent';
+import type { DirectoryCache } from './directory-cache';
 import { ApiError, notFound } from './errors';
 import { requireService } from './guards';
 
@@ -79,6 +81,14 @@ export async function requireServiceAccess(sql: Db, reader: Reader, serviceId: s
 export async function requireTicketListAccess(sql: Db, reader: Reader, serviceId: string | undefined): Promise<void> {
   if (serviceId) await requireServiceAccess(sql, reader, serviceId);
   else requireTicketReader(reader);
+}
+
+/**
+ * The services a search or task list of the reader covers (`searchScope`: the one asked for, or every one they may
+ * read), kept in the directory cache since only a directory change changes it. Call it once access is checked.
+ */
+export function searchableServices({ sql, directory }: { sql: Sql; directory: DirectoryCache }, reader: Reader, serviceId?: string): Promise<string[]> {
+  return directory.remember(`scope:${reader.id}:${serviceId ?? ''}`, () => searchScope(sql, reader, serviceId));
 }
 
 /** A ticket the reader may read (and so its events, messages and trace): 404 `ticket.not_found` outside their organisation. */

@@ -45,6 +45,7 @@ import { exportRoutes } from './routes/exports/exports.index';
 // Live ticket changes for open studios.
 import { eventRoutes } from './routes/events/events.index';
 import { createTicketChangeHub } from './ticket-change-hub';
+import { changesDirectory, createDirectoryCache } from './directory-cache';
 
 /** The codes of the errors Hono itself raises (malformed JSON, an undeclared content type, a body too large). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -58,13 +59,17 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
 
   const loginThrottle = createLoginThrottle();
   const ticketChanges = createTicketChangeHub(deps);
+  const directory = createDirectoryCache(deps);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('directory', directory);
     c.set('loginThrottle', loginThrottle);
     c.set('ticketChanges', ticketChanges);
     const started = performance.now();
     await next();
+    // This process's next request sees its own change before the change's notification comes back.
+    if (c.res.status < 400 && changesDirectory(c.req.method, c.req.path)) directory.forget();
     // Counted by route pattern, not path, so ids never become label values.
     const route = c.req.routePath;
     metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });

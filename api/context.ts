@@ -8,6 +8,7 @@ import type { Sql } from '../store/db';
 import type { Config } from '../infra/env';
 import type { AuthenticatedAgent } from './auth/agent';
 import type { LoginThrottle } from './auth/login-throttle';
+import type { DirectoryCache } from './directory-cache';
 import type { TicketChangeHub } from './ticket-change-hub';
 
 export interface ApiDeps {
@@ -24,6 +25,8 @@ export interface AppEnv {
     agent: AuthenticatedAgent;
     requestId: string;
     loginThrottle: LoginThrottle;
+    /** Sessions and read scopes kept in memory, one per application. */
+    directory: DirectoryCache;
     /** The fan-out of ticket changes to live event streams, one per application. */
     ticketChanges: TicketChangeHub;
   };

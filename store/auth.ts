@@ -18,12 +18,14 @@ export interface TokenAgent {
 
 const AGENT_COLUMNS = 'a.id, a.org_id as "orgId", a.email, a.name, a.role, a.permissions';
 
-/** The active agent of an unexpired session, by the token's hash. */
-export async function findAgentBySession(sql: Db, tokenHash: string): Promise<TokenAgent | null> {
-  const [agent] = await sql<TokenAgent[]>`
-    select ${sql.unsafe(AGENT_COLUMNS)} from sessions s join agents a on a.id = s.agent_id
+/** The active agent of an unexpired session, by the token's hash, and when the session expires. */
+export async function findAgentBySession(sql: Db, tokenHash: string): Promise<{ agent: TokenAgent; expiresAt: Date } | null> {
+  const [row] = await sql<(TokenAgent & { expiresAt: Date })[]>`
+    select ${sql.unsafe(AGENT_COLUMNS)}, s.expires_at as "expiresAt" from sessions s join agents a on a.id = s.agent_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and a.active`;
-  return agent ?? null;
+  if (!row) return null;
+  const { expiresAt, ...agent } = row;
+  return { agent, expiresAt };
 }
 
 /** An API client as its owner and the organisation's admins see it; never its token. */

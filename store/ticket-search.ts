@@ -161,12 +161,18 @@ export interface PreparedSearch {
   conditions: TicketSearchConditions;
 }
 
-export async function prepareSearch(sql: Sql, viewer: TicketViewer, query: Pick<TicketSearchQuery, 'serviceId' | 'conditions'>): Promise<PreparedSearch> {
+/** `scope` is the search's {@link searchScope}, when the caller already has it or keeps it (the API does). */
+export async function prepareSearch(
+  sql: Sql,
+  viewer: TicketViewer,
+  query: Pick<TicketSearchQuery, 'serviceId' | 'conditions'>,
+  scope: Promise<string[]> = searchScope(sql, viewer, query.serviceId),
+): Promise<PreparedSearch> {
   const { intakeTypeId } = query.conditions;
-  if (!intakeTypeId?.length) return { scope: await searchScope(sql, viewer, query.serviceId), conditions: query.conditions };
+  if (!intakeTypeId?.length) return { scope: await scope, conditions: query.conditions };
   // Side by side: each is one small lookup, and a search pays their round trips before its own.
-  const [scope, subtree] = await Promise.all([
-    searchScope(sql, viewer, query.serviceId),
+  const [services, subtree] = await Promise.all([
+    scope,
     sql<{ id: string }[]>`
       with recursive subtree as (
         select id from categories where id in ${sql(intakeTypeId)} and kind = 'intake'
@@ -174,7 +180,7 @@ export async function prepareSearch(sql: Sql, viewer: TicketViewer, query: Pick<
         select child.id from categories child join subtree on child.parent_id = subtree.id)
       select id from subtree`,
   ]);
-  return { scope, conditions: { ...query.conditions, intakeTypeId: subtree.map((row) => row.id) } };
+  return { scope: services, conditions: { ...query.conditions, intakeTypeId: subtree.map((row) => row.id) } };
 }
 
 /** The search's conditions on `tickets t` within the services of `scope` (from {@link searchScope}). */

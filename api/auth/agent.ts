@@ -8,6 +8,7 @@ import type { Actor, ApiScope, Role } from '../../domain/people';
 import type { Sql } from '../../store/db';
 import { findApiClientByToken, findAgentBySession, markApiClientUsed, type TokenAgent, type TokenApiClient } from '../../store/auth';
 import type { AppEnv } from '../context';
+import type { DirectoryCache } from '../directory-cache';
 import { ApiError } from '../errors';
 import { scopeRequirement } from './scopes';
 import { hashToken, tokenKind } from './tokens';
@@ -32,14 +33,20 @@ export interface AuthenticatedAgent extends TokenAgent {
 // `lastUsedAt` is kept to the minute, so a busy client does not write on every request.
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** The caller a bearer token names now, or null when it is unknown, expired or revoked. */
-export async function findCaller(sql: Sql, token: string): Promise<{ agent: AuthenticatedAgent; client: TokenApiClient | null } | null> {
+/**
+ * The caller a bearer token names now, or null when it is unknown, expired or revoked. A session is kept in the
+ * directory cache until it expires or the directory changes; an API client is read each time (its use is recorded).
+ */
+export async function findCaller(
+  { sql, directory }: { sql: Sql; directory: DirectoryCache },
+  token: string,
+): Promise<{ agent: AuthenticatedAgent; client: TokenApiClient | null } | null> {
   const kind = tokenKind(token);
   if (!kind) return null;
   const hash = hashToken(token);
   if (kind === 'session') {
-    const agent = await findAgentBySession(sql, hash);
-    return agent ? { agent: { ...agent, via: 'session', apiClient: null }, client: null } : null;
+    const session = await directory.remember(`session:${hash}`, () => findAgentBySession(sql, hash), ({ expiresAt }) => expiresAt.getTime() > Date.now());
+    return session ? { agent: { ...session.agent, via: 'session', apiClient: null }, client: null } : null;
   }
   const found = await findApiClientByToken(sql, hash);
   if (!found) return null;
@@ -70,7 +77,7 @@ export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
   if (!token) throw new ApiError(401, 'auth.required', 'Send a bearer token: Authorization: Bearer <token>.');
   const { sql } = c.var.deps;
-  const caller = await findCaller(sql, token);
+  const caller = await findCaller({ sql, directory: c.var.directory }, token);
   if (!caller) throw new ApiError(401, 'auth.invalid_token', 'The bearer token is unknown, expired or revoked.');
   c.set('agent', caller.agent);
   if (!caller.client) return next();

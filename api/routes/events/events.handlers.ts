@@ -54,7 +54,7 @@ export const stream: AppRouteHandler<typeof routes.stream> = (async (c) => {
     let unsubscribe = () => {};
     const beat = async () => {
       // The database being away keeps the stream: the listener's reconnection sends `resync`.
-      const caller = await findCaller(sql, token).catch(() => undefined);
+      const caller = await findCaller({ sql, directory: c.var.directory }, token).catch(() => undefined);
       // Signed out, expired, revoked or deactivated since the stream opened.
       if (caller === null) return stream.abort();
       if (caller) reader = caller.agent;

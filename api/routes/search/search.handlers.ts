@@ -2,7 +2,7 @@ import type { Sql } from '../../../store/db';
 import { findSearchDefaults, saveSearchDefaults } from '../../../store/search-defaults';
 import { countTickets, prepareSearch, searchTickets as searchTicketPage, type TicketSearchQuery } from '../../../store/ticket-search';
 import type { TicketViewer } from '../../../store/tickets';
-import { requireTicketListAccess } from '../../access';
+import { requireTicketListAccess, searchableServices } from '../../access';
 import { revealTicket } from '../../pii';
 import type { AppRouteHandler } from '../../context';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor';
@@ -31,7 +31,7 @@ export const searchTickets: AppRouteHandler<typeof routes.searchTickets> = async
   const { sql } = c.var.deps;
   const body = c.req.valid('json');
   const query = await searchQueryOf(sql, c.var.agent, body);
-  const prepared = await prepareSearch(sql, c.var.agent, query);
+  const prepared = await prepareSearch(sql, c.var.agent, query, searchableServices({ sql, directory: c.var.directory }, c.var.agent, query.serviceId));
   const [page, total] = await Promise.all([
     searchTicketPage(sql, c.var.agent, query, prepared),
     body.count ? countTickets(sql, c.var.agent, query, { prepared }) : null,

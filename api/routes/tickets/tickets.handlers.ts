@@ -15,7 +15,7 @@ import {
 } from '../../../store/tickets';
 import type { TicketChannel, TicketCommand, TicketEdit } from '../../../domain/ticket';
 import { checkFieldValues, requireFilledFields, ticketFields } from '../../fields';
-import { requireTicketAccess, requireTicketListAccess } from '../../access';
+import { requireTicketAccess, requireTicketListAccess, searchableServices } from '../../access';
 import { requirePermission, requireTicketCreation } from '../../permissions';
 import type { z } from '@hono/zod-openapi';
 import { renderTemplate } from '../../../activities/templates';
@@ -28,7 +28,7 @@ import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agen
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { sendTicketCommand, startTicket } from './tickets.commands';
-import { searchTickets } from '../../../store/ticket-search';
+import { prepareSearch, searchTickets } from '../../../store/ticket-search';
 import { decodeSearchCursor, encodeSearchCursor } from '../search/search.cursor';
 import type * as routes from './tickets.routes';
 
@@ -156,8 +156,9 @@ export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c)
   const { cursor, list, serviceId, limit, sort, direction, q, ...filters } = c.req.valid('query');
   await requireTicketListAccess(sql, c.var.agent, serviceId);
   const after = cursor ? decodeSearchCursor(cursor, sort, direction) : null;
-  const conditions = { ...filters, text: q };
-  const page = await searchTickets(sql, c.var.agent, { list, serviceId, conditions, sort, direction, limit, after });
+  const query = { list, serviceId, conditions: { ...filters, text: q }, sort, direction, limit, after };
+  const scope = searchableServices({ sql, directory: c.var.directory }, c.var.agent, serviceId);
+  const page = await searchTickets(sql, c.var.agent, query, await prepareSearch(sql, c.var.agent, query, scope));
   const revealed = page.items.map((ticket) => revealTicket(c.var.deps.config, ticket));
   return c.json({ items: revealed, nextCursor: page.next ? encodeSearchCursor(sort, direction, page.next) : null }, 200);
 };
