@@ -7,8 +7,9 @@
  * of any change to sessions, agents, services, groups or memberships, and any notification empties the cache in
  * every API process. So that nothing is kept across a change:
  *
- * - nothing is kept until the listener is in place, and it is emptied whenever the listener (re)connects, since
- *   notifications sent while it was away are lost;
+ * - nothing is kept until the listener is in place (it starts with the cache, and again on the first request
+ *   after a failed start), and it is emptied whenever the listener (re)connects, since notifications sent while it
+ *   was away are lost;
  * - an answer read while a notification arrived is used but not kept (the read may predate the change);
  * - this process's own changes forget at once ({@link DirectoryCache.forget}), not when their notification comes
  *   back, so the caller's next request already sees them;
@@ -66,6 +67,7 @@ export function createDirectoryCache({ sql, log }: { sql: Sql; log: Logger }): D
       });
   }
 
+  listen();
   return {
     forget,
     async remember(key, read, usable = () => true) {
