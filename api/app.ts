@@ -75,7 +75,7 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
     metrics.httpRequestSeconds.inc({ method: c.req.method, route }, (performance.now() - started) / 1000);
     deps.log.info(
-      { reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
@@ -97,12 +97,12 @@ export function createApp(deps: ApiDeps): AppOpenAPI {
     }
     const down = unavailableDependency(error);
     if (down) {
-      deps.log.warn({ err: error, reqId: c.var.requestId }, `${down} unavailable`);
+      deps.log.warn({ err: error, reqId: c.get('requestId') }, `${down} unavailable`);
       c.header('retry-after', '5');
       return c.json(errorBody(`${down}.unavailable`, `The ${down === 'database' ? 'database' : 'workflow engine'} is unavailable; retry shortly.`), 503);
     }
-    deps.log.error({ err: error, reqId: c.var.requestId }, 'unhandled error');
-    return c.json(errorBody('internal', 'Something went wrong on our side.', { requestId: c.var.requestId }), 500);
+    deps.log.error({ err: error, reqId: c.get('requestId') }, 'unhandled error');
+    return c.json(errorBody('internal', 'Something went wrong on our side.', { requestId: c.get('requestId') }), 500);
   });
   app.notFound((c) => c.json(errorBody('route.not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 

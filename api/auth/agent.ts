@@ -76,8 +76,8 @@ export function bearerToken(header: string | undefined): string | null {
 export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
   if (!token) throw new ApiError(401, 'auth.required', 'Send a bearer token: Authorization: Bearer <token>.');
-  const { sql } = c.var.deps;
-  const caller = await findCaller({ sql, directory: c.var.directory }, token);
+  const { sql } = c.get('deps');
+  const caller = await findCaller({ sql, directory: c.get('directory') }, token);
   if (!caller) throw new ApiError(401, 'auth.invalid_token', 'The bearer token is unknown, expired or revoked.');
   c.set('agent', caller.agent);
   if (!caller.client) return next();

@@ -19,22 +19,22 @@ const emailTaken = (email: string) =>
   new ApiError(409, 'agent.email_taken', `An agent with the email ${email} already exists.`, { email });
 
 export const listAgents: AppRouteHandler<typeof routes.listAgents> = async (c) => {
-  return c.json(await queryAgents(c.var.deps.sql, c.var.agent.orgId), 200);
+  return c.json(await queryAgents(c.get('deps').sql, c.get('agent').orgId), 200);
 };
 
 export const getAgent: AppRouteHandler<typeof routes.getAgent> = async (c) => {
   const { id } = c.req.valid('param');
-  const agent = await findAgent(c.var.deps.sql, c.var.agent.orgId, id);
+  const agent = await findAgent(c.get('deps').sql, c.get('agent').orgId, id);
   if (!agent) throw notFound('agent', id);
   return c.json(agent, 200);
 };
 
 export const createAgent: AppRouteHandler<typeof routes.createAgent> = async (c) => {
-  const actor = c.var.agent;
+  const actor = c.get('agent');
   requireRole(actor, 'org_admin', 'admin');
   const body = c.req.valid('json');
   if (body.role === 'org_admin') requireRole(actor, 'org_admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
 
   const groupIds = await findOrgGroupIds(sql, actor.orgId, body.groupIds);
   const missing = body.groupIds.find((groupId) => !groupIds.includes(groupId));
@@ -53,11 +53,11 @@ export const createAgent: AppRouteHandler<typeof routes.createAgent> = async (c)
 };
 
 export const updateAgent: AppRouteHandler<typeof routes.updateAgent> = async (c) => {
-  const actor = c.var.agent;
+  const actor = c.get('agent');
   requireRole(actor, 'org_admin', 'admin');
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
 
   const changed = await changeAgent(sql, { orgId: actor.orgId, id, actorId: actorIdOf(actor) }, (before) => {
     if (before.role === 'org_admin' || body.role === 'org_admin') requireRole(actor, 'org_admin');

@@ -17,8 +17,8 @@ const cleanName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200) || 'attachment';
 
 export const uploadAttachments: AppRouteHandler<typeof routes.uploadAttachments> = async (c) => {
-  const { sql, config } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, config } = c.get('deps');
+  const agent = c.get('agent');
   const ticket = await requireTicketAccess(sql, agent, c.req.valid('param').id);
   requirePermission(agent, 'ticket', 'Attaching files');
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
@@ -71,15 +71,15 @@ export const uploadAttachments: AppRouteHandler<typeof routes.uploadAttachments>
 };
 
 export const listAttachments: AppRouteHandler<typeof routes.listAttachments> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   return c.json((await listTicketAttachments(sql, ticket.id)).map(view), 200);
 };
 
 export const downloadAttachment: AppRouteHandler<typeof routes.downloadAttachment> = async (c) => {
-  const { sql, config } = c.var.deps;
+  const { sql, config } = c.get('deps');
   const { id, attachmentId } = c.req.valid('param');
-  const ticket = await requireTicketAccess(sql, c.var.agent, id);
+  const ticket = await requireTicketAccess(sql, c.get('agent'), id);
   const attachment = await findTicketAttachment(sql, ticket.id, attachmentId);
   if (!attachment) throw notFound('attachment', attachmentId);
   const bytes = await attachmentStorageUnder(config.DATA_DIR).get(attachment.storageKey);

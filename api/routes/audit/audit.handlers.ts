@@ -4,10 +4,10 @@ import { listAuditPage } from '../../../store/audit';
 import type * as routes from './audit.routes';
 
 export const listAudit: AppRouteHandler<typeof routes.listAudit> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'org_admin', 'admin');
   const { limit, cursor } = c.req.valid('query');
-  const { items, more } = await listAuditPage(c.var.deps.sql, agent.orgId, { limit, before: cursor });
+  const { items, more } = await listAuditPage(c.get('deps').sql, agent.orgId, { limit, before: cursor });
   return c.json(
     {
       items: items.map((row) => ({

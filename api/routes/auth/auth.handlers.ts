@@ -21,16 +21,16 @@ import type * as routes from './auth.routes';
 const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
-  const { sql, config } = c.var.deps;
+  const { sql, config } = c.get('deps');
   const { email, password } = c.req.valid('json');
-  c.var.loginThrottle.check(email);
+  c.get('loginThrottle').check(email);
   const agent = await findLoginAgent(sql, email);
   const valid = await verifyPassword(password, agent?.password_hash ?? DECOY_HASH);
   if (!agent || !valid) {
-    c.var.loginThrottle.failed(email);
+    c.get('loginThrottle').failed(email);
     throw new ApiError(401, 'auth.invalid_credentials', 'Wrong email or password.');
   }
-  c.var.loginThrottle.succeeded(email);
+  c.get('loginThrottle').succeeded(email);
   const token = newToken('session');
   const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
   await insertSession(sql, { tokenHash: hashToken(token), agentId: agent.id, expiresAt });
@@ -46,13 +46,13 @@ export const login: AppRouteHandler<typeof routes.login> = async (c) => {
 
 export const logout: AppRouteHandler<typeof routes.logout> = async (c) => {
   const token = c.req.header('authorization')!.replace(/^Bearer\s+/i, '');
-  await deleteSession(c.var.deps.sql, hashToken(token));
+  await deleteSession(c.get('deps').sql, hashToken(token));
   return c.body(null, 204);
 };
 
 export const me: AppRouteHandler<typeof routes.me> = async (c) => {
-  const { id, email, name, role, permissions, apiClient } = c.var.agent;
-  return c.json({ id, email, name, role, permissions, groupIds: await agentGroupIds(c.var.deps.sql, id), apiClient }, 200);
+  const { id, email, name, role, permissions, apiClient } = c.get('agent');
+  return c.json({ id, email, name, role, permissions, groupIds: await agentGroupIds(c.get('deps').sql, id), apiClient }, 200);
 };
 
 const apiClientView = (client: ApiClientRow) => ({
@@ -69,11 +69,11 @@ const apiClientView = (client: ApiClientRow) => ({
 const seesAllClients = (role: Role) => role === 'admin' || role === 'org_admin';
 
 export const createApiToken: AppRouteHandler<typeof routes.createApiToken> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin', 'agent');
   const { name, scopes } = c.req.valid('json');
   const token = newToken('api');
-  const client = await insertApiClient(c.var.deps.sql, {
+  const client = await insertApiClient(c.get('deps').sql, {
     id: businessId('K'),
     name,
     scopes: API_SCOPES.filter((scope) => scopes.includes(scope)),
@@ -84,15 +84,15 @@ export const createApiToken: AppRouteHandler<typeof routes.createApiToken> = asy
 };
 
 export const listApiTokens: AppRouteHandler<typeof routes.listApiTokens> = async (c) => {
-  const { orgId, id, role } = c.var.agent;
-  const clients = await listApiClients(c.var.deps.sql, { orgId, ownerId: seesAllClients(role) ? undefined : id });
+  const { orgId, id, role } = c.get('agent');
+  const clients = await listApiClients(c.get('deps').sql, { orgId, ownerId: seesAllClients(role) ? undefined : id });
   return c.json(clients.map(apiClientView), 200);
 };
 
 export const revokeApiToken: AppRouteHandler<typeof routes.revokeApiToken> = async (c) => {
   const { id } = c.req.valid('param');
-  const agent = c.var.agent;
-  const revoked = await revokeApiClient(c.var.deps.sql, {
+  const agent = c.get('agent');
+  const revoked = await revokeApiClient(c.get('deps').sql, {
     id,
     orgId: agent.orgId,
     ownerId: seesAllClients(agent.role) ? undefined : agent.id,

@@ -86,8 +86,8 @@ async function requireJob(sql: Db, agent: AuthenticatedAgent, id: string): Promi
 }
 
 export const createBulkJob: AppRouteHandler<typeof routes.createBulkJob> = async (c) => {
-  const { sql, temporal, taskQueue, config } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, temporal, taskQueue, config } = c.get('deps');
+  const agent = c.get('agent');
   const { ticketIds, action } = c.req.valid('json');
   if (agent.role === 'org_admin') throw new ApiError(403, 'ticket.forbidden', 'Organisation admins do no ticket work.');
   requirePermission(agent, 'ticket', 'Bulk work on tickets');
@@ -124,12 +124,12 @@ export const createBulkJob: AppRouteHandler<typeof routes.createBulkJob> = async
 };
 
 export const getBulkJob: AppRouteHandler<typeof routes.getBulkJob> = async (c) => {
-  return c.json(await requireJob(c.var.deps.sql, c.var.agent, c.req.valid('param').id), 200);
+  return c.json(await requireJob(c.get('deps').sql, c.get('agent'), c.req.valid('param').id), 200);
 };
 
 export const bulkJobEvents: AppRouteHandler<typeof routes.bulkJobEvents> = async (c) => {
-  const { sql } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql } = c.get('deps');
+  const agent = c.get('agent');
   const first = await requireJob(sql, agent, c.req.valid('param').id);
   return streamSSE(c, async (stream) => {
     let job = first;

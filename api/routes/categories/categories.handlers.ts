@@ -16,15 +16,15 @@ const nameTaken = (name: string) =>
   new ApiError(409, 'category.name_taken', `A sibling category is already named ${name}.`, { name });
 
 export const categoryTree: AppRouteHandler<typeof routes.categoryTree> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json(await queryTree(sql, service.id, c.req.valid('query').kind), 200);
 };
 
 export const createCategory: AppRouteHandler<typeof routes.createCategory> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { kind, name, parentId = null, position } = c.req.valid('json');
 
@@ -51,11 +51,11 @@ export const createCategory: AppRouteHandler<typeof routes.createCategory> = asy
 };
 
 export const updateCategory: AppRouteHandler<typeof routes.updateCategory> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
 
   const updated = await changeCategory(sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, changes);
   if (!updated.ok) {
@@ -70,10 +70,10 @@ export const updateCategory: AppRouteHandler<typeof routes.updateCategory> = asy
 };
 
 export const deleteCategory: AppRouteHandler<typeof routes.deleteCategory> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
-  const deleted = await removeCategory(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeCategory(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) {
     if (deleted.reason === 'not_found') throw notFound('category', id);
     const { children, tickets, slaPolicies, fields, triggerIds } = deleted;

@@ -6,10 +6,10 @@ import type { AppRouteHandler } from '../../context';
 import type * as routes from './dashboard.routes';
 
 export const dashboard: AppRouteHandler<typeof routes.dashboard> = async (c) => {
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const query = c.req.valid('query');
-  await requireTicketListAccess(sql, c.var.agent, query.serviceId);
-  const row = await dashboardCounts(sql, c.var.agent, query);
+  await requireTicketListAccess(sql, c.get('agent'), query.serviceId);
+  const row = await dashboardCounts(sql, c.get('agent'), query);
   return c.json(
     {
       lists: Object.fromEntries(TICKET_LISTS.map((list) => [list, row[list]])) as Record<(typeof TICKET_LISTS)[number], number>,
@@ -26,7 +26,7 @@ export const dashboard: AppRouteHandler<typeof routes.dashboard> = async (c) => 
         inProgress: row.mine_in_progress,
         onHold: row.mine_on_hold,
         transferring: row.mine_transferring,
-        callbacksDue: await callbacksDue(sql, c.var.agent.id),
+        callbacksDue: await callbacksDue(sql, c.get('agent').id),
         guidanceRequests: row.mine_guidance_requests,
       },
     },

@@ -37,8 +37,8 @@ const hookUrl = (deps: ApiDeps, project: { id: string; webhookSecret: string }) 
   `${deps.config.PUBLIC_URL}/hooks/dooray/${project.id}/${project.webhookSecret}`;
 
 export const listOrganizations: AppRouteHandler<typeof routes.listOrganizations> = async (c) => {
-  requireRole(c.var.agent, 'org_admin', 'admin', 'agent');
-  return c.json(await listDoorayOrganizations(c.var.deps.sql, c.var.agent.orgId), 200);
+  requireRole(c.get('agent'), 'org_admin', 'admin', 'agent');
+  return c.json(await listDoorayOrganizations(c.get('deps').sql, c.get('agent').orgId), 200);
 };
 
 export const createOrganization: AppRouteHandler<typeof routes.createOrganization> = async (c) => {

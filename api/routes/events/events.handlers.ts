@@ -15,8 +15,8 @@ const HEARTBEAT_MS = 20_000;
 export const MAX_QUEUED_EVENTS = 1_000;
 
 export const stream: AppRouteHandler<typeof routes.stream> = (async (c) => {
-  const { sql, log } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, log } = c.get('deps');
+  const agent = c.get('agent');
   requireTicketReader(agent);
   const token = bearerToken(c.req.header('authorization'))!;
   c.header('x-accel-buffering', 'no');
@@ -54,7 +54,7 @@ export const stream: AppRouteHandler<typeof routes.stream> = (async (c) => {
     let unsubscribe = () => {};
     const beat = async () => {
       // The database being away keeps the stream: the listener's reconnection sends `resync`.
-      const caller = await findCaller({ sql, directory: c.var.directory }, token).catch(() => undefined);
+      const caller = await findCaller({ sql, directory: c.get('directory') }, token).catch(() => undefined);
       // Signed out, expired, revoked or deactivated since the stream opened.
       if (caller === null) return stream.abort();
       if (caller) reader = caller.agent;
@@ -62,11 +62,11 @@ export const stream: AppRouteHandler<typeof routes.stream> = (async (c) => {
     };
     const heartbeat = setInterval(() => void beat().catch(() => stream.abort()), HEARTBEAT_MS);
     try {
-      unsubscribe = await c.var.ticketChanges.subscribe(subscriber);
+      unsubscribe = await c.get('ticketChanges').subscribe(subscriber);
       await stream.writeSSE({ event: 'ready', data: '{}' });
       await closed;
     } catch (error) {
-      log.warn({ err: error, reqId: c.var.requestId }, 'ticket event stream ended');
+      log.warn({ err: error, reqId: c.get('requestId') }, 'ticket event stream ended');
     } finally {
       clearInterval(heartbeat);
       unsubscribe();

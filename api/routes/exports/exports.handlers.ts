@@ -61,19 +61,19 @@ async function downloadNow(sql: Sql, found: { total: { count: number; capped: bo
 
 export const downloadTickets: AppRouteHandler<typeof routes.downloadTickets> = (async (c) => {
   const { format, language } = c.req.valid('query');
-  const { sql } = c.var.deps;
-  return downloadNow(sql, await ticketSource(sql, c.var.agent, c.req.valid('json'), EXPORT_DIRECT_LIMIT), format, language);
+  const { sql } = c.get('deps');
+  return downloadNow(sql, await ticketSource(sql, c.get('agent'), c.req.valid('json'), EXPORT_DIRECT_LIMIT), format, language);
 }) as AppRouteHandler<typeof routes.downloadTickets>;
 
 export const downloadCustomers: AppRouteHandler<typeof routes.downloadCustomers> = (async (c) => {
   const { format, language, ...search } = c.req.valid('query');
-  const { sql } = c.var.deps;
-  return downloadNow(sql, await customerSource(sql, c.var.agent, search, EXPORT_DIRECT_LIMIT), format, language);
+  const { sql } = c.get('deps');
+  return downloadNow(sql, await customerSource(sql, c.get('agent'), search, EXPORT_DIRECT_LIMIT), format, language);
 }) as AppRouteHandler<typeof routes.downloadCustomers>;
 
 export const createExport: AppRouteHandler<typeof routes.createExport> = async (c) => {
-  const { sql, temporal, taskQueue } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, temporal, taskQueue } = c.get('deps');
+  const agent = c.get('agent');
   const body = c.req.valid('json');
   const { total, source } =
     body.kind === 'tickets' ? await ticketSource(sql, agent, body.search, EXPORT_ROW_LIMIT) : await customerSource(sql, agent, body.search, EXPORT_ROW_LIMIT);
@@ -102,15 +102,15 @@ export const createExport: AppRouteHandler<typeof routes.createExport> = async (
 };
 
 export const getExport: AppRouteHandler<typeof routes.getExport> = async (c) => {
-  const job = await findExportJob(c.var.deps.sql, c.var.agent.id, c.req.valid('param').id);
+  const job = await findExportJob(c.get('deps').sql, c.get('agent').id, c.req.valid('param').id);
   if (!job) throw notFound('export', c.req.valid('param').id);
   return c.json(job, 200);
 };
 
 export const downloadExport: AppRouteHandler<typeof routes.downloadExport> = (async (c) => {
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { id } = c.req.valid('param');
-  const job = await findExportJob(sql, c.var.agent.id, id);
+  const job = await findExportJob(sql, c.get('agent').id, id);
   if (!job) throw notFound('export', id);
   if (job.status !== 'done') throw new ApiError(409, 'export.not_ready', `The export is ${job.status}.`, { id, status: job.status });
   const base = job.fileName.replace(/\.(csv|xlsx)$/, '');

@@ -39,18 +39,18 @@ async function checkDefinition(
 }
 
 export const listFields: AppRouteHandler<typeof routes.listFields> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json({ systemFields: [...SYSTEM_FIELDS], fields: await queryFields(sql, service.id, c.req.valid('query').scope) }, 200);
 };
 
 export const createField: AppRouteHandler<typeof routes.createField> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const body = c.req.valid('json');
-  await checkDefinition(sql, service.id, body, fieldKeyring(c.var.deps.config));
+  await checkDefinition(sql, service.id, body, fieldKeyring(c.get('deps').config));
   const created = await insertField(
     sql,
     { ...body, id: businessId('F'), serviceId: service.id, intakeTypeId: body.intakeTypeId ?? null },
@@ -65,9 +65,9 @@ export const createField: AppRouteHandler<typeof routes.createField> = async (c)
 };
 
 export const updateField: AppRouteHandler<typeof routes.updateField> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
   const field = await findField(sql, agent.orgId, id);
@@ -79,10 +79,10 @@ export const updateField: AppRouteHandler<typeof routes.updateField> = async (c)
 };
 
 export const deleteField: AppRouteHandler<typeof routes.deleteField> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
-  const deleted = await removeField(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeField(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) throw notFound('field', id);
   return c.body(null, 204);
 };

@@ -15,17 +15,17 @@ import { requireService } from '../../guards';
 import type * as routes from './groups.routes';
 
 export const listGroups: AppRouteHandler<typeof routes.listGroups> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json(await queryGroups(sql, service.id), 200);
 };
 
 const nameTaken = (name: string) => new ApiError(409, 'group.name_taken', `The service already has a group named ${name}.`, { name });
 
 export const createGroup: AppRouteHandler<typeof routes.createGroup> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'org_admin', 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { name } = c.req.valid('json');
   const id = businessId('G');
@@ -39,9 +39,9 @@ export const createGroup: AppRouteHandler<typeof routes.createGroup> = async (c)
 };
 
 export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMembers> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'org_admin', 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { id } = c.req.valid('param');
   const { agentIds } = c.req.valid('json');
 
@@ -65,9 +65,9 @@ export const replaceGroupMembers: AppRouteHandler<typeof routes.replaceGroupMemb
 };
 
 export const updateGroup: AppRouteHandler<typeof routes.updateGroup> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'org_admin', 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { id } = c.req.valid('param');
   const { name } = c.req.valid('json');
   const renamed = await renameGroup(sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, name).catch((error: unknown) => {
@@ -79,10 +79,10 @@ export const updateGroup: AppRouteHandler<typeof routes.updateGroup> = async (c)
 };
 
 export const deleteGroup: AppRouteHandler<typeof routes.deleteGroup> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'org_admin', 'admin');
   const { id } = c.req.valid('param');
-  const deleted = await removeGroup(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeGroup(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) {
     switch (deleted.reason) {
       case 'not_found':

@@ -25,7 +25,7 @@ const health = createRoute({
 });
 
 export const healthRoutes: AppOpenAPI = createRouter().openapi(health, async (c) => {
-  const { sql, temporal } = c.var.deps;
+  const { sql, temporal } = c.get('deps');
   const [database, workflow] = await Promise.all([
     pingDatabase(sql).then(() => 'ok' as const, () => 'unavailable' as const),
     temporal.connection.workflowService.getSystemInfo({}).then(() => 'ok' as const, () => 'unavailable' as const),

@@ -55,7 +55,7 @@ function refusal(error: unknown): ApiError {
 }
 
 export const receiveHook: AppRouteHandler<typeof routes.receiveHook> = async (c) => {
-  const { sql, temporal, config } = c.var.deps;
+  const { sql, temporal, config } = c.get('deps');
   const keys = config.CALLBACK_SIGNING_KEY;
   // Without a key nothing was ever signed here, so no token can be valid.
   if (!keys) throw new ApiError(401, 'hook.invalid_token', `The URL is not one Contactflow signed. ${NO_KEY}`, { reason: 'no_signing_key' });
@@ -90,8 +90,8 @@ export const receiveHook: AppRouteHandler<typeof routes.receiveHook> = async (c)
 };
 
 export const mintHook: AppRouteHandler<typeof routes.mintHook> = async (c) => {
-  const { sql, config } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, config } = c.get('deps');
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const keys = config.CALLBACK_SIGNING_KEY;
   if (!keys) throw new ApiError(409, 'hook.unconfigured', NO_KEY);

@@ -32,11 +32,11 @@ function previewLookups(sql: Sql): Pick<CycleEnvironment, 'assign' | 'intakeType
 }
 
 export const previewImpact: AppRouteHandler<typeof routes.previewImpact> = async (c) => {
-  const { sql } = c.var.deps;
-  requireRole(c.var.agent, 'admin');
+  const { sql } = c.get('deps');
+  requireRole(c.get('agent'), 'admin');
   const { serviceId } = c.req.valid('param');
   const body = c.req.valid('json');
-  await requireService(sql, c.var.agent.orgId, serviceId);
+  await requireService(sql, c.get('agent').orgId, serviceId);
   const range = { serviceId, from: new Date(body.from), to: new Date(body.to), limit: body.limit };
   if (range.from >= range.to) {
     throw new ApiError(422, 'impact.invalid_range', 'The period must end after it starts.', { path: ['to'] });

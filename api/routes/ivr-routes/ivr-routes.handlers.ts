@@ -43,14 +43,14 @@ const thresholds = (body: { unassignedAfter: string; dueAfter: string; escalateA
 });
 
 export const listIvrRoutes: AppRouteHandler<typeof routes.listIvrRoutes> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   if (agent.role === 'org_admin') throw new ApiError(403, 'callback.forbidden', 'IVR routes belong to the callback work of admins and agents.');
-  return c.json((await loadIvrRoutes(c.var.deps.sql, agent.orgId, c.req.valid('query').serviceId)).map(view), 200);
+  return c.json((await loadIvrRoutes(c.get('deps').sql, agent.orgId, c.req.valid('query').serviceId)).map(view), 200);
 };
 
 export const createIvrRoute: AppRouteHandler<typeof routes.createIvrRoute> = async (c) => {
-  const { sql } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql } = c.get('deps');
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const body = c.req.valid('json');
   await requireService(sql, agent.orgId, body.serviceId).catch(() => {
@@ -68,8 +68,8 @@ export const createIvrRoute: AppRouteHandler<typeof routes.createIvrRoute> = asy
 };
 
 export const updateIvrRoute: AppRouteHandler<typeof routes.updateIvrRoute> = async (c) => {
-  const { sql } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql } = c.get('deps');
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const existing = await findIvrRoute(sql, agent.orgId, id);
@@ -87,8 +87,8 @@ export const updateIvrRoute: AppRouteHandler<typeof routes.updateIvrRoute> = asy
 };
 
 export const deleteIvrRoute: AppRouteHandler<typeof routes.deleteIvrRoute> = async (c) => {
-  const { sql } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql } = c.get('deps');
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   if (!(await findIvrRoute(sql, agent.orgId, id))) throw notFound('ivr_route', id);

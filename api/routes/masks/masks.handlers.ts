@@ -77,27 +77,27 @@ async function maskSpan(deps: ApiDeps, agent: AuthenticatedAgent, ticketId: stri
 
 export const maskMessage: AppRouteHandler<typeof routes.maskMessage> = async (c) => {
   const { id, seq } = c.req.valid('param');
-  return c.json(await maskSpan(c.var.deps, c.var.agent, id, { kind: 'message', seq }, c.req.valid('json')), 201);
+  return c.json(await maskSpan(c.get('deps'), c.get('agent'), id, { kind: 'message', seq }, c.req.valid('json')), 201);
 };
 
 export const maskContent: AppRouteHandler<typeof routes.maskContent> = async (c) => {
-  return c.json(await maskSpan(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'content' }, c.req.valid('json')), 201);
+  return c.json(await maskSpan(c.get('deps'), c.get('agent'), c.req.valid('param').id, { kind: 'content' }, c.req.valid('json')), 201);
 };
 
 export const maskField: AppRouteHandler<typeof routes.maskField> = async (c) => {
   const { id, scope, code } = c.req.valid('param');
-  return c.json(await maskSpan(c.var.deps, c.var.agent, id, { kind: 'field', scope, code }, c.req.valid('json')), 201);
+  return c.json(await maskSpan(c.get('deps'), c.get('agent'), id, { kind: 'field', scope, code }, c.req.valid('json')), 201);
 };
 
 export const listMasks: AppRouteHandler<typeof routes.listMasks> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   return c.json(await listTicketMasks(sql, ticket.id), 200);
 };
 
 export const unmask: AppRouteHandler<typeof routes.unmask> = async (c) => {
-  const { sql, config } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, config } = c.get('deps');
+  const agent = c.get('agent');
   const { id, maskId } = c.req.valid('param');
   const ticket = await requireTicketAccess(sql, agent, id);
   requirePermission(agent, 'pii_unmask', 'Unmasking personal data');

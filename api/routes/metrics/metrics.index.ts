@@ -25,7 +25,7 @@ const metricsRoute = createRoute({
 const SDK_SCRAPE_TIMEOUT_MS = 1_000;
 
 export const metricsRoutes: AppOpenAPI = createRouter().openapi(metricsRoute, async (c) => {
-  const { sql, temporal, config } = c.var.deps;
+  const { sql, temporal, config } = c.get('deps');
   const namespace = temporal.options.namespace;
   const workflowCounts = Promise.all(
     WORKFLOW_KIND_NAMES.flatMap((kind) =>

@@ -42,16 +42,16 @@ async function requireResolutionType(sql: Db, serviceId: string, id: string | nu
 const codeTaken = (code: string) => new ApiError(409, 'reply_template.code_taken', `A template of this service already has the code ${code}.`, { code });
 
 export const listReplyTemplates: AppRouteHandler<typeof routes.listReplyTemplates> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireServiceAccess(sql, c.var.agent, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireServiceAccess(sql, c.get('agent'), c.req.valid('param').serviceId);
   const { q, resolutionTypeId } = c.req.valid('query');
   return c.json(await queryTemplates(sql, service.id, { query: q, resolutionTypeId }), 200);
 };
 
 export const createReplyTemplate: AppRouteHandler<typeof routes.createReplyTemplate> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const body = c.req.valid('json');
   await requireKnownCodes(sql, service.id, body.body);
@@ -66,9 +66,9 @@ export const createReplyTemplate: AppRouteHandler<typeof routes.createReplyTempl
 };
 
 export const updateReplyTemplate: AppRouteHandler<typeof routes.updateReplyTemplate> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
   const template = await findReplyTemplate(sql, agent.orgId, id);
@@ -81,17 +81,17 @@ export const updateReplyTemplate: AppRouteHandler<typeof routes.updateReplyTempl
 };
 
 export const deleteReplyTemplate: AppRouteHandler<typeof routes.deleteReplyTemplate> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
-  const deleted = await removeTemplate(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeTemplate(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) throw notFound('reply_template', id);
   return c.body(null, 204);
 };
 
 export const renderReplyTemplate: AppRouteHandler<typeof routes.renderReplyTemplate> = async (c) => {
-  const { sql, config } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, config } = c.get('deps');
+  const agent = c.get('agent');
   const { id, templateId } = c.req.valid('param');
   const ticket = await requireTicketAccess(sql, agent, id);
   const template = await findReplyTemplate(sql, agent.orgId, templateId);

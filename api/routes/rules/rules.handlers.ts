@@ -57,15 +57,15 @@ async function loadSource(sql: Sql, serviceId: string, version: string) {
 }
 
 export const simulate: AppRouteHandler<typeof routes.simulate> = async (c) => {
-  const { sql, config } = c.var.deps;
-  requireRole(c.var.agent, 'admin', 'agent');
+  const { sql, config } = c.get('deps');
+  requireRole(c.get('agent'), 'admin', 'agent');
   const body = c.req.valid('json');
-  await requireService(sql, c.var.agent.orgId, body.serviceId);
+  await requireService(sql, c.get('agent').orgId, body.serviceId);
 
   let ticket: TicketSnapshot;
   if (body.ticketId) {
     // A stored ticket is read under the ticket read rule: the service's agents and the organisation's admins.
-    await requireServiceAccess(sql, c.var.agent, body.serviceId);
+    await requireServiceAccess(sql, c.get('agent'), body.serviceId);
     const stored = await findTicket(sql, body.ticketId);
     if (!stored || stored.serviceId !== body.serviceId) throw invalidReference('ticketId', body.ticketId, 'is not a ticket of this service');
     const { serviceId: _serviceId, ...snapshot } = await loadTicketSnapshot(sql, body.ticketId);
@@ -119,8 +119,8 @@ async function explainEvaluations(sql: Sql, stored: StoredEvaluation[]): Promise
 }
 
 export const ticketTrace: AppRouteHandler<typeof routes.ticketTrace> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   return c.json(await explainEvaluations(sql, await listTicketEvaluations(sql, ticket.id)), 200);
 };
 

@@ -28,16 +28,16 @@ export async function searchQueryOf(sql: Sql, viewer: TicketViewer, body: Omit<T
 }
 
 export const searchTickets: AppRouteHandler<typeof routes.searchTickets> = async (c) => {
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const body = c.req.valid('json');
-  const query = await searchQueryOf(sql, c.var.agent, body);
-  const prepared = await prepareSearch(sql, c.var.agent, query, searchableServices({ sql, directory: c.var.directory }, c.var.agent, query.serviceId));
+  const query = await searchQueryOf(sql, c.get('agent'), body);
+  const prepared = await prepareSearch(sql, c.get('agent'), query, searchableServices({ sql, directory: c.get('directory') }, c.get('agent'), query.serviceId));
   const [page, total] = await Promise.all([
-    searchTicketPage(sql, c.var.agent, query, prepared),
-    body.count ? countTickets(sql, c.var.agent, query, { prepared }) : null,
+    searchTicketPage(sql, c.get('agent'), query, prepared),
+    body.count ? countTickets(sql, c.get('agent'), query, { prepared }) : null,
   ]);
   return c.json(
-    { items: page.items.map((ticket) => revealTicket(c.var.deps.config, ticket)), nextCursor: page.next ? encodeSearchCursor(query.sort, query.direction, page.next) : null, total },
+    { items: page.items.map((ticket) => revealTicket(c.get('deps').config, ticket)), nextCursor: page.next ? encodeSearchCursor(query.sort, query.direction, page.next) : null, total },
     200,
   );
 };
@@ -45,7 +45,7 @@ export const searchTickets: AppRouteHandler<typeof routes.searchTickets> = async
 const NO_DEFAULTS: SearchDefaults = { conditions: {}, sort: 'created', direction: 'desc' };
 
 export const getSearchDefaults: AppRouteHandler<typeof routes.getSearchDefaults> = async (c) => {
-  const stored = await findSearchDefaults(c.var.deps.sql, c.var.agent.id);
+  const stored = await findSearchDefaults(c.get('deps').sql, c.get('agent').id);
   // Saved by an older version, a default that no longer parses opens the form empty rather than failing it.
   const parsed = stored ? SearchDefaults.safeParse(stored) : null;
   return c.json(parsed?.success ? parsed.data : NO_DEFAULTS, 200);
@@ -53,7 +53,7 @@ export const getSearchDefaults: AppRouteHandler<typeof routes.getSearchDefaults>
 
 export const putSearchDefaults: AppRouteHandler<typeof routes.putSearchDefaults> = async (c) => {
   const defaults = c.req.valid('json');
-  await checkConditions(c.var.deps.sql, c.var.agent.orgId, undefined, defaults.conditions);
-  await saveSearchDefaults(c.var.deps.sql, c.var.agent.id, defaults);
+  await checkConditions(c.get('deps').sql, c.get('agent').orgId, undefined, defaults.conditions);
+  await saveSearchDefaults(c.get('deps').sql, c.get('agent').id, defaults);
   return c.json(defaults, 200);
 };

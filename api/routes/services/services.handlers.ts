@@ -8,19 +8,19 @@ import { requireService } from '../../guards';
 import type * as routes from './services.routes';
 
 export const listServices: AppRouteHandler<typeof routes.listServices> = async (c) => {
-  return c.json(await queryServices(c.var.deps.sql, c.var.agent.orgId), 200);
+  return c.json(await queryServices(c.get('deps').sql, c.get('agent').orgId), 200);
 };
 
 export const getService: AppRouteHandler<typeof routes.getService> = async (c) => {
-  return c.json(await requireService(c.var.deps.sql, c.var.agent.orgId, c.req.valid('param').id), 200);
+  return c.json(await requireService(c.get('deps').sql, c.get('agent').orgId, c.req.valid('param').id), 200);
 };
 
 export const createService: AppRouteHandler<typeof routes.createService> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'org_admin', 'admin');
   const { name, kind } = c.req.valid('json');
   const id = businessId('S');
-  const service = await insertService(c.var.deps.sql, { id, orgId: agent.orgId, name, kind }, actorIdOf(agent)).catch((error: unknown) => {
+  const service = await insertService(c.get('deps').sql, { id, orgId: agent.orgId, name, kind }, actorIdOf(agent)).catch((error: unknown) => {
     if (isUniqueViolation(error, 'services_org_id_name_key')) {
       throw new ApiError(409, 'service.name_taken', `A service named ${name} already exists.`, { name });
     }

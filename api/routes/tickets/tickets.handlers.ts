@@ -101,8 +101,8 @@ async function contentFromTemplate(
 }
 
 export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (c) => {
-  const { sql, temporal, taskQueue } = c.var.deps;
-  const agent = c.var.agent;
+  const { sql, temporal, taskQueue } = c.get('deps');
+  const agent = c.get('agent');
   const body = c.req.valid('json');
   if (agent.role === 'org_admin') throw new ApiError(403, 'ticket.forbidden', 'Organisation admins cannot create tickets.');
   if (!(await serviceOfOrgExists(sql, agent.orgId, body.serviceId))) throw invalidReference('serviceId', body.serviceId);
@@ -122,7 +122,7 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   const claim = idempotencyKey ? await claimIdempotencyKey(sql, agent.id, idempotencyKey, body) : null;
   const ticketId = claim?.ticketId ?? businessId('T');
   const content = body.content ?? (await contentFromTemplate(sql, agent, { ...body, ticketId, channel }));
-  const keyring = fieldKeyring(c.var.deps.config);
+  const keyring = fieldKeyring(c.get('deps').config);
   const ticket = {
     ticketId,
     serviceId: body.serviceId,
@@ -148,35 +148,35 @@ export const createTicket: AppRouteHandler<typeof routes.createTicket> = async (
   };
   await startTicket(temporal, taskQueue, ticket, claim !== null);
   if (claim?.repeated) c.header('idempotent-replayed', 'true');
-  return c.json(revealTicket(c.var.deps.config, await requireTicket(sql, ticketId)), 201);
+  return c.json(revealTicket(c.get('deps').config, await requireTicket(sql, ticketId)), 201);
 };
 
 export const listTickets: AppRouteHandler<typeof routes.listTickets> = async (c) => {
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { cursor, list, serviceId, limit, sort, direction, q, ...filters } = c.req.valid('query');
-  await requireTicketListAccess(sql, c.var.agent, serviceId);
+  await requireTicketListAccess(sql, c.get('agent'), serviceId);
   const after = cursor ? decodeSearchCursor(cursor, sort, direction) : null;
   const query = { list, serviceId, conditions: { ...filters, text: q }, sort, direction, limit, after };
-  const scope = searchableServices({ sql, directory: c.var.directory }, c.var.agent, serviceId);
-  const page = await searchTickets(sql, c.var.agent, query, await prepareSearch(sql, c.var.agent, query, scope));
-  const revealed = page.items.map((ticket) => revealTicket(c.var.deps.config, ticket));
+  const scope = searchableServices({ sql, directory: c.get('directory') }, c.get('agent'), serviceId);
+  const page = await searchTickets(sql, c.get('agent'), query, await prepareSearch(sql, c.get('agent'), query, scope));
+  const revealed = page.items.map((ticket) => revealTicket(c.get('deps').config, ticket));
   return c.json({ items: revealed, nextCursor: page.next ? encodeSearchCursor(sort, direction, page.next) : null }, 200);
 };
 
 export const getTicket: AppRouteHandler<typeof routes.getTicket> = async (c) => {
-  return c.json(revealTicket(c.var.deps.config, await requireTicketAccess(c.var.deps.sql, c.var.agent, c.req.valid('param').id)), 200);
+  return c.json(revealTicket(c.get('deps').config, await requireTicketAccess(c.get('deps').sql, c.get('agent'), c.req.valid('param').id)), 200);
 };
 
 export const ticketEvents: AppRouteHandler<typeof routes.ticketEvents> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   const events = await listTicketEvents(sql, ticket.id);
   return c.json(events.map((event) => ({ ...event, changes: redactSealedChanges(event.changes) })), 200);
 };
 
 export const ticketMessages: AppRouteHandler<typeof routes.ticketMessages> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   return c.json(await listTicketMessages(sql, ticket.id), 200);
 };
 
@@ -231,7 +231,7 @@ type CommandRoute =
 function commandHandler<R extends CommandRoute>(kind: TicketCommand['kind']): AppRouteHandler<R> {
   return (async (c: Parameters<AppRouteHandler<typeof routes.take>>[0]) => {
     const body = c.req.valid('json') as Record<string, unknown>;
-    const ticket = await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind, ...body } as TicketCommand);
+    const ticket = await runCommand(c.get('deps'), c.get('agent'), c.req.valid('param').id, { kind, ...body } as TicketCommand);
     return c.json(ticket, 200);
   }) as unknown as AppRouteHandler<R>;
 }
@@ -275,11 +275,11 @@ async function checkEdit(deps: Pick<ApiDeps, 'sql' | 'config'>, agent: Authentic
 }
 
 export const editTicket: AppRouteHandler<typeof routes.editTicket> = async (c) => {
-  const ticket = await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'edit', edit: c.req.valid('json') });
+  const ticket = await runCommand(c.get('deps'), c.get('agent'), c.req.valid('param').id, { kind: 'edit', edit: c.req.valid('json') });
   return c.json(ticket, 200);
 };
 
 export const deleteTicket: AppRouteHandler<typeof routes.deleteTicket> = async (c) => {
-  await runCommand(c.var.deps, c.var.agent, c.req.valid('param').id, { kind: 'delete' });
+  await runCommand(c.get('deps'), c.get('agent'), c.req.valid('param').id, { kind: 'delete' });
   return c.body(null, 204);
 };

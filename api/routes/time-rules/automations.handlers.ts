@@ -28,15 +28,15 @@ function automationFrom(body: AutomationBody, kept: Pick<Automation, 'id' | 'ser
 }
 
 export const listAutomations: AppRouteHandler<typeof routes.listAutomations> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json({ automations: await listServiceAutomations(sql, service.id) }, 200);
 };
 
 export const createAutomation: AppRouteHandler<typeof routes.createAutomation> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const automation = automationFrom(c.req.valid('json'), { id: businessId('M'), serviceId: service.id, enabled: true });
 
@@ -45,12 +45,12 @@ export const createAutomation: AppRouteHandler<typeof routes.createAutomation> =
 };
 
 export const replaceAutomation: AppRouteHandler<typeof routes.replaceAutomation> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const replaced = await reviseAutomation(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, (before) =>
+  const replaced = await reviseAutomation(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, (before) =>
     automationFrom(body, before),
   );
   if (!replaced.ok) throw notFound('automation', id);
@@ -58,11 +58,11 @@ export const replaceAutomation: AppRouteHandler<typeof routes.replaceAutomation>
 };
 
 export const deleteAutomation: AppRouteHandler<typeof routes.deleteAutomation> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  const deleted = await removeAutomation(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeAutomation(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) throw notFound('automation', id);
   return c.body(null, 204);
 };

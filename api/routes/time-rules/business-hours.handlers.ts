@@ -9,15 +9,15 @@ import { requireService } from '../../guards';
 import type * as routes from './business-hours.routes';
 
 export const getBusinessHours: AppRouteHandler<typeof routes.getBusinessHours> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json({ serviceId: service.id, businessHours: await loadBusinessHours(sql, service.id) }, 200);
 };
 
 export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusinessHours> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const after = c.req.valid('json');
 
@@ -26,9 +26,9 @@ export const replaceBusinessHours: AppRouteHandler<typeof routes.replaceBusiness
 };
 
 export const deleteBusinessHours: AppRouteHandler<typeof routes.deleteBusinessHours> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
 
   await removeBusinessHours(sql, service.id, actorIdOf(agent));

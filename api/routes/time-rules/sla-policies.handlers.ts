@@ -51,22 +51,22 @@ function policyFrom(body: SlaPolicyBody, kept: Pick<SlaPolicy, 'id' | 'serviceId
 }
 
 export const listSlaPolicies: AppRouteHandler<typeof routes.listSlaPolicies> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json({ policies: await listPolicies(sql, service.id) }, 200);
 };
 
 export const getSlaPolicy: AppRouteHandler<typeof routes.getSlaPolicy> = async (c) => {
   const { id } = c.req.valid('param');
-  const policy = await findSlaPolicy(c.var.deps.sql, c.var.agent.orgId, id);
+  const policy = await findSlaPolicy(c.get('deps').sql, c.get('agent').orgId, id);
   if (!policy) throw notFound('sla_policy', id);
   return c.json(policy, 200);
 };
 
 export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const draft = policyFrom(c.req.valid('json'), { id: businessId('P'), serviceId: service.id, position: 0, enabled: true });
 
@@ -76,12 +76,12 @@ export const createSlaPolicy: AppRouteHandler<typeof routes.createSlaPolicy> = a
 };
 
 export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
-  const replaced = await reviseSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, async (before, db) => {
+  const replaced = await reviseSlaPolicy(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, async (before, db) => {
     const after = policyFrom(body, before);
     await requireValidSlaPolicy(db, agent.orgId, before.serviceId, after);
     return after;
@@ -91,19 +91,19 @@ export const replaceSlaPolicy: AppRouteHandler<typeof routes.replaceSlaPolicy> =
 };
 
 export const deleteSlaPolicy: AppRouteHandler<typeof routes.deleteSlaPolicy> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  const deleted = await removeSlaPolicy(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeSlaPolicy(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) throw notFound('sla_policy', id);
   return c.body(null, 204);
 };
 
 export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicies> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { policyIds } = c.req.valid('json');
 
@@ -119,8 +119,8 @@ export const reorderSlaPolicies: AppRouteHandler<typeof routes.reorderSlaPolicie
 };
 
 export const ticketSla: AppRouteHandler<typeof routes.ticketSla> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   const { serviceId, ...snapshot } = await loadTicketSnapshot(sql, ticket.id);
   const config = await loadTimeRuleConfig(sql, serviceId);
   const policy = matchPolicy(config.policies, snapshot);

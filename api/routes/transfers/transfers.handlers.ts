@@ -34,8 +34,8 @@ async function requireOpenTicket(deps: ApiDeps, agent: AuthenticatedAgent, id: s
 }
 
 export const ticketTransfers: AppRouteHandler<typeof routes.ticketTransfers> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   const [dooray, issue, origin, guidanceRequests] = await Promise.all([
     listDoorayTransfers(sql, ticket.id),
     listIssueTransfers(sql, ticket.id),
@@ -90,8 +90,8 @@ export const transferToDooray: AppRouteHandler<typeof routes.transferToDooray> =
 };
 
 export const doorayConversation: AppRouteHandler<typeof routes.doorayConversation> = async (c) => {
-  const { sql } = c.var.deps;
-  const ticket = await requireTicketAccess(sql, c.var.agent, c.req.valid('param').id);
+  const { sql } = c.get('deps');
+  const ticket = await requireTicketAccess(sql, c.get('agent'), c.req.valid('param').id);
   return c.json(await listDoorayConversation(sql, ticket.id), 200);
 };
 

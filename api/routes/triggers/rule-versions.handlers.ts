@@ -29,9 +29,9 @@ function compileDraft(trigger: Trigger): RuleProperties {
 }
 
 export const publishRuleSet: AppRouteHandler<typeof routes.publishRuleSet> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const note = c.req.valid('json').note ?? null;
 
@@ -40,22 +40,22 @@ export const publishRuleSet: AppRouteHandler<typeof routes.publishRuleSet> = asy
 };
 
 export const listRuleSetVersions: AppRouteHandler<typeof routes.listRuleSetVersions> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json(await listVersions(sql, service.id, c.req.valid('query')), 200);
 };
 
 export const getRuleSetVersion: AppRouteHandler<typeof routes.getRuleSetVersion> = async (c) => {
   const { id } = c.req.valid('param');
-  const version = await findRuleSetVersion(c.var.deps.sql, c.var.agent.orgId, id);
+  const version = await findRuleSetVersion(c.get('deps').sql, c.get('agent').orgId, id);
   if (!version) throw versionNotFound(id);
   return c.json(version, 200);
 };
 
 export const rollbackRuleSet: AppRouteHandler<typeof routes.rollbackRuleSet> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const { id } = c.req.valid('param');
   const note = c.req.valid('json').note ?? null;
   const old = await findRuleSetVersion(sql, agent.orgId, id);

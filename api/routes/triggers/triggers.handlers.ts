@@ -17,22 +17,22 @@ import type * as routes from './triggers.routes';
 import { requireKnownReferences, requireValidTrigger } from './triggers.validation';
 
 export const listTriggers: AppRouteHandler<typeof routes.listTriggers> = async (c) => {
-  const { sql } = c.var.deps;
-  const service = await requireService(sql, c.var.agent.orgId, c.req.valid('param').serviceId);
+  const { sql } = c.get('deps');
+  const service = await requireService(sql, c.get('agent').orgId, c.req.valid('param').serviceId);
   return c.json(await draftsWithStatus(sql, service.id), 200);
 };
 
 export const getTrigger: AppRouteHandler<typeof routes.getTrigger> = async (c) => {
   const { id } = c.req.valid('param');
-  const found = await findTrigger(c.var.deps.sql, c.var.agent.orgId, id);
+  const found = await findTrigger(c.get('deps').sql, c.get('agent').orgId, id);
   if (!found) throw notFound('trigger', id);
   return c.json(found.trigger, 200);
 };
 
 export const createTrigger: AppRouteHandler<typeof routes.createTrigger> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const body = c.req.valid('json');
   const draft = requireValidTrigger({ ...body, id: businessId('R'), enabled: body.enabled ?? true, position: 0 });
@@ -43,13 +43,13 @@ export const createTrigger: AppRouteHandler<typeof routes.createTrigger> = async
 };
 
 export const replaceTrigger: AppRouteHandler<typeof routes.replaceTrigger> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
 
   const replaced = await reviseTrigger(
-    c.var.deps.sql,
+    c.get('deps').sql,
     { orgId: agent.orgId, id, actorId: actorIdOf(agent) },
     async ({ serviceId, trigger: before }, db) => {
       const after = requireValidTrigger({ ...body, id, enabled: body.enabled ?? before.enabled, position: before.position });
@@ -62,12 +62,12 @@ export const replaceTrigger: AppRouteHandler<typeof routes.replaceTrigger> = asy
 };
 
 export const updateTrigger: AppRouteHandler<typeof routes.updateTrigger> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
 
-  const updated = await changeTrigger(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, (before) =>
+  const updated = await changeTrigger(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) }, (before) =>
     requireValidTrigger({
       ...before,
       title: changes.title ?? before.title,
@@ -79,11 +79,11 @@ export const updateTrigger: AppRouteHandler<typeof routes.updateTrigger> = async
 };
 
 export const deleteTrigger: AppRouteHandler<typeof routes.deleteTrigger> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
   const { id } = c.req.valid('param');
 
-  const deleted = await removeTrigger(c.var.deps.sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
+  const deleted = await removeTrigger(c.get('deps').sql, { orgId: agent.orgId, id, actorId: actorIdOf(agent) });
   if (!deleted.ok) {
     switch (deleted.reason) {
       case 'not_found':
@@ -96,9 +96,9 @@ export const deleteTrigger: AppRouteHandler<typeof routes.deleteTrigger> = async
 };
 
 export const reorderTriggers: AppRouteHandler<typeof routes.reorderTriggers> = async (c) => {
-  const agent = c.var.agent;
+  const agent = c.get('agent');
   requireRole(agent, 'admin');
-  const { sql } = c.var.deps;
+  const { sql } = c.get('deps');
   const service = await requireService(sql, agent.orgId, c.req.valid('param').serviceId);
   const { triggerIds } = c.req.valid('json');
 
