@@ -2,7 +2,7 @@
  * No sequential scan of `tickets` or `ticket_events` on the ticket path (issue 15). The test drives the path as
  * users do (creates answered by a round-robin and by a least-loaded trigger, take, comment, hold and resolve, a
  * task-list page of 50 and the dashboard), captures every statement the API and the worker send, with its
- * parameters, through a postgres.js debug hook, and asks PostgreSQL for the plan of each one that reads or writes
+ * parameters (test/support/statements.ts), and asks PostgreSQL for the plan of each one that reads or writes
  * those tables.
  *
  * The plans are taken with `enable_seqscan = off` on a small database rather than on a million rows: with a few
@@ -19,11 +19,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sideEffectsSettledUpdate, ticketWorkflowId } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
 import { defineTrigger, publish } from '../support/rules';
-
-interface Captured {
-  text: string;
-  params: unknown[];
-}
+import { recordStatements, type Statement } from '../support/statements';
 
 interface PlanNode {
   'Node Type': string;
@@ -34,14 +30,9 @@ interface PlanNode {
 }
 
 let h: Harness;
-let capture: Captured[] | null = null;
 
 beforeAll(async () => {
   h = await startHarness();
-  // The harness's client serves both the API and the worker; postgres.js reads its debug option per query.
-  (h.sql.options as { debug?: unknown }).debug = (_connection: number, text: string, params: unknown[]) => {
-    capture?.push({ text, params });
-  };
 });
 
 afterAll(async () => {
@@ -96,7 +87,7 @@ async function backgroundTickets(): Promise<void> {
   await h.sql`analyze ticket_events`;
 }
 
-async function planOf(statement: Captured): Promise<PlanNode> {
+async function planOf(statement: Statement): Promise<PlanNode> {
   return h.sql.begin(async (tx) => {
     await tx`set local enable_seqscan = off`;
     const [row] = await tx.unsafe(`explain (format json) ${statement.text}`, statement.params as never[]);
@@ -133,7 +124,9 @@ it('plans every ticket-path query on tickets and ticket_events with an index', a
     return response.body as { id: string; assigneeId: string | null };
   };
 
-  capture = [];
+  // The harness's client serves both the API and the worker.
+  const captured: Statement[] = [];
+  const stopRecording = recordStatements(h.sql, (statement) => captured.push(statement));
   const assignedRoundRobin = await create(roundRobin.id, 'normal');
   const assignedLeastLoaded = await create(leastLoaded.id, 'urgent');
   const worked = await create(leastLoaded.id, 'normal');
@@ -157,8 +150,8 @@ it('plans every ticket-path query on tickets and ticket_events with an index', a
   }
   const dashboard = await h.request('GET', '/dashboard', { token: agent.token });
   expect(dashboard.status, JSON.stringify(dashboard.body)).toBe(200);
-  const statements = capture.filter((statement) => TABLES.test(statement.text));
-  capture = null;
+  stopRecording();
+  const statements = captured.filter((statement) => TABLES.test(statement.text));
   expect(statements.some((statement) => /ticket_counts/.test(statement.text))).toBe(true);
 
   const distinct = [...new Map(statements.map((statement) => [statement.text, statement])).values()];
