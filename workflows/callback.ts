@@ -152,7 +152,7 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
             const { ticket } = args as unknown as { ticket: NewTicket };
             await startChild(ticketWorkflow, {
               workflowId: ticketWorkflowId(ticket.ticketId),
-              args: [{ ticketId: ticket.ticketId, create: ticket }],
+              args: [{ ticketId: ticket.ticketId, oneActivityPerChange: true, create: ticket }],
               parentClosePolicy: ParentClosePolicy.ABANDON,
             });
           }

@@ -8,7 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { ticketWorkflowId } from '../../workflows/ticket';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { businessId } from '../../domain/ids';
+import type { NewTicket } from '../../store/tickets';
+import { openedUpdate, ticketWorkflow, ticketWorkflowId } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
 import { defineTrigger, publish, settledSideEffects } from '../support/rules';
 
@@ -30,6 +33,20 @@ const replay = (history: temporal.api.history.v1.IHistory, workflowId: string) =
 /** The activities the history scheduled, in order. */
 const scheduled = (history: temporal.api.history.v1.IHistory) =>
   (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+
+/** The ids of the patches whose markers the history recorded. */
+const patchMarkers = (history: temporal.api.history.v1.IHistory) =>
+  (history.events ?? []).flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') return [];
+    const id = marker.details?.['patch-data']?.payloads?.[0]?.data;
+    return id ? [(JSON.parse(Buffer.from(id).toString()) as { id: string }).id] : [];
+  });
+
+/** How many search-attribute upserts set `TemporalChangeVersion`. */
+const changeVersionUpserts = (history: temporal.api.history.v1.IHistory) =>
+  (history.events ?? []).filter((event) => event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.TemporalChangeVersion)
+    .length;
 
 it('replays a ticket recorded with four activities per change', async () => {
   const history = temporal.api.history.v1.History.fromObject(JSON.parse(await readFile(FOUR_ACTIVITIES, 'utf8')));
@@ -64,5 +81,48 @@ it('runs a new ticket with one activity per change, and replays it', async () =>
     execution: { workflowId: ticketWorkflowId(id) },
   });
   expect(scheduled(history!)).toEqual(['createTicket', 'changeTicket', 'emailCustomerReply']);
+  // Started with `oneActivityPerChange`: no patch marker, so no TemporalChangeVersion upsert either.
+  expect(patchMarkers(history!)).toEqual([]);
+  expect(changeVersionUpserts(history!)).toBe(0);
   await expect(replay(history!, ticketWorkflowId(id))).resolves.toBeUndefined();
+});
+
+it('runs a ticket started as before, without the flag, with one activity per change behind the patch, and replays it', async () => {
+  const service = await h.createService();
+  const agent = await h.createAgent({ groupIds: [service.groupIds[0]] });
+  const ticketId = businessId('T');
+  const create: NewTicket = {
+    ticketId,
+    serviceId: service.id,
+    channel: 'created',
+    subject: '예전 방식으로 시작',
+    content: '...',
+    priority: 'normal',
+    intakeTypeId: null,
+    groupId: null,
+    creatorId: h.admin.id,
+    tags: [],
+    customer: { id: businessId('U', 12), name: null, email: 'before@example.com', phone: null, userId: null },
+    at: new Date().toISOString(),
+  };
+  // The arguments the API started tickets with before the flag existed.
+  await h.temporal.workflow.executeUpdateWithStart(openedUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
+      workflowId: ticketWorkflowId(ticketId),
+      taskQueue: h.taskQueue,
+      args: [{ ticketId, create }],
+      workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+  const taken = await h.request('POST', `/tickets/${ticketId}/take`, { token: agent.token, body: {} });
+  expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+
+  const { history } = await h.temporal.workflowService.getWorkflowExecutionHistory({
+    namespace: 'default',
+    execution: { workflowId: ticketWorkflowId(ticketId) },
+  });
+  expect(scheduled(history!)).toEqual(['createTicket', 'changeTicket']);
+  expect(patchMarkers(history!)).toEqual(['one-activity-per-change']);
+  expect(changeVersionUpserts(history!)).toBe(1);
+  await expect(replay(history!, ticketWorkflowId(ticketId))).resolves.toBeUndefined();
 });

@@ -32,7 +32,7 @@ export async function startTicket(temporal: Client, taskQueue: string, ticket: N
       startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
         workflowId: ticketWorkflowId(ticket.ticketId),
         taskQueue,
-        args: [{ ticketId: ticket.ticketId, create: ticket }],
+        args: [{ ticketId: ticket.ticketId, oneActivityPerChange: true, create: ticket }],
         workflowIdConflictPolicy: idempotent ? 'USE_EXISTING' : 'FAIL',
         // A ticket id never gets a second run, even after its workflow has completed.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
