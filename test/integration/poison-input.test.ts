@@ -8,9 +8,9 @@ import { WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedEr
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessId } from '../../domain/ids';
-import type { NewTicket } from '../../store/tickets';
 import { commentUpdate, openedUpdate, ticketStateQuery, ticketWorkflow, ticketWorkflowId } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
+import { newTicket } from '../support/new-ticket';
 
 let h: Harness;
 let service: { id: string; groupIds: string[] };
@@ -31,22 +31,7 @@ const PROMPTLY_MS = 15_000;
 /** Runs a Temporal call that must answer promptly, abandoning it otherwise. */
 const promptly = <T>(call: () => Promise<T>) => h.temporal.withAbortSignal(AbortSignal.timeout(PROMPTLY_MS), call);
 
-function newTicket(subject: string): NewTicket {
-  return {
-    ticketId: businessId('T'),
-    serviceId: service.id,
-    channel: 'created',
-    subject,
-    content: 'content',
-    priority: 'normal',
-    intakeTypeId: null,
-    groupId: null,
-    creatorId: h.admin.id,
-    tags: [],
-    customer: { id: businessId('U', 12), name: null, email: 'poison@example.com', phone: null, userId: null },
-    at: new Date().toISOString(),
-  };
-}
+const poisonTicket = (subject: string) => newTicket(h, { serviceId: service.id, subject, email: 'poison@example.com', content: 'content' });
 
 /** How many attempts each activity of the run made, in the order they ended. */
 async function activityAttempts(handle: WorkflowHandle): Promise<Record<string, number>[]> {
@@ -72,7 +57,7 @@ async function storedRows(ticketId: string) {
 
 describe('a ticket the database refuses', () => {
   it('fails its creation and its run at once, after one attempt, storing nothing', async () => {
-    const ticket = newTicket('nul \u0000 byte');
+    const ticket = poisonTicket('nul \u0000 byte');
     const workflowId = ticketWorkflowId(ticket.ticketId);
     const started = Date.now();
     const failed = await promptly(() =>

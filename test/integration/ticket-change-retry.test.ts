@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ticketChangeActivities } from '../../activities/ticket-changes';
 import { businessId } from '../../domain/ids';
-import type { NewTicket } from '../../store/tickets';
 import { startHarness, type Harness } from '../support/harness';
+import { newTicket } from '../support/new-ticket';
 import { defineTrigger, publish } from '../support/rules';
 
 let h: Harness;
@@ -37,20 +37,7 @@ it('answers a retried create and a retried command from what the first attempt c
   await publish(h, service.id);
   const activities = ticketChangeActivities({ sql: h.sql, keyring: null, evaluator: 'fast' });
   const now = new Date().toISOString();
-  const ticket: NewTicket = {
-    ticketId: businessId('T'),
-    serviceId: service.id,
-    channel: 'created',
-    subject: '재시도',
-    content: '...',
-    priority: 'normal',
-    intakeTypeId: null,
-    groupId: null,
-    creatorId: h.admin.id,
-    tags: [],
-    customer: { id: businessId('U', 12), name: null, email: 'retry@example.com', phone: null, userId: null },
-    at: now,
-  };
+  const ticket = newTicket(h, { serviceId: service.id, subject: '재시도', email: 'retry@example.com', at: now });
 
   const created = await activities.createTicket({ ticket, now });
   expect(created).toMatchObject({ evaluated: true, sideEffects: 1, changes: { assigneeId: [null, first.id] } });

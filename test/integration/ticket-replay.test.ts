@@ -9,10 +9,9 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { businessId } from '../../domain/ids';
-import type { NewTicket } from '../../store/tickets';
 import { openedUpdate, ticketWorkflow, ticketWorkflowId } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
+import { newTicket } from '../support/new-ticket';
 import { defineTrigger, publish, settledSideEffects } from '../support/rules';
 
 const FOUR_ACTIVITIES = new URL('../fixtures/ticket-history-four-activities.json', import.meta.url);
@@ -90,21 +89,8 @@ it('runs a new ticket with one activity per change, and replays it', async () =>
 it('runs a ticket started as before, without the flag, with one activity per change behind the patch, and replays it', async () => {
   const service = await h.createService();
   const agent = await h.createAgent({ groupIds: [service.groupIds[0]] });
-  const ticketId = businessId('T');
-  const create: NewTicket = {
-    ticketId,
-    serviceId: service.id,
-    channel: 'created',
-    subject: '예전 방식으로 시작',
-    content: '...',
-    priority: 'normal',
-    intakeTypeId: null,
-    groupId: null,
-    creatorId: h.admin.id,
-    tags: [],
-    customer: { id: businessId('U', 12), name: null, email: 'before@example.com', phone: null, userId: null },
-    at: new Date().toISOString(),
-  };
+  const create = newTicket(h, { serviceId: service.id, subject: '예전 방식으로 시작', email: 'before@example.com' });
+  const { ticketId } = create;
   // The arguments the API started tickets with before the flag existed.
   await h.temporal.workflow.executeUpdateWithStart(openedUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
