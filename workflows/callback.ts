@@ -64,7 +64,7 @@ export const answerCallbackUpdate = defineUpdate<CallbackState, [Args<'answer'>]
 export const callbackStateQuery = defineQuery<CallbackState | null>('state');
 /** The next reminder, if any: for operators and tests. */
 export const callbackReminderQuery = defineQuery<PlannedReminder | null>('reminder');
-/** Returns once a reminder of this kind has been sent in the current phase: for operators and tests. */
+/** Returns once a reminder of this kind has been sent in the current phase and the next one planned: for operators and tests. */
 export const callbackReminderSentUpdate = defineUpdate<string, [CallbackReminderKind]>('reminder_sent');
 
 /** The update for each command kind, so the API (and signed URLs) can address a command by name. */
@@ -136,7 +136,8 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
     return state!;
   });
   setHandler(callbackReminderSentUpdate, async (kind) => {
-    await condition(() => phase !== null && phase.sent.includes(kind));
+    // Not while busy: the phase records the reminder before the next one is planned, and a query must not see the old plan.
+    await condition(() => phase !== null && phase.sent.includes(kind) && !busy);
     return phase!.since;
   });
 
