@@ -27,7 +27,7 @@ import { ApiError, notFound } from './errors';
 import { requireService } from './guards';
 
 /** Who is reading. */
-export type Reader = Pick<AuthenticatedAgent, 'id' | 'orgId' | 'role'>;
+export type Reader = Pick<AuthenticatedAgent, 'id' | 'orgId' | 'role' | 'groupsByService'>;
 
 /** What a refusal names: tickets (with what they carry, the task lists and the dashboard), or a customer. */
 type Subject = 'ticket' | 'customer';
@@ -54,10 +54,25 @@ export function requireTicketReader(reader: Reader): void {
 }
 
 /** The membership part of the rule, for a service known to be of the reader's organisation. */
-async function requireServiceReader(sql: Db, reader: Reader, serviceId: string, subject: Subject): Promise<void> {
+async function requireServiceReader(sql: Sql, reader: Reader, serviceId: string, subject: Subject): Promise<void> {
   if (reader.role === 'org_admin') refuse(subject, 'orgAdmin', serviceId);
   if (reader.role === 'admin') return;
-  if ((await agentGroupIdsInService(sql, reader.id, serviceId)).length === 0) refuse(subject, 'notMember', serviceId);
+  if ((await callerGroupIds(sql, reader, serviceId)).length === 0) refuse(subject, 'notMember', serviceId);
+}
+
+/**
+ * The caller's groups in a service: read once per cached session (or request), so a command's access check and
+ * its actor share one read. A directory change forgets the session and these with it.
+ */
+export function callerGroupIds(sql: Sql, caller: Pick<Reader, 'id' | 'groupsByService'>, serviceId: string): Promise<string[]> {
+  let groupIds = caller.groupsByService.get(serviceId);
+  if (!groupIds) {
+    groupIds = agentGroupIdsInService(sql, caller.id, serviceId);
+    caller.groupsByService.set(serviceId, groupIds);
+    // A failed read is not kept: the next request reads again.
+    groupIds.catch(() => caller.groupsByService.delete(serviceId));
+  }
+  return groupIds;
 }
 
 /**
@@ -71,14 +86,14 @@ export function mayReadServiceTickets(reader: Reader, audience: ServiceAudience)
 }
 
 /** A service whose tickets the reader may read: 404 `service.not_found` outside their organisation, else 403. */
-export async function requireServiceAccess(sql: Db, reader: Reader, serviceId: string): Promise<Service> {
+export async function requireServiceAccess(sql: Sql, reader: Reader, serviceId: string): Promise<Service> {
   const service = await requireService(sql, reader.orgId, serviceId);
   await requireServiceReader(sql, reader, serviceId, 'ticket');
   return service;
 }
 
 /** A task list or count, of one service when `serviceId` is given, else of every service the reader may read. */
-export async function requireTicketListAccess(sql: Db, reader: Reader, serviceId: string | undefined): Promise<void> {
+export async function requireTicketListAccess(sql: Sql, reader: Reader, serviceId: string | undefined): Promise<void> {
   if (serviceId) await requireServiceAccess(sql, reader, serviceId);
   else requireTicketReader(reader);
 }
@@ -92,7 +107,7 @@ export function searchableServices({ sql, directory }: { sql: Sql; directory: Di
 }
 
 /** A ticket the reader may read (and so its events, messages and trace): 404 `ticket.not_found` outside their organisation. */
-export async function requireTicketAccess(sql: Db, reader: Reader, ticketId: string): Promise<TicketView> {
+export async function requireTicketAccess(sql: Sql, reader: Reader, ticketId: string): Promise<TicketView> {
   const ticket = await findTicketInOrg(sql, reader.orgId, ticketId);
   if (!ticket) throw notFound('ticket', ticketId);
   await requireServiceReader(sql, reader, ticket.serviceId, 'ticket');
@@ -100,7 +115,7 @@ export async function requireTicketAccess(sql: Db, reader: Reader, ticketId: str
 }
 
 /** A customer the reader may read: 404 `customer.not_found` outside their organisation. */
-export async function requireCustomerAccess(sql: Db, reader: Reader, customerId: string): Promise<CustomerRow> {
+export async function requireCustomerAccess(sql: Sql, reader: Reader, customerId: string): Promise<CustomerRow> {
   const customer = await findCustomerInOrg(sql, reader.orgId, customerId);
   if (!customer) throw notFound('customer', customerId);
   await requireServiceReader(sql, reader, customer.service_id, 'customer');

@@ -28,6 +28,11 @@ export interface AuthenticatedAgent extends TokenAgent {
   /** How the caller authenticated: API clients create tickets on the `api` channel. */
   via: 'session' | 'api';
   apiClient: ApiClient | null;
+  /**
+   * The agent's groups per service as read so far (`callerGroupIds` in api/access): shared by the requests of a
+   * cached session, so forgotten with it when the directory changes; a new map per request for an API token.
+   */
+  groupsByService: Map<string, Promise<string[]>>;
 }
 
 // `lastUsedAt` is kept to the minute, so a busy client does not write on every request.
@@ -45,13 +50,21 @@ export async function findCaller(
   if (!kind) return null;
   const hash = hashToken(token);
   if (kind === 'session') {
-    const session = await directory.remember(`session:${hash}`, () => findAgentBySession(sql, hash), ({ expiresAt }) => expiresAt.getTime() > Date.now());
-    return session ? { agent: { ...session.agent, via: 'session', apiClient: null }, client: null } : null;
+    const session = await directory.remember(
+      `session:${hash}`,
+      async () => {
+        const found = await findAgentBySession(sql, hash);
+        return found && { ...found, groupsByService: new Map<string, Promise<string[]>>() };
+      },
+      ({ expiresAt }) => expiresAt.getTime() > Date.now(),
+    );
+    if (!session) return null;
+    return { agent: { ...session.agent, via: 'session', apiClient: null, groupsByService: session.groupsByService }, client: null };
   }
   const found = await findApiClientByToken(sql, hash);
   if (!found) return null;
   const { id, name, scopes } = found.client;
-  return { agent: { ...found.owner, via: 'api', apiClient: { id, name, scopes } }, client: found.client };
+  return { agent: { ...found.owner, via: 'api', apiClient: { id, name, scopes }, groupsByService: new Map() }, client: found.client };
 }
 
 function requireScope(client: ApiClient, method: string, path: string): void {

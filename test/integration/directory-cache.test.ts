@@ -1,6 +1,6 @@
 /**
- * The API keeps sessions and read scopes in memory (api/directory-cache.ts): a repeated task list or search reads
- * neither again, and a change anywhere, by this API or another process writing to the same database, is obeyed:
+ * The API keeps sessions, read scopes and an agent's groups in memory (api/directory-cache.ts): a repeated task
+ * list, search or ticket command reads none of them again, and a change anywhere, by this API or another process writing to the same database, is obeyed:
  * at once for this API's own changes, as soon as the change's notification arrives for any other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { startHarness, type Harness } from '../support/harness';
 let h: Harness;
 let service: { id: string; groupIds: string[] };
 let other: { id: string; groupIds: string[] };
+let ticketId: string;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -21,6 +22,7 @@ beforeAll(async () => {
       body: { serviceId, subject: `${serviceId} 문의`, content: '...', customer: { name: '김고객', email: 'kim@example.com' } },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    if (serviceId === service.id) ticketId = created.body.id;
   }
 });
 
@@ -42,6 +44,7 @@ async function sentBy(work: () => Promise<unknown>): Promise<Statement[]> {
 
 const readsSession = (statements: Statement[]) => statements.some((s) => /from sessions/.test(s.text));
 const readsScope = (statements: Statement[]) => statements.some((s) => /select t\.service_id as id from/.test(s.text));
+const readsGroups = (statements: Statement[]) => statements.filter((s) => /from group_members m join groups g/.test(s.text)).length;
 
 /** The services of the tickets in the agent's list of every ticket. */
 async function servicesListed(token: string): Promise<string[]> {
@@ -60,6 +63,21 @@ describe('the directory cache', () => {
     const search = await sentBy(() => h.request('POST', '/tickets/search', { token: agent.token, body: { conditions: { subject: '문의' }, count: true } }));
     expect(readsSession(list) || readsScope(list) || readsSession(search) || readsScope(search)).toBe(false);
     expect(list.map((s) => s.text)).toEqual([expect.stringMatching(/from tickets t/)]);
+  });
+
+  it('reads an agent’s groups in a service once: a ticket command shares the read with its access check, and the next reads none', async () => {
+    const agent = await h.createAgent({ groupIds: service.groupIds });
+    const read = await sentBy(() => h.request('GET', `/tickets/${ticketId}`, { token: agent.token }));
+    expect(readsGroups(read)).toBe(1);
+
+    const comment = async (body: string) => {
+      const commented = await h.request('POST', `/tickets/${ticketId}/comments`, { token: agent.token, body: { body, internal: true } });
+      expect(commented.status, JSON.stringify(commented.body)).toBe(200);
+    };
+    expect(readsGroups(await sentBy(() => comment('첫 메모')))).toBe(0);
+    expect(readsGroups(await sentBy(() => h.request('GET', `/tickets/${ticketId}`, { token: agent.token })))).toBe(0);
+    const notes = await h.request<{ body: string }[]>('GET', `/tickets/${ticketId}/messages`, { token: agent.token });
+    expect(notes.body.map((message) => message.body)).toContain('첫 메모');
   });
 
   it('refuses a session signed out through this API on its very next request', async () => {
@@ -85,6 +103,7 @@ describe('the directory cache', () => {
   it('follows membership changed by this API at once, and by another process once it commits', async () => {
     const agent = await h.createAgent({ groupIds: service.groupIds });
     expect(await servicesListed(agent.token)).toEqual([service.id]);
+    expect((await h.request('GET', `/tickets/${ticketId}`, { token: agent.token })).status).toBe(200);
 
     const added = await h.request('PUT', `/groups/${other.groupIds[0]}/members`, { token: h.admin.token, body: { agentIds: [agent.id] } });
     expect(added.status, JSON.stringify(added.body)).toBe(200);
@@ -94,6 +113,8 @@ describe('the directory cache', () => {
     await expect.poll(() => servicesListed(agent.token)).toEqual([other.id]);
     const refused = await h.request('GET', `/tickets?list=all&serviceId=${service.id}`, { token: agent.token });
     expect([refused.status, refused.body.error?.code]).toEqual([403, 'ticket.not_in_service']);
+    const ticket = await h.request('GET', `/tickets/${ticketId}`, { token: agent.token });
+    expect([ticket.status, ticket.body.error?.code]).toEqual([403, 'ticket.not_in_service']);
   });
 
   it('shows an admin a service created by another process, once it commits', async () => {

@@ -10,10 +10,11 @@ import {
   type BulkJobProgress,
   type BulkTicketRow,
 } from '../../../store/bulk-jobs';
-import type { Db } from '../../../store/db';
-import { agentGroupIdsInService, findServiceCategory, groupOfServiceExists, isAssignableGroupMember } from '../../../store/tickets';
+import type { Db, Sql } from '../../../store/db';
+import { findServiceCategory, groupOfServiceExists, isAssignableGroupMember } from '../../../store/tickets';
 import type { FieldValue } from '../../../domain/ticket';
 import { bulkJob } from '../../../workflows/bulk-job';
+import { callerGroupIds } from '../../access';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
@@ -70,10 +71,10 @@ async function missingRequiredFields(sql: Db, action: BulkAction, tickets: BulkT
   return refusals;
 }
 
-async function actorsByService(sql: Db, agent: AuthenticatedAgent, tickets: BulkTicketRow[]): Promise<Record<string, Actor>> {
+async function actorsByService(sql: Sql, agent: AuthenticatedAgent, tickets: BulkTicketRow[]): Promise<Record<string, Actor>> {
   const actors: Record<string, Actor> = {};
   for (const serviceId of new Set(tickets.map((ticket) => ticket.serviceId))) {
-    actors[serviceId] = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, serviceId));
+    actors[serviceId] = ticketActor(agent, await callerGroupIds(sql, agent, serviceId));
   }
   return actors;
 }

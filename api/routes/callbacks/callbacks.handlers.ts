@@ -18,12 +18,13 @@ import {
 import { callbackStats as loadCallbackStats, type CallbackStatsRow } from '../../../store/callback-stats';
 import { findAgent } from '../../../store/directory/agents';
 import { findIvrRouteByCode } from '../../../store/ivr-routes';
-import { agentGroupIdsInService, findServiceCategory } from '../../../store/tickets';
+import { findServiceCategory } from '../../../store/tickets';
 import type { Sql } from '../../../store/db';
 import { tableHeaders, tableStream, type Column } from '../../../infra/tabular';
 import { mintHookUrl } from '../../../infra/signing';
 import { openedUpdate, ticketWorkflowId } from '../../../workflows/ticket';
 import { actorIdOf, requireRole, type AuthenticatedAgent } from '../../auth/agent';
+import { callerGroupIds } from '../../access';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
 import { invalid } from '../../validation';
@@ -228,7 +229,7 @@ export const registerHistory: AppRouteHandler<typeof routes.registerHistory> = a
     if (!category?.enabled) throw invalidReference('intakeTypeId', body.intakeTypeId, 'is not an enabled intake type of this service');
   }
   // The agent who spoke to the customer keeps the ticket, in their first group of the service.
-  const [groupId = null] = await agentGroupIdsInService(sql, agent.id, callback.serviceId);
+  const [groupId = null] = await callerGroupIds(sql, agent, callback.serviceId);
   const ticketId = businessId('T');
   const at = new Date().toISOString();
   await sendCallbackCommand(temporal, callback.id, actorOf(agent), {

@@ -1,10 +1,10 @@
 import { businessId } from '../../../domain/ids';
 import type { MaskRequest, MaskTarget } from '../../../domain/masks';
 import { listMasks as listTicketMasks, maskSealContext, maskStoreRefusal, readMaskedOriginal, type MaskStoreRefusal, type PiiMask } from '../../../store/masks';
-import { agentGroupIdsInService, type TicketView } from '../../../store/tickets';
+import type { TicketView } from '../../../store/tickets';
 import { closedTicketMaskWorkflow, closedTicketMaskWorkflowId } from '../../../workflows/closed-ticket-mask';
 import { TICKET_ERROR_STATUS } from '../../../workflows/ticket-errors';
-import { requireTicketAccess } from '../../access';
+import { callerGroupIds, requireTicketAccess } from '../../access';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, notFound } from '../../errors';
@@ -70,7 +70,7 @@ async function maskSpan(deps: ApiDeps, agent: AuthenticatedAgent, ticketId: stri
         throw workflowRefusal(error, { ...TICKET_ERROR_STATUS, 'message.not_found': 404 }) ?? error;
       });
   } else {
-    await sendTicketCommand(temporal, ticket.id, ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId)), { kind: 'mask', mask });
+    await sendTicketCommand(temporal, ticket.id, ticketActor(agent, await callerGroupIds(sql, agent, ticket.serviceId)), { kind: 'mask', mask });
   }
   return (await listTicketMasks(sql, ticket.id)).find((each) => each.id === mask.maskId)!;
 }

@@ -1,8 +1,7 @@
 import type { Sql } from '../../../store/db';
 import { findSearchDefaults, saveSearchDefaults } from '../../../store/search-defaults';
 import { countTickets, prepareSearch, searchTickets as searchTicketPage, type TicketSearchQuery } from '../../../store/ticket-search';
-import type { TicketViewer } from '../../../store/tickets';
-import { requireTicketListAccess, searchableServices } from '../../access';
+import { requireTicketListAccess, searchableServices, type Reader } from '../../access';
 import { revealTicket } from '../../pii';
 import type { AppRouteHandler } from '../../context';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor';
@@ -11,7 +10,7 @@ import type * as routes from './search.routes';
 import { checkConditions } from './search.validation';
 
 /** A checked search body as the store's query, after the caller's right to read its scope is checked. */
-export async function searchQueryOf(sql: Sql, viewer: TicketViewer, body: Omit<TicketSearchBody, 'limit' | 'count'> & { limit?: number }): Promise<TicketSearchQuery> {
+export async function searchQueryOf(sql: Sql, viewer: Reader, body: Omit<TicketSearchBody, 'limit' | 'count'> & { limit?: number }): Promise<TicketSearchQuery> {
   await requireTicketListAccess(sql, viewer, body.serviceId);
   const fields = await checkConditions(sql, viewer.orgId, body.serviceId, body.conditions);
   const { fields: _codes, ...conditions } = body.conditions;

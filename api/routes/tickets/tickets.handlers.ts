@@ -5,7 +5,6 @@ import { listTicketEvents } from '../../../store/events';
 import { bindIdempotencyKey, findIdempotencyKey } from '../../../store/idempotency';
 import { listTicketMessages } from '../../../store/messages';
 import {
-  agentGroupIdsInService,
   findServiceCategory,
   findTicket,
   groupOfServiceExists,
@@ -15,7 +14,7 @@ import {
 } from '../../../store/tickets';
 import type { TicketChannel, TicketCommand, TicketEdit } from '../../../domain/ticket';
 import { checkFieldValues, requireFilledFields, ticketFields } from '../../fields';
-import { requireTicketAccess, requireTicketListAccess, searchableServices } from '../../access';
+import { callerGroupIds, requireTicketAccess, requireTicketListAccess, searchableServices } from '../../access';
 import { requirePermission, requireTicketCreation } from '../../permissions';
 import type { z } from '@hono/zod-openapi';
 import { renderTemplate } from '../../../activities/templates';
@@ -213,7 +212,7 @@ async function runCommand(
       throw new ApiError(422, 'attachment.unknown', 'Attach files uploaded to this ticket and not sent yet.', { attachmentIds: unknown });
     }
   }
-  const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
+  const actor = ticketActor(agent, await callerGroupIds(sql, agent, ticket.serviceId));
   await sendTicketCommand(temporal, ticket.id, actor, command);
   return revealTicket(deps.config, command.kind === 'delete' ? ticket : await requireTicket(sql, ticket.id));
 }

@@ -3,7 +3,7 @@ import { businessId } from '../../../domain/ids';
 import { DOORAY_COMMENTABLE, type DoorayTransferRequest } from '../../../domain/transfer';
 import { findService } from '../../../store/directory/services';
 import { findDoorayMemberId, findDoorayProject } from '../../../store/dooray-settings';
-import { agentGroupIdsInService, findServiceCategory } from '../../../store/tickets';
+import { findServiceCategory } from '../../../store/tickets';
 import {
   completeGuidanceRequest,
   findGuidanceRequest,
@@ -18,7 +18,7 @@ import {
 import { doorayClientFor } from '../../../activities/dooray';
 import { guidanceRequestedSignal } from '../../../workflows/ticket-signals';
 import { ticketWorkflowId } from '../../../workflows/ticket';
-import { requireTicketAccess } from '../../access';
+import { callerGroupIds, requireTicketAccess } from '../../access';
 import { actorIdOf, ticketActor, type AuthenticatedAgent } from '../../auth/agent';
 import type { ApiDeps, AppRouteHandler } from '../../context';
 import { ApiError, invalidReference, notFound } from '../../errors';
@@ -83,7 +83,7 @@ export const transferToDooray: AppRouteHandler<typeof routes.transferToDooray> =
     assignees,
     callTimeoutMs: deps.config.DOORAY_TIMEOUT_MS,
   };
-  const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
+  const actor = ticketActor(agent, await callerGroupIds(sql, agent, ticket.serviceId));
   await sendTicketCommand(deps.temporal, ticket.id, actor, { kind: 'transfer_dooray', request });
   const transfer = (await listDoorayTransfers(sql, ticket.id)).find((t) => t.id === request.transferId)!;
   return c.json(transfer, 202);
@@ -156,7 +156,7 @@ export const transferToIssueService: AppRouteHandler<typeof routes.transferToIss
     },
     at: new Date().toISOString(),
   };
-  const actor = ticketActor(agent, await agentGroupIdsInService(sql, agent.id, ticket.serviceId));
+  const actor = ticketActor(agent, await callerGroupIds(sql, agent, ticket.serviceId));
   await sendTicketCommand(deps.temporal, ticket.id, actor, { kind: 'transfer_issue', request });
   const transfer = (await listIssueTransfers(sql, ticket.id)).find((t) => t.id === request.transferId)!;
   return c.json(transfer, 201);
