@@ -17,7 +17,7 @@
 import type { ErrorCode } from '../domain/error-codes';
 import type { Service } from '../store/directory/services';
 import { findCustomerInOrg, type CustomerRow } from '../store/customers';
-import type { Db, Sql } from '../store/db';
+import type { Sql } from '../store/db';
 import { searchScope } from '../store/ticket-search';
 import type { ServiceAudience } from '../store/ticket-changes';
 import { agentGroupIdsInService, findTicketInOrg, type TicketView } from '../store/tickets';
