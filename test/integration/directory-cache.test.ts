@@ -4,7 +4,7 @@
  * at once for this API's own changes, as soon as the change's notification arrives for any other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordStatements, type Statement } from '../support/statements';
+import { statementsOf, type Statement } from '../support/statements';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -31,16 +31,7 @@ afterAll(async () => {
 });
 
 /** The statements the API sent while `work` ran. */
-async function sentBy(work: () => Promise<unknown>): Promise<Statement[]> {
-  const sent: Statement[] = [];
-  const stop = recordStatements(h.sql, (statement) => sent.push(statement));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return sent;
-}
+const sentBy = async (work: () => Promise<unknown>): Promise<Statement[]> => (await statementsOf(h.sql, work)).statements;
 
 const readsSession = (statements: Statement[]) => statements.some((s) => /from sessions/.test(s.text));
 const readsScope = (statements: Statement[]) => statements.some((s) => /select t\.service_id as id from/.test(s.text));
