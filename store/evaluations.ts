@@ -50,12 +50,10 @@ export async function recordEvaluation(sql: Sql, record: EvaluationRecord): Prom
   await sql.begin((tx) => insertEvaluation(tx, record));
 }
 
-/** Records that the time rule fired, with its evaluation and side effects, in one transaction. */
-export async function recordTimeRuleFiring(sql: Sql, key: string, record: EvaluationRecord): Promise<void> {
-  await sql.begin(async (tx) => {
-    await tx`insert into time_rule_firings (ticket_id, key) values (${record.ticketId}, ${key}) on conflict do nothing`;
-    await insertEvaluation(tx, record);
-  });
+/** Records that the time rule fired, with its evaluation and side effects, in the caller's transaction. */
+export async function recordTimeRuleFiring(tx: Tx, key: string, record: EvaluationRecord): Promise<void> {
+  await tx`insert into time_rule_firings (ticket_id, key) values (${record.ticketId}, ${key}) on conflict do nothing`;
+  await insertEvaluation(tx, record);
 }
 
 /**

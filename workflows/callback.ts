@@ -35,7 +35,7 @@ import {
 } from '../domain/callback';
 import { CALLBACK_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { decideCallback } from './callback-machine';
-import { ticketWorkflow, ticketWorkflowId } from './ticket';
+import { CURRENT_PATHS, ticketWorkflow, ticketWorkflowId } from './ticket';
 
 const { openCallback, recordCallbackChange, planCallbackReminder } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -153,7 +153,7 @@ export async function callbackWorkflow(input: CallbackWorkflowInput): Promise<Ca
             const { ticket } = args as unknown as { ticket: NewTicket };
             await startChild(ticketWorkflow, {
               workflowId: ticketWorkflowId(ticket.ticketId),
-              args: [{ ticketId: ticket.ticketId, oneActivityPerChange: true, create: ticket }],
+              args: [{ ticketId: ticket.ticketId, ...CURRENT_PATHS, create: ticket }],
               parentClosePolicy: ParentClosePolicy.ABANDON,
             });
           }

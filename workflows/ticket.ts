@@ -60,6 +60,7 @@ const {
   evaluateTriggers,
   planTimeRules,
   fireTimeRule,
+  fireTimeRuleChange,
   reopenDelivery,
 } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -141,6 +142,8 @@ export type TicketWorkflowInput = {
    * `TemporalChangeVersion`, one more search-attribute write in every run. Absent in runs started before.
    */
   oneActivityPerChange?: true;
+  /** The same for time rules: set since a firing runs as one activity, so the run does not ask its patch. */
+  oneActivityPerFiring?: true;
 } & (
   | { create: NewTicket }
   | { resume: TicketState; outbox: OutboxItem[]; firedTimeRules: string[] }
@@ -159,9 +162,20 @@ export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
  */
 const ONE_ACTIVITY_PER_CHANGE = 'one-activity-per-change';
 
+/**
+ * A due time rule fires through one activity (`fireTimeRuleChange`) that also records its changes, runs the
+ * `updated` cycle they cause and plans again. Runs whose history fired rules with the activities of before
+ * (`fireTimeRule`, `recordTicketChange`, `evaluateTriggers`, `recordTicketChange`, `planTimeRules`) replay them.
+ */
+const ONE_ACTIVITY_PER_FIRING = 'one-activity-per-firing';
+
+/** What every start and continue-as-new passes: the run takes today's paths without asking their patches. */
+export const CURRENT_PATHS = { oneActivityPerChange: true, oneActivityPerFiring: true } as const;
+
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketState> {
   const { ticketId } = input;
   const oneActivityPerChange = () => input.oneActivityPerChange === true || patched(ONE_ACTIVITY_PER_CHANGE);
+  const oneActivityPerFiring = () => input.oneActivityPerFiring === true || patched(ONE_ACTIVITY_PER_FIRING);
   let state: TicketState | null = 'resume' in input ? input.resume : null;
   const outbox: OutboxItem[] = 'resume' in input ? [...input.outbox] : [];
   const firedTimeRules = 'resume' in input ? [...input.firedTimeRules] : [];
@@ -224,7 +238,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     if (Object.keys(outcome.changes).length > 0) next = { ...applyFieldChanges(next, outcome.changes), seq: next.seq + 1 };
     state = next;
     indexForSearch(next);
-    if (outcome.evaluated) for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation: evaluation!, index });
+    if (outcome.evaluated) queueSideEffects(evaluation!, outcome.sideEffects);
     setTimers(outcome.timers);
     planned = true;
   };
@@ -232,12 +246,25 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   const fireTimeRuleDue = (timer: PlannedTimer) =>
     exclusive(async () => {
       const evaluation = state!.evaluations + 1;
-      const outcome = await orSkip(
-        ticketId,
-        `time rule ${timer.key}`,
-        () => fireTimeRule({ ticketId, key: timer.key, evaluation, now: new Date().toISOString() }),
-        null,
-      );
+      const now = new Date().toISOString();
+      if (oneActivityPerFiring()) {
+        const fire = () => fireTimeRuleChange({ state: changedColumns(state!, state!), key: timer.key, evaluation, now });
+        const outcome = await orSkip(ticketId, `time rule ${timer.key}`, fire, null);
+        if (!outcome) return void skippedTimeRules.push(timer.key);
+        if (outcome.fired) {
+          state = { ...state!, evaluations: evaluation };
+          queueSideEffects(evaluation, outcome.rule.sideEffects);
+          firedTimeRules.push(timer.key);
+        }
+        if (Object.keys(outcome.rule.changes).length > 0) {
+          settleChange({ ...applyFieldChanges(state!, outcome.rule.changes), seq: state!.seq + 1 }, evaluation + 1, outcome);
+        } else {
+          setTimers(outcome.timers);
+          planned = true;
+        }
+        return;
+      }
+      const outcome = await orSkip(ticketId, `time rule ${timer.key}`, () => fireTimeRule({ ticketId, key: timer.key, evaluation, now }), null);
       if (!outcome) return void skippedTimeRules.push(timer.key);
       if (!outcome.fired) return;
       await applyEvaluation(evaluation, outcome, 'time_rule');
@@ -280,7 +307,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   ) => {
     state = { ...state!, evaluations: evaluation };
     if (Object.keys(outcome.changes).length > 0) await record(applyFieldChanges(state, outcome.changes), kind, null, outcome.changes);
-    for (let index = 0; index < outcome.sideEffects; index++) outbox.push({ kind: 'side_effect', evaluation, index });
+    queueSideEffects(evaluation, outcome.sideEffects);
+  };
+
+  const queueSideEffects = (evaluation: number, count: number) => {
+    for (let index = 0; index < count; index++) outbox.push({ kind: 'side_effect', evaluation, index });
   };
 
   let performing = false;
@@ -381,7 +412,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         args: [
           {
             ticketId: request.issueTicketId,
-            oneActivityPerChange: true,
+            ...CURRENT_PATHS,
             create: {
               ticketId: request.issueTicketId,
               serviceId: request.serviceId,
@@ -515,7 +546,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   await condition(allHandlersFinished);
   const settled = state!;
   if (!isFinished(settled)) {
-    return continueAsNew<typeof ticketWorkflow>({ ticketId, oneActivityPerChange: true, resume: settled, outbox, firedTimeRules });
+    return continueAsNew<typeof ticketWorkflow>({ ticketId, ...CURRENT_PATHS, resume: settled, outbox, firedTimeRules });
   }
   return settled;
 }

@@ -2,19 +2,23 @@
  * Tickets opened before a change ran as one activity keep replaying: a history recorded by the code of before
  * (create → assigned by round robin, reply, hold with a trigger's tag, resolve: `openTicket`, `evaluateTriggers`,
  * `recordTicketChange` and `planTimeRules` per change) replays against today's workflow without a determinism
- * error, and a ticket opened today runs each change as the one activity.
+ * error, and a ticket opened today runs each change as the one activity. The same for time rules: a history that
+ * fired them with `fireTimeRule`, `recordTicketChange`, `evaluateTriggers` and `planTimeRules` replays, and a ticket
+ * opened today fires each through `fireTimeRuleChange`.
  */
 import { readFile } from 'node:fs/promises';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { openedUpdate, ticketWorkflow, ticketWorkflowId } from '../../workflows/ticket';
+import { openedUpdate, ticketWorkflow, ticketWorkflowId, timeRuleFiredUpdate } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
 import { newTicket } from '../support/new-ticket';
 import { defineTrigger, publish, settledSideEffects } from '../support/rules';
 
 const FOUR_ACTIVITIES = new URL('../fixtures/ticket-history-four-activities.json', import.meta.url);
+/** Opened, taken, then at risk (priority raised, a trigger's tag on it) and breached, fired by the activities of before. */
+const TIME_RULE_ACTIVITIES = new URL('../fixtures/ticket-history-time-rule-activities.json', import.meta.url);
 
 let h: Harness;
 
@@ -25,6 +29,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
+
+const historyOf = async (workflowId: string) =>
+  (await h.temporal.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } })).history!;
 
 const replay = (history: temporal.api.history.v1.IHistory, workflowId: string) =>
   Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, workflowId);
@@ -111,4 +118,87 @@ it('runs a ticket started as before, without the flag, with one activity per cha
   expect(patchMarkers(history!)).toEqual(['one-activity-per-change']);
   expect(changeVersionUpserts(history!)).toBe(1);
   await expect(replay(history!, ticketWorkflowId(ticketId))).resolves.toBeUndefined();
+});
+
+it('replays a ticket whose time rules fired with the activities of before', async () => {
+  const history = temporal.api.history.v1.History.fromObject(JSON.parse(await readFile(TIME_RULE_ACTIVITIES, 'utf8')));
+  expect(scheduled(history)).toEqual([
+    'createTicket',
+    'changeTicket',
+    'fireTimeRule',
+    'recordTicketChange',
+    'evaluateTriggers',
+    'recordTicketChange',
+    'planTimeRules',
+    'fireTimeRule',
+    'planTimeRules',
+  ]);
+  await expect(replay(history, 'ticket-recorded')).resolves.toBeUndefined();
+});
+
+/** A service whose tickets fall at risk after a second (priority raised to urgent, which a trigger tags) and breach after two. */
+async function timedService() {
+  const service = await h.createService();
+  const agent = await h.createAgent({ groupIds: [service.groupIds[0]] });
+  await defineTrigger(h, service.id, {
+    title: 'urgent',
+    events: ['updated'],
+    all: [{ field: 'priority', operator: 'changedTo', value: 'urgent' }],
+    results: [{ type: 'addTags', tags: ['급함'] }],
+  });
+  await publish(h, service.id);
+  const policy = await h.request('POST', `/services/${service.id}/sla-policies`, {
+    token: h.admin.token,
+    body: { title: '2초', resolution: '2s', atRiskRatio: 0.5, onAtRisk: [{ type: 'setPriority', priority: 'urgent' }], onBreach: [] },
+  });
+  expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+  return { service, agent };
+}
+
+/** Waits for the ticket's at-risk and breach firings, then checks what the firings left on it. */
+async function untilBothFired(ticketId: string) {
+  const handle = h.temporal.workflow.getHandle(ticketWorkflowId(ticketId));
+  await handle.executeUpdate(timeRuleFiredUpdate, { args: ['resolution:at_risk'] });
+  await handle.executeUpdate(timeRuleFiredUpdate, { args: ['resolution:breached'] });
+  const ticket = await h.request('GET', `/tickets/${ticketId}`, { token: h.admin.token });
+  expect(ticket.body).toMatchObject({ priority: 'urgent', tags: ['급함'] });
+  const events = await h.request('GET', `/tickets/${ticketId}/events`, { token: h.admin.token });
+  expect(events.body.map((event: { kind: string }) => event.kind)).toEqual(['created', 'take', 'time_rule', 'trigger']);
+}
+
+it("fires a new ticket's time rules with one activity each, and replays it", async () => {
+  const { service, agent } = await timedService();
+  const created = await h.request('POST', '/tickets', {
+    token: h.admin.token,
+    body: { serviceId: service.id, subject: '시간 규칙', content: '...', customer: { email: 'timer@example.com' } },
+  });
+  await h.request('POST', `/tickets/${created.body.id}/take`, { token: agent.token, body: {} });
+  await untilBothFired(created.body.id);
+
+  const history = await historyOf(ticketWorkflowId(created.body.id));
+  expect(scheduled(history)).toEqual(['createTicket', 'changeTicket', 'fireTimeRuleChange', 'fireTimeRuleChange']);
+  expect(patchMarkers(history)).toEqual([]);
+  await expect(replay(history, ticketWorkflowId(created.body.id))).resolves.toBeUndefined();
+});
+
+it('fires the time rules of a ticket started before the flag with one activity each behind the patch, and replays it', async () => {
+  const { service, agent } = await timedService();
+  const create = newTicket(h, { serviceId: service.id, subject: '예전 인자로 시작', email: 'timer-before@example.com' });
+  const { ticketId } = create;
+  // The arguments the API started tickets with before time rules fired as one activity.
+  await h.temporal.workflow.executeUpdateWithStart(openedUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
+      workflowId: ticketWorkflowId(ticketId),
+      taskQueue: h.taskQueue,
+      args: [{ ticketId, oneActivityPerChange: true, create }],
+      workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+  await h.request('POST', `/tickets/${ticketId}/take`, { token: agent.token, body: {} });
+  await untilBothFired(ticketId);
+
+  const history = await historyOf(ticketWorkflowId(ticketId));
+  expect(scheduled(history)).toEqual(['createTicket', 'changeTicket', 'fireTimeRuleChange', 'fireTimeRuleChange']);
+  expect(patchMarkers(history)).toEqual(['one-activity-per-firing']);
+  await expect(replay(history, ticketWorkflowId(ticketId))).resolves.toBeUndefined();
 });

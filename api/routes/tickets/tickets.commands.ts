@@ -7,7 +7,7 @@ import type { NewTicket } from '../../../store/tickets';
 import { TICKET_ERROR_STATUS } from '../../../workflows/ticket-errors';
 import type { Actor } from '../../../domain/people';
 import type { TicketCommand } from '../../../domain/ticket';
-import { openedUpdate, ticketCommandUpdates, ticketWorkflow, ticketWorkflowId } from '../../../workflows/ticket';
+import { CURRENT_PATHS, openedUpdate, ticketCommandUpdates, ticketWorkflow, ticketWorkflowId } from '../../../workflows/ticket';
 import { ApiError } from '../../errors';
 import { workflowRefusal } from '../../workflow-refusals';
 
@@ -32,7 +32,7 @@ export async function startTicket(temporal: Client, taskQueue: string, ticket: N
       startWorkflowOperation: new WithStartWorkflowOperation(ticketWorkflow, {
         workflowId: ticketWorkflowId(ticket.ticketId),
         taskQueue,
-        args: [{ ticketId: ticket.ticketId, oneActivityPerChange: true, create: ticket }],
+        args: [{ ticketId: ticket.ticketId, ...CURRENT_PATHS, create: ticket }],
         workflowIdConflictPolicy: idempotent ? 'USE_EXISTING' : 'FAIL',
         // A ticket id never gets a second run, even after its workflow has completed.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
