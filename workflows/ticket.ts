@@ -144,6 +144,8 @@ export type TicketWorkflowInput = {
   oneActivityPerChange?: true;
   /** The same for time rules: set since a firing runs as one activity, so the run does not ask its patch. */
   oneActivityPerFiring?: true;
+  /** The same for outside events (Dooray, issue answers, guidance requests). */
+  oneActivityPerEvent?: true;
 } & (
   | { create: NewTicket }
   | { resume: TicketState; outbox: OutboxItem[]; firedTimeRules: string[] }
@@ -169,13 +171,21 @@ const ONE_ACTIVITY_PER_CHANGE = 'one-activity-per-change';
  */
 const ONE_ACTIVITY_PER_FIRING = 'one-activity-per-firing';
 
+/**
+ * An outside event (a signal: Dooray, an issue answer, a guidance request) is recorded through `changeTicket`, like a
+ * command, with the `updated` cycle when it moved the status. Runs whose history recorded events with
+ * `recordTicketChange`, `evaluateTriggers` and `planTimeRules` replay them.
+ */
+const ONE_ACTIVITY_PER_EVENT = 'one-activity-per-event';
+
 /** What every start and continue-as-new passes: the run takes today's paths without asking their patches. */
-export const CURRENT_PATHS = { oneActivityPerChange: true, oneActivityPerFiring: true } as const;
+export const CURRENT_PATHS = { oneActivityPerChange: true, oneActivityPerFiring: true, oneActivityPerEvent: true } as const;
 
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketState> {
   const { ticketId } = input;
   const oneActivityPerChange = () => input.oneActivityPerChange === true || patched(ONE_ACTIVITY_PER_CHANGE);
   const oneActivityPerFiring = () => input.oneActivityPerFiring === true || patched(ONE_ACTIVITY_PER_FIRING);
+  const oneActivityPerEvent = () => input.oneActivityPerEvent === true || patched(ONE_ACTIVITY_PER_EVENT);
   let state: TicketState | null = 'resume' in input ? input.resume : null;
   const outbox: OutboxItem[] = 'resume' in input ? [...input.outbox] : [];
   const firedTimeRules = 'resume' in input ? [...input.firedTimeRules] : [];
@@ -457,6 +467,24 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       if (isFinished(state!)) return;
       const decision = decideEvent();
       if (!decision) return;
+      if (oneActivityPerEvent()) {
+        const recorded = { ...decision.next, seq: state!.seq + 1 };
+        const evaluation = decision.changes.status && !isFinished(recorded) ? state!.evaluations + 1 : null;
+        const at = new Date().toISOString();
+        const change = {
+          state: changedColumns(state!, recorded),
+          kind,
+          actorId: null,
+          changes: decision.changes,
+          message: decision.message ?? null,
+          transfer: write(decision.next),
+          mask: null,
+          at,
+        };
+        const outcome = await orSkip(ticketId, `the ${kind} event`, () => changeTicket({ change, evaluation, now: at }), null);
+        if (outcome) settleChange(recorded, evaluation, outcome);
+        return;
+      }
       const stored = await orSkip(ticketId, `the ${kind} event`, async () => {
         await record(decision.next, kind, null, decision.changes, decision.message ?? null, write(decision.next));
         return true;

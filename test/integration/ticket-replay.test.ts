@@ -4,12 +4,13 @@
  * `recordTicketChange` and `planTimeRules` per change) replays against today's workflow without a determinism
  * error, and a ticket opened today runs each change as the one activity. The same for time rules: a history that
  * fired them with `fireTimeRule`, `recordTicketChange`, `evaluateTriggers` and `planTimeRules` replays, and a ticket
- * opened today fires each through `fireTimeRuleChange`.
+ * opened today fires each through `fireTimeRuleChange`; and for an outside event (an issue ticket's answer), recorded
+ * with `recordTicketChange`, `evaluateTriggers` and `planTimeRules` before and through `changeTicket` today.
  */
 import { readFile } from 'node:fs/promises';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it, vi } from 'vitest';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { openedUpdate, ticketWorkflow, ticketWorkflowId, timeRuleFiredUpdate } from '../../workflows/ticket';
 import { startHarness, type Harness } from '../support/harness';
@@ -19,6 +20,8 @@ import { defineTrigger, publish, settledSideEffects } from '../support/rules';
 const FOUR_ACTIVITIES = new URL('../fixtures/ticket-history-four-activities.json', import.meta.url);
 /** Opened, taken, then at risk (priority raised, a trigger's tag on it) and breached, fired by the activities of before. */
 const TIME_RULE_ACTIVITIES = new URL('../fixtures/ticket-history-time-rule-activities.json', import.meta.url);
+/** Taken, transferred to an issue service, then answered there (a trigger tags the answered ticket), recorded as before. */
+const EVENT_ACTIVITIES = new URL('../fixtures/ticket-history-event-activities.json', import.meta.url);
 
 let h: Harness;
 
@@ -201,4 +204,52 @@ it('fires the time rules of a ticket started before the flag with one activity e
   expect(scheduled(history)).toEqual(['createTicket', 'changeTicket', 'fireTimeRuleChange', 'fireTimeRuleChange']);
   expect(patchMarkers(history)).toEqual(['one-activity-per-firing']);
   await expect(replay(history, ticketWorkflowId(ticketId))).resolves.toBeUndefined();
+});
+
+it('replays a ticket whose outside event was recorded with the activities of before', async () => {
+  const history = temporal.api.history.v1.History.fromObject(JSON.parse(await readFile(EVENT_ACTIVITIES, 'utf8')));
+  expect(scheduled(history)).toEqual(['createTicket', 'changeTicket', 'changeTicket', 'recordTicketChange', 'evaluateTriggers', 'recordTicketChange', 'planTimeRules']);
+  await expect(replay(history, 'ticket-recorded')).resolves.toBeUndefined();
+});
+
+it("records a new ticket's outside event with the one change activity, and replays it", async () => {
+  const consultation = await h.createService();
+  const created = await h.request('POST', '/services', { token: h.admin.token, body: { name: '결제 이슈', kind: 'issue' } });
+  const group = await h.request('POST', `/services/${created.body.id}/groups`, { token: h.admin.token, body: { name: '결제개발' } });
+  const agent = await h.createAgent({ groupIds: [consultation.groupIds[0]] });
+  const specialist = await h.createAgent({ groupIds: [group.body.id] });
+  await defineTrigger(h, consultation.id, {
+    title: 'answered',
+    events: ['updated'],
+    all: [{ field: 'status', operator: 'changedTo', value: 'issue_answered' }],
+    results: [{ type: 'addTags', tags: ['답변옴'] }],
+  });
+  await publish(h, consultation.id);
+  const ticket = await h.request('POST', '/tickets', {
+    token: agent.token,
+    body: { serviceId: consultation.id, subject: '환불이 안 돼요', content: '지난주 환불 요청', customer: { email: 'refund@example.com' } },
+  });
+  const id = ticket.body.id;
+  await h.request('POST', `/tickets/${id}/take`, { token: agent.token, body: {} });
+  const transfer = await h.request('POST', `/tickets/${id}/issue-transfers`, {
+    token: agent.token,
+    body: { serviceId: created.body.id, subject: '확인 요청', content: '내용' },
+  });
+  expect(transfer.status, JSON.stringify(transfer.body)).toBe(201);
+  const issueTicketId = transfer.body.issueTicketId;
+  // The issue ticket's workflow is started by the transfer's and opens it a moment later.
+  await vi.waitFor(async () => expect((await h.request('POST', `/tickets/${issueTicketId}/take`, { token: specialist.token, body: {} })).status).toBe(200), {
+    timeout: 30_000,
+    interval: 100,
+  });
+  expect((await h.request('POST', `/tickets/${issueTicketId}/resolve`, { token: specialist.token, body: { body: '처리했습니다.' } })).status).toBe(200);
+  const answered = async () => (await h.request('GET', `/tickets/${id}`, { token: h.admin.token })).body;
+  await vi.waitFor(async () => expect(await answered()).toMatchObject({ status: 'issue_answered', tags: ['답변옴'] }), { timeout: 30_000, interval: 100 });
+  const events = await h.request('GET', `/tickets/${id}/events`, { token: h.admin.token });
+  expect(events.body.map((event: { kind: string }) => event.kind)).toEqual(['created', 'take', 'transfer_issue', 'issue_answered', 'trigger']);
+
+  const history = await historyOf(ticketWorkflowId(id));
+  expect(scheduled(history)).toEqual(['createTicket', 'changeTicket', 'changeTicket', 'changeTicket']);
+  expect(patchMarkers(history)).toEqual([]);
+  await expect(replay(history, ticketWorkflowId(id))).resolves.toBeUndefined();
 });
