@@ -29,6 +29,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../infra/env';
+import { mapLimited } from '../../infra/map-limited';
 import { bareTimerWorkflow } from './support/bare/workflows';
 import { BARE_QUEUE, startBenchPlatform } from './support/platform';
 import { figureLog, loadAverage, numberOption, percentile, round } from './support/report';
@@ -49,18 +50,6 @@ function slope(points: { cached: number; rss: number }[]): number {
   const covariance = points.reduce((sum, point) => sum + (point.cached - meanX) * (point.rss - meanY), 0);
   const variance = points.reduce((sum, point) => sum + (point.cached - meanX) ** 2, 0);
   return covariance / variance;
-}
-
-/** Runs `work` over the items, `lanes` at a time, in order; answers the results in the items' order. */
-async function inLanes<T, R>(items: T[], lanes: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]);
-    }),
-  );
-  return results;
 }
 
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
@@ -91,7 +80,7 @@ async function main(): Promise<void> {
     /** Starts a bare timer workflow per due time, `lanes` at a time; `timed` ones are awaited. */
     const startBare = async (dueTimes: number[], timed = true) => {
       const started = performance.now();
-      await inLanes(dueTimes, lanes, async (dueAt) => {
+      await mapLimited(dueTimes, lanes, async (dueAt) => {
         const id = `bare-timer-${randomUUID()}`;
         await temporal.workflow.start(bareTimerWorkflow, { workflowId: id, taskQueue: BARE_QUEUE, args: [{ dueAt: new Date(dueAt).toISOString() }] });
         if (timed) bareRuns.push({ id, dueAt });
@@ -172,7 +161,7 @@ async function main(): Promise<void> {
     // --- Every timer fires on the new workers.
     // `lanes` results awaited at a time, earliest due first: each is a long poll, and the dev server refuses more
     // than a few hundred at once ("namespace concurrent poller limit exceeded"). The firing time is the workflow's own.
-    const bareFired = inLanes(bareRuns, lanes, async (run) => ({ ...run, firedAt: Date.parse(await temporal.workflow.getHandle(run.id).result()) }));
+    const bareFired = mapLimited(bareRuns, lanes, async (run) => ({ ...run, firedAt: Date.parse(await temporal.workflow.getHandle(run.id).result()) }));
     const lastDue = Date.now() + timerSeconds * 1000;
     let breached = 0;
     while (Date.now() < lastDue + FIRING_GRACE_MS) {

@@ -29,6 +29,7 @@ import {
   type Thresholds,
   type WorkflowSummary,
 } from './inspect';
+import { mapLimited } from '../../../infra/map-limited';
 import { businessIdOf, loadBusinessObjects, type BusinessObject } from './kinds';
 import type * as routes from './operations.routes';
 
@@ -43,20 +44,6 @@ function temporalUrl(deps: ApiDeps, workflowId: string, runId: string): string |
   const ui = deps.config.TEMPORAL_UI_URL;
   if (!ui) return null;
   return `${ui}/namespaces/${encodeURIComponent(deps.temporal.options.namespace)}/workflows/${encodeURIComponent(workflowId)}/${encodeURIComponent(runId)}/history`;
-}
-
-/** Runs `work` over the items, a few at a time. */
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 /** Task-queue health, asked once per request and queue. */
